@@ -1,0 +1,3 @@
+//! minutebook: a terminal workspace for running and minuting board meetings.
+//!
+//! The library holds everything; `main.rs` only parses the command line and reports errors.
