@@ -1,0 +1,21 @@
+//! The domain of a board meeting: plain serde data and pure functions, no terminal, no disk.
+
+pub mod action;
+pub mod agenda;
+pub mod attendance;
+pub mod carry;
+pub mod clock;
+pub mod ids;
+pub mod meeting;
+pub mod standing;
+pub mod template;
+
+pub use action::{ActionItem, ActionStatus, ActionUpdate, Due, RaisedIn};
+pub use agenda::{
+    AgendaItem, Decision, DecisionKind, Exemption, ItemKind, ItemRole, ItemStatus, Principle,
+};
+pub use attendance::{Attendance, Presence, Quorum, Role};
+pub use ids::{ActionId, IdError, ItemId, MeetingId};
+pub use meeting::{Board, Meeting, MeetingStatus};
+pub use standing::{Better, Figure, IhaFigures, Standing, Unit};
+pub use template::Template;

@@ -1,0 +1,215 @@
+//! The action log: actions carried from meeting to meeting until closed, with dated history.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::ids::{ActionId, ItemId, MeetingId};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+}
+
+/// When an action is due: a date, or "by the next meeting" as boards often say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    On(NaiveDate),
+    NextMeeting,
+}
+
+const NEXT_MEETING: &str = "next-meeting";
+
+impl Due {
+    pub fn parse(s: &str) -> Result<Due, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case(NEXT_MEETING) || s.eq_ignore_ascii_case("next meeting") {
+            return Ok(Due::NextMeeting);
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Due::On)
+            .map_err(|_| format!("{s:?} is not a due date: use YYYY-MM-DD or \"next meeting\""))
+    }
+}
+
+impl fmt::Display for Due {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Due::On(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Due::NextMeeting => f.write_str("next meeting"),
+        }
+    }
+}
+
+impl Serialize for Due {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Due::On(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            Due::NextMeeting => s.serialize_str(NEXT_MEETING),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Due {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Due, D::Error> {
+        let s = String::deserialize(d)?;
+        Due::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where an action was raised. The item title is copied because the action
+/// outlives the meeting: later meetings show it without loading the original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaisedIn {
+    pub meeting: MeetingId,
+    #[serde(default)]
+    pub item: Option<ItemId>,
+    #[serde(default)]
+    pub item_title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionUpdate {
+    pub date: NaiveDate,
+    /// The meeting at which the update was reported, if any.
+    #[serde(default)]
+    pub meeting: Option<MeetingId>,
+    /// Set when the update changed the status.
+    #[serde(default)]
+    pub status: Option<ActionStatus>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    pub id: ActionId,
+    pub text: String,
+    pub owner: String,
+    #[serde(default)]
+    pub set_by: String,
+    pub due: Due,
+    pub raised: RaisedIn,
+    #[serde(default)]
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub history: Vec<ActionUpdate>,
+}
+
+impl ActionItem {
+    pub fn is_open(&self) -> bool {
+        self.status == ActionStatus::Open
+    }
+
+    /// Overdue on `today`: open and past a dated deadline, or, for "next
+    /// meeting", still open at a meeting after the one that set it.
+    pub fn is_overdue(&self, today: NaiveDate, at_meeting: Option<&MeetingId>) -> bool {
+        self.is_open()
+            && match self.due {
+                Due::On(d) => d < today,
+                Due::NextMeeting => at_meeting.is_some_and(|m| *m != self.raised.meeting),
+            }
+    }
+
+    /// Records an update, changing the status if one is given.
+    pub fn update(
+        &mut self,
+        date: NaiveDate,
+        meeting: Option<MeetingId>,
+        status: Option<ActionStatus>,
+        note: impl Into<String>,
+    ) {
+        if let Some(s) = status {
+            self.status = s;
+        }
+        self.history.push(ActionUpdate {
+            date,
+            meeting,
+            status,
+            note: note.into(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn action(due: Due) -> ActionItem {
+        ActionItem {
+            id: ActionId("2026-03-11#1".into()),
+            text: "Report IHA delays by GP practice".into(),
+            owner: "Designated Nurse".into(),
+            set_by: "Chair".into(),
+            due,
+            raised: RaisedIn {
+                meeting: MeetingId::parse("2026-03-11").unwrap(),
+                item: Some(ItemId(4)),
+                item_title: "IHA timeliness".into(),
+            },
+            status: ActionStatus::Open,
+            history: vec![],
+        }
+    }
+
+    #[test]
+    fn due_reads_dates_and_next_meeting_and_names_bad_input() {
+        assert_eq!(Due::parse("2026-12-09").unwrap(), Due::On(d("2026-12-09")));
+        assert_eq!(Due::parse("Next meeting").unwrap(), Due::NextMeeting);
+        let err = Due::parse("2026-13-01").unwrap_err();
+        assert!(err.contains("\"2026-13-01\" is not a due date"));
+        let json = serde_json::to_string(&Due::NextMeeting).unwrap();
+        assert_eq!(json, "\"next-meeting\"");
+        assert_eq!(
+            serde_json::from_str::<Due>(&json).unwrap(),
+            Due::NextMeeting
+        );
+    }
+
+    #[test]
+    fn overdue_only_when_open_and_past_due() {
+        let a = action(Due::On(d("2026-04-01")));
+        assert!(
+            !a.is_overdue(d("2026-04-01"), None),
+            "due today is not overdue"
+        );
+        assert!(a.is_overdue(d("2026-04-02"), None));
+        let mut done = a.clone();
+        done.update(
+            d("2026-04-15"),
+            None,
+            Some(ActionStatus::Done),
+            "Report received",
+        );
+        assert!(!done.is_overdue(d("2026-05-01"), None));
+        assert_eq!(done.history.len(), 1);
+
+        let next = action(Due::NextMeeting);
+        assert!(!next.is_overdue(
+            d("2026-03-11"),
+            Some(&MeetingId::parse("2026-03-11").unwrap())
+        ));
+        assert!(next.is_overdue(
+            d("2026-04-15"),
+            Some(&MeetingId::parse("2026-04-15").unwrap())
+        ));
+    }
+}

@@ -1,0 +1,380 @@
+//! Agenda items: a tree of numbered items whose numbers (1, 2, 2.1 …) come from position.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+
+use super::clock;
+use super::ids::ItemId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    Standing,
+    Report,
+    Presentation,
+    Decision,
+    Information,
+    Procedural,
+}
+
+impl ItemKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Standing => "standing item",
+            ItemKind::Report => "report",
+            ItemKind::Presentation => "presentation",
+            ItemKind::Decision => "for decision",
+            ItemKind::Information => "for information",
+            ItemKind::Procedural => "procedural",
+        }
+    }
+}
+
+/// What an item is for, where the program treats it specially (the standing
+/// items pane binds to `Standing("iha")`, approval to `PreviousMinutes`, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemRole {
+    Apologies,
+    PreviousMinutes,
+    ActionLog,
+    Standing(String),
+    ForwardPlan,
+    AnyOtherBusiness,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemStatus {
+    #[default]
+    Pending,
+    Current,
+    Done,
+    Deferred,
+}
+
+impl ItemStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemStatus::Pending => "pending",
+            ItemStatus::Current => "current",
+            ItemStatus::Done => "done",
+            ItemStatus::Deferred => "deferred",
+        }
+    }
+}
+
+/// The seven corporate parenting principles (Children and Social Work Act 2017, s.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Principle {
+    BestInterests,
+    ExpressViews,
+    TakeViewsIntoAccount,
+    AccessServices,
+    HighAspirations,
+    SafetyAndStability,
+    PrepareForAdulthood,
+}
+
+impl Principle {
+    pub const ALL: [Principle; 7] = [
+        Principle::BestInterests,
+        Principle::ExpressViews,
+        Principle::TakeViewsIntoAccount,
+        Principle::AccessServices,
+        Principle::HighAspirations,
+        Principle::SafetyAndStability,
+        Principle::PrepareForAdulthood,
+    ];
+
+    /// 1 to 7, the order of the Act.
+    pub fn number(self) -> u8 {
+        Principle::ALL.iter().position(|p| *p == self).unwrap_or(0) as u8 + 1
+    }
+
+    pub fn wording(self) -> &'static str {
+        match self {
+            Principle::BestInterests => {
+                "act in their best interests and promote physical and mental health and well-being"
+            }
+            Principle::ExpressViews => "encourage them to express their views, wishes and feelings",
+            Principle::TakeViewsIntoAccount => "take their views, wishes and feelings into account",
+            Principle::AccessServices => {
+                "help them gain access to, and make the best use of, services of the council and partners"
+            }
+            Principle::HighAspirations => "promote high aspirations and seek the best outcomes",
+            Principle::SafetyAndStability => {
+                "safety, and stability in home lives, relationships and education or work"
+            }
+            Principle::PrepareForAdulthood => "prepare them for adulthood and independent living",
+        }
+    }
+}
+
+/// Exempt ("Part B") business, taken with the public excluded; the stated
+/// legal ground is kept because public documents must cite it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exemption {
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionKind {
+    #[default]
+    Decision,
+    Resolution,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    #[serde(default)]
+    pub kind: DecisionKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub id: ItemId,
+    pub title: String,
+    pub kind: ItemKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<ItemRole>,
+    #[serde(default)]
+    pub presenter: String,
+    #[serde(default)]
+    pub minutes_allotted: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<Exemption>,
+    #[serde(default)]
+    pub principles: BTreeSet<Principle>,
+    #[serde(default)]
+    pub status: ItemStatus,
+    #[serde(default, with = "clock::hhmm_opt")]
+    pub started_at: Option<NaiveTime>,
+    #[serde(default, with = "clock::hhmm_opt")]
+    pub ended_at: Option<NaiveTime>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_items: Vec<AgendaItem>,
+    /// Last, so the small fields above stay at the top of the file for a reader.
+    #[serde(default)]
+    pub minutes: String,
+}
+
+impl AgendaItem {
+    pub fn new(id: ItemId, title: impl Into<String>, kind: ItemKind) -> Self {
+        AgendaItem {
+            id,
+            title: title.into(),
+            kind,
+            role: None,
+            presenter: String::new(),
+            minutes_allotted: None,
+            exempt: None,
+            principles: BTreeSet::new(),
+            status: ItemStatus::Pending,
+            started_at: None,
+            ended_at: None,
+            decisions: Vec::new(),
+            sub_items: Vec::new(),
+            minutes: String::new(),
+        }
+    }
+
+    pub fn is_exempt(&self) -> bool {
+        self.exempt.is_some()
+    }
+}
+
+/// An item's number as shown to people: its path of 1-based positions.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemNumber(pub Vec<usize>);
+
+impl fmt::Display for ItemNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, n) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(".")?;
+            }
+            write!(f, "{n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every item, depth first, with its number. Numbers are never stored, so a
+/// move or a deletion renumbers everything after it.
+pub fn numbered(items: &[AgendaItem]) -> Vec<(ItemNumber, &AgendaItem)> {
+    fn walk<'a>(
+        items: &'a [AgendaItem],
+        prefix: &mut Vec<usize>,
+        out: &mut Vec<(ItemNumber, &'a AgendaItem)>,
+    ) {
+        for (i, item) in items.iter().enumerate() {
+            prefix.push(i + 1);
+            out.push((ItemNumber(prefix.clone()), item));
+            walk(&item.sub_items, prefix, out);
+            prefix.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(items, &mut Vec::new(), &mut out);
+    out
+}
+
+pub fn find(items: &[AgendaItem], id: ItemId) -> Option<&AgendaItem> {
+    items.iter().find_map(|i| {
+        if i.id == id {
+            Some(i)
+        } else {
+            find(&i.sub_items, id)
+        }
+    })
+}
+
+pub fn find_mut(items: &mut [AgendaItem], id: ItemId) -> Option<&mut AgendaItem> {
+    for item in items.iter_mut() {
+        if item.id == id {
+            return Some(item);
+        }
+        if let Some(found) = find_mut(&mut item.sub_items, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {
+    numbered(items)
+        .into_iter()
+        .find(|(_, i)| i.id == id)
+        .map(|(n, _)| n)
+}
+
+/// The next unused id: derived from the items, so there is no counter to drift.
+pub fn next_id(items: &[AgendaItem]) -> ItemId {
+    ItemId(
+        numbered(items)
+            .iter()
+            .map(|(_, i)| i.id.0)
+            .max()
+            .map_or(1, |m| m + 1),
+    )
+}
+
+/// The sibling list holding `id`, and its index there.
+fn siblings_of(items: &mut Vec<AgendaItem>, id: ItemId) -> Option<(&mut Vec<AgendaItem>, usize)> {
+    if let Some(pos) = items.iter().position(|i| i.id == id) {
+        return Some((items, pos));
+    }
+    for item in items.iter_mut() {
+        if let Some(found) = siblings_of(&mut item.sub_items, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Moves an item one place up (`-1`) or down (`+1`) among its siblings.
+/// Returns false, changing nothing, at either end.
+pub fn move_item(items: &mut Vec<AgendaItem>, id: ItemId, up: bool) -> bool {
+    let Some((list, pos)) = siblings_of(items, id) else {
+        return false;
+    };
+    let target = if up {
+        pos.checked_sub(1)
+    } else {
+        Some(pos + 1).filter(|t| *t < list.len())
+    };
+    match target {
+        Some(t) => {
+            list.swap(pos, t);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Removes an item (and its sub-items), returning it.
+pub fn remove(items: &mut Vec<AgendaItem>, id: ItemId) -> Option<AgendaItem> {
+    let (list, pos) = siblings_of(items, id)?;
+    Some(list.remove(pos))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agenda() -> Vec<AgendaItem> {
+        let mut standing = AgendaItem::new(ItemId(3), "Standing items", ItemKind::Standing);
+        standing.sub_items = vec![
+            AgendaItem::new(ItemId(4), "IHA timeliness", ItemKind::Standing),
+            AgendaItem::new(ItemId(5), "Unregulated placements", ItemKind::Standing),
+        ];
+        vec![
+            AgendaItem::new(ItemId(1), "Welcome", ItemKind::Procedural),
+            AgendaItem::new(ItemId(2), "Minutes", ItemKind::Procedural),
+            standing,
+            AgendaItem::new(ItemId(6), "AOB", ItemKind::Procedural),
+        ]
+    }
+
+    fn numbers(items: &[AgendaItem]) -> Vec<String> {
+        numbered(items)
+            .iter()
+            .map(|(n, i)| format!("{n} {}", i.title))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_follow_position_including_sub_items() {
+        assert_eq!(
+            numbers(&agenda()),
+            [
+                "1 Welcome",
+                "2 Minutes",
+                "3 Standing items",
+                "3.1 IHA timeliness",
+                "3.2 Unregulated placements",
+                "4 AOB"
+            ]
+        );
+    }
+
+    #[test]
+    fn moving_renumbers_and_stops_at_the_ends() {
+        let mut items = agenda();
+        assert!(move_item(&mut items, ItemId(5), true));
+        assert_eq!(number_of(&items, ItemId(5)).unwrap().to_string(), "3.1");
+        assert_eq!(number_of(&items, ItemId(4)).unwrap().to_string(), "3.2");
+        assert!(
+            !move_item(&mut items, ItemId(5), true),
+            "already first among its siblings"
+        );
+        assert!(move_item(&mut items, ItemId(1), false));
+        assert_eq!(number_of(&items, ItemId(2)).unwrap().to_string(), "1");
+        assert!(!move_item(&mut items, ItemId(6), false));
+    }
+
+    #[test]
+    fn removing_renumbers_and_ids_stay_unique() {
+        let mut items = agenda();
+        let removed = remove(&mut items, ItemId(2)).unwrap();
+        assert_eq!(removed.title, "Minutes");
+        assert_eq!(number_of(&items, ItemId(4)).unwrap().to_string(), "2.1");
+        assert_eq!(next_id(&items), ItemId(7));
+        assert_eq!(next_id(&[]), ItemId(1));
+    }
+
+    #[test]
+    fn principles_are_numbered_as_in_the_act() {
+        assert_eq!(Principle::BestInterests.number(), 1);
+        assert_eq!(Principle::PrepareForAdulthood.number(), 7);
+    }
+}

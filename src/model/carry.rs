@@ -1,0 +1,233 @@
+//! Making the next meeting: the board's template, the previous meeting for approval, and
+//! every still-open action carried into the new action log.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveTime;
+
+use super::action::ActionItem;
+use super::agenda::{self, ItemRole};
+use super::attendance::Presence;
+use super::ids::{ActionId, MeetingId};
+use super::meeting::{Meeting, MeetingStatus};
+use super::standing::Standing;
+use super::template::Template;
+
+/// "Wednesday 11 November 2026", as minutes write dates.
+pub fn long_date(date: chrono::NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+fn comes_before(m: &Meeting, id: &MeetingId) -> bool {
+    (m.date, &m.id) < (id.date(), id)
+}
+
+/// Every action still open as of the latest meeting before `id`, in the order
+/// first raised. Each meeting holds its own copy of the log, so the most recent
+/// copy of an action says where it stands.
+pub fn open_actions_before(earlier: &[Meeting], id: &MeetingId) -> Vec<ActionItem> {
+    let mut order: Vec<&Meeting> = earlier.iter().filter(|m| comes_before(m, id)).collect();
+    order.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let mut latest: BTreeMap<ActionId, (usize, &ActionItem)> = BTreeMap::new();
+    let mut seen = 0usize;
+    for meeting in order {
+        for action in &meeting.actions {
+            let first_seen = latest.get(&action.id).map_or_else(
+                || {
+                    seen += 1;
+                    seen
+                },
+                |(n, _)| *n,
+            );
+            latest.insert(action.id.clone(), (first_seen, action));
+        }
+    }
+    let mut open: Vec<_> = latest.into_values().filter(|(_, a)| a.is_open()).collect();
+    open.sort_by_key(|(n, _)| *n);
+    open.into_iter().map(|(_, a)| a.clone()).collect()
+}
+
+/// A new meeting from `template`, following on from the meetings in `earlier`
+/// (any order; later ones are ignored).
+pub fn new_meeting(
+    template: &Template,
+    id: MeetingId,
+    start_time: Option<NaiveTime>,
+    earlier: &[Meeting],
+) -> Meeting {
+    let previous = earlier
+        .iter()
+        .filter(|m| comes_before(m, &id))
+        .max_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+
+    let mut agenda = template.agenda();
+    if let Some(prev) = previous {
+        if let Some(item) = agenda::numbered(&agenda)
+            .into_iter()
+            .find(|(_, i)| i.role == Some(ItemRole::PreviousMinutes))
+            .map(|(_, i)| i.id)
+        {
+            let item = agenda::find_mut(&mut agenda, item).expect("found above");
+            item.title = format!(
+                "Minutes of the meeting held on {} and matters arising",
+                prev.date.format("%-d %B %Y")
+            );
+        }
+    }
+
+    // The people who usually attend, waiting to be marked at this meeting.
+    let attendance = previous
+        .map(|p| {
+            p.attendance
+                .iter()
+                .map(|a| {
+                    let mut a = a.clone();
+                    a.status = Presence::Expected;
+                    a.arrived_at = None;
+                    a.note.clear();
+                    a
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    // Figures the board added or retired carry on from the last meeting; values start empty.
+    let standing = match previous {
+        Some(p) => Standing {
+            iha_target: p.standing.iha_target,
+            iha: None,
+            figures: p
+                .standing
+                .figures
+                .iter()
+                .cloned()
+                .map(|mut f| {
+                    f.value = None;
+                    f
+                })
+                .collect(),
+        },
+        None => Standing {
+            iha_target: template.iha_target,
+            iha: None,
+            figures: template.figures(),
+        },
+    };
+
+    Meeting {
+        date: id.date(),
+        board: previous.map_or_else(|| template.board.clone(), |p| p.board.clone()),
+        title: template.title.clone(),
+        start_time: start_time.or(template.start_time),
+        venue: previous.map_or_else(|| template.venue.clone(), |p| p.venue.clone()),
+        status: MeetingStatus::Planned,
+        previous: previous.map(|p| p.id.clone()),
+        attendance,
+        standing,
+        actions: open_actions_before(earlier, &id),
+        agenda,
+        id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::action::{ActionStatus, Due, RaisedIn};
+    use crate::model::attendance::{Attendance, Role};
+    use chrono::NaiveDate;
+
+    fn template() -> Template {
+        Template::builtin("corporate-parenting-board").unwrap()
+    }
+
+    fn id(s: &str) -> MeetingId {
+        MeetingId::parse(s).unwrap()
+    }
+
+    fn action(meeting: &str, seq: u32, text: &str) -> ActionItem {
+        ActionItem {
+            id: ActionId::new(&id(meeting), seq),
+            text: text.into(),
+            owner: "Head of Service".into(),
+            set_by: "Chair".into(),
+            due: Due::NextMeeting,
+            raised: RaisedIn {
+                meeting: id(meeting),
+                item: None,
+                item_title: String::new(),
+            },
+            status: ActionStatus::Open,
+            history: vec![],
+        }
+    }
+
+    #[test]
+    fn carries_open_actions_using_their_latest_status() {
+        let t = template();
+        let mut jan = new_meeting(&t, id("2026-01-14"), None, &[]);
+        jan.actions = vec![
+            action("2026-01-14", 1, "closed in Feb"),
+            action("2026-01-14", 2, "still open"),
+        ];
+        let mut feb = new_meeting(&t, id("2026-02-11"), None, std::slice::from_ref(&jan));
+        assert_eq!(feb.actions.len(), 2, "both carried into February");
+        feb.actions[0].update(
+            NaiveDate::from_ymd_opt(2026, 2, 11).unwrap(),
+            Some(feb.id.clone()),
+            Some(ActionStatus::Done),
+            "Done",
+        );
+        feb.actions.push(action("2026-02-11", 1, "new in Feb"));
+
+        // A meeting made later sees February's state, whatever order it is given them in.
+        let mar = new_meeting(&t, id("2026-03-11"), None, &[feb.clone(), jan.clone()]);
+        let texts: Vec<_> = mar.actions.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["still open", "new in Feb"]);
+        assert_eq!(mar.previous, Some(feb.id.clone()));
+        let prev_item = agenda::numbered(&mar.agenda)
+            .into_iter()
+            .find(|(_, i)| i.role == Some(ItemRole::PreviousMinutes))
+            .unwrap()
+            .1
+            .title
+            .clone();
+        assert_eq!(
+            prev_item,
+            "Minutes of the meeting held on 11 February 2026 and matters arising"
+        );
+    }
+
+    #[test]
+    fn ignores_meetings_after_the_new_one_and_resets_attendance() {
+        let t = template();
+        let mut jan = new_meeting(&t, id("2026-01-14"), None, &[]);
+        let mut chair = Attendance::new("Cllr Ada Lovelace", Role::Member, "Chair");
+        chair.status = Presence::Apologies;
+        jan.attendance.push(chair);
+        let mut later = new_meeting(&t, id("2026-06-10"), None, &[]);
+        later.actions = vec![action("2026-06-10", 1, "from the future")];
+        let feb = new_meeting(
+            &t,
+            id("2026-02-11"),
+            NaiveTime::from_hms_opt(10, 0, 0),
+            &[jan.clone(), later],
+        );
+        assert!(feb.actions.is_empty());
+        assert_eq!(feb.previous, Some(jan.id.clone()));
+        assert_eq!(feb.attendance.len(), 1);
+        assert_eq!(feb.attendance[0].status, Presence::Expected);
+        assert_eq!(feb.start_time, NaiveTime::from_hms_opt(10, 0, 0));
+        assert_eq!(feb.status, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn first_meeting_takes_the_template_and_has_no_previous() {
+        let m = new_meeting(&template(), id("2026-01-14"), None, &[]);
+        assert_eq!(m.previous, None);
+        assert_eq!(m.board.name, "Corporate Parenting Board");
+        assert_eq!(m.start_time, NaiveTime::from_hms_opt(14, 0, 0));
+        assert_eq!(m.standing.figures.len(), 2);
+        assert_eq!(long_date(m.date), "Wednesday 14 January 2026");
+    }
+}

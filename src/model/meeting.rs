@@ -1,0 +1,102 @@
+//! A meeting of the board: its details, attendance, agenda, action log and standing figures.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::action::ActionItem;
+use super::agenda::{self, AgendaItem};
+use super::attendance::{Attendance, Quorum};
+use super::clock;
+use super::ids::{ActionId, MeetingId};
+use super::standing::Standing;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Board {
+    pub name: String,
+    /// Members (not officers) who must be present for decisions to be valid.
+    pub quorum: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingStatus {
+    #[default]
+    Planned,
+    InProgress,
+    /// Held; the clerk's minutes await approval at a later meeting.
+    Draft,
+    /// Minutes approved by the board: final.
+    Approved,
+}
+
+impl MeetingStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingStatus::Planned => "planned",
+            MeetingStatus::InProgress => "in progress",
+            MeetingStatus::Draft => "minutes in draft",
+            MeetingStatus::Approved => "minutes approved",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub board: Board,
+    pub title: String,
+    pub date: NaiveDate,
+    #[serde(default, with = "clock::hhmm_opt")]
+    pub start_time: Option<NaiveTime>,
+    #[serde(default)]
+    pub venue: String,
+    #[serde(default)]
+    pub status: MeetingStatus,
+    /// The meeting whose minutes this one approves.
+    #[serde(default)]
+    pub previous: Option<MeetingId>,
+    #[serde(default)]
+    pub attendance: Vec<Attendance>,
+    #[serde(default)]
+    pub standing: Standing,
+    #[serde(default)]
+    pub actions: Vec<ActionItem>,
+    /// Last: it holds the long minutes text, so the summary fields above read first.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+}
+
+impl Meeting {
+    pub fn quorum(&self) -> Quorum {
+        Quorum::of(&self.attendance, self.board.quorum)
+    }
+
+    /// Actions first raised at this meeting (the rest were carried forward).
+    pub fn actions_raised(&self) -> impl Iterator<Item = &ActionItem> {
+        self.actions.iter().filter(|a| a.raised.meeting == self.id)
+    }
+
+    /// A fresh action id for an action raised at this meeting.
+    pub fn next_action_id(&self) -> ActionId {
+        let prefix = format!("{}#", self.id);
+        let max = self
+            .actions
+            .iter()
+            .filter_map(|a| a.id.0.strip_prefix(&prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        ActionId::new(&self.id, max + 1)
+    }
+
+    pub fn item(&self, id: super::ids::ItemId) -> Option<&AgendaItem> {
+        agenda::find(&self.agenda, id)
+    }
+
+    /// Total characters of minutes across all items, for summaries.
+    pub fn minutes_len(&self) -> usize {
+        agenda::numbered(&self.agenda)
+            .iter()
+            .map(|(_, i)| i.minutes.len())
+            .sum()
+    }
+}
