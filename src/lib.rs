@@ -3,3 +3,4 @@
 //! The library holds everything; `main.rs` only parses the command line and reports errors.
 
 pub mod model;
+pub mod store;

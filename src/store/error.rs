@@ -1,0 +1,79 @@
+//! What can go wrong with the records on disk, each said in one sentence that names the file.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use crate::model::MeetingId;
+
+#[derive(Debug)]
+pub enum StoreError {
+    /// An operating-system error while doing `doing` to `path`.
+    Io { doing: &'static str, path: PathBuf, source: io::Error },
+    /// The file is not valid JSON or not a valid meeting; it is left as it is.
+    Corrupt { path: PathBuf, line: usize, column: usize, reason: String },
+    /// An older file that could not be brought up to the current schema.
+    Migration { path: PathBuf, from: u32, reason: String },
+    NotFound { id: MeetingId, path: PathBuf },
+    AlreadyExists { path: PathBuf },
+    /// Something else wrote the file after we read it; saving would lose that.
+    ChangedOnDisk { path: PathBuf },
+    Locked { id: MeetingId, holder: String },
+    ReadOnly { id: MeetingId, reason: String },
+    NotADirectory { path: PathBuf },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Io { doing, path, source } => {
+                write!(f, "could not {doing} {}: {source}", path.display())
+            }
+            StoreError::Corrupt { path, line, column, reason } => write!(
+                f,
+                "{} is not a readable meeting record (line {line}, column {column}: {reason}); \
+                 it has been left untouched",
+                path.display()
+            ),
+            StoreError::Migration { path, from, reason } => write!(
+                f,
+                "{} uses record format version {from} and could not be upgraded ({reason}); \
+                 it has been left untouched",
+                path.display()
+            ),
+            StoreError::NotFound { id, path } => {
+                write!(f, "there is no meeting {id} (looked for {})", path.display())
+            }
+            StoreError::AlreadyExists { path } => {
+                write!(f, "{} already exists and was not overwritten", path.display())
+            }
+            StoreError::ChangedOnDisk { path } => write!(
+                f,
+                "{} was changed by something else since it was opened; not saved, so that neither \
+                 version is lost",
+                path.display()
+            ),
+            StoreError::Locked { id, holder } => {
+                write!(f, "meeting {id} is open in another minutebook ({holder})")
+            }
+            StoreError::ReadOnly { id, reason } => write!(f, "meeting {id} is read-only: {reason}"),
+            StoreError::NotADirectory { path } => {
+                write!(f, "{} is not a directory, so it cannot hold meetings", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+pub(crate) fn io_err(doing: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(io::Error) -> StoreError {
+    let path = path.into();
+    move |source| StoreError::Io { doing, path, source }
+}

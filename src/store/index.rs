@@ -1,0 +1,113 @@
+//! The archive listing and its cache: one small summary per meeting, kept in `.index.json`
+//! and trusted only while the file's (inode, size, mtime) still match, so listing a large
+//! archive reads one small file instead of every meeting's minutes.
+
+use std::collections::BTreeMap;
+use std::fs::Metadata;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::model::agenda::numbered;
+use crate::model::clock;
+use crate::model::{Meeting, MeetingId, MeetingStatus, Presence};
+
+/// What identifies one version of a file on disk. A save renames a new file into
+/// place, so the inode alone changes on every save; size and mtime cover hand edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub inode: u64,
+    pub len: u64,
+    pub mtime_ns: i128,
+}
+
+impl Stamp {
+    pub fn of(meta: &Metadata) -> Stamp {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        Stamp { inode, len: meta.len(), mtime_ns }
+    }
+}
+
+/// One line of the archive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: MeetingId,
+    pub date: NaiveDate,
+    #[serde(default, with = "clock::hhmm_opt")]
+    pub start_time: Option<NaiveTime>,
+    pub title: String,
+    pub board: String,
+    pub status: MeetingStatus,
+    pub present: u32,
+    pub actions_raised: u32,
+    pub exempt_items: u32,
+}
+
+impl Summary {
+    pub fn of(m: &Meeting) -> Summary {
+        Summary {
+            id: m.id.clone(),
+            date: m.date,
+            start_time: m.start_time,
+            title: m.title.clone(),
+            board: m.board.name.clone(),
+            status: m.status,
+            present: m.attendance.iter().filter(|a| a.status == Presence::Present).count() as u32,
+            actions_raised: m.actions_raised().count() as u32,
+            exempt_items: numbered(&m.agenda).iter().filter(|(_, i)| i.is_exempt()).count() as u32,
+        }
+    }
+}
+
+pub const INDEX_FILE: &str = ".index.json";
+const INDEX_VERSION: u32 = 1;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Index {
+    version: u32,
+    entries: BTreeMap<String, Entry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entry {
+    stamp: Stamp,
+    summary: Summary,
+}
+
+impl Index {
+    /// A missing, unreadable or outdated cache is simply empty: it is rebuilt.
+    pub fn parse(bytes: &[u8]) -> Index {
+        serde_json::from_slice::<Index>(bytes)
+            .ok()
+            .filter(|i| i.version == INDEX_VERSION)
+            .unwrap_or_default()
+    }
+
+    pub fn get(&self, file: &str, stamp: Stamp) -> Option<&Summary> {
+        self.entries.get(file).filter(|e| e.stamp == stamp).map(|e| &e.summary)
+    }
+
+    pub fn encode(entries: impl IntoIterator<Item = (String, Stamp, Summary)>) -> Vec<u8> {
+        let index = Index {
+            version: INDEX_VERSION,
+            entries: entries.into_iter().map(|(f, stamp, summary)| (f, Entry { stamp, summary })).collect(),
+        };
+        serde_json::to_vec(&index).expect("an index always serialises")
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

@@ -1,0 +1,66 @@
+//! One writer per meeting: an advisory lock on `<id>.lock` (never the JSON itself, whose
+//! inode changes on every save), naming its holder for anyone who finds it taken.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use crate::model::MeetingId;
+
+/// Held while a meeting is open for editing; dropping it releases the lock.
+#[derive(Debug)]
+pub struct MeetingLock {
+    id: MeetingId,
+    _file: File,
+}
+
+impl MeetingLock {
+    pub fn id(&self) -> &MeetingId {
+        &self.id
+    }
+}
+
+pub enum Acquired {
+    Mine(MeetingLock),
+    /// Someone else holds it; the text says who, as far as they said.
+    Theirs(String),
+}
+
+pub fn acquire(path: &Path, id: &MeetingId) -> std::io::Result<Acquired> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    match file.try_lock() {
+        Ok(()) => {
+            file.set_len(0)?;
+            file.seek(SeekFrom::Start(0))?;
+            file.write_all(holder_description().as_bytes())?;
+            Ok(Acquired::Mine(MeetingLock { id: id.clone(), _file: file }))
+        }
+        Err(TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            let text = text.trim();
+            Ok(Acquired::Theirs(if text.is_empty() { "holder unknown".to_string() } else { text.to_string() }))
+        }
+        Err(TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// "pid 4242, clerk@laptop, since 2026-11-23 14:02"
+fn holder_description() -> String {
+    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown user".into());
+    let host = std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "this machine".into());
+    let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
+    format!("pid {}, {user}@{host}, since {since}", std::process::id())
+}

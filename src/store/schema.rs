@@ -1,0 +1,199 @@
+//! The on-disk record format: `schema_version`, encoding, and migrations of older versions
+//! through a `serde_json::Value` step.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::model::Meeting;
+
+/// The version this build writes.
+pub const CURRENT: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    Current,
+    Migrated { from: u32 },
+    /// Written by a newer minutebook: readable, but saving could drop what it added.
+    Newer { found: u32 },
+}
+
+#[derive(Debug)]
+pub enum DecodeError {
+    /// Bad JSON or a bad field, with its position in the file.
+    At { line: usize, column: usize, reason: String },
+    Migration { from: u32, reason: String },
+}
+
+impl From<serde_json::Error> for DecodeError {
+    fn from(e: serde_json::Error) -> Self {
+        // serde_json appends " at line L column C"; the position is reported separately.
+        let full = e.to_string();
+        let reason = full.rsplit_once(" at line ").map_or(full.as_str(), |(r, _)| r).to_string();
+        DecodeError::At { line: e.line(), column: e.column(), reason }
+    }
+}
+
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    meeting: &'a Meeting,
+}
+
+pub fn encode(meeting: &Meeting) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(&StoredRef { schema_version: CURRENT, meeting })
+        .expect("a Meeting always serialises");
+    out.push(b'\n');
+    out
+}
+
+/// Reads only the version; serde skips the rest without building it.
+#[derive(Deserialize)]
+struct Peek {
+    schema_version: Option<u32>,
+}
+
+pub fn decode(text: &str) -> Result<(Meeting, Version), DecodeError> {
+    let peek: Peek = serde_json::from_str(text)?;
+    // Version 0 files predate the field.
+    let found = peek.schema_version.unwrap_or(0);
+    if found >= CURRENT {
+        let meeting = serde_json::from_str(text)?;
+        let version = if found == CURRENT { Version::Current } else { Version::Newer { found } };
+        return Ok((meeting, version));
+    }
+    let mut value: Value = serde_json::from_str(text)?;
+    for from in found..CURRENT {
+        value = MIGRATIONS[from as usize](value).map_err(|reason| DecodeError::Migration { from: found, reason })?;
+    }
+    let meeting = serde_json::from_value(value)
+        .map_err(|e| DecodeError::Migration { from: found, reason: e.to_string() })?;
+    Ok((meeting, Version::Migrated { from: found }))
+}
+
+type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[n]` takes a version-n record to version n+1.
+const MIGRATIONS: [Migration; CURRENT as usize] = [v0_to_v1];
+
+fn take(obj: &mut Map<String, Value>, key: &str) -> Value {
+    obj.remove(key).unwrap_or(Value::Null)
+}
+
+fn object(v: Value, what: &str) -> Result<Map<String, Value>, String> {
+    match v {
+        Value::Object(m) => Ok(m),
+        _ => Err(format!("{what} is not an object")),
+    }
+}
+
+fn array(v: Value) -> Vec<Value> {
+    match v {
+        Value::Array(a) => a,
+        _ => Vec::new(),
+    }
+}
+
+/// Version 0 (the prototype) kept the board as a bare name, attendance as a
+/// present flag, minutes in `notes`, exemption as a bare reason, and actions
+/// with a `done` flag.
+fn v0_to_v1(v: Value) -> Result<Value, String> {
+    let mut m = object(v, "the record")?;
+    let board = json!({ "name": take(&mut m, "board"), "quorum": take(&mut m, "quorum") });
+    let status = match take(&mut m, "status").as_str() {
+        Some("held") => "draft",
+        Some("approved") => "approved",
+        _ => "planned",
+    };
+    let attendance: Vec<Value> = array(take(&mut m, "attendees"))
+        .into_iter()
+        .map(|a| {
+            let mut a = object(a, "an attendee")?;
+            let present = take(&mut a, "present").as_bool();
+            Ok(json!({
+                "name": take(&mut a, "name"),
+                "role": take(&mut a, "role"),
+                "position": take(&mut a, "position").as_str().unwrap_or(""),
+                "status": match present { Some(true) => "present", Some(false) => "apologies", None => "expected" },
+            }))
+        })
+        .collect::<Result<_, String>>()?;
+    fn item(v: Value) -> Result<Value, String> {
+        let mut i = object(v, "an agenda item")?;
+        let subs: Vec<Value> = array(take(&mut i, "items")).into_iter().map(item).collect::<Result<_, _>>()?;
+        let exempt = match take(&mut i, "exempt_reason") {
+            Value::String(reason) => json!({ "reason": reason }),
+            _ => Value::Null,
+        };
+        Ok(json!({
+            "id": take(&mut i, "id"),
+            "title": take(&mut i, "title"),
+            "kind": take(&mut i, "kind"),
+            "presenter": take(&mut i, "presenter").as_str().unwrap_or(""),
+            "minutes_allotted": take(&mut i, "minutes"),
+            "exempt": exempt,
+            "sub_items": subs,
+            "minutes": take(&mut i, "notes").as_str().unwrap_or(""),
+        }))
+    }
+    let agenda: Vec<Value> = array(take(&mut m, "items")).into_iter().map(item).collect::<Result<_, _>>()?;
+    let id = take(&mut m, "id");
+    let actions: Vec<Value> = array(take(&mut m, "actions"))
+        .into_iter()
+        .map(|a| {
+            let mut a = object(a, "an action")?;
+            let done = take(&mut a, "done").as_bool().unwrap_or(false);
+            let raised = take(&mut a, "raised_at");
+            Ok(json!({
+                "id": take(&mut a, "id"),
+                "text": take(&mut a, "text"),
+                "owner": take(&mut a, "owner"),
+                "due": take(&mut a, "due"),
+                "raised": { "meeting": if raised.is_null() { id.clone() } else { raised } },
+                "status": if done { "done" } else { "open" },
+            }))
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(json!({
+        "schema_version": 1,
+        "id": id,
+        "board": board,
+        "title": take(&mut m, "title"),
+        "date": take(&mut m, "date"),
+        "start_time": take(&mut m, "time"),
+        "venue": take(&mut m, "venue").as_str().unwrap_or(""),
+        "status": status,
+        "attendance": attendance,
+        "actions": actions,
+        "agenda": agenda,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = decode("{\n  \"schema_version\": 1,\n  \"id\": \n").unwrap_err();
+        match err {
+            DecodeError::At { line, reason, .. } => {
+                assert_eq!(line, 4);
+                assert!(reason.contains("EOF"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_fields_in_current_files_carry_line_and_column() {
+        let text = "{\n  \"schema_version\": 1,\n  \"id\": \"../etc\"\n}";
+        match decode(text).unwrap_err() {
+            DecodeError::At { line, reason, .. } => {
+                assert_eq!(line, 3);
+                assert!(reason.contains("is not a meeting id"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
