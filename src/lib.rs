@@ -2,5 +2,8 @@
 //!
 //! The library holds everything; `main.rs` only parses the command line and reports errors.
 
+pub mod cli;
+pub mod demo;
+pub mod export;
 pub mod model;
 pub mod store;

@@ -1,1 +1,17 @@
-fn main() {}
+//! Entry point: parse the command line, run it, and report any failure in one sentence.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use minutebook::cli::{Cli, run};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("minutebook: {}", failure.0);
+            ExitCode::FAILURE
+        }
+    }
+}

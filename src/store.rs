@@ -102,7 +102,11 @@ impl Store {
             Err(e) => return Err(io_err("open the data directory", &dir)(e)),
         }
         atomic::remove_stale_temps(&dir);
-        Ok(Store { dir, faults: Faults::default(), warnings })
+        Ok(Store {
+            dir,
+            faults: Faults::default(),
+            warnings,
+        })
     }
 
     /// Simulated I/O faults, for tests of failed saves.
@@ -137,13 +141,17 @@ impl Store {
     pub fn load(&self, id: &MeetingId) -> Result<Loaded> {
         let path = self.path_of(id);
         let mut file = fs::File::open(&path).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => StoreError::NotFound { id: id.clone(), path: path.clone() },
+            io::ErrorKind::NotFound => StoreError::NotFound {
+                id: id.clone(),
+                path: path.clone(),
+            },
             _ => io_err("open", &path)(e),
         })?;
         // The stamp comes from the open file, so it describes exactly what is read.
         let stamp = Stamp::of(&file.metadata().map_err(io_err("read", &path))?);
         let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).map_err(io_err("read", &path))?;
+        file.read_to_end(&mut bytes)
+            .map_err(io_err("read", &path))?;
         let (meeting, version) = decode_file(&path, &bytes)?;
         if meeting.id != *id {
             return Err(StoreError::Corrupt {
@@ -153,7 +161,11 @@ impl Store {
                 reason: format!("the file holds meeting {}, not {id}", meeting.id),
             });
         }
-        Ok(Loaded { meeting, stamp, version })
+        Ok(Loaded {
+            meeting,
+            stamp,
+            version,
+        })
     }
 
     /// Opens a meeting for editing: takes its lock, or, if another process holds
@@ -182,7 +194,13 @@ impl Store {
             Version::Migrated { from } => Some(from),
             Version::Current => None,
         };
-        let handle = Handle { id: id.clone(), stamp: Some(loaded.stamp), lock, read_only, migrated_from };
+        let handle = Handle {
+            id: id.clone(),
+            stamp: Some(loaded.stamp),
+            lock,
+            read_only,
+            migrated_from,
+        };
         Ok((loaded.meeting, handle))
     }
 
@@ -191,14 +209,23 @@ impl Store {
         let path = self.lock_path(id);
         match lock::acquire(&path, id).map_err(io_err("lock", &path))? {
             lock::Acquired::Mine(lock) => Ok(lock),
-            lock::Acquired::Theirs(holder) => Err(StoreError::Locked { id: id.clone(), holder }),
+            lock::Acquired::Theirs(holder) => Err(StoreError::Locked {
+                id: id.clone(),
+                holder,
+            }),
         }
     }
 
     /// Writes a new meeting; refuses if one with that id exists.
     pub fn create(&self, meeting: &Meeting) -> Result<()> {
         let path = self.path_of(&meeting.id);
-        atomic::write(&path, &schema::encode(meeting), atomic::Mode::CreateNew, self.faults).map_err(|e| {
+        atomic::write(
+            &path,
+            &schema::encode(meeting),
+            atomic::Mode::CreateNew,
+            self.faults,
+        )
+        .map_err(|e| {
             if e.kind() == io::ErrorKind::AlreadyExists {
                 StoreError::AlreadyExists { path: path.clone() }
             } else {
@@ -211,7 +238,13 @@ impl Store {
     pub fn handle_for_new(&self, lock: MeetingLock) -> Result<Handle> {
         let path = self.path_of(lock.id());
         let stamp = Stamp::of(&fs::metadata(&path).map_err(io_err("read", &path))?);
-        Ok(Handle { id: lock.id().clone(), stamp: Some(stamp), lock: Some(lock), read_only: None, migrated_from: None })
+        Ok(Handle {
+            id: lock.id().clone(),
+            stamp: Some(stamp),
+            lock: Some(lock),
+            read_only: None,
+            migrated_from: None,
+        })
     }
 
     /// Saves atomically over the version the handle read. Refuses when read-only
@@ -219,7 +252,10 @@ impl Store {
     /// the previous good version.
     pub fn save(&self, handle: &mut Handle, meeting: &Meeting) -> Result<()> {
         if let Some(reason) = &handle.read_only {
-            return Err(StoreError::ReadOnly { id: handle.id.clone(), reason: reason.clone() });
+            return Err(StoreError::ReadOnly {
+                id: handle.id.clone(),
+                reason: reason.clone(),
+            });
         }
         assert_eq!(handle.id, meeting.id, "a handle saves only its own meeting");
         debug_assert!(handle.lock.is_some());
@@ -236,8 +272,11 @@ impl Store {
         if let Some(from) = handle.migrated_from {
             self.keep_pre_migration_copy(&path, from)?;
         }
-        atomic::write(&path, &schema::encode(meeting), mode, self.faults).map_err(io_err("save", &path))?;
-        handle.stamp = Some(Stamp::of(&fs::metadata(&path).map_err(io_err("read", &path))?));
+        atomic::write(&path, &schema::encode(meeting), mode, self.faults)
+            .map_err(io_err("save", &path))?;
+        handle.stamp = Some(Stamp::of(
+            &fs::metadata(&path).map_err(io_err("read", &path))?,
+        ));
         handle.migrated_from = None;
         Ok(())
     }
@@ -259,9 +298,13 @@ impl Store {
             let entry = entry.map_err(io_err("list", &self.dir))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            let Some(stem) = name.strip_suffix(".json") else { continue };
+            let Some(stem) = name.strip_suffix(".json") else {
+                continue;
+            };
             // Hidden files are ours (index, temp files); other names are not meetings.
-            let Ok(id) = MeetingId::parse(stem) else { continue };
+            let Ok(id) = MeetingId::parse(stem) else {
+                continue;
+            };
             let Ok(meta) = entry.metadata() else { continue };
             if meta.is_file() {
                 out.push((name.to_string(), id, meta));
@@ -297,9 +340,16 @@ impl Store {
         }
         if missed || fresh.len() != cache.len() {
             // Only a cache: if it cannot be written (read-only media), listing still works.
-            let _ = atomic::write(&index_path, &index::Index::encode(fresh), atomic::Mode::Replace, Faults::default());
+            let _ = atomic::write(
+                &index_path,
+                &index::Index::encode(fresh),
+                atomic::Mode::Replace,
+                Faults::default(),
+            );
         }
-        listing.meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        listing
+            .meetings
+            .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         Ok(listing)
     }
 
@@ -322,16 +372,35 @@ fn decode_file(path: &Path, bytes: &[u8]) -> Result<(Meeting, Version)> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let before = &bytes[..e.valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = before.len() - before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1) + 1;
-        StoreError::Corrupt { path: path.to_path_buf(), line, column, reason: "the file is not UTF-8 text".into() }
+        let column = before.len()
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line,
+            column,
+            reason: "the file is not UTF-8 text".into(),
+        }
     })?;
     schema::decode(text).map_err(|e| match e {
-        schema::DecodeError::At { line, column, reason } => {
-            StoreError::Corrupt { path: path.to_path_buf(), line, column, reason }
-        }
-        schema::DecodeError::Migration { from, reason } => {
-            StoreError::Migration { path: path.to_path_buf(), from, reason }
-        }
+        schema::DecodeError::At {
+            line,
+            column,
+            reason,
+        } => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line,
+            column,
+            reason,
+        },
+        schema::DecodeError::Migration { from, reason } => StoreError::Migration {
+            path: path.to_path_buf(),
+            from,
+            reason,
+        },
     })
 }
 
@@ -342,11 +411,16 @@ fn create_private_dir(dir: &Path) -> Result<()> {
     {
         use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
         builder.mode(0o700);
-        builder.create(dir).map_err(io_err("create the data directory", dir))?;
+        builder
+            .create(dir)
+            .map_err(io_err("create the data directory", dir))?;
         // The mode given to mkdir is filtered by the umask; set it outright.
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io_err("protect", dir))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(io_err("protect", dir))?;
     }
     #[cfg(not(unix))]
-    builder.create(dir).map_err(io_err("create the data directory", dir))?;
+    builder
+        .create(dir)
+        .map_err(io_err("create the data directory", dir))?;
     Ok(())
 }

@@ -28,7 +28,10 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// by process so a stale one can be told from one being written right now.
 fn temp_path(target: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("file");
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     target.with_file_name(format!(".{name}.{}.{n}{TEMP_SUFFIX}", std::process::id()))
 }
@@ -56,7 +59,8 @@ pub fn private_file_options() -> OpenOptions {
 /// and the temp file is removed.
 pub fn write(target: &Path, bytes: &[u8], mode: Mode, faults: Faults) -> io::Result<()> {
     let temp = temp_path(target);
-    let result = write_temp(&temp, bytes, faults).and_then(|()| commit(&temp, target, mode, faults));
+    let result =
+        write_temp(&temp, bytes, faults).and_then(|()| commit(&temp, target, mode, faults));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -105,7 +109,9 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 /// Temp files left by a process that was killed mid-save. The rename is the
 /// commit point, so such a file never holds the record and can go.
 pub fn remove_stale_temps(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
@@ -149,10 +155,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("m.json");
         write(&target, b"old", Mode::CreateNew, Faults::default()).unwrap();
-        let faults = Faults { fail_fsync: true, ..Faults::default() };
+        let faults = Faults {
+            fail_fsync: true,
+            ..Faults::default()
+        };
         assert!(write(&target, b"new", Mode::Replace, faults).is_err());
         assert_eq!(fs::read(&target).unwrap(), b"old");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "temp file cleaned up");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temp file cleaned up"
+        );
     }
 
     #[test]

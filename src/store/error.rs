@@ -9,27 +9,64 @@ use crate::model::MeetingId;
 #[derive(Debug)]
 pub enum StoreError {
     /// An operating-system error while doing `doing` to `path`.
-    Io { doing: &'static str, path: PathBuf, source: io::Error },
+    Io {
+        doing: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
     /// The file is not valid JSON or not a valid meeting; it is left as it is.
-    Corrupt { path: PathBuf, line: usize, column: usize, reason: String },
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     /// An older file that could not be brought up to the current schema.
-    Migration { path: PathBuf, from: u32, reason: String },
-    NotFound { id: MeetingId, path: PathBuf },
-    AlreadyExists { path: PathBuf },
+    Migration {
+        path: PathBuf,
+        from: u32,
+        reason: String,
+    },
+    NotFound {
+        id: MeetingId,
+        path: PathBuf,
+    },
+    AlreadyExists {
+        path: PathBuf,
+    },
     /// Something else wrote the file after we read it; saving would lose that.
-    ChangedOnDisk { path: PathBuf },
-    Locked { id: MeetingId, holder: String },
-    ReadOnly { id: MeetingId, reason: String },
-    NotADirectory { path: PathBuf },
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+    Locked {
+        id: MeetingId,
+        holder: String,
+    },
+    ReadOnly {
+        id: MeetingId,
+        reason: String,
+    },
+    NotADirectory {
+        path: PathBuf,
+    },
 }
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Io { doing, path, source } => {
+            StoreError::Io {
+                doing,
+                path,
+                source,
+            } => {
                 write!(f, "could not {doing} {}: {source}", path.display())
             }
-            StoreError::Corrupt { path, line, column, reason } => write!(
+            StoreError::Corrupt {
+                path,
+                line,
+                column,
+                reason,
+            } => write!(
                 f,
                 "{} is not a readable meeting record (line {line}, column {column}: {reason}); \
                  it has been left untouched",
@@ -42,10 +79,18 @@ impl fmt::Display for StoreError {
                 path.display()
             ),
             StoreError::NotFound { id, path } => {
-                write!(f, "there is no meeting {id} (looked for {})", path.display())
+                write!(
+                    f,
+                    "there is no meeting {id} (looked for {})",
+                    path.display()
+                )
             }
             StoreError::AlreadyExists { path } => {
-                write!(f, "{} already exists and was not overwritten", path.display())
+                write!(
+                    f,
+                    "{} already exists and was not overwritten",
+                    path.display()
+                )
             }
             StoreError::ChangedOnDisk { path } => write!(
                 f,
@@ -58,7 +103,11 @@ impl fmt::Display for StoreError {
             }
             StoreError::ReadOnly { id, reason } => write!(f, "meeting {id} is read-only: {reason}"),
             StoreError::NotADirectory { path } => {
-                write!(f, "{} is not a directory, so it cannot hold meetings", path.display())
+                write!(
+                    f,
+                    "{} is not a directory, so it cannot hold meetings",
+                    path.display()
+                )
             }
         }
     }
@@ -73,7 +122,14 @@ impl std::error::Error for StoreError {
     }
 }
 
-pub(crate) fn io_err(doing: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(io::Error) -> StoreError {
+pub(crate) fn io_err(
+    doing: &'static str,
+    path: impl Into<PathBuf>,
+) -> impl FnOnce(io::Error) -> StoreError {
     let path = path.into();
-    move |source| StoreError::Io { doing, path, source }
+    move |source| StoreError::Io {
+        doing,
+        path,
+        source,
+    }
 }

@@ -32,7 +32,11 @@ impl Stamp {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos() as i128);
-        Stamp { inode, len: meta.len(), mtime_ns }
+        Stamp {
+            inode,
+            len: meta.len(),
+            mtime_ns,
+        }
     }
 }
 
@@ -60,9 +64,16 @@ impl Summary {
             title: m.title.clone(),
             board: m.board.name.clone(),
             status: m.status,
-            present: m.attendance.iter().filter(|a| a.status == Presence::Present).count() as u32,
+            present: m
+                .attendance
+                .iter()
+                .filter(|a| a.status == Presence::Present)
+                .count() as u32,
             actions_raised: m.actions_raised().count() as u32,
-            exempt_items: numbered(&m.agenda).iter().filter(|(_, i)| i.is_exempt()).count() as u32,
+            exempt_items: numbered(&m.agenda)
+                .iter()
+                .filter(|(_, i)| i.is_exempt())
+                .count() as u32,
         }
     }
 }
@@ -92,13 +103,19 @@ impl Index {
     }
 
     pub fn get(&self, file: &str, stamp: Stamp) -> Option<&Summary> {
-        self.entries.get(file).filter(|e| e.stamp == stamp).map(|e| &e.summary)
+        self.entries
+            .get(file)
+            .filter(|e| e.stamp == stamp)
+            .map(|e| &e.summary)
     }
 
     pub fn encode(entries: impl IntoIterator<Item = (String, Stamp, Summary)>) -> Vec<u8> {
         let index = Index {
             version: INDEX_VERSION,
-            entries: entries.into_iter().map(|(f, stamp, summary)| (f, Entry { stamp, summary })).collect(),
+            entries: entries
+                .into_iter()
+                .map(|(f, stamp, summary)| (f, Entry { stamp, summary }))
+                .collect(),
         };
         serde_json::to_vec(&index).expect("an index always serialises")
     }

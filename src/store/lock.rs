@@ -40,13 +40,20 @@ pub fn acquire(path: &Path, id: &MeetingId) -> std::io::Result<Acquired> {
             file.set_len(0)?;
             file.seek(SeekFrom::Start(0))?;
             file.write_all(holder_description().as_bytes())?;
-            Ok(Acquired::Mine(MeetingLock { id: id.clone(), _file: file }))
+            Ok(Acquired::Mine(MeetingLock {
+                id: id.clone(),
+                _file: file,
+            }))
         }
         Err(TryLockError::WouldBlock) => {
             let mut text = String::new();
             let _ = file.read_to_string(&mut text);
             let text = text.trim();
-            Ok(Acquired::Theirs(if text.is_empty() { "holder unknown".to_string() } else { text.to_string() }))
+            Ok(Acquired::Theirs(if text.is_empty() {
+                "holder unknown".to_string()
+            } else {
+                text.to_string()
+            }))
         }
         Err(TryLockError::Error(e)) => Err(e),
     }
@@ -54,7 +61,9 @@ pub fn acquire(path: &Path, id: &MeetingId) -> std::io::Result<Acquired> {
 
 /// "pid 4242, clerk@laptop, since 2026-11-23 14:02"
 fn holder_description() -> String {
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown user".into());
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown user".into());
     let host = std::fs::read_to_string("/etc/hostname")
         .ok()
         .map(|h| h.trim().to_string())

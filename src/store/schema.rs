@@ -12,24 +12,42 @@ pub const CURRENT: u32 = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
     Current,
-    Migrated { from: u32 },
+    Migrated {
+        from: u32,
+    },
     /// Written by a newer minutebook: readable, but saving could drop what it added.
-    Newer { found: u32 },
+    Newer {
+        found: u32,
+    },
 }
 
 #[derive(Debug)]
 pub enum DecodeError {
     /// Bad JSON or a bad field, with its position in the file.
-    At { line: usize, column: usize, reason: String },
-    Migration { from: u32, reason: String },
+    At {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    Migration {
+        from: u32,
+        reason: String,
+    },
 }
 
 impl From<serde_json::Error> for DecodeError {
     fn from(e: serde_json::Error) -> Self {
         // serde_json appends " at line L column C"; the position is reported separately.
         let full = e.to_string();
-        let reason = full.rsplit_once(" at line ").map_or(full.as_str(), |(r, _)| r).to_string();
-        DecodeError::At { line: e.line(), column: e.column(), reason }
+        let reason = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(r, _)| r)
+            .to_string();
+        DecodeError::At {
+            line: e.line(),
+            column: e.column(),
+            reason,
+        }
     }
 }
 
@@ -41,8 +59,11 @@ struct StoredRef<'a> {
 }
 
 pub fn encode(meeting: &Meeting) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&StoredRef { schema_version: CURRENT, meeting })
-        .expect("a Meeting always serialises");
+    let mut out = serde_json::to_vec_pretty(&StoredRef {
+        schema_version: CURRENT,
+        meeting,
+    })
+    .expect("a Meeting always serialises");
     out.push(b'\n');
     out
 }
@@ -59,15 +80,24 @@ pub fn decode(text: &str) -> Result<(Meeting, Version), DecodeError> {
     let found = peek.schema_version.unwrap_or(0);
     if found >= CURRENT {
         let meeting = serde_json::from_str(text)?;
-        let version = if found == CURRENT { Version::Current } else { Version::Newer { found } };
+        let version = if found == CURRENT {
+            Version::Current
+        } else {
+            Version::Newer { found }
+        };
         return Ok((meeting, version));
     }
     let mut value: Value = serde_json::from_str(text)?;
     for from in found..CURRENT {
-        value = MIGRATIONS[from as usize](value).map_err(|reason| DecodeError::Migration { from: found, reason })?;
+        value = MIGRATIONS[from as usize](value).map_err(|reason| DecodeError::Migration {
+            from: found,
+            reason,
+        })?;
     }
-    let meeting = serde_json::from_value(value)
-        .map_err(|e| DecodeError::Migration { from: found, reason: e.to_string() })?;
+    let meeting = serde_json::from_value(value).map_err(|e| DecodeError::Migration {
+        from: found,
+        reason: e.to_string(),
+    })?;
     Ok((meeting, Version::Migrated { from: found }))
 }
 
@@ -120,7 +150,10 @@ fn v0_to_v1(v: Value) -> Result<Value, String> {
         .collect::<Result<_, String>>()?;
     fn item(v: Value) -> Result<Value, String> {
         let mut i = object(v, "an agenda item")?;
-        let subs: Vec<Value> = array(take(&mut i, "items")).into_iter().map(item).collect::<Result<_, _>>()?;
+        let subs: Vec<Value> = array(take(&mut i, "items"))
+            .into_iter()
+            .map(item)
+            .collect::<Result<_, _>>()?;
         let exempt = match take(&mut i, "exempt_reason") {
             Value::String(reason) => json!({ "reason": reason }),
             _ => Value::Null,
@@ -136,7 +169,10 @@ fn v0_to_v1(v: Value) -> Result<Value, String> {
             "minutes": take(&mut i, "notes").as_str().unwrap_or(""),
         }))
     }
-    let agenda: Vec<Value> = array(take(&mut m, "items")).into_iter().map(item).collect::<Result<_, _>>()?;
+    let agenda: Vec<Value> = array(take(&mut m, "items"))
+        .into_iter()
+        .map(item)
+        .collect::<Result<_, _>>()?;
     let id = take(&mut m, "id");
     let actions: Vec<Value> = array(take(&mut m, "actions"))
         .into_iter()

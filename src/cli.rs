@@ -1,0 +1,292 @@
+//! The command line: every subcommand that reads records works without a terminal.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime};
+use clap::{Parser, Subcommand};
+
+use crate::model::carry::{long_date, new_meeting};
+use crate::model::clock::{format_hhmm, parse_hhmm};
+use crate::model::{MeetingId, Template};
+use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
+use crate::{demo, export};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "minutebook",
+    version,
+    about = "A terminal workspace for running and minuting board meetings",
+    long_about = "A terminal workspace for running and minuting board meetings: agenda, standing \
+                  figures (IHA timeliness first), live minutes, actions carried from meeting to \
+                  meeting, attendance and an archive.\n\nEvery meeting is one JSON file in a \
+                  private data directory. Run `minutebook demo` to try it on a sample year."
+)]
+pub struct Cli {
+    /// Where meeting records live (default: the platform's data directory, e.g. ~/.local/share/minutebook)
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the workspace on a throwaway copy of a sample board's year (your records are not touched)
+    Demo {
+        /// Write the demo records into DIR instead, and open nothing
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+    },
+    /// Open a given meeting in the workspace
+    Open {
+        /// The meeting's id, e.g. 2026-12-09
+        id: String,
+    },
+    /// Create the meeting on a date from a board template, carrying forward open actions; prints its id
+    New {
+        /// The meeting date
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: NaiveDate,
+        /// Start time (default: the template's)
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        time: Option<NaiveTime>,
+        /// A built-in template name, or the path of a template JSON file
+        #[arg(long, value_name = "NAME", default_value = "corporate-parenting-board")]
+        template: String,
+        /// A different id, for a second meeting on the same date (e.g. 2026-12-09-extra)
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+    },
+    /// List every meeting, oldest first: id, date, status, title
+    List {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a meeting as readable text
+    Show {
+        /// The meeting's id, e.g. 2026-12-09
+        id: String,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a real date in the form YYYY-MM-DD"))
+}
+
+fn parse_time(s: &str) -> Result<NaiveTime, String> {
+    parse_hhmm(s)
+}
+
+/// A failed command: one sentence for stderr.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+impl From<crate::model::IdError> for Failure {
+    fn from(e: crate::model::IdError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+type Outcome = Result<(), Failure>;
+
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        None => workspace(&open_store(cli.data_dir.as_deref())?, None),
+        Some(Command::Open { id }) => workspace(
+            &open_store(cli.data_dir.as_deref())?,
+            Some(MeetingId::parse(&id)?),
+        ),
+        Some(Command::Demo { into: Some(dir) }) => {
+            let store = Store::open(&dir)?;
+            let n = write_demo(&store)?;
+            println!("Wrote {n} demo meetings into {}", store.dir().display());
+            Ok(())
+        }
+        Some(Command::Demo { into: None }) => run_demo(),
+        Some(Command::New {
+            date,
+            time,
+            template,
+            id,
+        }) => {
+            let store = open_store(cli.data_dir.as_deref())?;
+            let id = match id {
+                Some(id) => MeetingId::parse(&id)?,
+                None => MeetingId::for_date(date),
+            };
+            if id.date() != date {
+                return Err(Failure(format!(
+                    "the id {id} does not match the date {date}"
+                )));
+            }
+            let template = load_template(&template)?;
+            let (earlier, problems) = store.load_all()?;
+            warn_all(&problems);
+            if store.exists(&id) {
+                return Err(Failure(format!(
+                    "a meeting {id} already exists ({}); give another id with --id {id}-extra",
+                    store.path_of(&id).display()
+                )));
+            }
+            let meeting = new_meeting(&template, id, time, &earlier);
+            store.create(&meeting)?;
+            println!("{}", meeting.id);
+            Ok(())
+        }
+        Some(Command::List { json }) => {
+            let store = open_store(cli.data_dir.as_deref())?;
+            let listing = store.list()?;
+            warn_all(&listing.problems);
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&listing.meetings).expect("summaries serialise")
+                );
+            } else if listing.meetings.is_empty() {
+                println!(
+                    "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
+                    store.dir().display()
+                );
+            } else {
+                for s in &listing.meetings {
+                    println!("{}", list_line(s));
+                }
+            }
+            Ok(())
+        }
+        Some(Command::Show { id }) => {
+            let store = open_store(cli.data_dir.as_deref())?;
+            let loaded = store.load(&MeetingId::parse(&id)?)?;
+            print!("{}", export::text::render(&loaded.meeting));
+            Ok(())
+        }
+    }
+}
+
+fn list_line(s: &Summary) -> String {
+    format!(
+        "{:<22} {}  {:<17} {}",
+        s.id.as_str(),
+        s.date.format("%a %d %b %Y"),
+        s.status.label(),
+        s.title
+    )
+}
+
+fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
+    let dir = match dir {
+        Some(d) => d.to_path_buf(),
+        None => Store::default_dir().ok_or_else(|| {
+            Failure(format!("could not find a data directory for this user; give one with --data-dir or {DATA_DIR_ENV}"))
+        })?,
+    };
+    let store = Store::open(dir)?;
+    for w in store.warnings() {
+        eprintln!("minutebook: warning: {w}");
+    }
+    Ok(store)
+}
+
+fn warn_all(problems: &[StoreError]) {
+    for p in problems {
+        eprintln!("minutebook: warning: {p}");
+    }
+}
+
+fn load_template(name: &str) -> Result<Template, Failure> {
+    if name.ends_with(".json") {
+        let text = std::fs::read_to_string(name)
+            .map_err(|e| Failure(format!("could not read template {name}: {e}")))?;
+        Template::parse(&text).map_err(|e| Failure(format!("template {name} is not valid: {e}")))
+    } else {
+        Template::builtin(name).map_err(Failure)
+    }
+}
+
+/// Writes the demo year, refusing up front if any of its meetings already exist.
+fn write_demo(store: &Store) -> Result<usize, Failure> {
+    let year = demo::year();
+    if let Some(m) = year.iter().find(|m| store.exists(&m.id)) {
+        return Err(Failure(format!(
+            "{} already holds a meeting {}; the demo writes only into a directory without its meetings",
+            store.dir().display(),
+            m.id
+        )));
+    }
+    for m in &year {
+        store.create(m)?;
+    }
+    Ok(year.len())
+}
+
+fn run_demo() -> Outcome {
+    let sandbox = std::env::temp_dir().join(format!("minutebook-demo-{}", std::process::id()));
+    let result = (|| {
+        let store = Store::open(&sandbox)?;
+        write_demo(&store)?;
+        workspace(&store, None)
+    })();
+    let _ = std::fs::remove_dir_all(&sandbox);
+    result
+}
+
+/// Which meeting the workspace opens: the given one, else the next on or after
+/// today, else the most recent.
+pub fn meeting_to_open(meetings: &[Summary], today: NaiveDate) -> Option<&Summary> {
+    meetings
+        .iter()
+        .find(|s| s.date >= today)
+        .or_else(|| meetings.last())
+}
+
+fn workspace(store: &Store, id: Option<MeetingId>) -> Outcome {
+    let listing = store.list()?;
+    warn_all(&listing.problems);
+    let chosen = match &id {
+        Some(id) => Some(
+            listing
+                .meetings
+                .iter()
+                .find(|s| s.id == *id)
+                .ok_or_else(|| StoreError::NotFound {
+                    id: id.clone(),
+                    path: store.path_of(id),
+                })?,
+        ),
+        None => meeting_to_open(&listing.meetings, chrono::Local::now().date_naive()),
+    };
+    // The terminal workspace is the next piece of work; until then, say what it would open.
+    match chosen {
+        None => println!(
+            "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
+            store.dir().display()
+        ),
+        Some(s) => {
+            let time = s
+                .start_time
+                .map(|t| format!(" at {}", format_hhmm(t)))
+                .unwrap_or_default();
+            println!(
+                "The workspace would open meeting {}: {}, {}{time} ({}).",
+                s.id,
+                s.title,
+                long_date(s.date),
+                s.status.label()
+            );
+            println!("Meetings in {}:", store.dir().display());
+            for s in &listing.meetings {
+                println!("  {}", list_line(s));
+            }
+        }
+    }
+    Ok(())
+}

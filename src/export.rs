@@ -1,0 +1,3 @@
+//! Meetings rendered for people to read outside the workspace.
+
+pub mod text;

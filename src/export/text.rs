@@ -1,0 +1,140 @@
+//! A meeting as plain text, for `minutebook show`: the clerk's own full view, exempt
+//! business included and marked as such (this is not a public export).
+
+use std::fmt::Write;
+
+use crate::model::agenda::numbered;
+use crate::model::carry::long_date;
+use crate::model::clock::format_hhmm;
+use crate::model::{ActionItem, Meeting, Presence};
+
+pub fn render(m: &Meeting) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "{}", m.title);
+    let mut when = long_date(m.date);
+    if let Some(t) = m.start_time {
+        when.push_str(&format!(", {}", format_hhmm(t)));
+    }
+    if !m.venue.is_empty() {
+        when.push_str(&format!(", {}", m.venue));
+    }
+    let _ = writeln!(w, "{when}");
+    let _ = writeln!(w, "Meeting {} · {}", m.id, m.status.label());
+    if let Some(prev) = &m.previous {
+        let _ = writeln!(w, "Approves the minutes of {prev}");
+    }
+
+    attendance(w, m);
+    standing(w, m);
+
+    let _ = writeln!(w, "\nAgenda");
+    for (number, item) in numbered(&m.agenda) {
+        let indent = "  ".repeat(number.0.len());
+        let mut facts = vec![item.kind.label().to_string()];
+        if !item.presenter.is_empty() {
+            facts.push(item.presenter.clone());
+        }
+        if let Some(mins) = item.minutes_allotted {
+            facts.push(format!("{mins} min"));
+        }
+        facts.push(item.status.label().to_string());
+        if let (Some(a), Some(b)) = (item.started_at, item.ended_at) {
+            facts.push(format!("{}–{}", format_hhmm(a), format_hhmm(b)));
+        }
+        let _ = writeln!(w, "\n{indent}{number}. {}", item.title);
+        if let Some(ex) = &item.exempt {
+            let _ = writeln!(w, "{indent}   EXEMPT (Part B): {}", ex.reason);
+        }
+        let _ = writeln!(w, "{indent}   [{}]", facts.join(" · "));
+        if !item.principles.is_empty() {
+            let ps: Vec<_> = item
+                .principles
+                .iter()
+                .map(|p| format!("{}", p.number()))
+                .collect();
+            let _ = writeln!(
+                w,
+                "{indent}   Corporate parenting principles: {}",
+                ps.join(", ")
+            );
+        }
+        for line in item.minutes.lines() {
+            let _ = writeln!(w, "{indent}   {line}");
+        }
+    }
+
+    if !m.actions.is_empty() {
+        let _ = writeln!(w, "\nActions");
+        for a in &m.actions {
+            action(w, m, a);
+        }
+    }
+    out
+}
+
+fn attendance(w: &mut String, m: &Meeting) {
+    if m.attendance.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "\nAttendance: {}", m.quorum().describe());
+    for status in [
+        Presence::Present,
+        Presence::Apologies,
+        Presence::Absent,
+        Presence::Expected,
+    ] {
+        let names: Vec<_> = m
+            .attendance
+            .iter()
+            .filter(|a| a.status == status)
+            .map(|a| {
+                let mut s = a.name.clone();
+                if !a.position.is_empty() {
+                    s.push_str(&format!(" ({})", a.position));
+                }
+                s
+            })
+            .collect();
+        if !names.is_empty() {
+            let _ = writeln!(w, "  {}: {}", capitalise(status.label()), names.join("; "));
+        }
+    }
+}
+
+fn standing(w: &mut String, m: &Meeting) {
+    let Some(iha) = &m.standing.iha else { return };
+    let _ = writeln!(w, "\nIHA timeliness (target {:.0}%)", m.standing.iha_target);
+    let rate = iha
+        .rate()
+        .map_or("no IHAs due".to_string(), |r| format!("{r:.1}%"));
+    let _ = writeln!(
+        w,
+        "  {} due, {} within 20 working days ({rate}), {} late, {} outstanding; {} came into care",
+        iha.due, iha.within_20_days, iha.late, iha.outstanding, iha.entered_care
+    );
+}
+
+fn action(w: &mut String, m: &Meeting, a: &ActionItem) {
+    let overdue = if a.is_overdue(m.date, Some(&m.id)) {
+        " OVERDUE"
+    } else {
+        ""
+    };
+    let _ = writeln!(w, "  {} [{}{overdue}] {}", a.id, a.status.label(), a.text);
+    let _ = writeln!(
+        w,
+        "      owner {}, due {}, raised at {} by {}",
+        a.owner, a.due, a.raised.meeting, a.set_by
+    );
+    for u in &a.history {
+        let _ = writeln!(w, "      {}: {}", u.date, u.note);
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
