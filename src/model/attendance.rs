@@ -81,6 +81,8 @@ impl Attendance {
 pub struct Quorum {
     pub members_present: u32,
     pub needed: u32,
+    /// False until anyone's attendance has been marked: before that, "not quorate" would mislead.
+    pub taken: bool,
 }
 
 impl Quorum {
@@ -89,9 +91,11 @@ impl Quorum {
             .iter()
             .filter(|a| a.role == Role::Member && a.status == Presence::Present)
             .count() as u32;
+        let taken = attendance.iter().any(|a| a.status != Presence::Expected);
         Quorum {
             members_present,
             needed,
+            taken,
         }
     }
 
@@ -101,6 +105,12 @@ impl Quorum {
 
     /// "quorate (5 of 4 needed)" or "NOT QUORATE (2 of 4 needed)": words, not colour.
     pub fn describe(self) -> String {
+        if !self.taken {
+            return format!(
+                "attendance not yet taken ({} members needed for a quorum)",
+                self.needed
+            );
+        }
         let word = if self.is_quorate() {
             "quorate"
         } else {
@@ -126,6 +136,10 @@ mod tests {
             Attendance::new("Head of Service", Role::Officer, ""),
             Attendance::new("CiCC rep", Role::YoungPerson, ""),
         ];
+        assert_eq!(
+            Quorum::of(&people, 3).describe(),
+            "attendance not yet taken (3 members needed for a quorum)"
+        );
         for p in &mut people {
             p.status = Presence::Present;
         }

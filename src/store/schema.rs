@@ -223,11 +223,11 @@ mod tests {
 
     #[test]
     fn bad_fields_in_current_files_carry_line_and_column() {
-        let text = "{\n  \"schema_version\": 1,\n  \"id\": \"../etc\"\n}";
+        let text = "{\n  \"schema_version\": 1,\n  \"id\": \"../etc\", \"title\": \"x\"\n}";
         match decode(text).unwrap_err() {
             DecodeError::At { line, reason, .. } => {
-                assert_eq!(line, 3);
                 assert!(reason.contains("is not a meeting id"), "{reason}");
+                assert_eq!(line, 3, "{reason}");
             }
             other => panic!("{other:?}"),
         }

@@ -1,0 +1,223 @@
+//! The command line as scripts and clerks use it: the real binary, its output and its errors.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::{minutebook, stderr, stdout};
+
+fn demo_dir() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(common::BIN)
+        .args(["demo", "--into"])
+        .arg(tmp.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    tmp
+}
+
+#[test]
+fn list_prints_every_demo_meeting_and_json_parses() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    let out = minutebook(&data, &["list"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 10);
+    assert!(text.lines().next().unwrap().starts_with("2026-02-11"));
+    assert!(text.contains("2026-11-11") && text.contains("minutes in draft"));
+    assert!(text.lines().last().unwrap().contains("planned"));
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&minutebook(&data, &["list", "--json"]).stdout).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 10);
+    assert_eq!(rows[8]["id"], "2026-11-11");
+    assert_eq!(rows[8]["status"], "draft");
+    assert_eq!(rows[8]["title"], "Corporate Parenting Board");
+}
+
+#[test]
+fn show_prints_the_meeting_readably() {
+    let tmp = demo_dir();
+    let out = minutebook(&tmp.path().join("data"), &["show", "2026-06-10"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Wednesday 10 June 2026, 14:00"), "{text}");
+    assert!(text.contains("4.1. Initial Health Assessment timeliness"));
+    assert!(text.contains("EXEMPT (Part B): Local Government Act 1972"));
+    assert!(
+        text.contains("Attendance: quorate (5 of 3 needed)"),
+        "{text}"
+    );
+    assert!(text.contains("ACTION: Written update on the placement"));
+}
+
+#[test]
+fn new_carries_forward_open_actions_and_refers_to_the_previous_meeting() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    let out = minutebook(&data, &["new", "--date", "2027-01-13", "--time", "10:30"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "2027-01-13");
+    let m: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(data.join("2027-01-13.json")).unwrap()).unwrap();
+    assert_eq!(m["previous"], "2026-12-09");
+    assert_eq!(m["start_time"], "10:30");
+    let actions: Vec<_> = m["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "2026-07-08#1",
+            "2026-09-09#1",
+            "2026-10-14#1",
+            "2026-11-11#1"
+        ],
+        "every open action, none closed"
+    );
+    let agenda = m["agenda"].as_array().unwrap();
+    assert_eq!(
+        agenda[1]["title"],
+        "Minutes of the meeting held on 9 December 2026 and matters arising"
+    );
+
+    // Same date again: refused, nothing overwritten.
+    let before = fs::read(data.join("2027-01-13.json")).unwrap();
+    let again = minutebook(&data, &["new", "--date", "2027-01-13"]);
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(fs::read(data.join("2027-01-13.json")).unwrap(), before);
+    let extra = minutebook(
+        &data,
+        &["new", "--date", "2027-01-13", "--id", "2027-01-13-extra"],
+    );
+    assert_eq!(stdout(&extra).trim(), "2027-01-13-extra");
+}
+
+#[test]
+fn bad_input_is_one_clear_sentence_and_a_failure_exit() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    for (args, expect) in [
+        (vec!["show", "../../etc/passwd"], "is not a meeting id"),
+        (vec!["show", "2026-12-10"], "there is no meeting 2026-12-10"),
+        (vec!["new", "--date", "2026-02-30"], "not a real date"),
+        (
+            vec!["new", "--date", "2027-01-13", "--time", "25:00"],
+            "is not a time",
+        ),
+        (
+            vec!["new", "--date", "2027-01-13", "--id", "../2027-01-13"],
+            "is not a meeting id",
+        ),
+        (
+            vec!["new", "--date", "2027-01-13", "--template", "nope"],
+            "no template called",
+        ),
+    ] {
+        let out = minutebook(&data, &args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        let err = stderr(&out);
+        assert!(err.contains(expect), "{args:?}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+            "{err}"
+        );
+    }
+    assert!(!data.join("etc").exists());
+}
+
+#[test]
+fn a_corrupt_file_is_reported_and_the_rest_still_list() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    fs::write(
+        data.join("2026-05-13.json"),
+        "{\n  \"schema_version\": 1,\n  \"id\": \"2026-05-13\",\n  oops\n",
+    )
+    .unwrap();
+    let out = minutebook(&data, &["list"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).lines().count(), 9);
+    let err = stderr(&out);
+    assert!(
+        err.contains("2026-05-13.json") && err.contains("line 4, column 3"),
+        "{err}"
+    );
+    let show = minutebook(&data, &["show", "2026-05-13"]);
+    assert!(!show.status.success());
+    assert!(stderr(&show).contains("line 4, column 3"));
+}
+
+#[test]
+fn demo_into_refuses_a_directory_that_already_has_its_meetings() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    let before = fs::read(data.join("2026-02-11.json")).unwrap();
+    let out = Command::new(common::BIN)
+        .args(["demo", "--into"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("already holds a meeting 2026-02-11"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(data.join("2026-02-11.json")).unwrap(), before);
+}
+
+#[test]
+fn demo_never_touches_the_real_data_directory() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(common::BIN)
+        .arg("demo")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env_remove("MINUTEBOOK_DATA_DIR")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Corporate Parenting Board"));
+    assert_eq!(
+        fs::read_dir(home.path()).unwrap().count(),
+        0,
+        "nothing written under HOME"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn records_are_private_even_under_umask_000() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("new").join("data");
+    let script = format!(
+        "umask 000 && {bin} demo --into {d} && {bin} --data-dir {d} list >/dev/null && {bin} --data-dir {d} new --date 2027-01-13",
+        bin = common::BIN,
+        d = data.display()
+    );
+    let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700, "data directory");
+    let mut files = 0;
+    for entry in fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        files += 1;
+    }
+    assert_eq!(files, 12, "ten demo meetings, one new one and the index");
+}

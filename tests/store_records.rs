@@ -1,0 +1,232 @@
+//! The store keeps meetings exactly, refuses to overwrite what it did not read, and
+//! reports bad files without touching them.
+
+mod common;
+
+use std::fs;
+
+use minutebook::model::{ActionStatus, MeetingId, MeetingStatus, Presence};
+use minutebook::store::{Faults, Store, StoreError, Version};
+
+fn id(s: &str) -> MeetingId {
+    MeetingId::parse(s).unwrap()
+}
+
+#[test]
+fn every_demo_meeting_round_trips_exactly() {
+    let (_tmp, store) = common::demo_store();
+    for m in minutebook::demo::year() {
+        let loaded = store.load(&m.id).unwrap();
+        assert_eq!(
+            loaded.meeting, m,
+            "meeting {} changed on the way through disk",
+            m.id
+        );
+        assert_eq!(loaded.version, Version::Current);
+    }
+}
+
+#[test]
+fn edits_saved_through_a_handle_are_read_back() {
+    let (_tmp, store) = common::demo_store();
+    let (mut m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();
+    assert!(handle.read_only().is_none());
+    m.attendance[0].status = Presence::Present;
+    m.agenda[0].minutes = "Apologies from Cllr Raman. Déclarations: none. 子ども 👩‍👧".into();
+    store.save(&mut handle, &m).unwrap();
+    m.status = MeetingStatus::InProgress;
+    store.save(&mut handle, &m).unwrap(); // the handle follows its own saves
+    drop(handle);
+    assert_eq!(store.load(&m.id).unwrap().meeting, m);
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten() {
+    let (_tmp, store) = common::demo_store();
+    let (m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();
+    let path = store.path_of(&m.id);
+    let edited = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Committee Room 1", "Committee Room 2");
+    fs::write(&path, &edited).unwrap();
+    let err = store.save(&mut handle, &m).unwrap_err();
+    assert!(matches!(err, StoreError::ChangedOnDisk { .. }), "{err}");
+    assert!(err.to_string().contains("changed by something else"));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        edited,
+        "the hand edit survives"
+    );
+}
+
+#[test]
+fn a_failed_write_or_fsync_is_a_failed_save_and_the_old_file_stays() {
+    let (tmp, _) = common::demo_store();
+    for faults in [
+        Faults {
+            fail_write: true,
+            ..Faults::default()
+        },
+        Faults {
+            fail_fsync: true,
+            ..Faults::default()
+        },
+        Faults {
+            fail_dir_fsync: true,
+            ..Faults::default()
+        },
+    ] {
+        let store = Store::open(tmp.path().join("data"))
+            .unwrap()
+            .with_faults(faults);
+        let (mut m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();
+        let before = fs::read(store.path_of(&m.id)).unwrap();
+        m.venue = "Somewhere new".into();
+        let err = store.save(&mut handle, &m).unwrap_err();
+        assert!(err.to_string().contains("could not save"), "{err}");
+        if !faults.fail_dir_fsync {
+            // Before the rename nothing on disk has changed.
+            assert_eq!(fs::read(store.path_of(&m.id)).unwrap(), before);
+        }
+        let names: Vec<_> = fs::read_dir(store.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            !names.iter().any(|n| n.to_string_lossy().ends_with(".tmp")),
+            "{names:?}"
+        );
+    }
+}
+
+#[test]
+fn corrupt_file_is_named_with_line_and_column_left_untouched_and_others_still_list() {
+    let (_tmp, store) = common::demo_store();
+    let path = store.path_of(&id("2026-06-10"));
+    let text = fs::read_to_string(&path).unwrap();
+    // Hand-broken: the comma after the id (line 3) deleted, found missing on line 4.
+    let mut lines: Vec<&str> = text.lines().collect();
+    let broken_line = lines[2].trim_end_matches(',').to_string();
+    lines[2] = &broken_line;
+    let broken = lines.join("\n");
+    fs::write(&path, &broken).unwrap();
+
+    let listing = store.list().unwrap();
+    assert_eq!(listing.meetings.len(), 9, "the other nine still list");
+    assert_eq!(listing.problems.len(), 1);
+    let msg = listing.problems[0].to_string();
+    assert!(msg.contains("2026-06-10.json"), "{msg}");
+    assert!(msg.contains("line 4, column 3"), "{msg}");
+    assert!(msg.contains("left untouched"), "{msg}");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        broken,
+        "byte-for-byte untouched"
+    );
+
+    // Truncated mid-file: the same, and opening it fails without writing.
+    let truncated = &text[..text.len() / 2];
+    fs::write(&path, truncated).unwrap();
+    let err = store.open_meeting(&id("2026-06-10")).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), truncated);
+    assert!(
+        store.load(&id("2026-07-08")).is_ok(),
+        "other meetings still open"
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_minutebook_opens_read_only() {
+    let (_tmp, store) = common::demo_store();
+    let path = store.path_of(&id("2026-12-09"));
+    let newer = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("\"schema_version\": 1", "\"schema_version\": 7", 1)
+        .replacen("{", "{\n  \"added_by_v7\": {\"x\": 1},", 1);
+    fs::write(&path, &newer).unwrap();
+    let (m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();
+    let why = handle.read_only().expect("read-only").to_string();
+    assert!(why.contains("newer minutebook (record format 7"), "{why}");
+    let err = store.save(&mut handle, &m).unwrap_err();
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+}
+
+#[test]
+fn version_0_files_migrate_and_keep_their_original_bytes_on_first_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let original = include_str!("fixtures/schema-v0.json");
+    fs::write(store.path_of(&id("2025-12-10")), original).unwrap();
+
+    let loaded = store.load(&id("2025-12-10")).unwrap();
+    assert_eq!(loaded.version, Version::Migrated { from: 0 });
+    let m = loaded.meeting;
+    assert_eq!(m.board.name, "Corporate Parenting Board");
+    assert_eq!(m.board.quorum, 3);
+    assert_eq!(
+        m.status,
+        MeetingStatus::Draft,
+        "v0 'held' is minutes in draft"
+    );
+    assert_eq!(m.attendance[1].status, Presence::Apologies);
+    assert_eq!(
+        m.agenda[1].sub_items[0].minutes,
+        "IHAs: 9 of 12 within 20 working days."
+    );
+    assert_eq!(
+        m.agenda[2].exempt.as_ref().unwrap().reason,
+        "Schedule 12A, paragraph 2"
+    );
+    assert_eq!(m.actions[0].status, ActionStatus::Open);
+    assert_eq!(m.actions[1].status, ActionStatus::Done);
+
+    let (m, mut handle) = store.open_meeting(&id("2025-12-10")).unwrap();
+    store.save(&mut handle, &m).unwrap();
+    let backup = store.dir().join("2025-12-10.json.schema-v0.bak");
+    assert_eq!(fs::read_to_string(backup).unwrap(), original);
+    assert_eq!(
+        store.load(&id("2025-12-10")).unwrap().version,
+        Version::Current
+    );
+}
+
+#[test]
+fn current_format_matches_its_golden_file() {
+    // If this fails, the record format changed: bump schema::CURRENT and add a migration.
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let golden = include_str!("fixtures/schema-v1.json");
+    let mid = id("2026-11-11");
+    fs::write(store.path_of(&mid), golden).unwrap();
+    let (m, mut handle) = store.open_meeting(&mid).unwrap();
+    let mut changed = m.clone();
+    changed.venue.push(' ');
+    store.save(&mut handle, &changed).unwrap();
+    store.save(&mut handle, &m).unwrap();
+    assert_eq!(fs::read_to_string(store.path_of(&mid)).unwrap(), golden);
+}
+
+#[test]
+fn create_refuses_to_replace_and_listing_uses_a_cache_that_follows_changes() {
+    let (_tmp, store) = common::demo_store();
+    let m = store.load(&id("2026-12-09")).unwrap().meeting;
+    let err = store.create(&m).unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
+
+    assert_eq!(store.list().unwrap().meetings.len(), 10);
+    assert!(store.dir().join(".index.json").exists());
+    let (mut m, mut handle) = store.open_meeting(&m.id).unwrap();
+    m.status = MeetingStatus::InProgress;
+    store.save(&mut handle, &m).unwrap();
+    let listed = store.list().unwrap();
+    let dec = listed.meetings.iter().find(|s| s.id == m.id).unwrap();
+    assert_eq!(
+        dec.status,
+        MeetingStatus::InProgress,
+        "the cache noticed the save"
+    );
+    fs::remove_file(store.path_of(&id("2026-02-11"))).unwrap();
+    assert_eq!(store.list().unwrap().meetings.len(), 9);
+}
