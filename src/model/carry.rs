@@ -61,18 +61,17 @@ pub fn new_meeting(
         .max_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
 
     let mut agenda = template.agenda();
-    if let Some(prev) = previous {
-        if let Some(item) = agenda::numbered(&agenda)
+    if let Some(prev) = previous
+        && let Some(item) = agenda::numbered(&agenda)
             .into_iter()
             .find(|(_, i)| i.role == Some(ItemRole::PreviousMinutes))
             .map(|(_, i)| i.id)
-        {
-            let item = agenda::find_mut(&mut agenda, item).expect("found above");
-            item.title = format!(
-                "Minutes of the meeting held on {} and matters arising",
-                prev.date.format("%-d %B %Y")
-            );
-        }
+    {
+        let item = agenda::find_mut(&mut agenda, item).expect("found above");
+        item.title = format!(
+            "Minutes of the meeting held on {} and matters arising",
+            prev.date.format("%-d %B %Y")
+        );
     }
 
     // The people who usually attend, waiting to be marked at this meeting.
