@@ -234,19 +234,6 @@ impl Store {
         })
     }
 
-    /// A handle for a meeting made in this process and saved with `create`.
-    pub fn handle_for_new(&self, lock: MeetingLock) -> Result<Handle> {
-        let path = self.path_of(lock.id());
-        let stamp = Stamp::of(&fs::metadata(&path).map_err(io_err("read", &path))?);
-        Ok(Handle {
-            id: lock.id().clone(),
-            stamp: Some(stamp),
-            lock: Some(lock),
-            read_only: None,
-            migrated_from: None,
-        })
-    }
-
     /// Saves atomically over the version the handle read. Refuses when read-only
     /// or when the file changed on disk since; on any failure the file on disk is
     /// the previous good version.

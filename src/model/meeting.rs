@@ -91,12 +91,4 @@ impl Meeting {
     pub fn item(&self, id: super::ids::ItemId) -> Option<&AgendaItem> {
         agenda::find(&self.agenda, id)
     }
-
-    /// Total characters of minutes across all items, for summaries.
-    pub fn minutes_len(&self) -> usize {
-        agenda::numbered(&self.agenda)
-            .iter()
-            .map(|(_, i)| i.minutes.len())
-            .sum()
-    }
 }
