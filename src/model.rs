@@ -7,6 +7,7 @@ pub mod carry;
 pub mod clock;
 pub mod ids;
 pub mod meeting;
+pub mod running;
 pub mod standing;
 pub mod template;
 

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveTime;
 
 use super::action::ActionItem;
-use super::agenda::{self, ItemRole};
+use super::agenda::{self, AgendaItem, ItemRole, ItemStatus};
 use super::attendance::Presence;
-use super::ids::{ActionId, MeetingId};
+use super::ids::{ActionId, ItemId, MeetingId};
 use super::meeting::{Meeting, MeetingStatus};
 use super::standing::Standing;
 use super::template::Template;
@@ -47,6 +47,41 @@ pub fn open_actions_before(earlier: &[Meeting], id: &MeetingId) -> Vec<ActionIte
     open.into_iter().map(|(_, a)| a.clone()).collect()
 }
 
+/// Items deferred at the previous meeting come back on this agenda, before the
+/// forward plan, saying where they came from.
+fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
+    let deferred: Vec<AgendaItem> = agenda::numbered(&prev.agenda)
+        .into_iter()
+        .filter(|(_, i)| {
+            i.sub_items.is_empty() && i.status == ItemStatus::Deferred && i.role.is_none()
+        })
+        .map(|(_, i)| i.clone())
+        .collect();
+    let mut next = agenda::next_id(agenda).0;
+    let at = agenda
+        .iter()
+        .position(|i| {
+            matches!(
+                i.role,
+                Some(ItemRole::ForwardPlan | ItemRole::AnyOtherBusiness)
+            )
+        })
+        .unwrap_or(agenda.len());
+    for (k, old) in deferred.into_iter().enumerate() {
+        let mut item = AgendaItem::new(ItemId(next), old.title, old.kind);
+        next += 1;
+        item.presenter = old.presenter;
+        item.minutes_allotted = old.minutes_allotted;
+        item.exempt = old.exempt;
+        item.principles = old.principles;
+        item.minutes = format!(
+            "Deferred from the meeting held on {}.",
+            prev.date.format("%-d %B %Y")
+        );
+        agenda.insert(at + k, item);
+    }
+}
+
 /// A new meeting from `template`, following on from the meetings in `earlier`
 /// (any order; later ones are ignored).
 pub fn new_meeting(
@@ -72,6 +107,10 @@ pub fn new_meeting(
             "Minutes of the meeting held on {} and matters arising",
             prev.date.format("%-d %B %Y")
         );
+    }
+
+    if let Some(prev) = previous {
+        carry_deferred(prev, &mut agenda);
     }
 
     // The people who usually attend, waiting to be marked at this meeting.
@@ -218,6 +257,49 @@ mod tests {
         assert_eq!(feb.attendance[0].status, Presence::Expected);
         assert_eq!(feb.start_time, NaiveTime::from_hms_opt(10, 0, 0));
         assert_eq!(feb.status, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn deferred_items_come_back_at_the_next_meeting() {
+        let t = template();
+        let mut jan = new_meeting(&t, id("2026-01-14"), None, &[]);
+        let reports = jan
+            .agenda
+            .iter()
+            .position(|i| i.title == "Service reports")
+            .unwrap();
+        let mut fostering = AgendaItem::new(
+            ItemId(50),
+            "Fostering annual report",
+            crate::model::ItemKind::Report,
+        );
+        fostering.status = ItemStatus::Deferred;
+        fostering.presenter = "Head of Fostering".into();
+        jan.agenda[reports].sub_items.push(fostering);
+        let feb = new_meeting(&t, id("2026-02-11"), None, &[jan]);
+        let rows: Vec<_> = agenda::numbered(&feb.agenda)
+            .into_iter()
+            .map(|(n, i)| (n.to_string(), i.clone()))
+            .collect();
+        let (number, item) = rows
+            .iter()
+            .find(|(_, i)| i.title == "Fostering annual report")
+            .expect("carried");
+        assert_eq!(item.status, ItemStatus::Pending);
+        assert_eq!(item.presenter, "Head of Fostering");
+        assert_eq!(
+            item.minutes,
+            "Deferred from the meeting held on 14 January 2026."
+        );
+        let forward = rows
+            .iter()
+            .find(|(_, i)| i.role == Some(ItemRole::ForwardPlan))
+            .unwrap();
+        assert!(
+            number < &forward.0,
+            "{number} comes before the forward plan ({})",
+            forward.0
+        );
     }
 
     #[test]
