@@ -1,3 +1,5 @@
 //! minutebook: a terminal workspace for running and minuting board meetings.
 //!
 //! The library holds everything; `main.rs` only parses the command line and reports errors.
+
+pub mod editor;
