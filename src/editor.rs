@@ -24,6 +24,8 @@ mod motion;
 mod ops;
 mod render;
 mod search;
+#[cfg(test)]
+mod tests;
 mod viewport;
 mod wrap;
 
