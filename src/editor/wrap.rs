@@ -286,4 +286,82 @@ mod tests {
         assert_eq!(byte_at_x(text, 0, text.len(), true, 99), text.len());
         assert_eq!(byte_at_x(text, 0, 5, false, 99), 2);
     }
+
+    mod prop {
+        use proptest::prelude::*;
+
+        use super::super::*;
+        use crate::editor::motion::is_boundary;
+
+        const PIECES: &[&str] = &[
+            "a",
+            "bc",
+            " ",
+            "  ",
+            "中",
+            "e\u{301}",
+            "\u{301}",
+            "👩\u{200d}💻",
+            "🇫",
+            "x y",
+        ];
+
+        #[derive(Debug, Clone)]
+        enum Edit {
+            Insert(usize, &'static str),
+            Delete(usize, usize),
+            Wrap,
+        }
+
+        fn edit() -> impl Strategy<Value = Edit> {
+            prop_oneof![
+                (any::<usize>(), prop::sample::select(PIECES))
+                    .prop_map(|(a, p)| Edit::Insert(a, p)),
+                (any::<usize>(), 1usize..6).prop_map(|(a, n)| Edit::Delete(a, n)),
+                Just(Edit::Wrap),
+            ]
+        }
+
+        fn char_boundary(text: &str, any: usize) -> usize {
+            let n = text.chars().count();
+            let k = any % (n + 1);
+            text.char_indices().nth(k).map_or(text.len(), |(b, _)| b)
+        }
+
+        proptest! {
+            #[test]
+            fn cached_rows_always_equal_a_fresh_wrap(
+                start in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+                width in 1usize..30,
+                edits in prop::collection::vec(edit(), 1..40),
+            ) {
+                let mut text: String = start.concat();
+                let mut cache = WrapCache::default();
+                cache.rows(&text, width);
+                for e in edits {
+                    match e {
+                        Edit::Insert(a, p) => {
+                            let at = char_boundary(&text, a);
+                            text.insert_str(at, p);
+                            cache.edited(at, 0, p.len());
+                        }
+                        Edit::Delete(a, n) => {
+                            let at = char_boundary(&text, a);
+                            let end = text[at..].char_indices().nth(n).map_or(text.len(), |(b, _)| at + b);
+                            text.replace_range(at..end, "");
+                            cache.edited(at, end - at, 0);
+                        }
+                        Edit::Wrap => {
+                            let rows = cache.rows(&text, width).to_vec();
+                            prop_assert_eq!(&rows, &wrap_line(&text, width));
+                            for s in rows {
+                                prop_assert!(is_boundary(&text, s as usize));
+                            }
+                        }
+                    }
+                }
+                prop_assert_eq!(cache.rows(&text, width), &wrap_line(&text, width)[..]);
+            }
+        }
+    }
 }
