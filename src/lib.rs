@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod editor;
 pub mod export;
 pub mod model;
 pub mod store;

@@ -1,0 +1,119 @@
+//! Ctrl-F find: case-insensitive (for ASCII letters) search forward and back,
+//! wrapping round the minutes, and the matches on screen for highlighting.
+
+use std::ops::Range;
+
+use super::buffer::{Document, Pos};
+use super::motion::is_boundary;
+
+/// State of the find bar.
+#[derive(Debug, Default)]
+pub(crate) struct Search {
+    pub active: bool,
+    pub query: String,
+    /// The match the cursor is on, highlighted apart from the others.
+    pub current: Option<(Pos, Pos)>,
+    /// The query was not found anywhere.
+    pub failed: bool,
+}
+
+/// Byte ranges of the matches of `query` in one line, whole graphemes only
+/// (an `e` does not match the first half of `e` + combining accent).
+pub(crate) fn matches_in_line(text: &str, query: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = find_from(text, query, from) {
+        out.push(start..start + query.len());
+        from = start + query.len().max(1);
+    }
+    out
+}
+
+fn find_from(text: &str, query: &str, from: usize) -> Option<usize> {
+    if query.is_empty() || text.len() < query.len() {
+        return None;
+    }
+    let (hay, needle) = (text.as_bytes(), query.as_bytes());
+    let first = needle[0];
+    (from..=hay.len() - needle.len()).find(|&i| {
+        hay[i].eq_ignore_ascii_case(&first)
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+            && is_boundary(text, i)
+            && is_boundary(text, i + needle.len())
+    })
+}
+
+/// First match starting at or after `from`, wrapping round to the top.
+pub(crate) fn find_forward(doc: &Document, from: Pos, query: &str) -> Option<(Pos, Pos)> {
+    if query.is_empty() || query.contains('\n') {
+        return None;
+    }
+    let lines = doc.line_count();
+    for step in 0..=lines {
+        let line = (from.line + step) % lines;
+        let start = if step == 0 { from.byte } else { 0 };
+        if let Some(s) = find_from(doc.line_text(line), query, start) {
+            if step == lines && s >= from.byte {
+                break; // back where we began: already searched
+            }
+            return Some((Pos::new(line, s), Pos::new(line, s + query.len())));
+        }
+    }
+    None
+}
+
+/// Last match starting before `before`, wrapping round to the bottom.
+pub(crate) fn find_backward(doc: &Document, before: Pos, query: &str) -> Option<(Pos, Pos)> {
+    if query.is_empty() || query.contains('\n') {
+        return None;
+    }
+    let lines = doc.line_count();
+    for step in 0..=lines {
+        let line = (before.line + lines - step % lines) % lines;
+        let text = doc.line_text(line);
+        let found = matches_in_line(text, query)
+            .into_iter()
+            .filter(|r| step > 0 || r.start < before.byte)
+            .filter(|r| step < lines || r.start >= before.byte)
+            .last();
+        if let Some(r) = found {
+            return Some((Pos::new(line, r.start), Pos::new(line, r.end)));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_case_insensitively_and_wraps_round() {
+        let doc = Document::from_text("Action: chair\nno match\nthe CHAIR agreed");
+        let first = find_forward(&doc, Pos::default(), "chair").unwrap();
+        assert_eq!(first, (Pos::new(0, 8), Pos::new(0, 13)));
+        let second = find_forward(&doc, Pos::new(0, 9), "chair").unwrap();
+        assert_eq!(second.0, Pos::new(2, 4));
+        let wrapped = find_forward(&doc, Pos::new(2, 5), "chair").unwrap();
+        assert_eq!(wrapped, first);
+        assert_eq!(
+            find_backward(&doc, Pos::new(0, 8), "chair").unwrap(),
+            second
+        );
+        assert_eq!(find_backward(&doc, Pos::new(2, 4), "chair").unwrap(), first);
+        assert_eq!(find_forward(&doc, Pos::default(), "absent"), None);
+    }
+
+    #[test]
+    fn a_lone_match_is_found_from_itself_in_both_directions() {
+        let doc = Document::from_text("one vote");
+        let m = Some((Pos::new(0, 4), Pos::new(0, 8)));
+        assert_eq!(find_forward(&doc, Pos::new(0, 5), "vote"), m);
+        assert_eq!(find_backward(&doc, Pos::new(0, 4), "vote"), m);
+    }
+
+    #[test]
+    fn matches_never_split_a_grapheme() {
+        assert_eq!(matches_in_line("cafe\u{301} cafe", "cafe"), vec![7..11]);
+    }
+}
