@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod error;
 pub mod index;
+pub mod journal;
 pub mod lock;
 pub mod schema;
 
@@ -59,6 +60,11 @@ impl Handle {
 
     pub fn id(&self) -> &MeetingId {
         &self.id
+    }
+
+    /// The file version this handle last read or wrote: what a journal applies to.
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.stamp
     }
 }
 
@@ -131,6 +137,10 @@ impl Store {
 
     fn lock_path(&self, id: &MeetingId) -> PathBuf {
         self.dir.join(format!("{id}.lock"))
+    }
+
+    pub fn journal_path(&self, id: &MeetingId) -> PathBuf {
+        self.dir.join(format!("{id}.journal"))
     }
 
     pub fn exists(&self, id: &MeetingId) -> bool {
