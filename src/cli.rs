@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Parser, Subcommand};
 
-use crate::model::carry::{long_date, new_meeting};
-use crate::model::clock::{format_hhmm, parse_hhmm};
+use crate::model::carry::new_meeting;
+use crate::model::clock::parse_hhmm;
 use crate::model::{MeetingId, Template};
 use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
 use crate::{demo, export};
@@ -100,9 +100,9 @@ type Outcome = Result<(), Failure>;
 
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
-        None => workspace(&open_store(cli.data_dir.as_deref())?, None),
+        None => workspace(open_store(cli.data_dir.as_deref())?, None),
         Some(Command::Open { id }) => workspace(
-            &open_store(cli.data_dir.as_deref())?,
+            open_store(cli.data_dir.as_deref())?,
             Some(MeetingId::parse(&id)?),
         ),
         Some(Command::Demo { into: Some(dir) }) => {
@@ -233,60 +233,40 @@ fn run_demo() -> Outcome {
     let result = (|| {
         let store = Store::open(&sandbox)?;
         write_demo(&store)?;
-        workspace(&store, None)
+        workspace(store, None)
     })();
     let _ = std::fs::remove_dir_all(&sandbox);
     result
 }
 
-/// Which meeting the workspace opens: the given one, else the next on or after
-/// today, else the most recent.
-pub fn meeting_to_open(meetings: &[Summary], today: NaiveDate) -> Option<&Summary> {
-    meetings
-        .iter()
-        .find(|s| s.date >= today)
-        .or_else(|| meetings.last())
+/// Which meeting the workspace opens when none is named: the next on or after
+/// today, else the most recent. `ids` are oldest first.
+pub fn meeting_to_open(ids: &[MeetingId], today: NaiveDate) -> Option<&MeetingId> {
+    ids.iter()
+        .find(|id| id.date() >= today)
+        .or_else(|| ids.last())
 }
 
-fn workspace(store: &Store, id: Option<MeetingId>) -> Outcome {
-    let listing = store.list()?;
-    warn_all(&listing.problems);
-    let chosen = match &id {
-        Some(id) => Some(
-            listing
-                .meetings
-                .iter()
-                .find(|s| s.id == *id)
-                .ok_or_else(|| StoreError::NotFound {
-                    id: id.clone(),
-                    path: store.path_of(id),
-                })?,
-        ),
-        None => meeting_to_open(&listing.meetings, chrono::Local::now().date_naive()),
-    };
-    // The terminal workspace is the next piece of work; until then, say what it would open.
-    match chosen {
-        None => println!(
-            "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
-            store.dir().display()
-        ),
-        Some(s) => {
-            let time = s
-                .start_time
-                .map(|t| format!(" at {}", format_hhmm(t)))
-                .unwrap_or_default();
-            println!(
-                "The workspace would open meeting {}: {}, {}{time} ({}).",
-                s.id,
-                s.title,
-                long_date(s.date),
-                s.status.label()
-            );
-            println!("Meetings in {}:", store.dir().display());
-            for s in &listing.meetings {
-                println!("  {}", list_line(s));
+fn workspace(store: Store, id: Option<MeetingId>) -> Outcome {
+    let id = match id {
+        Some(id) if store.exists(&id) => id,
+        Some(id) => {
+            return Err(StoreError::NotFound {
+                path: store.path_of(&id),
+                id,
             }
+            .into());
         }
-    }
-    Ok(())
+        None => match meeting_to_open(&store.ids()?, chrono::Local::now().date_naive()) {
+            Some(id) => id.clone(),
+            None => {
+                println!(
+                    "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
+                    store.dir().display()
+                );
+                return Ok(());
+            }
+        },
+    };
+    crate::tui::run(store, id).map_err(|e| Failure(e.to_string()))
 }

@@ -134,6 +134,11 @@ impl Editor {
         self.doc.line_count()
     }
 
+    /// True when the cursor is at the start of a line, where a captured line can go as it is.
+    pub fn at_line_start(&self) -> bool {
+        self.cursor.byte == 0
+    }
+
     /// The cursor as a char offset into [`Editor::text`].
     pub fn cursor_offset(&self) -> usize {
         self.doc.offset_of(self.cursor)

@@ -2,9 +2,14 @@
 //!
 //! The library holds everything; `main.rs` only parses the command line and reports errors.
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod editor;
 pub mod export;
+pub mod keymap;
 pub mod model;
 pub mod store;
+pub mod tabs;
+pub mod tui;
+pub mod ui;

@@ -7,6 +7,8 @@ use minutebook::cli::{Cli, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Reports panics readably (after the terminal is restored, which ratatui's hook does first).
+    let _ = color_eyre::install();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -310,6 +310,25 @@ impl Store {
         Ok(out)
     }
 
+    /// Every meeting's id, oldest first, from file names alone: nothing is read,
+    /// so choosing which meeting to open costs the same for 10 or 10,000.
+    pub fn ids(&self) -> Result<Vec<MeetingId>> {
+        let mut ids = Vec::new();
+        for entry in fs::read_dir(&self.dir).map_err(io_err("list", &self.dir))? {
+            let entry = entry.map_err(io_err("list", &self.dir))?;
+            let name = entry.file_name();
+            if let Some(id) = name
+                .to_str()
+                .and_then(|n| n.strip_suffix(".json"))
+                .and_then(|s| MeetingId::parse(s).ok())
+            {
+                ids.push(id);
+            }
+        }
+        ids.sort_by(|a, b| (a.date(), a).cmp(&(b.date(), b)));
+        Ok(ids)
+    }
+
     /// Every meeting, oldest first, from the cache where it is still true.
     pub fn list(&self) -> Result<Listing> {
         let index_path = self.dir.join(index::INDEX_FILE);

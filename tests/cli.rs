@@ -180,22 +180,22 @@ fn demo_into_refuses_a_directory_that_already_has_its_meetings() {
 }
 
 #[test]
-fn demo_never_touches_the_real_data_directory() {
+fn demo_never_touches_the_real_data_directory_and_cleans_up_its_sandbox() {
     let home = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    // No terminal here, so the workspace declines to open; the sandbox must still go.
     let out = Command::new(common::BIN)
         .arg("demo")
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env("TMPDIR", tmp.path())
         .env_remove("MINUTEBOOK_DATA_DIR")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Corporate Parenting Board"));
-    assert_eq!(
-        fs::read_dir(home.path()).unwrap().count(),
-        0,
-        "nothing written under HOME"
-    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("the workspace needs a terminal"), "{}", stderr(&out));
+    assert_eq!(fs::read_dir(home.path()).unwrap().count(), 0, "nothing written under HOME");
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0, "sandbox removed");
 }
 
 #[cfg(unix)]

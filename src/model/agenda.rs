@@ -301,6 +301,25 @@ pub fn move_item(items: &mut Vec<AgendaItem>, id: ItemId, up: bool) -> bool {
     }
 }
 
+/// Inserts `item` just after `after` among its siblings, or at the end of the agenda.
+pub fn insert_after(items: &mut Vec<AgendaItem>, after: Option<ItemId>, item: AgendaItem) {
+    match after.and_then(|a| siblings_of(items, a)) {
+        Some((list, pos)) => list.insert(pos + 1, item),
+        None => items.push(item),
+    }
+}
+
+/// Adds `item` as the last sub-item of `parent`. Returns false if there is no such parent.
+pub fn add_sub_item(items: &mut [AgendaItem], parent: ItemId, item: AgendaItem) -> bool {
+    match find_mut(items, parent) {
+        Some(p) => {
+            p.sub_items.push(item);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Removes an item (and its sub-items), returning it.
 pub fn remove(items: &mut Vec<AgendaItem>, id: ItemId) -> Option<AgendaItem> {
     let (list, pos) = siblings_of(items, id)?;
@@ -370,6 +389,30 @@ mod tests {
         assert_eq!(number_of(&items, ItemId(4)).unwrap().to_string(), "2.1");
         assert_eq!(next_id(&items), ItemId(7));
         assert_eq!(next_id(&[]), ItemId(1));
+    }
+
+    #[test]
+    fn inserting_after_and_as_a_sub_item_renumbers() {
+        let mut items = agenda();
+        insert_after(
+            &mut items,
+            Some(ItemId(4)),
+            AgendaItem::new(ItemId(7), "Care leavers", ItemKind::Report),
+        );
+        assert_eq!(number_of(&items, ItemId(7)).unwrap().to_string(), "3.2");
+        assert_eq!(number_of(&items, ItemId(5)).unwrap().to_string(), "3.3");
+        assert!(add_sub_item(
+            &mut items,
+            ItemId(6),
+            AgendaItem::new(ItemId(8), "Late paper", ItemKind::Information)
+        ));
+        assert_eq!(number_of(&items, ItemId(8)).unwrap().to_string(), "4.1");
+        insert_after(
+            &mut items,
+            None,
+            AgendaItem::new(ItemId(9), "Part B", ItemKind::Information),
+        );
+        assert_eq!(number_of(&items, ItemId(9)).unwrap().to_string(), "5");
     }
 
     #[test]

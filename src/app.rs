@@ -1,0 +1,411 @@
+//! The workspace's state and its one `update`: terminal events become changes of state.
+//! `update` never does I/O; it leaves [`Effect`]s and journal records for the run loop.
+
+pub mod commands;
+pub mod form;
+pub mod recovery;
+pub mod submit;
+
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use serde::{Deserialize, Serialize};
+
+use crate::editor::{EditOp, Editor, Outcome};
+use crate::keymap::{self, Command, Scope, Tab};
+use crate::model::agenda::{self, numbered};
+use crate::model::{ItemId, Meeting, MeetingStatus, running};
+use crate::ui::theme::Theme;
+use form::Form;
+
+/// One terminal event, or the clock moving on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Tick(NaiveDateTime),
+}
+
+/// One edit to one item's minutes, as journaled between saves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalRecord {
+    pub item: ItemId,
+    pub edit: EditOp,
+}
+
+/// Work for the run loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Copy to the terminal's clipboard (an OSC 52 sequence to write out).
+    Osc52(String),
+    /// The clerk's answer to the recovery offer: Recover, KeepCopy or Discard.
+    Recovery(Command),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmed {
+    DeleteItem(ItemId),
+    RemovePerson(usize),
+    EndMeeting,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Form(Form),
+    Confirm {
+        question: String,
+        then: Confirmed,
+    },
+    /// Text a crash cut off, found in the journal: what would be restored.
+    Recovery {
+        lines: Vec<String>,
+    },
+}
+
+/// The Minutes pane: the editor holding one item's minutes.
+#[derive(Debug)]
+pub struct MinutesPane {
+    pub editor: Editor,
+    /// The item whose minutes the editor holds.
+    pub item: Option<ItemId>,
+    /// The editor revision last copied into the meeting.
+    synced: u64,
+    /// Showing the whole meeting's minutes read-only instead of the editor.
+    pub whole: bool,
+    pub whole_scroll: u16,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub meeting: Meeting,
+    /// Why nothing may be changed, if so (another process holds the meeting, …).
+    pub read_only: Option<String>,
+    pub tab: Tab,
+    pub now: NaiveDateTime,
+    pub theme: Theme,
+    pub agenda_sel: Option<ItemId>,
+    pub actions_sel: usize,
+    pub people_sel: usize,
+    pub standing_scroll: u16,
+    pub minutes: MinutesPane,
+    pub overlay: Option<Overlay>,
+    /// A short message for the clerk, replaced by the next one.
+    pub flash: Option<String>,
+    /// Bumped on every change to the meeting; the run loop saves when it moves.
+    pub revision: u64,
+    pub saved_revision: u64,
+    pub save_error: Option<String>,
+    /// A change that should be saved at once (an item switch, a mark, a capture).
+    pub urgent_save: bool,
+    pub quit: bool,
+    effects: Vec<Effect>,
+    journal: Vec<JournalRecord>,
+}
+
+impl App {
+    pub fn new(
+        meeting: Meeting,
+        read_only: Option<String>,
+        now: NaiveDateTime,
+        theme: Theme,
+    ) -> App {
+        let read_only = read_only.or_else(|| {
+            (meeting.status == MeetingStatus::Approved)
+                .then(|| "these minutes are approved and final".to_string())
+        });
+        let mut app = App {
+            agenda_sel: running::current(&meeting).or_else(|| meeting.agenda.first().map(|i| i.id)),
+            meeting,
+            read_only,
+            tab: Tab::Agenda,
+            now,
+            theme,
+            actions_sel: 0,
+            people_sel: 0,
+            standing_scroll: 0,
+            minutes: MinutesPane {
+                editor: Editor::new(""),
+                item: None,
+                synced: 0,
+                whole: false,
+                whole_scroll: 0,
+            },
+            overlay: None,
+            flash: None,
+            revision: 0,
+            saved_revision: 0,
+            save_error: None,
+            urgent_save: false,
+            quit: false,
+            effects: Vec::new(),
+            journal: Vec::new(),
+        };
+        app.follow_minutes_target();
+        app
+    }
+
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Tick(now) => self.now = now,
+            Msg::Key(key) if key.kind != KeyEventKind::Release => {
+                // A message stays until the clerk's next key.
+                self.flash = None;
+                self.key(key)
+            }
+            Msg::Key(_) => {}
+            Msg::Paste(text) => self.paste(&text),
+            Msg::Mouse(m) => self.mouse(m),
+        }
+        self.collect_editor_output();
+    }
+
+    /// Which keys are live: overlays first, then the pane.
+    pub fn scope(&self) -> Scope {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => Scope::Help,
+            Some(Overlay::Form(_)) => Scope::Form,
+            Some(Overlay::Confirm { .. }) => Scope::Confirm,
+            Some(Overlay::Recovery { .. }) => Scope::Recovery,
+            None => self.tab.scope(),
+        }
+    }
+
+    /// True while keys are text: a form, or the minutes editor.
+    pub fn typing(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Form(_)))
+            || (self.overlay.is_none() && self.tab == Tab::Minutes)
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        // The recovery question must be answered before anything else.
+        if let Some(Overlay::Recovery { .. }) = self.overlay {
+            if let Some(cmd) = keymap::lookup(Scope::Recovery, &key) {
+                self.overlay = None;
+                self.effects.push(Effect::Recovery(cmd));
+            }
+            return;
+        }
+        if let Some(cmd) = keymap::lookup(Scope::Global, &key) {
+            return self.command(cmd);
+        }
+        let scope = self.scope();
+        if !self.typing()
+            && scope != Scope::Help
+            && let Some(cmd) = keymap::lookup(Scope::Browse, &key)
+        {
+            return self.command(cmd);
+        }
+        // While finding, the editor has first call on its own keys (F3, Enter…).
+        if scope == Scope::Minutes && self.minutes.editor.is_searching() && !self.minutes.whole {
+            return self.editor_key(key);
+        }
+        if let Some(cmd) = keymap::lookup(scope, &key) {
+            return self.command(cmd);
+        }
+        match scope {
+            Scope::Form => {
+                if let Some(Overlay::Form(f)) = &mut self.overlay {
+                    f.error = None;
+                    f.focused().key(&key);
+                }
+            }
+            Scope::Minutes if self.minutes.whole => self.whole_minutes_key(key),
+            Scope::Minutes => self.editor_key(key),
+            _ => {}
+        }
+    }
+
+    fn editor_key(&mut self, key: KeyEvent) {
+        if self.minutes.item.is_none() {
+            self.flash = Some("No agenda item is chosen: select one in the Agenda tab.".into());
+            return;
+        }
+        if self.minutes.editor.handle_key(key) == Outcome::ReadOnly {
+            self.refuse();
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        match &mut self.overlay {
+            Some(Overlay::Form(f)) => f.focused().insert(text),
+            Some(_) => {}
+            None if self.tab == Tab::Minutes
+                && !self.minutes.whole
+                && self.minutes.item.is_some() =>
+            {
+                if self.minutes.editor.paste(text) == Outcome::ReadOnly {
+                    self.refuse();
+                }
+            }
+            None => self.flash = Some("Paste goes into the Minutes tab or a form.".into()),
+        }
+    }
+
+    fn mouse(&mut self, m: MouseEvent) {
+        if m.kind == MouseEventKind::Down(MouseButton::Left)
+            && m.row == 0
+            && self.overlay.is_none()
+            && let Some(tab) = crate::ui::tab_at(m.column)
+        {
+            self.switch_tab(tab);
+        }
+    }
+
+    /// Moves editor operations into the journal queue and OSC 52 copies into effects.
+    fn collect_editor_output(&mut self) {
+        let ops = self.minutes.editor.take_ops();
+        if let (false, Some(item)) = (ops.is_empty(), self.minutes.item) {
+            self.journal
+                .extend(ops.into_iter().map(|edit| JournalRecord { item, edit }));
+            self.revision += 1;
+        }
+        if let Some(seq) = self.minutes.editor.take_osc52() {
+            self.effects.push(Effect::Osc52(seq));
+        }
+    }
+
+    /// Journal records since the last call, for the run loop to append.
+    pub fn take_journal(&mut self) -> Vec<JournalRecord> {
+        std::mem::take(&mut self.journal)
+    }
+
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Records a change to the meeting; `urgent` asks for a save straight away.
+    pub fn changed(&mut self, urgent: bool) {
+        self.revision += 1;
+        self.urgent_save |= urgent;
+    }
+
+    /// True, or false with a message saying why nothing can change.
+    pub fn can_edit(&mut self) -> bool {
+        if self.read_only.is_some() {
+            self.refuse();
+            return false;
+        }
+        true
+    }
+
+    fn refuse(&mut self) {
+        let why = self.read_only.as_deref().unwrap_or("read-only");
+        self.flash = Some(format!("Read-only: {why}."));
+    }
+
+    pub fn switch_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        if tab == Tab::Minutes {
+            self.follow_minutes_target();
+        }
+    }
+
+    /// The item the Minutes pane is for: the one being taken, else the one selected.
+    pub fn minutes_target(&self) -> Option<ItemId> {
+        running::current(&self.meeting).or(self.agenda_sel)
+    }
+
+    /// Copies the editor's text into the meeting if it changed.
+    pub fn sync_editor(&mut self) {
+        let rev = self.minutes.editor.revision();
+        if rev == self.minutes.synced {
+            return;
+        }
+        if let Some(item) = self
+            .minutes
+            .item
+            .and_then(|id| agenda::find_mut(&mut self.meeting.agenda, id))
+        {
+            item.minutes = self.minutes.editor.text();
+        }
+        self.minutes.synced = rev;
+    }
+
+    /// The meeting as it should be saved (the editor's text included).
+    pub fn meeting_for_save(&mut self) -> &Meeting {
+        self.sync_editor();
+        &self.meeting
+    }
+
+    /// Puts the minutes target's text in the editor if it holds another item's.
+    pub fn follow_minutes_target(&mut self) {
+        let target = self.minutes_target();
+        if target == self.minutes.item && self.minutes.item.is_some() {
+            return;
+        }
+        self.sync_editor();
+        let had_unsaved = self.revision != self.saved_revision;
+        let text = target
+            .and_then(|id| self.meeting.item(id))
+            .map(|i| i.minutes.clone())
+            .unwrap_or_default();
+        let mut editor = Editor::new(&text);
+        editor.set_read_only(self.read_only.is_some());
+        editor.set_style(self.theme.editor_style());
+        // The editor keeps text as a paste would leave it; the journal counts from that.
+        let normalised = editor.text();
+        if normalised != text
+            && let Some(item) = target.and_then(|id| agenda::find_mut(&mut self.meeting.agenda, id))
+        {
+            item.minutes = normalised;
+            self.revision += 1;
+        }
+        self.minutes = MinutesPane {
+            synced: editor.revision(),
+            editor,
+            item: target,
+            whole: self.minutes.whole,
+            whole_scroll: 0,
+        };
+        // Moving to another item is a moment to save.
+        self.urgent_save |= had_unsaved;
+    }
+
+    /// Replaces the meeting (after recovery), keeping the panes where they were.
+    pub fn replace_meeting(&mut self, meeting: Meeting) {
+        self.meeting = meeting;
+        self.minutes.item = None;
+        self.follow_minutes_target();
+        self.changed(true);
+    }
+
+    /// Rows of the agenda pane in order: the id of each.
+    pub fn agenda_rows(&self) -> Vec<ItemId> {
+        numbered(&self.meeting.agenda)
+            .into_iter()
+            .map(|(_, i)| i.id)
+            .collect()
+    }
+
+    /// Actions in the pane's order: carried ones first, then those raised today.
+    pub fn action_rows(&self) -> Vec<usize> {
+        let here = &self.meeting.id;
+        let (mut carried, mut today): (Vec<usize>, Vec<usize>) = (0..self.meeting.actions.len())
+            .partition(|i| self.meeting.actions[*i].raised.meeting != *here);
+        carried.append(&mut today);
+        carried
+    }
+
+    /// What the status bar says about saving.
+    pub fn save_state(&self) -> String {
+        if let Some(why) = &self.read_only {
+            return format!("READ-ONLY: {why}");
+        }
+        match &self.save_error {
+            Some(e) => format!("NOT SAVED: {e}"),
+            None if self.revision != self.saved_revision => "saving".into(),
+            None => "saved".into(),
+        }
+    }
+
+    /// Offers the recovery of journaled text found at start-up.
+    pub fn offer_recovery(&mut self, lines: Vec<String>) {
+        self.overlay = Some(Overlay::Recovery { lines });
+    }
+}
+
+#[cfg(test)]
+mod tests;

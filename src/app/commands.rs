@@ -1,0 +1,515 @@
+//! What each command from the key table does to the workspace.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::form::{Field, Form, Purpose};
+use super::{App, Confirmed, Overlay};
+use crate::keymap::{Command, Tab};
+use crate::model::agenda::{self, Principle};
+use crate::model::{ActionStatus, ItemKind, MeetingStatus, Presence, running};
+
+impl App {
+    pub fn command(&mut self, cmd: Command) {
+        match cmd {
+            Command::Tab(t) => self.switch_tab(t),
+            Command::NextTab => self.switch_tab(Tab::ALL[(self.tab.index() + 1) % Tab::ALL.len()]),
+            Command::PrevTab => {
+                self.switch_tab(Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()])
+            }
+            Command::Help => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help { .. }) => None,
+                    _ => Some(Overlay::Help { scroll: 0 }),
+                }
+            }
+            Command::Quit => self.quit = true,
+            Command::Submit => self.submit_form(),
+            Command::Cancel => self.overlay = None,
+            Command::NextField | Command::PrevField => {
+                if let Some(Overlay::Form(f)) = &mut self.overlay {
+                    if cmd == Command::NextField {
+                        f.next_field()
+                    } else {
+                        f.prev_field()
+                    }
+                }
+            }
+            Command::Yes => self.confirmed(),
+            Command::No => self.overlay = None,
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::Home
+            | Command::End => self.move_selection(cmd),
+            Command::StartMeeting
+            | Command::NextItem
+            | Command::PrevItem
+            | Command::MakeCurrent
+            | Command::DeferItem
+            | Command::EndMeeting => self.running_order(cmd),
+            Command::AddItem | Command::AddSubItem | Command::EditItem | Command::DeleteItem => {
+                self.agenda_edit(cmd)
+            }
+            Command::MoveUp | Command::MoveDown => self.agenda_move(cmd == Command::MoveUp),
+            Command::CaptureAction
+            | Command::CaptureDecision
+            | Command::CaptureResolution
+            | Command::Timestamp => self.capture(cmd),
+            Command::ToggleWholeMinutes => {
+                self.minutes.whole = !self.minutes.whole;
+                self.minutes.whole_scroll = 0;
+                self.sync_editor();
+            }
+            Command::ActionDone
+            | Command::ActionDrop
+            | Command::ActionReopen
+            | Command::ActionNote => self.action_command(cmd),
+            Command::MarkPresent | Command::MarkApologies | Command::MarkAbsent => self.mark(cmd),
+            Command::AddPerson => {
+                if self.can_edit() {
+                    self.overlay = Some(Overlay::Form(Form::new(
+                        "Add a person",
+                        Purpose::AddPerson,
+                        vec![
+                            Field::new("Name", "", "as it should appear in the minutes"),
+                            Field::new(
+                                "Role",
+                                "member",
+                                "member, officer, young person, partner or other",
+                            ),
+                            Field::new(
+                                "Position",
+                                "",
+                                "e.g. Vice-Chair, Virtual School Head (optional)",
+                            ),
+                        ],
+                    )));
+                }
+            }
+            Command::RemovePerson => {
+                if let Some(name) = self
+                    .meeting
+                    .attendance
+                    .get(self.people_sel)
+                    .map(|p| p.name.clone())
+                    && self.can_edit()
+                {
+                    self.overlay = Some(Overlay::Confirm {
+                        question: format!("Remove {name} from this meeting's attendance?"),
+                        then: Confirmed::RemovePerson(self.people_sel),
+                    });
+                }
+            }
+            Command::Recover | Command::KeepCopy | Command::Discard => {}
+        }
+    }
+
+    fn move_selection(&mut self, cmd: Command) {
+        let step = |len: usize, at: usize| -> usize {
+            if len == 0 {
+                return 0;
+            }
+            match cmd {
+                Command::Up => at.saturating_sub(1),
+                Command::Down => (at + 1).min(len - 1),
+                Command::PageUp => at.saturating_sub(10),
+                Command::PageDown => (at + 10).min(len - 1),
+                Command::Home => 0,
+                _ => len - 1,
+            }
+        };
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                *scroll = match cmd {
+                    Command::Up => scroll.saturating_sub(1),
+                    _ => scroll.saturating_add(1),
+                };
+                return;
+            }
+            Some(_) => return,
+            None => {}
+        }
+        match self.tab {
+            Tab::Agenda => {
+                let rows = self.agenda_rows();
+                let at = self
+                    .agenda_sel
+                    .and_then(|s| rows.iter().position(|r| *r == s))
+                    .unwrap_or(0);
+                self.agenda_sel = rows.get(step(rows.len(), at)).copied();
+            }
+            Tab::Actions => self.actions_sel = step(self.meeting.actions.len(), self.actions_sel),
+            Tab::Attendance => {
+                self.people_sel = step(self.meeting.attendance.len(), self.people_sel)
+            }
+            Tab::Standing => {
+                self.standing_scroll = match cmd {
+                    Command::Up => self.standing_scroll.saturating_sub(1),
+                    _ => self.standing_scroll.saturating_add(1),
+                }
+            }
+            Tab::Minutes => {}
+        }
+    }
+
+    fn running_order(&mut self, cmd: Command) {
+        if !self.can_edit() {
+            return;
+        }
+        let now = self.now.time();
+        let m = &mut self.meeting;
+        match cmd {
+            Command::StartMeeting => {
+                if m.status != MeetingStatus::Planned {
+                    self.flash = Some("The meeting has already started.".into());
+                    return;
+                }
+                running::start(m, now);
+                self.flash = Some(format!("Meeting started at {}.", now.format("%H:%M")));
+            }
+            Command::NextItem => {
+                if m.status == MeetingStatus::Draft {
+                    self.flash = Some("The meeting has ended.".into());
+                    return;
+                }
+                if running::next(m, now).is_none() {
+                    self.flash = Some(
+                        "That was the last item. Press E in the Agenda tab to end the meeting."
+                            .into(),
+                    );
+                }
+            }
+            Command::PrevItem => {
+                if running::previous(m, now).is_none() {
+                    self.flash = Some("This is the first item.".into());
+                    return;
+                }
+            }
+            Command::MakeCurrent => {
+                let Some(sel) = self.agenda_sel else { return };
+                if m.item(sel).is_some_and(|i| !i.sub_items.is_empty()) {
+                    self.flash = Some("Choose one of its sub-items to take.".into());
+                    return;
+                }
+                running::jump(m, sel, now);
+            }
+            Command::DeferItem => {
+                let Some(sel) = self.agenda_sel else { return };
+                running::defer(m, sel, now);
+                self.flash =
+                    Some("Deferred: it will come back on the next meeting's agenda.".into());
+            }
+            Command::EndMeeting => {
+                self.overlay = Some(Overlay::Confirm {
+                    question: "End the meeting now? The minutes become a draft for approval."
+                        .into(),
+                    then: Confirmed::EndMeeting,
+                });
+                return;
+            }
+            _ => return,
+        }
+        if let Some(cur) = running::current(&self.meeting) {
+            self.agenda_sel = Some(cur);
+        }
+        self.follow_minutes_target();
+        self.changed(true);
+    }
+
+    fn agenda_edit(&mut self, cmd: Command) {
+        if !self.can_edit() {
+            return;
+        }
+        let sel = self.agenda_sel;
+        let selected = sel.and_then(|id| self.meeting.item(id)).cloned();
+        let form = match (cmd, selected) {
+            (Command::AddItem, _) => item_form(
+                "Add an agenda item",
+                Purpose::AddItem {
+                    after: sel,
+                    parent: None,
+                },
+                None,
+            ),
+            (Command::AddSubItem, Some(parent)) => item_form(
+                &format!("Add a sub-item to {}", parent.title),
+                Purpose::AddItem {
+                    after: None,
+                    parent: Some(parent.id),
+                },
+                None,
+            ),
+            (Command::EditItem, Some(item)) => item_form(
+                "Edit the agenda item",
+                Purpose::EditItem(item.id),
+                Some(&item),
+            ),
+            (Command::DeleteItem, Some(item)) => {
+                let subs = if item.sub_items.is_empty() {
+                    String::new()
+                } else {
+                    " and its sub-items".to_string()
+                };
+                self.overlay = Some(Overlay::Confirm {
+                    question: format!(
+                        "Delete \"{}\"{subs} from the agenda? Its minutes go with it.",
+                        item.title
+                    ),
+                    then: Confirmed::DeleteItem(item.id),
+                });
+                return;
+            }
+            _ => return,
+        };
+        self.overlay = Some(Overlay::Form(form));
+    }
+
+    fn agenda_move(&mut self, up: bool) {
+        let Some(sel) = self.agenda_sel else { return };
+        if self.can_edit() && agenda::move_item(&mut self.meeting.agenda, sel, up) {
+            self.changed(true);
+        }
+    }
+
+    fn capture(&mut self, cmd: Command) {
+        if self.tab != Tab::Minutes || !self.can_edit() {
+            return;
+        }
+        let Some(item) = self.minutes.item else {
+            self.flash = Some("Choose an agenda item first.".into());
+            return;
+        };
+        self.minutes.whole = false;
+        let form = match cmd {
+            Command::Timestamp => {
+                let stamp = format!("[{}] ", self.now.format("%H:%M"));
+                self.minutes.editor.paste(&stamp);
+                return;
+            }
+            Command::CaptureAction => Form::new(
+                "Capture an action",
+                Purpose::CaptureAction(item),
+                vec![
+                    Field::new("Action", "", "what is to be done"),
+                    Field::new("Owner", "", "who will do it"),
+                    Field::new("Due", "next meeting", "YYYY-MM-DD or \"next meeting\""),
+                ],
+            ),
+            Command::CaptureDecision | Command::CaptureResolution => {
+                let resolution = cmd == Command::CaptureResolution;
+                let label = if resolution { "Resolution" } else { "Decision" };
+                Form::new(
+                    format!("Record a {}", label.to_lowercase()),
+                    Purpose::CaptureDecision { item, resolution },
+                    vec![Field::new(label, "", "as it should read in the minutes")],
+                )
+            }
+            _ => return,
+        };
+        self.overlay = Some(Overlay::Form(form));
+    }
+
+    fn action_command(&mut self, cmd: Command) {
+        let rows = self.action_rows();
+        let Some(&index) = rows.get(self.actions_sel) else {
+            return;
+        };
+        if !self.can_edit() {
+            return;
+        }
+        let date = self.meeting.date;
+        let here = self.meeting.id.clone();
+        let action = &mut self.meeting.actions[index];
+        let (status, note) = match cmd {
+            Command::ActionDone => (ActionStatus::Done, "Marked done"),
+            Command::ActionDrop => (ActionStatus::Dropped, "Dropped"),
+            Command::ActionReopen => (ActionStatus::Open, "Reopened"),
+            _ => {
+                let form = Form::new(
+                    format!("Progress on {}", action.id),
+                    Purpose::ActionNote(action.id.clone()),
+                    vec![
+                        Field::new("Note", "", "what was reported"),
+                        Field::new("Status", action.status.label(), "open, done or dropped"),
+                    ],
+                );
+                self.overlay = Some(Overlay::Form(form));
+                return;
+            }
+        };
+        if action.status == status {
+            self.flash = Some(format!("{} is already {}.", action.id, status.label()));
+            return;
+        }
+        action.update(date, Some(here), Some(status), note);
+        self.flash = Some(format!("{} is now {}.", action.id, status.label()));
+        self.changed(true);
+    }
+
+    fn mark(&mut self, cmd: Command) {
+        if !self.can_edit() {
+            return;
+        }
+        let in_progress = self.meeting.status == MeetingStatus::InProgress;
+        let now = self.now.time();
+        let Some(p) = self.meeting.attendance.get_mut(self.people_sel) else {
+            return;
+        };
+        p.status = match cmd {
+            Command::MarkPresent => Presence::Present,
+            Command::MarkApologies => Presence::Apologies,
+            _ => Presence::Absent,
+        };
+        p.arrived_at = match p.status {
+            // Arriving after the start is worth recording; before it, the start time says it.
+            Presence::Present if in_progress => p.arrived_at.or(Some(now)),
+            Presence::Present => p.arrived_at,
+            _ => None,
+        };
+        // Marking down a list is the usual way: move on to the next person.
+        self.people_sel =
+            (self.people_sel + 1).min(self.meeting.attendance.len().saturating_sub(1));
+        self.changed(true);
+    }
+
+    fn confirmed(&mut self) {
+        let Some(Overlay::Confirm { then, .. }) = self.overlay.take() else {
+            return;
+        };
+        if !self.can_edit() {
+            return;
+        }
+        match then {
+            Confirmed::DeleteItem(id) => {
+                let rows = self.agenda_rows();
+                let at = rows.iter().position(|r| *r == id).unwrap_or(0);
+                if let Some(gone) = agenda::remove(&mut self.meeting.agenda, id) {
+                    self.flash = Some(format!("Deleted \"{}\".", gone.title));
+                }
+                let rows = self.agenda_rows();
+                self.agenda_sel = rows.get(at.min(rows.len().saturating_sub(1))).copied();
+                if self.minutes.item == Some(id) {
+                    self.minutes.item = None;
+                    self.minutes.synced = self.minutes.editor.revision();
+                }
+                self.follow_minutes_target();
+            }
+            Confirmed::RemovePerson(i) => {
+                if i < self.meeting.attendance.len() {
+                    let p = self.meeting.attendance.remove(i);
+                    self.flash = Some(format!("Removed {}.", p.name));
+                    self.people_sel = self
+                        .people_sel
+                        .min(self.meeting.attendance.len().saturating_sub(1));
+                }
+            }
+            Confirmed::EndMeeting => {
+                running::end(&mut self.meeting, self.now.time());
+                self.flash = Some("Meeting ended: the minutes are now a draft.".into());
+                self.follow_minutes_target();
+            }
+        }
+        self.changed(true);
+    }
+
+    /// Keys for the read-only whole-meeting view.
+    pub(super) fn whole_minutes_key(&mut self, key: KeyEvent) {
+        let s = &mut self.minutes.whole_scroll;
+        *s = match key.code {
+            KeyCode::Up => s.saturating_sub(1),
+            KeyCode::Down => s.saturating_add(1),
+            KeyCode::PageUp => s.saturating_sub(20),
+            KeyCode::PageDown => s.saturating_add(20),
+            KeyCode::Home => 0,
+            KeyCode::Esc => {
+                self.minutes.whole = false;
+                0
+            }
+            _ => {
+                self.flash = Some(
+                    "The whole minutes are read-only here: Alt+W goes back to editing.".into(),
+                );
+                *s
+            }
+        };
+    }
+}
+
+fn item_form(title: &str, purpose: Purpose, item: Option<&crate::model::AgendaItem>) -> Form {
+    let kind = item.map_or(ItemKind::Report, |i| i.kind);
+    let principles: Vec<String> = item.map_or(Vec::new(), |i| {
+        i.principles
+            .iter()
+            .map(|p| p.number().to_string())
+            .collect()
+    });
+    Form::new(
+        title,
+        purpose,
+        vec![
+            Field::new(
+                "Title",
+                item.map_or("", |i| &i.title),
+                "as it appears on the agenda",
+            ),
+            Field::new(
+                "Kind",
+                kind_word(kind),
+                "report, presentation, decision, information, standing or procedural",
+            ),
+            Field::new(
+                "Presenter",
+                item.map_or("", |i| &i.presenter),
+                "who presents it (optional)",
+            ),
+            Field::new(
+                "Minutes allowed",
+                item.and_then(|i| i.minutes_allotted)
+                    .map_or(String::new(), |m| m.to_string()),
+                "a whole number of minutes (optional)",
+            ),
+            Field::new(
+                "Exempt reason",
+                item.and_then(|i| i.exempt.as_ref())
+                    .map_or("", |e| &e.reason),
+                "leave empty for public business; for Part B cite the ground, e.g. Schedule 12A para 2",
+            ),
+            Field::new(
+                "Principles",
+                principles.join(", "),
+                "corporate parenting principles 1-7, e.g. 1, 6",
+            ),
+        ],
+    )
+}
+
+pub(super) fn kind_word(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Standing => "standing",
+        ItemKind::Report => "report",
+        ItemKind::Presentation => "presentation",
+        ItemKind::Decision => "decision",
+        ItemKind::Information => "information",
+        ItemKind::Procedural => "procedural",
+    }
+}
+
+pub(super) fn parse_principles(s: &str) -> Result<std::collections::BTreeSet<Principle>, String> {
+    s.split([',', ' '])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            p.trim()
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|n| Principle::ALL.get(n).copied())
+                .ok_or_else(|| {
+                    format!(
+                        "Principles: {:?} is not a principle number from 1 to 7",
+                        p.trim()
+                    )
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,231 @@
+//! Saving a form: validate every field with a message that names it, then change the meeting.
+//! A refused form stays open with the clerk's typing intact.
+
+use super::commands::{kind_word, parse_principles};
+use super::form::{Form, Purpose};
+use super::{App, Overlay};
+use crate::model::agenda::{self, AgendaItem};
+use crate::model::{
+    ActionItem, ActionStatus, Attendance, Decision, DecisionKind, Due, Exemption, ItemKind,
+    RaisedIn, Role,
+};
+
+impl App {
+    pub(super) fn submit_form(&mut self) {
+        let Some(Overlay::Form(form)) = self.overlay.take() else {
+            return;
+        };
+        if !self.can_edit() {
+            return;
+        }
+        match self.apply_form(&form) {
+            Ok(()) => self.changed(true),
+            Err(error) => {
+                self.overlay = Some(Overlay::Form(Form {
+                    error: Some(error),
+                    ..form
+                }))
+            }
+        }
+    }
+
+    fn apply_form(&mut self, form: &Form) -> Result<(), String> {
+        match &form.purpose {
+            Purpose::AddItem { after, parent } => {
+                let mut item =
+                    AgendaItem::new(agenda::next_id(&self.meeting.agenda), "", ItemKind::Report);
+                fill_item(&mut item, form)?;
+                let id = item.id;
+                match parent {
+                    Some(p) => {
+                        agenda::add_sub_item(&mut self.meeting.agenda, *p, item);
+                    }
+                    None => agenda::insert_after(&mut self.meeting.agenda, *after, item),
+                }
+                self.agenda_sel = Some(id);
+                let number = agenda::number_of(&self.meeting.agenda, id)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default();
+                self.flash = Some(format!("Added item {number}."));
+            }
+            Purpose::EditItem(id) => {
+                let item = agenda::find_mut(&mut self.meeting.agenda, *id)
+                    .ok_or("That item is no longer on the agenda.")?;
+                let mut edited = item.clone();
+                fill_item(&mut edited, form)?;
+                *item = edited;
+            }
+            Purpose::CaptureAction(item) => {
+                let text = required(form, "Action")?;
+                let owner = required(form, "Owner")?;
+                let due = Due::parse(form.value("Due")).map_err(|e| format!("Due: {e}"))?;
+                let item_title = self
+                    .meeting
+                    .item(*item)
+                    .map(|i| i.title.clone())
+                    .unwrap_or_default();
+                let action = ActionItem {
+                    id: self.meeting.next_action_id(),
+                    text: text.clone(),
+                    owner: owner.clone(),
+                    set_by: self.chair(),
+                    due,
+                    raised: RaisedIn {
+                        meeting: self.meeting.id.clone(),
+                        item: Some(*item),
+                        item_title,
+                    },
+                    status: ActionStatus::Open,
+                    history: Vec::new(),
+                };
+                self.flash = Some(format!(
+                    "Action {} captured; it is in the Actions tab.",
+                    action.id
+                ));
+                self.meeting.actions.push(action);
+                self.write_line(&format!("ACTION: {text} ({owner}, due {due})"));
+            }
+            Purpose::CaptureDecision { item, resolution } => {
+                let label = if *resolution {
+                    "Resolution"
+                } else {
+                    "Decision"
+                };
+                let text = required(form, label)?;
+                let kind = if *resolution {
+                    DecisionKind::Resolution
+                } else {
+                    DecisionKind::Decision
+                };
+                if let Some(it) = agenda::find_mut(&mut self.meeting.agenda, *item) {
+                    it.decisions.push(Decision {
+                        kind,
+                        text: text.clone(),
+                    });
+                }
+                let mark = if *resolution { "RESOLVED" } else { "DECISION" };
+                self.write_line(&format!("{mark}: {text}"));
+                self.flash = Some(format!("{label} recorded."));
+            }
+            Purpose::AddPerson => {
+                let name = required(form, "Name")?;
+                let role = parse_role(form.value("Role"))?;
+                self.meeting.attendance.push(Attendance::new(
+                    name.clone(),
+                    role,
+                    form.value("Position"),
+                ));
+                self.people_sel = self.meeting.attendance.len() - 1;
+                self.flash = Some(format!("Added {name}."));
+            }
+            Purpose::ActionNote(id) => {
+                let note = required(form, "Note")?;
+                let status = match form.value("Status").to_lowercase().as_str() {
+                    "" => None,
+                    "open" => Some(ActionStatus::Open),
+                    "done" => Some(ActionStatus::Done),
+                    "dropped" => Some(ActionStatus::Dropped),
+                    other => {
+                        return Err(format!(
+                            "Status: {other:?} is not one of open, done or dropped"
+                        ));
+                    }
+                };
+                let (date, here) = (self.meeting.date, self.meeting.id.clone());
+                let action = self
+                    .meeting
+                    .actions
+                    .iter_mut()
+                    .find(|a| a.id == *id)
+                    .ok_or("That action is gone.")?;
+                let status = status.filter(|s| *s != action.status);
+                action.update(date, Some(here), status, note);
+                self.flash = Some(format!("Progress noted on {id}."));
+            }
+        }
+        Ok(())
+    }
+
+    /// The chair, as the person who sets actions by default.
+    fn chair(&self) -> String {
+        self.meeting
+            .attendance
+            .iter()
+            .find(|a| a.position.eq_ignore_ascii_case("chair"))
+            .map_or_else(|| "the Board".to_string(), |a| a.name.clone())
+    }
+
+    /// Puts a line of its own into the minutes at the cursor.
+    fn write_line(&mut self, line: &str) {
+        let ed = &mut self.minutes.editor;
+        let text = if ed.at_line_start() {
+            format!("{line}\n")
+        } else {
+            format!("\n{line}\n")
+        };
+        ed.paste(&text);
+    }
+}
+
+fn required(form: &Form, label: &str) -> Result<String, String> {
+    let v = form.value(label);
+    if v.is_empty() {
+        Err(format!("{label}: this cannot be empty"))
+    } else {
+        Ok(v.to_string())
+    }
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    let s = s.trim().to_lowercase();
+    [
+        Role::Member,
+        Role::Officer,
+        Role::YoungPerson,
+        Role::Partner,
+        Role::Other,
+    ]
+    .into_iter()
+    .find(|r| r.label() == s || (!s.is_empty() && r.label().starts_with(&s)))
+    .ok_or_else(|| {
+        format!("Role: {s:?} is not one of member, officer, young person, partner or other")
+    })
+}
+
+fn fill_item(item: &mut AgendaItem, form: &Form) -> Result<(), String> {
+    item.title = required(form, "Title")?;
+    let kind_text = form.value("Kind").to_lowercase();
+    item.kind = [
+        ItemKind::Report,
+        ItemKind::Presentation,
+        ItemKind::Decision,
+        ItemKind::Information,
+        ItemKind::Standing,
+        ItemKind::Procedural,
+    ]
+    .into_iter()
+    .find(|k| !kind_text.is_empty() && kind_word(*k).starts_with(&kind_text))
+    .ok_or_else(|| {
+        format!("Kind: {kind_text:?} is not one of report, presentation, decision, information, standing or procedural")
+    })?;
+    item.presenter = form.value("Presenter").to_string();
+    let mins = form.value("Minutes allowed");
+    item.minutes_allotted = if mins.is_empty() {
+        None
+    } else {
+        Some(
+            mins.parse::<u32>()
+                .ok()
+                .filter(|m| *m <= 600)
+                .ok_or_else(|| {
+                    format!("Minutes allowed: {mins:?} is not a whole number of minutes (0 to 600)")
+                })?,
+        )
+    };
+    let reason = form.value("Exempt reason");
+    item.exempt = (!reason.is_empty()).then(|| Exemption {
+        reason: reason.to_string(),
+    });
+    item.principles = parse_principles(form.value("Principles"))?;
+    Ok(())
+}

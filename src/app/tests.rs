@@ -1,0 +1,491 @@
+//! `App::update` driven by key sequences, pane by pane, with a fixed clock.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::*;
+use crate::editor::apply_op;
+use crate::model::{ActionStatus, Due, ItemStatus, Presence};
+
+pub fn at(h: u32, m: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 12, 9)
+        .unwrap()
+        .and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap())
+}
+
+/// The demo's planned December meeting, opened at 13:55 on the day.
+pub fn december() -> App {
+    let m = crate::demo::year().pop().unwrap();
+    App::new(m, None, at(13, 55), Theme::plain())
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn alt(app: &mut App, c: char) {
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        match c {
+            '\n' => key(app, KeyCode::Enter),
+            '\t' => key(app, KeyCode::Tab),
+            c => key(app, KeyCode::Char(c)),
+        }
+    }
+}
+
+fn tick(app: &mut App, h: u32, m: u32) {
+    app.update(Msg::Tick(at(h, m)));
+}
+
+fn current_title(app: &App) -> String {
+    running::current(&app.meeting)
+        .map(|id| app.meeting.item(id).unwrap().title.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn tabs_switch_by_alt_number_anywhere_and_by_number_and_tab_outside_typing() {
+    let mut app = december();
+    alt(&mut app, '3');
+    assert_eq!(app.tab, Tab::Minutes);
+    // In the editor, digits are text, not tab switches.
+    typed(&mut app, "4");
+    assert_eq!(app.tab, Tab::Minutes);
+    assert_eq!(app.minutes.editor.text(), "4");
+    alt(&mut app, '5');
+    assert_eq!(app.tab, Tab::Attendance);
+    typed(&mut app, "2");
+    assert_eq!(app.tab, Tab::Standing);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.tab, Tab::Minutes);
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+    )));
+    alt(&mut app, '1');
+    assert_eq!(app.tab, Tab::Agenda);
+}
+
+#[test]
+fn clicking_a_tab_switches_to_it() {
+    let mut app = december();
+    let x = crate::ui::tab_at(0)
+        .map(|_| ())
+        .and_then(|_| (0u16..80).find(|x| crate::ui::tab_at(*x) == Some(Tab::Actions)));
+    app.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x.unwrap(),
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.tab, Tab::Actions);
+}
+
+#[test]
+fn help_opens_with_f1_or_question_mark_and_lists_the_panes_keys() {
+    let mut app = december();
+    typed(&mut app, "?");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    let text: String = crate::ui::overlay::help_lines(&app)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for b in keymap::help(Scope::Agenda) {
+        assert!(text.contains(b.help), "help lacks {:?}", b.help);
+    }
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+    // In the Minutes tab '?' is text, F1 is help, and help includes the editor's keys.
+    alt(&mut app, '3');
+    typed(&mut app, "?");
+    assert!(app.overlay.is_none());
+    key(&mut app, KeyCode::F(1));
+    let text: String = crate::ui::overlay::help_lines(&app)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(
+        text.contains("Capture an action") && text.contains("Undo"),
+        "{text}"
+    );
+}
+
+#[test]
+fn ctrl_q_asks_to_quit_from_anywhere_even_a_form() {
+    let mut app = december();
+    alt(&mut app, '3');
+    alt(&mut app, 'a');
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    ctrl(&mut app, 'q');
+    assert!(app.quit);
+}
+
+#[test]
+fn chair_steps_through_the_agenda_with_times_and_forecast() {
+    let mut app = december();
+    assert_eq!(app.meeting.status, MeetingStatus::Planned);
+    tick(&mut app, 14, 2);
+    typed(&mut app, "s");
+    assert_eq!(app.meeting.status, MeetingStatus::InProgress);
+    assert_eq!(
+        current_title(&app),
+        "Welcome, apologies for absence and declarations of interest"
+    );
+    assert!(app.urgent_save, "starting is saved at once");
+    tick(&mut app, 14, 9);
+    typed(&mut app, "n");
+    assert_eq!(
+        current_title(&app),
+        "Minutes of the meeting held on 11 November 2026 and matters arising"
+    );
+    let first = &app.meeting.agenda[0];
+    assert_eq!(
+        (first.started_at, first.ended_at),
+        (
+            NaiveTime::from_hms_opt(14, 2, 0),
+            NaiveTime::from_hms_opt(14, 9, 0)
+        )
+    );
+    assert_eq!(first.status, ItemStatus::Done);
+    // Selection follows the chair.
+    assert_eq!(app.agenda_sel, running::current(&app.meeting));
+    typed(&mut app, "p");
+    assert_eq!(
+        current_title(&app),
+        "Welcome, apologies for absence and declarations of interest"
+    );
+    // Take an item out of order: select 4.1 and press Enter.
+    typed(&mut app, "jjjj");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(current_title(&app), "Initial Health Assessment timeliness");
+    // Defer the selected item: the next one starts.
+    typed(&mut app, "f");
+    assert_eq!(
+        current_title(&app),
+        "Children placed in unregulated and unregistered settings"
+    );
+    assert!(
+        app.flash
+            .as_deref()
+            .unwrap()
+            .contains("next meeting's agenda")
+    );
+}
+
+#[test]
+fn agenda_items_are_added_edited_moved_and_deleted_after_confirmation() {
+    let mut app = december();
+    typed(&mut app, "jjjjjjjjj"); // 6 Forward plan
+    assert_eq!(
+        app.meeting.item(app.agenda_sel.unwrap()).unwrap().title,
+        "Forward plan"
+    );
+    typed(&mut app, "a");
+    typed(
+        &mut app,
+        "Care leavers' local offer\treport\tSue Tranter\t20\t\t7, 5",
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let rows: Vec<_> = numbered(&app.meeting.agenda)
+        .into_iter()
+        .map(|(n, i)| format!("{n} {}", i.title))
+        .collect();
+    assert!(
+        rows.contains(&"7 Care leavers' local offer".to_string()),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&"8 Any other business".to_string()));
+    let added = app.meeting.item(app.agenda_sel.unwrap()).unwrap().clone();
+    assert_eq!(added.minutes_allotted, Some(20));
+    assert_eq!(
+        added
+            .principles
+            .iter()
+            .map(|p| p.number())
+            .collect::<Vec<_>>(),
+        [5, 7]
+    );
+
+    // A bad number is refused with the field named, and nothing is lost.
+    typed(&mut app, "e\t\t\ttwenty");
+    key(&mut app, KeyCode::Enter);
+    match &app.overlay {
+        Some(Overlay::Form(f)) => assert!(
+            f.error.as_deref().unwrap().starts_with("Minutes allowed:"),
+            "{:?}",
+            f.error
+        ),
+        other => panic!("form should stay open: {other:?}"),
+    }
+    key(&mut app, KeyCode::Esc);
+
+    typed(&mut app, "K");
+    assert_eq!(
+        agenda::number_of(&app.meeting.agenda, added.id)
+            .unwrap()
+            .to_string(),
+        "6"
+    );
+    typed(&mut app, "d");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    typed(&mut app, "n");
+    assert!(app.meeting.item(added.id).is_some(), "n keeps it");
+    typed(&mut app, "dy");
+    assert!(app.meeting.item(added.id).is_none());
+
+    // Sub-items and exempt items.
+    typed(&mut app, "A");
+    typed(
+        &mut app,
+        "Individual placement\tinformation\tMark Delaney\t15\tSchedule 12A, paragraph 2\t6",
+    );
+    key(&mut app, KeyCode::Enter);
+    let sub = app.meeting.item(app.agenda_sel.unwrap()).unwrap();
+    assert_eq!(
+        sub.exempt.as_ref().unwrap().reason,
+        "Schedule 12A, paragraph 2"
+    );
+    assert!(
+        agenda::number_of(&app.meeting.agenda, sub.id)
+            .unwrap()
+            .0
+            .len()
+            == 2
+    );
+}
+
+#[test]
+fn minutes_follow_the_current_item_and_capture_actions_and_decisions() {
+    let mut app = december();
+    typed(&mut app, "s");
+    alt(&mut app, '3');
+    typed(&mut app, "Apologies from Cllr Raman.\n");
+    let item1 = app.minutes.item.unwrap();
+    alt(&mut app, 'n'); // next item from inside the editor
+    assert_ne!(app.minutes.item, Some(item1));
+    assert_eq!(
+        app.meeting.item(item1).unwrap().minutes,
+        "Apologies from Cllr Raman.\n",
+        "switching keeps the text"
+    );
+    typed(&mut app, "Minutes approved.");
+    alt(&mut app, 'r');
+    typed(&mut app, "that the minutes be approved");
+    key(&mut app, KeyCode::Enter);
+    alt(&mut app, 'a');
+    typed(
+        &mut app,
+        "Circulate the signed minutes\tLeanne Ford\t2026-12-16",
+    );
+    key(&mut app, KeyCode::Enter);
+    let item2 = app.minutes.item.unwrap();
+    app.sync_editor();
+    let text = app.meeting.item(item2).unwrap().minutes.clone();
+    assert_eq!(
+        text,
+        "Minutes approved.\nRESOLVED: that the minutes be approved\nACTION: Circulate the signed minutes (Leanne Ford, due 2026-12-16)\n"
+    );
+    assert_eq!(
+        app.meeting.item(item2).unwrap().decisions[0].text,
+        "that the minutes be approved"
+    );
+    let action = app.meeting.actions.last().unwrap();
+    assert_eq!(action.id.0, "2026-12-09#1");
+    assert_eq!(
+        action.due,
+        Due::On(NaiveDate::from_ymd_opt(2026, 12, 16).unwrap())
+    );
+    assert_eq!(action.raised.item, Some(item2));
+    assert_eq!(action.set_by, "Cllr Margaret Holloway");
+    // It is in the Actions pane at once, among those raised today.
+    alt(&mut app, '4');
+    let rows = app.action_rows();
+    assert_eq!(
+        &app.meeting.actions[*rows.last().unwrap()].text,
+        "Circulate the signed minutes"
+    );
+}
+
+#[test]
+fn a_bad_due_date_keeps_the_action_form_open_with_the_reason() {
+    let mut app = december();
+    typed(&mut app, "s");
+    alt(&mut app, '3');
+    alt(&mut app, 'a');
+    typed(&mut app, "Do it\tJo\t");
+    key(&mut app, KeyCode::End);
+    typed(&mut app, "ish");
+    key(&mut app, KeyCode::Enter);
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert!(f.error.as_deref().unwrap().contains("is not a due date"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(app.meeting.actions_raised().next().is_none());
+}
+
+#[test]
+fn timestamps_and_pastes_go_into_the_minutes_and_are_journaled() {
+    let mut app = december();
+    typed(&mut app, "s");
+    alt(&mut app, '3');
+    tick(&mut app, 14, 7);
+    alt(&mut app, 't');
+    app.update(Msg::Paste("Report tabled.\r\nSee appendix\tA.".into()));
+    typed(&mut app, " Café 子ども");
+    let item = app.minutes.item.unwrap();
+    let saved = app.meeting.item(item).unwrap().minutes.clone();
+    let mut replayed = crate::editor::normalize(&saved).into_owned();
+    for r in app.take_journal() {
+        assert_eq!(r.item, item);
+        apply_op(&mut replayed, &r.edit).unwrap();
+    }
+    assert_eq!(replayed, app.minutes.editor.text());
+    assert_eq!(
+        replayed,
+        "[14:07] Report tabled.\nSee appendix    A. Café 子ども"
+    );
+    assert_ne!(
+        app.revision, app.saved_revision,
+        "unsaved until the run loop saves"
+    );
+}
+
+#[test]
+fn whole_meeting_view_is_read_only() {
+    let mut app = App::new(
+        crate::demo::year().remove(8),
+        None,
+        at(15, 0),
+        Theme::plain(),
+    );
+    alt(&mut app, '3');
+    alt(&mut app, 'w');
+    assert!(app.minutes.whole);
+    let before = app.revision;
+    typed(&mut app, "xyz");
+    assert_eq!(app.revision, before);
+    assert!(app.flash.as_deref().unwrap().contains("read-only"));
+    alt(&mut app, 'w');
+    assert!(!app.minutes.whole);
+}
+
+#[test]
+fn actions_are_updated_with_history_dated_at_this_meeting() {
+    let mut app = december();
+    alt(&mut app, '4');
+    let first = app.action_rows()[0];
+    typed(&mut app, "d");
+    let a = &app.meeting.actions[first];
+    assert_eq!(a.status, ActionStatus::Done);
+    let last = a.history.last().unwrap();
+    assert_eq!(
+        (last.date, last.meeting.as_ref()),
+        (app.meeting.date, Some(&app.meeting.id))
+    );
+    typed(&mut app, "o");
+    assert_eq!(app.meeting.actions[first].status, ActionStatus::Open);
+    typed(&mut app, "j");
+    let second = app.action_rows()[1];
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "HR data received; report in January");
+    key(&mut app, KeyCode::Enter);
+    let a = &app.meeting.actions[second];
+    assert_eq!(
+        a.history.last().unwrap().note,
+        "HR data received; report in January"
+    );
+    assert_eq!(a.status, ActionStatus::Open);
+}
+
+#[test]
+fn attendance_marks_with_one_key_and_moves_down_and_quorum_follows() {
+    let mut app = december();
+    alt(&mut app, '5');
+    typed(&mut app, "pa");
+    assert_eq!(app.meeting.attendance[0].status, Presence::Present);
+    assert_eq!(app.meeting.attendance[1].status, Presence::Apologies);
+    assert_eq!(
+        app.meeting.quorum().describe(),
+        "NOT QUORATE (1 of 3 needed)"
+    );
+    typed(&mut app, "pp");
+    assert_eq!(app.meeting.quorum().describe(), "quorate (3 of 3 needed)");
+    // Arrival times are noted once the meeting is under way.
+    assert_eq!(app.meeting.attendance[2].arrived_at, None);
+    typed(&mut app, "1s5");
+    tick(&mut app, 14, 20);
+    typed(&mut app, "p");
+    assert_eq!(
+        app.meeting.attendance[4].arrived_at,
+        NaiveTime::from_hms_opt(14, 20, 0)
+    );
+    typed(&mut app, "n");
+    typed(&mut app, "Dr Sam Patel\tpartner\tCAMHS");
+    key(&mut app, KeyCode::Enter);
+    let p = app.meeting.attendance.last().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.role, p.position.as_str()),
+        ("Dr Sam Patel", crate::model::Role::Partner, "CAMHS")
+    );
+}
+
+#[test]
+fn a_read_only_meeting_refuses_changes_and_says_why() {
+    let m = crate::demo::year().pop().unwrap();
+    let mut app = App::new(
+        m,
+        Some("open in another minutebook (pid 42)".into()),
+        at(14, 0),
+        Theme::plain(),
+    );
+    typed(&mut app, "s");
+    assert_eq!(app.meeting.status, MeetingStatus::Planned);
+    assert!(app.flash.as_deref().unwrap().contains("pid 42"));
+    alt(&mut app, '3');
+    typed(&mut app, "x");
+    assert_eq!(app.minutes.editor.text(), "");
+    assert_eq!(app.revision, 0);
+    assert!(app.save_state().starts_with("READ-ONLY"));
+}
+
+#[test]
+fn approved_minutes_open_read_only() {
+    let app = App::new(
+        crate::demo::year().remove(0),
+        None,
+        at(14, 0),
+        Theme::plain(),
+    );
+    assert!(app.read_only.as_deref().unwrap().contains("approved"));
+}
+
+#[test]
+fn recovery_offer_waits_for_an_answer_and_hands_it_to_the_run_loop() {
+    let mut app = december();
+    app.offer_recovery(vec!["1 Welcome: +12 characters".into()]);
+    typed(&mut app, "x3");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Recovery { .. })),
+        "other keys do nothing"
+    );
+    assert_eq!(app.tab, Tab::Agenda);
+    typed(&mut app, "r");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.take_effects(), [Effect::Recovery(Command::Recover)]);
+}

@@ -1,0 +1,702 @@
+//! The one key table: dispatch and the help screen both read it, so help can never drift
+//! from what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Where a key applies. `Global` works everywhere, even while typing; `Browse`
+/// works outside text entry (a form, or the Minutes editor, takes those keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Browse,
+    Agenda,
+    Standing,
+    Minutes,
+    Actions,
+    Attendance,
+    Form,
+    Confirm,
+    Help,
+    Recovery,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tab {
+    Agenda,
+    Standing,
+    Minutes,
+    Actions,
+    Attendance,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Agenda,
+        Tab::Standing,
+        Tab::Minutes,
+        Tab::Actions,
+        Tab::Attendance,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Agenda => "Agenda",
+            Tab::Standing => "Standing items",
+            Tab::Minutes => "Minutes",
+            Tab::Actions => "Actions",
+            Tab::Attendance => "Attendance",
+        }
+    }
+
+    pub fn scope(self) -> Scope {
+        match self {
+            Tab::Agenda => Scope::Agenda,
+            Tab::Standing => Scope::Standing,
+            Tab::Minutes => Scope::Minutes,
+            Tab::Actions => Scope::Actions,
+            Tab::Attendance => Scope::Attendance,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// What a key asks for. Fieldless, so the table can be a constant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Tab(Tab),
+    NextTab,
+    PrevTab,
+    Help,
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    StartMeeting,
+    NextItem,
+    PrevItem,
+    MakeCurrent,
+    AddItem,
+    AddSubItem,
+    EditItem,
+    DeleteItem,
+    MoveUp,
+    MoveDown,
+    DeferItem,
+    EndMeeting,
+    CaptureAction,
+    CaptureDecision,
+    CaptureResolution,
+    Timestamp,
+    ToggleWholeMinutes,
+    ActionDone,
+    ActionDrop,
+    ActionReopen,
+    ActionNote,
+    MarkPresent,
+    MarkApologies,
+    MarkAbsent,
+    AddPerson,
+    RemovePerson,
+    Submit,
+    Cancel,
+    NextField,
+    PrevField,
+    Yes,
+    No,
+    Recover,
+    KeepCopy,
+    Discard,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn ch(c: char) -> Key {
+    k(KeyCode::Char(c))
+}
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub command: Command,
+    /// How the keys are written in help, e.g. "Alt+1".
+    pub label: &'static str,
+    pub help: &'static str,
+}
+
+const fn b(
+    scope: Scope,
+    keys: &'static [Key],
+    command: Command,
+    label: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        command,
+        label,
+        help,
+    }
+}
+
+use Command as C;
+use KeyCode as K;
+use Scope as S;
+
+pub const BINDINGS: &[Binding] = &[
+    b(
+        S::Global,
+        &[alt('1')],
+        C::Tab(Tab::Agenda),
+        "Alt+1",
+        "Agenda tab",
+    ),
+    b(
+        S::Global,
+        &[alt('2')],
+        C::Tab(Tab::Standing),
+        "Alt+2",
+        "Standing items tab",
+    ),
+    b(
+        S::Global,
+        &[alt('3')],
+        C::Tab(Tab::Minutes),
+        "Alt+3",
+        "Minutes tab",
+    ),
+    b(
+        S::Global,
+        &[alt('4')],
+        C::Tab(Tab::Actions),
+        "Alt+4",
+        "Actions tab",
+    ),
+    b(
+        S::Global,
+        &[alt('5')],
+        C::Tab(Tab::Attendance),
+        "Alt+5",
+        "Attendance tab",
+    ),
+    b(
+        S::Global,
+        &[k(K::F(1))],
+        C::Help,
+        "F1",
+        "Help for this pane",
+    ),
+    // Esc then Ctrl-Q typed quickly arrives as Ctrl-Alt-Q: still a quit.
+    b(
+        S::Global,
+        &[
+            ctrl('q'),
+            Key {
+                code: KeyCode::Char('q'),
+                mods: KeyModifiers::CONTROL.union(KeyModifiers::ALT),
+            },
+        ],
+        C::Quit,
+        "Ctrl-Q",
+        "Save and quit",
+    ),
+    b(
+        S::Global,
+        &[alt('n')],
+        C::NextItem,
+        "Alt+N",
+        "Next agenda item (stamps times)",
+    ),
+    b(
+        S::Global,
+        &[alt('p')],
+        C::PrevItem,
+        "Alt+P",
+        "Previous agenda item",
+    ),
+    b(
+        S::Browse,
+        &[ch('1')],
+        C::Tab(Tab::Agenda),
+        "1",
+        "Agenda tab",
+    ),
+    b(
+        S::Browse,
+        &[ch('2')],
+        C::Tab(Tab::Standing),
+        "2",
+        "Standing items tab",
+    ),
+    b(
+        S::Browse,
+        &[ch('3')],
+        C::Tab(Tab::Minutes),
+        "3",
+        "Minutes tab",
+    ),
+    b(
+        S::Browse,
+        &[ch('4')],
+        C::Tab(Tab::Actions),
+        "4",
+        "Actions tab",
+    ),
+    b(
+        S::Browse,
+        &[ch('5')],
+        C::Tab(Tab::Attendance),
+        "5",
+        "Attendance tab",
+    ),
+    b(S::Browse, &[k(K::Tab)], C::NextTab, "Tab", "Next tab"),
+    b(
+        S::Browse,
+        &[k(K::BackTab), shift(K::BackTab)],
+        C::PrevTab,
+        "Shift-Tab",
+        "Previous tab",
+    ),
+    b(S::Browse, &[ch('?')], C::Help, "?", "Help for this pane"),
+    b(
+        S::Agenda,
+        &[k(K::Up), ch('k')],
+        C::Up,
+        "↑ k",
+        "Select previous item",
+    ),
+    b(
+        S::Agenda,
+        &[k(K::Down), ch('j')],
+        C::Down,
+        "↓ j",
+        "Select next item",
+    ),
+    b(
+        S::Agenda,
+        &[ch('s')],
+        C::StartMeeting,
+        "s",
+        "Start the meeting",
+    ),
+    b(
+        S::Agenda,
+        &[ch('n')],
+        C::NextItem,
+        "n",
+        "Next item: close this one, start the next",
+    ),
+    b(
+        S::Agenda,
+        &[ch('p')],
+        C::PrevItem,
+        "p",
+        "Back to the previous item",
+    ),
+    b(
+        S::Agenda,
+        &[k(K::Enter)],
+        C::MakeCurrent,
+        "Enter",
+        "Take the selected item now",
+    ),
+    b(
+        S::Agenda,
+        &[ch('a')],
+        C::AddItem,
+        "a",
+        "Add an item after the selected one",
+    ),
+    b(
+        S::Agenda,
+        &[ch('A')],
+        C::AddSubItem,
+        "A",
+        "Add a sub-item to the selected item",
+    ),
+    b(
+        S::Agenda,
+        &[ch('e')],
+        C::EditItem,
+        "e",
+        "Edit the selected item",
+    ),
+    b(
+        S::Agenda,
+        &[ch('d'), k(K::Delete)],
+        C::DeleteItem,
+        "d Del",
+        "Delete the selected item (asks first)",
+    ),
+    b(
+        S::Agenda,
+        &[ch('K'), shift(K::Up)],
+        C::MoveUp,
+        "K Shift-↑",
+        "Move the selected item up",
+    ),
+    b(
+        S::Agenda,
+        &[ch('J'), shift(K::Down)],
+        C::MoveDown,
+        "J Shift-↓",
+        "Move the selected item down",
+    ),
+    b(
+        S::Agenda,
+        &[ch('f')],
+        C::DeferItem,
+        "f",
+        "Defer the selected item to the next meeting",
+    ),
+    b(
+        S::Agenda,
+        &[ch('E')],
+        C::EndMeeting,
+        "E",
+        "End the meeting (minutes become a draft)",
+    ),
+    b(
+        S::Minutes,
+        &[alt('a'), k(K::F(2))],
+        C::CaptureAction,
+        "Alt+A F2",
+        "Capture an action (text, owner, due)",
+    ),
+    b(
+        S::Minutes,
+        &[alt('d'), k(K::F(4))],
+        C::CaptureDecision,
+        "Alt+D F4",
+        "Record a decision",
+    ),
+    b(
+        S::Minutes,
+        &[alt('r'), k(K::F(7))],
+        C::CaptureResolution,
+        "Alt+R F7",
+        "Record a resolution",
+    ),
+    b(
+        S::Minutes,
+        &[alt('t'), k(K::F(5))],
+        C::Timestamp,
+        "Alt+T F5",
+        "Insert the time",
+    ),
+    b(
+        S::Minutes,
+        &[alt('w'), k(K::F(6))],
+        C::ToggleWholeMinutes,
+        "Alt+W F6",
+        "Show the whole meeting's minutes (read-only)",
+    ),
+    b(S::Standing, &[k(K::Up), ch('k')], C::Up, "↑ k", "Scroll up"),
+    b(
+        S::Standing,
+        &[k(K::Down), ch('j')],
+        C::Down,
+        "↓ j",
+        "Scroll down",
+    ),
+    b(
+        S::Actions,
+        &[k(K::Up), ch('k')],
+        C::Up,
+        "↑ k",
+        "Select previous action",
+    ),
+    b(
+        S::Actions,
+        &[k(K::Down), ch('j')],
+        C::Down,
+        "↓ j",
+        "Select next action",
+    ),
+    b(S::Actions, &[ch('d')], C::ActionDone, "d", "Mark done"),
+    b(S::Actions, &[ch('x')], C::ActionDrop, "x", "Mark dropped"),
+    b(S::Actions, &[ch('o')], C::ActionReopen, "o", "Reopen"),
+    b(
+        S::Actions,
+        &[ch('u'), k(K::Enter)],
+        C::ActionNote,
+        "u Enter",
+        "Add a progress note",
+    ),
+    b(
+        S::Attendance,
+        &[k(K::Up), ch('k')],
+        C::Up,
+        "↑ k",
+        "Select previous person",
+    ),
+    b(
+        S::Attendance,
+        &[k(K::Down), ch('j')],
+        C::Down,
+        "↓ j",
+        "Select next person",
+    ),
+    b(
+        S::Attendance,
+        &[ch('p')],
+        C::MarkPresent,
+        "p",
+        "Present (notes the arrival time)",
+    ),
+    b(
+        S::Attendance,
+        &[ch('a')],
+        C::MarkApologies,
+        "a",
+        "Apologies",
+    ),
+    b(S::Attendance, &[ch('x')], C::MarkAbsent, "x", "Absent"),
+    b(S::Attendance, &[ch('n')], C::AddPerson, "n", "Add a person"),
+    b(
+        S::Attendance,
+        &[ch('d'), k(K::Delete)],
+        C::RemovePerson,
+        "d Del",
+        "Remove the selected person (asks first)",
+    ),
+    b(S::Form, &[k(K::Enter)], C::Submit, "Enter", "Save the form"),
+    b(S::Form, &[k(K::Esc)], C::Cancel, "Esc", "Cancel"),
+    b(
+        S::Form,
+        &[k(K::Tab), k(K::Down)],
+        C::NextField,
+        "Tab ↓",
+        "Next field",
+    ),
+    b(
+        S::Form,
+        &[k(K::BackTab), shift(K::BackTab), k(K::Up)],
+        C::PrevField,
+        "Shift-Tab ↑",
+        "Previous field",
+    ),
+    b(S::Confirm, &[ch('y'), ch('Y')], C::Yes, "y", "Yes"),
+    b(
+        S::Confirm,
+        &[ch('n'), ch('N'), k(K::Esc)],
+        C::No,
+        "n Esc",
+        "No",
+    ),
+    b(
+        S::Help,
+        &[k(K::Esc), ch('q'), ch('?'), k(K::F(1))],
+        C::Cancel,
+        "Esc q ? F1",
+        "Close help",
+    ),
+    b(S::Help, &[k(K::Up), ch('k')], C::Up, "↑ k", "Scroll up"),
+    b(
+        S::Help,
+        &[k(K::Down), ch('j')],
+        C::Down,
+        "↓ j",
+        "Scroll down",
+    ),
+    b(
+        S::Recovery,
+        &[ch('r')],
+        C::Recover,
+        "r",
+        "Recover the unsaved text into the meeting",
+    ),
+    b(
+        S::Recovery,
+        &[ch('k')],
+        C::KeepCopy,
+        "k",
+        "Keep it as a separate copy of the meeting",
+    ),
+    b(
+        S::Recovery,
+        &[ch('d')],
+        C::Discard,
+        "d",
+        "Discard it (the journal is kept aside, not deleted)",
+    ),
+];
+
+impl Key {
+    fn matches(&self, ev: &KeyEvent) -> bool {
+        if self.code != ev.code {
+            return false;
+        }
+        // A typed capital already says Shift; terminals differ on reporting it.
+        let mut mods = ev.modifiers;
+        if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        let mut want = self.mods;
+        if matches!(self.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            want.remove(KeyModifiers::SHIFT);
+        }
+        mods == want
+    }
+}
+
+pub fn lookup(scope: Scope, ev: &KeyEvent) -> Option<Command> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope)
+        .find(|b| b.keys.iter().any(|k| k.matches(ev) || alt_ctrl_case(k, ev)))
+        .map(|b| b.command)
+}
+
+/// Alt+A and Ctrl-Q match whether the letter came up- or lower-case.
+fn alt_ctrl_case(k: &Key, ev: &KeyEvent) -> bool {
+    match (k.code, ev.code) {
+        (KeyCode::Char(a), KeyCode::Char(b))
+            if !k.mods.is_empty()
+                && !a.is_ascii_uppercase()
+                && a == b.to_ascii_lowercase()
+                && a != b =>
+        {
+            let mut mods = ev.modifiers;
+            mods.remove(KeyModifiers::SHIFT);
+            mods == k.mods
+        }
+        _ => false,
+    }
+}
+
+pub fn help(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.scope == scope)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn global_keys_match_with_or_without_shift_reported() {
+        assert_eq!(
+            lookup(Scope::Global, &ev(KeyCode::Char('3'), KeyModifiers::ALT)),
+            Some(Command::Tab(Tab::Minutes))
+        );
+        assert_eq!(
+            lookup(
+                Scope::Global,
+                &ev(KeyCode::Char('q'), KeyModifiers::CONTROL)
+            ),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            lookup(
+                Scope::Global,
+                &ev(
+                    KeyCode::Char('Q'),
+                    KeyModifiers::CONTROL | KeyModifiers::SHIFT
+                )
+            ),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            lookup(Scope::Global, &ev(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+    }
+
+    #[test]
+    fn capitals_are_their_own_keys() {
+        assert_eq!(
+            lookup(Scope::Agenda, &ev(KeyCode::Char('A'), KeyModifiers::SHIFT)),
+            Some(Command::AddSubItem)
+        );
+        assert_eq!(
+            lookup(Scope::Agenda, &ev(KeyCode::Char('a'), KeyModifiers::NONE)),
+            Some(Command::AddItem)
+        );
+        assert_eq!(
+            lookup(Scope::Agenda, &ev(KeyCode::Up, KeyModifiers::SHIFT)),
+            Some(Command::MoveUp)
+        );
+        assert_eq!(
+            lookup(Scope::Agenda, &ev(KeyCode::Up, KeyModifiers::NONE)),
+            Some(Command::Up)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_scope_that_is_active_at_once() {
+        // Global keys are live everywhere, Browse keys in every pane.
+        for pane in [
+            Scope::Agenda,
+            Scope::Standing,
+            Scope::Minutes,
+            Scope::Actions,
+            Scope::Attendance,
+        ] {
+            let live: Vec<&Binding> = BINDINGS
+                .iter()
+                .filter(|b| b.scope == pane || b.scope == Scope::Global || b.scope == Scope::Browse)
+                .collect();
+            for (i, a) in live.iter().enumerate() {
+                for other in &live[i + 1..] {
+                    for key in a.keys {
+                        assert!(
+                            !other.keys.contains(key),
+                            "{:?} is bound to both {:?} and {:?} in {pane:?}",
+                            key,
+                            a.command,
+                            other.command
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_has_words_for_the_help_screen() {
+        for b in BINDINGS {
+            assert!(!b.label.is_empty() && !b.help.is_empty(), "{:?}", b.command);
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! The run loop: terminal in, state updated, frame out, and all the I/O `update` must not
+//! do: journaling edits, saving, recovery, signals, the terminal clipboard.
+//!
+//! draw → wait for input (≤ 250 ms) → drain *all* pending input → update → journal → save.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::Local;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::recovery::{describe, replay};
+use crate::app::{App, Effect, JournalRecord, Msg};
+use crate::keymap::Command;
+use crate::model::{Meeting, MeetingId};
+use crate::store::journal::{self, Journal};
+use crate::store::{Handle, Store};
+use crate::ui::{self, theme::Theme};
+
+/// How often journaled edits are made durable on disk.
+const JOURNAL_SYNC: Duration = Duration::from_millis(250);
+/// Idle time after which changes are saved into the meeting file.
+const IDLE_SAVE: Duration = Duration::from_secs(2);
+/// During continuous typing, the longest gap between saves.
+const MAX_SAVE_GAP: Duration = Duration::from_secs(30);
+/// Wait before trying a failed save again.
+const RETRY: Duration = Duration::from_secs(2);
+/// Input events handled per turn before the screen is drawn again.
+const DRAIN_LIMIT: usize = 4096;
+
+/// Everything about the open meeting that touches the disk.
+struct Session {
+    store: Store,
+    handle: Handle,
+    journal: Option<Journal>,
+    /// The recovered meeting and the journal it came from, while the clerk decides.
+    recovery: Option<(Meeting, PathBuf)>,
+    last_save: Instant,
+    last_failure: Option<Instant>,
+    last_sync: Instant,
+}
+
+pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        color_eyre::eyre::bail!(
+            "the workspace needs a terminal; for scripts use `minutebook list` or `minutebook show {id}`"
+        );
+    }
+    let (meeting, handle) = store.open_meeting(&id)?;
+    let read_only = handle.read_only().map(str::to_string);
+    let mut session = Session {
+        store,
+        handle,
+        journal: None,
+        recovery: None,
+        last_save: Instant::now(),
+        last_failure: None,
+        last_sync: Instant::now(),
+    };
+    let mut notes = Vec::new();
+    let offer = if read_only.is_none() {
+        session.find_orphan(&meeting, &mut notes)?
+    } else {
+        None
+    };
+    let mut app = App::new(
+        meeting,
+        read_only,
+        Local::now().naive_local(),
+        Theme::from_env(),
+    );
+    match offer {
+        Some(lines) => app.offer_recovery(lines),
+        None => session.start_journal(&mut app),
+    }
+    if !notes.is_empty() {
+        app.flash = Some(notes.join(" "));
+    }
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+
+    let mut terminal = ratatui::init();
+    execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture)?;
+    let result = run_loop(&mut terminal, &mut app, &mut session, &stop);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn run_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    session: &mut Session,
+    stop: &AtomicBool,
+) -> color_eyre::Result<()> {
+    let mut last_input = Instant::now();
+    let mut quit_asked_at: Option<Instant> = None;
+    loop {
+        app.update(Msg::Tick(Local::now().naive_local()));
+        terminal.draw(|f| ui::draw(app, f))?;
+
+        let mut gone = false;
+        match event::poll(Duration::from_millis(250)) {
+            Ok(true) => {
+                last_input = Instant::now();
+                // Drain everything waiting: a paste without bracketed paste arrives as a burst of keys.
+                for _ in 0..DRAIN_LIMIT {
+                    match event::read() {
+                        Ok(ev) => handle_event(app, ev),
+                        Err(_) => {
+                            gone = true;
+                            break;
+                        }
+                    }
+                    if !matches!(event::poll(Duration::ZERO), Ok(true)) {
+                        break;
+                    }
+                }
+            }
+            Ok(false) => {}
+            // The terminal is gone (closed window, EOF, EIO): save and leave.
+            Err(_) => gone = true,
+        }
+
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Osc52(seq) => {
+                    let mut out = io::stdout();
+                    let _ = out.write_all(seq.as_bytes()).and_then(|()| out.flush());
+                }
+                Effect::Recovery(choice) => session.resolve_recovery(app, choice),
+            }
+        }
+        session.journal(app);
+
+        let leaving = app.quit || gone || stop.load(Ordering::Relaxed);
+        let due = app.urgent_save
+            || last_input.elapsed() >= IDLE_SAVE
+            || session.last_save.elapsed() >= MAX_SAVE_GAP
+            || leaving;
+        let waiting = session.last_failure.is_some_and(|t| t.elapsed() < RETRY) && !leaving;
+        if app.revision != app.saved_revision && due && !waiting {
+            session.save(app);
+        }
+        if leaving {
+            let saved = app.revision == app.saved_revision || app.read_only.is_some();
+            // A clerk asking to quit with a failing save is told, and asked again;
+            // a signal or a lost terminal cannot wait: the journal keeps the text.
+            if saved || gone || stop.load(Ordering::Relaxed) || quit_asked_at.is_some() {
+                if let Some(j) = &mut session.journal {
+                    let _ = j.sync();
+                }
+                return Ok(());
+            }
+            quit_asked_at = Some(Instant::now());
+            app.quit = false;
+            app.flash = Some(format!(
+                "Could not save ({}). Your text is in the journal. Press Ctrl-Q again to quit anyway.",
+                app.save_error.as_deref().unwrap_or("unknown reason")
+            ));
+        }
+    }
+}
+
+fn handle_event(app: &mut App, ev: Event) {
+    match ev {
+        Event::Key(k) => app.update(Msg::Key(k)),
+        Event::Paste(text) => app.update(Msg::Paste(text)),
+        Event::Mouse(m) => app.update(Msg::Mouse(m)),
+        _ => {}
+    }
+}
+
+impl Session {
+    /// Looks for a journal a crash left behind. Returns what to offer, if any.
+    fn find_orphan(
+        &mut self,
+        saved: &Meeting,
+        notes: &mut Vec<String>,
+    ) -> color_eyre::Result<Option<Vec<String>>> {
+        let path = self.store.journal_path(&saved.id);
+        let Some(orphan) = journal::find::<JournalRecord>(&path, self.handle.stamp())? else {
+            return Ok(None);
+        };
+        if !orphan.fits {
+            // Saved after it was written, so the file already holds its edits.
+            let aside = journal::set_aside(&path, "superseded")?;
+            notes.push(format!(
+                "An older journal was set aside as {}.",
+                aside.display()
+            ));
+            return Ok(None);
+        }
+        match replay(saved, &orphan.records) {
+            Ok(recovered) => {
+                let lines = describe(saved, &recovered);
+                self.recovery = Some((recovered, path));
+                Ok(Some(lines))
+            }
+            Err(why) => {
+                let aside = journal::set_aside(&path, "unusable")?;
+                notes.push(format!(
+                    "A journal could not be replayed ({why}); it was kept as {}.",
+                    aside.display()
+                ));
+                Ok(None)
+            }
+        }
+    }
+
+    fn resolve_recovery(&mut self, app: &mut App, choice: Command) {
+        let Some((recovered, path)) = self.recovery.take() else {
+            return;
+        };
+        let outcome = match choice {
+            Command::Recover => journal::set_aside(&path, "recovered").map(|_| {
+                app.replace_meeting(recovered);
+                "Recovered the unsaved text.".to_string()
+            }),
+            Command::KeepCopy => self.keep_copy(recovered).and_then(|copy| {
+                journal::set_aside(&path, "copied")?;
+                Ok(format!(
+                    "The unsaved text is kept as meeting {copy}; this meeting is as last saved."
+                ))
+            }),
+            _ => journal::set_aside(&path, "discarded")
+                .map(|aside| format!("Discarded; the journal is kept as {}.", aside.display())),
+        };
+        app.flash = Some(match outcome {
+            Ok(msg) => msg,
+            Err(e) => format!("Could not set the journal aside: {e}"),
+        });
+        self.start_journal(app);
+    }
+
+    fn keep_copy(&self, mut copy: Meeting) -> io::Result<MeetingId> {
+        for n in 1.. {
+            let suffix = if n == 1 {
+                "recovered".to_string()
+            } else {
+                format!("recovered-{n}")
+            };
+            let Ok(id) = MeetingId::parse(&format!("{}-{suffix}", copy.id)) else {
+                break;
+            };
+            if self.store.exists(&id) {
+                continue;
+            }
+            copy.id = id.clone();
+            return self
+                .store
+                .create(&copy)
+                .map(|()| id)
+                .map_err(io::Error::other);
+        }
+        Err(io::Error::other("no free id for the copy"))
+    }
+
+    fn start_journal(&mut self, app: &mut App) {
+        if app.read_only.is_some() {
+            return;
+        }
+        let Some(stamp) = self.handle.stamp() else {
+            return;
+        };
+        let path = self.store.journal_path(self.handle.id());
+        match Journal::start(&path, self.handle.id(), stamp) {
+            Ok(j) => self.journal = Some(j),
+            Err(e) => {
+                self.journal = None;
+                app.save_error = Some(format!("cannot keep a journal at {}: {e}", path.display()));
+            }
+        }
+    }
+
+    fn journal(&mut self, app: &mut App) {
+        let records = app.take_journal();
+        let Some(j) = &mut self.journal else { return };
+        let result = j.append(&records).and_then(|()| {
+            if self.last_sync.elapsed() >= JOURNAL_SYNC {
+                self.last_sync = Instant::now();
+                j.sync()
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = result {
+            app.save_error = Some(format!("journal {}: {e}", j.path().display()));
+        }
+    }
+
+    fn save(&mut self, app: &mut App) {
+        if app.read_only.is_some() {
+            app.saved_revision = app.revision;
+            return;
+        }
+        let revision = app.revision;
+        let result = self.store.save(&mut self.handle, app.meeting_for_save());
+        match result {
+            Ok(()) => {
+                app.saved_revision = revision;
+                app.urgent_save = false;
+                app.save_error = None;
+                self.last_failure = None;
+                self.last_save = Instant::now();
+                // Everything journaled is in the file now: begin a fresh journal.
+                self.start_journal(app);
+            }
+            Err(e) => {
+                app.save_error = Some(e.to_string());
+                self.last_failure = Some(Instant::now());
+            }
+        }
+    }
+}
