@@ -126,7 +126,8 @@ fn run_loop(
                             break;
                         }
                     }
-                    if !matches!(event::poll(Duration::ZERO), Ok(true)) {
+                    // A zero timeout reads nothing new with the poll(2) reader; 1 ms does.
+                    if !matches!(event::poll(Duration::from_millis(1)), Ok(true)) {
                         break;
                     }
                 }

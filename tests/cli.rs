@@ -193,9 +193,21 @@ fn demo_never_touches_the_real_data_directory_and_cleans_up_its_sandbox() {
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("the workspace needs a terminal"), "{}", stderr(&out));
-    assert_eq!(fs::read_dir(home.path()).unwrap().count(), 0, "nothing written under HOME");
-    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0, "sandbox removed");
+    assert!(
+        stderr(&out).contains("the workspace needs a terminal"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_dir(home.path()).unwrap().count(),
+        0,
+        "nothing written under HOME"
+    );
+    assert_eq!(
+        fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "sandbox removed"
+    );
 }
 
 #[cfg(unix)]

@@ -36,3 +36,5 @@ pub fn demo_store() -> (tempfile::TempDir, Store) {
     }
     (tmp, store)
 }
+
+pub mod pty;

@@ -1,0 +1,217 @@
+//! End to end: the real binary in a pseudo-terminal. A clerk marks attendance, steps to
+//! item 2, types and pastes minutes, captures an action and quits; the JSON on disk holds
+//! it all. Input keeps flowing however it arrives, and a SIGKILL loses at most the last
+//! moments of typing.
+
+mod common;
+
+use std::time::Duration;
+
+use common::pty::{CTRL_Q, ENTER, Pty, TAB, alt};
+use serde_json::Value;
+
+fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = std::process::Command::new(common::BIN)
+        .args(["demo", "--into"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    (tmp, data)
+}
+
+fn meeting(data: &std::path::Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(data.join("2026-12-09.json")).unwrap()).unwrap()
+}
+
+/// Every item's minutes, in agenda order, depth first.
+fn minutes(m: &Value) -> Vec<String> {
+    fn walk(items: &Value, out: &mut Vec<String>) {
+        for i in items.as_array().into_iter().flatten() {
+            out.push(i["minutes"].as_str().unwrap().to_string());
+            walk(&i["sub_items"], out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&m["agenda"], &mut out);
+    out
+}
+
+fn prose(bytes: usize) -> String {
+    let mut s = String::new();
+    let mut n = 0;
+    while s.len() < bytes {
+        n += 1;
+        s.push_str(&format!(
+            "Paragraph {n}: the Board noted the report on placement stability and asked questions. "
+        ));
+        if n % 5 == 0 {
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// Opens the December meeting, starts it and goes to item 2's minutes.
+fn open_at_item_2(data: &std::path::Path) -> Pty {
+    let mut t = Pty::spawn(data, &["open", "2026-12-09"], 100, 30);
+    t.wait_text("1 Agenda");
+    t.send(b"s");
+    t.wait_text("in progress");
+    t.send(b"n");
+    t.wait_text("Now: 2 Minutes of the meeting held on 11 November 2026");
+    t.send(&alt('3'));
+    t.wait_text("2 Minutes of the meeting held on 11 November 2026 and matters arising");
+    t
+}
+
+#[test]
+fn a_clerks_meeting_reaches_the_disk_whole() {
+    let (_tmp, data) = demo();
+    let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
+    t.wait_text("1 Agenda");
+    // Attendance: the chair present, the vice-chair sends apologies.
+    t.send(&alt('5'));
+    t.wait_text("Quorum:");
+    t.send(b"pa");
+    t.wait_text("A apologies");
+    // Start and step to item 2.
+    t.send(&alt('1'));
+    t.send(b"sn");
+    t.wait_text("Now: 2 Minutes of the meeting held");
+    t.send(&alt('3'));
+    t.wait_text("2 Minutes of the meeting held on 11 November 2026 and matters arising");
+    t.type_text("The minutes were agreed. Café, naïve, 子ども, 👩‍👧.");
+    t.send(ENTER);
+    // A bracketed paste of 20 KB.
+    let pasted = prose(20_000);
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend_from_slice(pasted.as_bytes());
+    paste.extend_from_slice(b"\x1b[201~");
+    t.send(&paste);
+    t.wait_text("Paragraph 2");
+    t.send(&alt('a'));
+    t.wait_text("Capture an action");
+    t.type_text("Send the signed minutes to the archive");
+    t.send(TAB);
+    t.type_text("Leanne Ford");
+    t.send(ENTER);
+    t.wait_text("captured");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit(), "clean exit");
+
+    let m = meeting(&data);
+    assert_eq!(m["status"], "in-progress");
+    assert_eq!(m["attendance"][0]["status"], "present");
+    assert_eq!(m["attendance"][1]["status"], "apologies");
+    let item2 = &minutes(&m)[1];
+    assert!(
+        item2.starts_with("The minutes were agreed. Café, naïve, 子ども, 👩‍👧.\n"),
+        "{}",
+        &item2[..80]
+    );
+    assert!(
+        item2.contains(pasted.trim_end()),
+        "the whole 20 KB paste arrived"
+    );
+    assert!(item2.ends_with(
+        "ACTION: Send the signed minutes to the archive (Leanne Ford, due next meeting)\n"
+    ));
+    let action = m["actions"].as_array().unwrap().last().unwrap();
+    assert_eq!(action["text"], "Send the signed minutes to the archive");
+    assert_eq!(action["raised"]["meeting"], "2026-12-09");
+}
+
+#[test]
+fn a_20kb_burst_of_raw_keystrokes_all_arrives() {
+    let (_tmp, data) = demo();
+    let mut t = open_at_item_2(&data);
+    // No bracketed paste: every byte is a key press, newlines as Enter.
+    let burst = prose(20_000) + " END-OF-BURST";
+    t.send(burst.replace('\n', "\r").as_bytes());
+    t.wait_text("END-OF-BURST");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit());
+    assert_eq!(minutes(&meeting(&data))[1], burst);
+}
+
+#[test]
+fn after_sigkill_the_next_start_offers_the_typed_text_back() {
+    let (_tmp, data) = demo();
+    let mut t = open_at_item_2(&data);
+    let typed = "Matters arising: the CiCC asked for an update on bus passes. Résumé to follow.";
+    t.type_text(typed);
+    t.wait_text("Résumé to follow.");
+    t.signal("KILL");
+    let _ = t.wait_exit();
+    drop(t);
+    assert_eq!(minutes(&meeting(&data))[1], "", "not saved before the kill");
+
+    let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
+    t.wait_text("Unsaved text found");
+    assert!(
+        t.screen()
+            .contains("Minutes of the meeting held on 11 November 2026 and matters arising: +78"),
+        "{}",
+        t.screen()
+    );
+    t.send(b"r");
+    t.wait_text("Recovered the unsaved text.");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit());
+    assert_eq!(minutes(&meeting(&data))[1], typed);
+    let aside = std::fs::read_dir(&data)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("2026-12-09.journal.recovered-")
+        })
+        .count();
+    assert_eq!(aside, 1, "the journal is kept aside, not deleted");
+}
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    let (_tmp, data) = demo();
+    let mut t = open_at_item_2(&data);
+    t.type_text("Typed just before the council's shutdown.");
+    t.wait_text("shutdown.");
+    t.signal("TERM");
+    assert!(t.wait_exit());
+    assert_eq!(
+        minutes(&meeting(&data))[1],
+        "Typed just before the council's shutdown."
+    );
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(
+        !t.screen().contains("1 Agenda"),
+        "left the alternate screen:\n{}",
+        t.screen()
+    );
+}
+
+#[test]
+fn a_second_instance_opens_read_only_and_says_who_holds_it() {
+    let (_tmp, data) = demo();
+    let mut first = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
+    first.wait_text("1 Agenda");
+    let mut second = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
+    second.wait_text("READ-ONLY");
+    assert!(
+        second.screen().contains(&format!("pid {}", first.pid())),
+        "{}",
+        second.screen()
+    );
+    second.send(b"s");
+    second.wait_text("Read-only:");
+    second.send(CTRL_Q);
+    assert!(second.wait_exit());
+    first.send(CTRL_Q);
+    assert!(first.wait_exit());
+    assert_eq!(meeting(&data)["status"], "planned");
+}

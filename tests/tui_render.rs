@@ -1,0 +1,172 @@
+//! What each pane draws, on ratatui's TestBackend, at 80x24 and 120x40 with a fixed clock.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use minutebook::app::{App, Msg};
+use minutebook::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+fn at(h: u32, m: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 12, 9)
+        .unwrap()
+        .and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap())
+}
+
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.update(Msg::Key(KeyEvent::new(code, mods)));
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+/// December's meeting under way: started 14:02, now on item 4.1, minutes typed,
+/// two people marked and one action captured.
+fn meeting_in_progress() -> App {
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = App::new(m, None, at(14, 2), Theme::plain());
+    keys(&mut app, "s");
+    for (h, m) in [(14, 8), (14, 19), (14, 31)] {
+        app.update(Msg::Tick(at(h, m)));
+        keys(&mut app, "n");
+    }
+    app.update(Msg::Tick(at(14, 49)));
+    press(&mut app, KeyCode::Char('3'), KeyModifiers::ALT);
+    app.update(Msg::Paste(
+        "The Designated Nurse reported 17 of 20 IHAs within 20 working days (85.0%), on target for the \
+         second month running. Members asked about the two children placed out of area."
+            .into(),
+    ));
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('a'), KeyModifiers::ALT);
+    app.update(Msg::Paste("Report out-of-area IHA delays".into()));
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    app.update(Msg::Paste("Dr Ruth Penhaligon".into()));
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('5'), KeyModifiers::ALT);
+    keys(&mut app, "pa");
+    app
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::draw(app, f)).unwrap();
+    t
+}
+
+fn snapshot_each_tab(size: (u16, u16)) {
+    let mut app = meeting_in_progress();
+    for (n, name) in [
+        (1, "agenda"),
+        (2, "standing"),
+        (3, "minutes"),
+        (4, "actions"),
+        (5, "attendance"),
+    ] {
+        press(
+            &mut app,
+            KeyCode::Char(char::from_digit(n, 10).unwrap()),
+            KeyModifiers::ALT,
+        );
+        let t = render(&mut app, size.0, size.1);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), t.backend());
+    }
+}
+
+#[test]
+fn every_pane_at_80x24() {
+    snapshot_each_tab((80, 24));
+}
+
+#[test]
+fn every_pane_at_120x40() {
+    snapshot_each_tab((120, 40));
+}
+
+#[test]
+fn standing_items_of_a_meeting_with_figures() {
+    let m = minutebook::demo::year().remove(8);
+    let mut app = App::new(m, None, at(16, 0), Theme::plain());
+    press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
+    insta::assert_snapshot!(
+        "standing_november_80x24",
+        render(&mut app, 80, 24).backend()
+    );
+}
+
+#[test]
+fn help_form_and_recovery_overlays() {
+    let mut app = meeting_in_progress();
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    insta::assert_snapshot!("help_attendance_80x24", render(&mut app, 80, 24).backend());
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    keys(&mut app, "n");
+    insta::assert_snapshot!("form_add_person_80x24", render(&mut app, 80, 24).backend());
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    app.offer_recovery(vec![
+        "4.1 Initial Health Assessment timeliness: +212 characters, ending “…out of area.”".into(),
+    ]);
+    insta::assert_snapshot!("recovery_80x24", render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn a_read_only_meeting_says_so_and_who_holds_it() {
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = App::new(
+        m,
+        Some("open in another minutebook (pid 4242, clerk@laptop, since 2026-12-09 13:58)".into()),
+        at(14, 0),
+        Theme::plain(),
+    );
+    let t = render(&mut app, 80, 24);
+    let screen = t.backend().to_string();
+    assert!(
+        screen.contains("READ-ONLY: open in another minutebook (pid 4242"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn without_colour_nothing_is_coloured() {
+    let mut app = meeting_in_progress();
+    for n in '1'..='5' {
+        press(&mut app, KeyCode::Char(n), KeyModifiers::ALT);
+        let t = render(&mut app, 120, 40);
+        for cell in t.backend().buffer().content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "tab {n}: {cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn tiny_and_odd_sizes_draw_without_panicking() {
+    let mut app = meeting_in_progress();
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (10, 3),
+        (19, 4),
+        (20, 5),
+        (21, 6),
+        (40, 8),
+        (80, 6),
+        (300, 2),
+        (33, 100),
+    ] {
+        for n in '1'..='5' {
+            press(&mut app, KeyCode::Char(n), KeyModifiers::ALT);
+            render(&mut app, w, h);
+        }
+        press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+        render(&mut app, w, h);
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    }
+}
