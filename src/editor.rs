@@ -232,10 +232,10 @@ impl Editor {
         if key.kind == KeyEventKind::Release {
             return Outcome::NotConsumed;
         }
-        if self.search.active {
-            if let Some(outcome) = self.find_key(&key) {
-                return outcome;
-            }
+        if self.search.active
+            && let Some(outcome) = self.find_key(&key)
+        {
+            return outcome;
         }
         match keys::command(&key) {
             Some(command) => self.run(command),

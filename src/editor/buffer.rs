@@ -54,7 +54,9 @@ struct Chunk {
 }
 
 impl Chunk {
-    fn new(lines: Vec<Line>) -> Self {
+    fn new(mut lines: Vec<Line>) -> Self {
+        // Rebuilt chunks come from collected iterators with doubling capacity.
+        lines.shrink_to_fit();
         let chars = lines.iter().map(|l| l.chars + 1).sum();
         Self { lines, chars }
     }
@@ -197,6 +199,7 @@ impl Document {
         let Some(nl) = text.find('\n') else {
             let added = text.chars().count();
             self.edit_line(pos.line, added as isize, |l| {
+                reserve_gently(&mut l.text, text.len());
                 l.text.insert_str(pos.byte, text);
                 l.wrap.edited(pos.byte, 0, text.len());
             });
@@ -209,7 +212,10 @@ impl Document {
             let (ci, li) = self.locate(pos.line);
             let line = &mut self.chunks[ci].lines[li];
             let tail = line.text.split_off(pos.byte);
+            reserve_gently(&mut line.text, first.len());
             line.text.push_str(first);
+            // The head keeps the whole old capacity after a split: hand back most of it.
+            line.text.shrink_to(line.text.len() + 64);
             let new_chars = line.text.chars().count();
             let delta = new_chars as isize - line.chars as isize;
             line.chars = new_chars;
@@ -226,6 +232,7 @@ impl Document {
             .last_mut()
             .expect("split yields at least one piece");
         let end = Pos::new(pos.line + count, last.text.len());
+        last.text.reserve_exact(tail.len());
         last.text.push_str(&tail);
         last.chars += tail.chars().count();
         self.splice_lines(pos.line + 1..pos.line + 1, new_lines);
@@ -310,6 +317,16 @@ impl Document {
     #[cfg(test)]
     pub fn chunk_count(&self) -> usize {
         self.chunks.len()
+    }
+}
+
+/// Makes room for `extra` bytes with a bounded margin rather than the doubling
+/// `String` does: across hours of edits to many paragraphs, doubling would
+/// leave most of them half empty. A margin of 1/16 still keeps typing into
+/// a long paragraph to an occasional copy.
+fn reserve_gently(text: &mut String, extra: usize) {
+    if text.capacity() - text.len() < extra {
+        text.reserve_exact(extra + (text.len() / 16).max(64));
     }
 }
 

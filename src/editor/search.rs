@@ -71,11 +71,9 @@ pub(crate) fn find_backward(doc: &Document, before: Pos, query: &str) -> Option<
     for step in 0..=lines {
         let line = (before.line + lines - step % lines) % lines;
         let text = doc.line_text(line);
-        let found = matches_in_line(text, query)
-            .into_iter()
-            .filter(|r| step > 0 || r.start < before.byte)
-            .filter(|r| step < lines || r.start >= before.byte)
-            .last();
+        let found = matches_in_line(text, query).into_iter().rfind(|r| {
+            (step > 0 || r.start < before.byte) && (step < lines || r.start >= before.byte)
+        });
         if let Some(r) = found {
             return Some((Pos::new(line, r.start), Pos::new(line, r.end)));
         }
