@@ -244,7 +244,17 @@ impl Editor {
     }
 
     /// Pastes text of any size as one undo step (bracketed paste, `Event::Paste`).
+    /// While the find bar is open, the paste goes into the query instead
+    /// (its first line: the query cannot span paragraphs).
     pub fn paste(&mut self, text: &str) -> Outcome {
+        if self.search.active {
+            let text = normalize(text);
+            self.search
+                .query
+                .push_str(text.split('\n').next().unwrap_or(""));
+            self.refine_search();
+            return Outcome::Consumed;
+        }
         if self.read_only {
             return Outcome::ReadOnly;
         }
@@ -380,6 +390,10 @@ impl Editor {
             KeyCode::Char(c) if !ctrl_or_alt => {
                 self.search.query.push(c);
                 self.refine_search();
+            }
+            KeyCode::Char('v') if key.modifiers == KeyModifiers::CONTROL => {
+                let clip = self.clipboard.text.clone();
+                self.paste(&clip);
             }
             KeyCode::Backspace if !ctrl_or_alt => {
                 self.search.query.pop();
