@@ -217,6 +217,24 @@ impl Editor {
         self.history.can_redo()
     }
 
+    /// Checks the editor's internal bookkeeping (line index, char totals, wrap
+    /// caches, cursor and selection on grapheme boundaries) against the text.
+    /// Costs a pass over the whole text: for tests.
+    #[doc(hidden)]
+    pub fn check_invariants(&mut self) -> Result<(), String> {
+        self.doc.check()?;
+        for (what, pos) in [("cursor", Some(self.cursor)), ("anchor", self.anchor)] {
+            let Some(pos) = pos else { continue };
+            if pos.line >= self.doc.line_count()
+                || pos.byte > self.doc.line_len(pos.line)
+                || !motion::is_boundary(self.doc.line_text(pos.line), pos.byte)
+            {
+                return Err(format!("{what} {pos:?} is not on a grapheme boundary"));
+            }
+        }
+        Ok(())
+    }
+
     /// Handles a terminal event: key presses and bracketed pastes.
     pub fn handle_event(&mut self, event: &Event) -> Outcome {
         match event {

@@ -524,6 +524,7 @@ fn run(start: &str, steps: &[Step]) -> Result<(), TestCaseError> {
         );
         prop_assert_eq!(ed.clipboard(), model.clipboard.as_str());
         draw(&mut ed, size);
+        ed.check_invariants().map_err(TestCaseError::fail)?;
         journal.extend(ed.take_ops());
         let mut replayed = saved.clone();
         for op in &journal {

@@ -314,6 +314,51 @@ impl Document {
         self.line_count = n;
     }
 
+    /// Checks the bookkeeping against the text itself: char totals, the line
+    /// index, and every cached wrap against a fresh wrap.
+    pub fn check(&mut self) -> Result<(), String> {
+        let mut n = 0;
+        for (ci, chunk) in self.chunks.iter_mut().enumerate() {
+            if self.first_line[ci] != n {
+                return Err(format!(
+                    "chunk {ci} starts at line {n}, index says {}",
+                    self.first_line[ci]
+                ));
+            }
+            n += chunk.lines.len();
+            let mut chars = 0;
+            for line in &mut chunk.lines {
+                if line.chars != line.text.chars().count() {
+                    return Err(format!("char count {} for {:?}", line.chars, line.text));
+                }
+                if line.text.chars().any(char::is_control) {
+                    return Err(format!("control character in {:?}", line.text));
+                }
+                if let Some(width) = line.wrap.cached_width() {
+                    let cached = line.wrap.rows(&line.text, width).to_vec();
+                    let fresh = super::wrap::wrap_line(&line.text, width);
+                    if cached != fresh {
+                        return Err(format!(
+                            "stale wrap of {:?} at {width}: {cached:?} != {fresh:?}",
+                            line.text
+                        ));
+                    }
+                }
+                chars += line.chars + 1;
+            }
+            if chars != chunk.chars {
+                return Err(format!(
+                    "chunk {ci} counts {} chars, holds {chars}",
+                    chunk.chars
+                ));
+            }
+        }
+        if n != self.line_count {
+            return Err(format!("{n} lines, count says {}", self.line_count));
+        }
+        Ok(())
+    }
+
     #[cfg(test)]
     pub fn chunk_count(&self) -> usize {
         self.chunks.len()
