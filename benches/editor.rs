@@ -8,6 +8,9 @@
 //!   or end of the text, draining the operation log (as the app journals it),
 //!   and a draw at 120x40 into a ratatui `Buffer`. The text grows by one
 //!   character per iteration, as it does for a clerk.
+//! - `backspace_and_draw_middle`, `arrow_and_draw_middle`,
+//!   `jump_end_home_and_draw`, `enter_and_draw_middle`: the same for deleting,
+//!   moving and splitting a paragraph.
 //! - `paste_1mb`: a 1 MB bracketed paste into the middle of 100 KB, then a draw.
 //! - `load_1mb`: `Editor::new` with 1 MB, then the first draw.
 //! - Memory: measured before divan runs, by a counting global allocator: live
@@ -248,6 +251,49 @@ fn type_and_draw_middle(bencher: divan::Bencher, size: usize) {
 #[divan::bench(args = SIZES, max_time = 3)]
 fn type_and_draw_end(bencher: divan::Bencher, size: usize) {
     type_and_draw(bencher, size, At::End);
+}
+
+/// Backspace in the middle + draw.
+#[divan::bench(args = SIZES, max_time = 3)]
+fn backspace_and_draw_middle(bencher: divan::Bencher, size: usize) {
+    let mut ed = Editor::new(text(size));
+    ed.set_cursor_offset(ed.len_chars() / 2);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    bencher.bench_local(|| {
+        ed.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        divan::black_box(ed.take_ops());
+        draw(&mut ed, &mut buf);
+    });
+}
+
+/// Down or Up (alternately) from the middle + draw.
+#[divan::bench(args = SIZES, max_time = 3)]
+fn arrow_and_draw_middle(bencher: divan::Bencher, size: usize) {
+    let mut ed = Editor::new(text(size));
+    ed.set_cursor_offset(ed.len_chars() / 2);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    let mut down = true;
+    bencher.bench_local(|| {
+        let code = if down { KeyCode::Down } else { KeyCode::Up };
+        down = !down;
+        ed.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        draw(&mut ed, &mut buf);
+    });
+}
+
+/// Ctrl-End and Ctrl-Home alternately + draw: the view jumps across the
+/// whole text and never counts the rows in between.
+#[divan::bench(args = SIZES, max_time = 3)]
+fn jump_end_home_and_draw(bencher: divan::Bencher, size: usize) {
+    let mut ed = Editor::new(text(size));
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    let mut end = true;
+    bencher.bench_local(|| {
+        let code = if end { KeyCode::End } else { KeyCode::Home };
+        end = !end;
+        ed.handle_key(KeyEvent::new(code, KeyModifiers::CONTROL));
+        draw(&mut ed, &mut buf);
+    });
 }
 
 /// Enter in the middle: splits a paragraph, so lines move within one chunk.
