@@ -461,4 +461,76 @@ mod tests {
         assert_eq!(doc.text(), "");
         assert_eq!(doc.line_count(), 1);
     }
+
+    mod props {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        #[derive(Debug, Clone)]
+        enum Op {
+            /// Insert `lines` new lines of `width` chars at a char offset.
+            Insert(usize, usize, usize),
+            Delete(usize, usize),
+        }
+
+        fn op() -> impl Strategy<Value = Op> {
+            prop_oneof![
+                (any::<usize>(), 0usize..700, 0usize..4).prop_map(|(a, l, w)| Op::Insert(a, l, w)),
+                (any::<usize>(), 0usize..9000).prop_map(|(a, n)| Op::Delete(a, n)),
+            ]
+        }
+
+        fn byte_of(text: &str, offset: usize) -> usize {
+            text.char_indices()
+                .nth(offset)
+                .map_or(text.len(), |(b, _)| b)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(48))]
+
+            /// Chunk splits, merges across chunks and the line index, against a
+            /// plain `String`, with texts long enough to need many chunks.
+            #[test]
+            fn chunked_document_matches_a_string(
+                lines in 0usize..1500,
+                ops in prop::collection::vec(op(), 1..12),
+                probes in prop::collection::vec(any::<usize>(), 4),
+            ) {
+                let mut text = (0..lines).map(|i| format!("{i}é")).collect::<Vec<_>>().join("\n");
+                let mut doc = Document::from_text(&text);
+                for op in ops {
+                    let len = text.chars().count();
+                    match op {
+                        Op::Insert(a, l, w) => {
+                            let at = a % (len + 1);
+                            let ins = vec!["中".repeat(w); l + 1].join("\n");
+                            let end = doc.insert(doc.pos_of(at).unwrap(), &ins);
+                            let b = byte_of(&text, at);
+                            text.insert_str(b, &ins);
+                            prop_assert_eq!(doc.offset_of(end), at + ins.chars().count());
+                        }
+                        Op::Delete(a, n) => {
+                            let at = a % (len + 1);
+                            let to = (at + n).min(len);
+                            let removed = doc.delete(doc.pos_of(at).unwrap(), doc.pos_of(to).unwrap());
+                            let (b0, b1) = (byte_of(&text, at), byte_of(&text, to));
+                            prop_assert_eq!(&removed, &text[b0..b1]);
+                            text.replace_range(b0..b1, "");
+                        }
+                    }
+                    doc.check().map_err(TestCaseError::fail)?;
+                    prop_assert_eq!(doc.line_count(), text.split('\n').count());
+                    prop_assert_eq!(doc.char_len(), text.chars().count());
+                }
+                prop_assert_eq!(doc.text(), text.clone());
+                let len = text.chars().count();
+                for p in probes {
+                    let at = p % (len + 1);
+                    prop_assert_eq!(doc.offset_of(doc.pos_of(at).unwrap()), at);
+                }
+            }
+        }
+    }
 }
