@@ -13,6 +13,7 @@
 //!   moving and splitting a paragraph.
 //! - `paste_1mb`: a 1 MB bracketed paste into the middle of 100 KB, then a draw.
 //! - `load_1mb`: `Editor::new` with 1 MB, then the first draw.
+//! - `replay_10k_ops_onto_1mb`: `replay_ops` of a 10,000-keystroke journal.
 //! - Memory: measured before divan runs, by a counting global allocator: live
 //!   heap bytes held by an editor with 1 MB loaded and 10,000 edits made (each
 //!   its own undo step, the worst case), and the peak while making them.
@@ -379,6 +380,30 @@ fn load_1mb(bencher: divan::Bencher) {
             draw(&mut ed, buf);
             ed
         });
+}
+
+/// Recovery: replaying a journal of 10,000 keystrokes (drained one by one, as
+/// the app journals them) onto the saved 1 MB.
+#[divan::bench(sample_count = 20, max_time = 5)]
+fn replay_10k_ops_onto_1mb(bencher: divan::Bencher) {
+    let saved = text(MB);
+    let mut ed = Editor::new(saved);
+    let mut journal = Vec::new();
+    let mut rng = Rng(7);
+    for i in 0..10_000 {
+        if i % 20 == 0 {
+            ed.set_cursor_offset(rng.below(ed.len_chars() + 1));
+        }
+        ed.handle_key(key(['m', 'i', 'n', ' '][i % 4]));
+        journal.extend(ed.take_ops());
+    }
+    assert_eq!(journal.len(), 10_000);
+    let want = ed.text();
+    bencher.bench_local(|| {
+        let replayed = minutebook::editor::replay_ops(saved, &journal).unwrap();
+        assert_eq!(replayed.len(), want.len());
+        replayed
+    });
 }
 
 // ---- Memory ----------------------------------------------------------------

@@ -47,7 +47,7 @@ pub use clipboard::osc52;
 pub use input::{TAB_WIDTH, normalize};
 pub use keys::KEY_HELP;
 pub use marks::LineMark;
-pub use ops::{EditOp, OpError, apply_op};
+pub use ops::{EditOp, OpError, apply_op, replay_ops};
 pub use render::EditorStyle;
 
 /// Undo steps kept; the oldest fall off past this (hours of typing fit).

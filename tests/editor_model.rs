@@ -9,7 +9,7 @@
 //! re-implemented here: the model takes the editor's cursor after checking it
 //! lies on a grapheme boundary and moved in the right direction.
 
-use minutebook::editor::{EditOp, Editor, Outcome, apply_op};
+use minutebook::editor::{EditOp, Editor, Outcome, apply_op, replay_ops};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -556,11 +556,12 @@ fn run(start: &str, steps: &[Step]) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!(ed.text(), end.clone());
     journal.extend(ed.take_ops());
-    let mut replayed = saved;
+    let mut replayed = saved.clone();
     for op in &journal {
         apply_op(&mut replayed, op).unwrap();
     }
-    prop_assert_eq!(replayed, end);
+    prop_assert_eq!(&replayed, &end);
+    prop_assert_eq!(replay_ops(&saved, &journal).unwrap(), end);
     draw(&mut ed, size);
     Ok(())
 }
