@@ -16,6 +16,8 @@
 
 mod buffer;
 mod clipboard;
+mod commands;
+mod editing;
 mod history;
 mod input;
 mod keys;
@@ -31,13 +33,12 @@ mod wrap;
 
 use std::ops::Range;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use ratatui::layout::Position;
 
 use buffer::{Document, Pos};
 use clipboard::Clipboard;
-use history::{Change, History, Kind};
-use keys::{Command, Motion};
+use history::{History, Kind};
 use ops::OpLog;
 use search::Search;
 use viewport::Viewport;
@@ -46,7 +47,7 @@ pub use clipboard::osc52;
 pub use input::{TAB_WIDTH, normalize};
 pub use keys::KEY_HELP;
 pub use marks::LineMark;
-pub use ops::{EditOp, OpError, apply_op};
+pub use ops::{EditOp, OpError, apply_op, replay_ops};
 pub use render::EditorStyle;
 
 /// Undo steps kept; the oldest fall off past this (hours of typing fit).
@@ -222,6 +223,24 @@ impl Editor {
         self.history.can_redo()
     }
 
+    /// Checks the editor's internal bookkeeping (line index, char totals, wrap
+    /// caches, cursor and selection on grapheme boundaries) against the text.
+    /// Costs a pass over the whole text: for tests.
+    #[doc(hidden)]
+    pub fn check_invariants(&mut self) -> Result<(), String> {
+        self.doc.check()?;
+        for (what, pos) in [("cursor", Some(self.cursor)), ("anchor", self.anchor)] {
+            let Some(pos) = pos else { continue };
+            if pos.line >= self.doc.line_count()
+                || pos.byte > self.doc.line_len(pos.line)
+                || !motion::is_boundary(self.doc.line_text(pos.line), pos.byte)
+            {
+                return Err(format!("{what} {pos:?} is not on a grapheme boundary"));
+            }
+        }
+        Ok(())
+    }
+
     /// Handles a terminal event: key presses and bracketed pastes.
     pub fn handle_event(&mut self, event: &Event) -> Outcome {
         match event {
@@ -237,10 +256,10 @@ impl Editor {
         if key.kind == KeyEventKind::Release {
             return Outcome::NotConsumed;
         }
-        if self.search.active {
-            if let Some(outcome) = self.find_key(&key) {
-                return outcome;
-            }
+        if self.search.active
+            && let Some(outcome) = self.find_key(&key)
+        {
+            return outcome;
         }
         match keys::command(&key) {
             Some(command) => self.run(command),
@@ -249,7 +268,17 @@ impl Editor {
     }
 
     /// Pastes text of any size as one undo step (bracketed paste, `Event::Paste`).
+    /// While the find bar is open, the paste goes into the query instead
+    /// (its first line: the query cannot span paragraphs).
     pub fn paste(&mut self, text: &str) -> Outcome {
+        if self.search.active {
+            let text = normalize(text);
+            self.search
+                .query
+                .push_str(text.split('\n').next().unwrap_or(""));
+            self.refine_search();
+            return Outcome::Consumed;
+        }
         if self.read_only {
             return Outcome::ReadOnly;
         }
@@ -261,318 +290,12 @@ impl Editor {
         Outcome::Consumed
     }
 
-    /// Takes back the last undo step. Returns whether there was one.
-    pub fn undo(&mut self) -> bool {
-        let Some(group) = self.history.pop_undo() else {
-            return false;
-        };
-        for change in group.changes.iter().rev() {
-            match change {
-                Change::Insert { at, text } => self.raw_delete(*at, text.chars().count()),
-                Change::Delete { at, text } => self.raw_insert(*at, text),
-            }
-        }
-        self.cursor = group.before;
-        self.after_change();
-        self.history.push_redo(group);
-        true
-    }
-
-    /// Puts back the last undone step. Returns whether there was one.
-    pub fn redo(&mut self) -> bool {
-        let Some(group) = self.history.pop_redo() else {
-            return false;
-        };
-        for change in &group.changes {
-            match change {
-                Change::Insert { at, text } => self.raw_insert(*at, text),
-                Change::Delete { at, text } => self.raw_delete(*at, text.chars().count()),
-            }
-        }
-        self.cursor = group.after;
-        self.after_change();
-        self.history.push_undo(group);
-        true
-    }
-
-    fn run(&mut self, command: Command) -> Outcome {
-        use Command as C;
-        let edits = !matches!(
-            command,
-            C::Move { .. }
-                | C::SelectAll
-                | C::Copy
-                | C::Find
-                | C::FindNext
-                | C::FindPrev
-                | C::Cancel
-        );
-        if edits && self.read_only {
-            return Outcome::ReadOnly;
-        }
-        if !matches!(
-            command,
-            C::Type(_) | C::Enter | C::Tab | C::Backspace | C::Delete
-        ) {
-            self.history.seal();
-        }
-        match command {
-            C::Move { motion, select } => self.move_cursor(motion, select),
-            C::Type(c) => self.type_text(&c.to_string(), !c.is_whitespace()),
-            C::Enter => self.type_text("\n", false),
-            C::Tab => {
-                let line = self.doc.line_text(self.cursor.line);
-                let n = input::tab_spaces(wrap::text_width(&line[..self.cursor.byte]));
-                self.type_text(&" ".repeat(n), false);
-            }
-            C::Backspace => self.delete_with(Kind::Backspace, motion::left),
-            C::Delete => self.delete_with(Kind::DeleteForward, motion::right),
-            C::DeleteWordBack => self.delete_with(Kind::Other, motion::word_left),
-            C::DeleteWordForward => self.delete_with(Kind::Other, motion::word_right),
-            C::SelectAll => {
-                self.anchor = Some(Pos::default());
-                self.cursor = self.doc.end();
-            }
-            C::Copy => {
-                if let Some(text) = self.selected_text() {
-                    self.clipboard.copy(text);
-                }
-            }
-            C::Cut => {
-                if let Some((s, e)) = self.selected() {
-                    self.clipboard.copy(self.doc.slice(s, e));
-                    self.replace(s, e, "", Kind::Other);
-                }
-            }
-            C::Paste => {
-                let text = self.clipboard.text.clone();
-                if !text.is_empty() {
-                    return self.paste(&text);
-                }
-            }
-            C::Undo => {
-                self.undo();
-            }
-            C::Redo => {
-                self.redo();
-            }
-            C::Find => {
-                self.search.active = true;
-                self.search.failed = false;
-                self.search.current = None;
-                self.find(true);
-            }
-            C::FindNext => self.find(true),
-            C::FindPrev => self.find(false),
-            C::Cancel => {
-                if self.anchor.take().is_none() {
-                    return Outcome::NotConsumed;
-                }
-            }
-        }
-        Outcome::Consumed
-    }
-
-    /// Keys while the find bar is open; `None` hands the key to the editor.
-    fn find_key(&mut self, key: &KeyEvent) -> Option<Outcome> {
-        if let Some(command) = keys::find_command(key) {
-            return Some(self.run(command));
-        }
-        let ctrl_or_alt = key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Char(c) if !ctrl_or_alt => {
-                self.search.query.push(c);
-                self.refine_search();
-            }
-            KeyCode::Backspace if !ctrl_or_alt => {
-                self.search.query.pop();
-                self.refine_search();
-            }
-            KeyCode::Esc => self.search.active = false,
-            _ => {
-                // Another editor key closes the bar and does its usual job.
-                if keys::command(key).is_some() {
-                    self.search.active = false;
-                }
-                return None;
-            }
-        }
-        Some(Outcome::Consumed)
-    }
-
-    /// Moves between matches; the cursor goes to the match's start.
-    fn find(&mut self, forward: bool) {
-        let query = &self.search.query;
-        let found = if forward {
-            let from = match self.search.current {
-                Some((s, _)) if s == self.cursor => motion::right(&self.doc, s),
-                _ => self.cursor,
-            };
-            search::find_forward(&self.doc, from, query)
-        } else {
-            search::find_backward(&self.doc, self.cursor, query)
-        };
-        self.show_match(found);
-    }
-
-    /// The query changed: look again from the current match (typing on narrows
-    /// the search without jumping ahead).
-    fn refine_search(&mut self) {
-        let from = self.search.current.map_or(self.cursor, |(s, _)| s);
-        let found = search::find_forward(&self.doc, from, &self.search.query);
-        self.show_match(found);
-    }
-
-    fn show_match(&mut self, found: Option<(Pos, Pos)>) {
-        self.search.failed = found.is_none() && !self.search.query.is_empty();
-        self.search.current = found;
-        if let Some((start, _)) = found {
-            self.cursor = start;
-            self.anchor = None;
-            self.goal_x = None;
-        }
-    }
-
-    fn selected(&self) -> Option<(Pos, Pos)> {
+    pub(crate) fn selected(&self) -> Option<(Pos, Pos)> {
         let anchor = self.anchor?;
         match anchor.cmp(&self.cursor) {
             std::cmp::Ordering::Less => Some((anchor, self.cursor)),
             std::cmp::Ordering::Greater => Some((self.cursor, anchor)),
             std::cmp::Ordering::Equal => None,
         }
-    }
-
-    fn move_cursor(&mut self, m: Motion, select: bool) {
-        if select && self.anchor.is_none() {
-            self.anchor = Some(self.cursor);
-        } else if !select {
-            self.anchor = None;
-        }
-        let (doc, w, pos) = (&mut self.doc, self.view.width, self.cursor);
-        let vertical = matches!(
-            m,
-            Motion::Up | Motion::Down | Motion::PageUp | Motion::PageDown
-        );
-        let goal = if vertical {
-            *self
-                .goal_x
-                .get_or_insert_with(|| motion::column(doc, w, pos))
-        } else {
-            self.goal_x = None;
-            0
-        };
-        let page = self.view.height.saturating_sub(1).max(1) as isize;
-        self.cursor = match m {
-            Motion::Left => motion::left(doc, pos),
-            Motion::Right => motion::right(doc, pos),
-            Motion::WordLeft => motion::word_left(doc, pos),
-            Motion::WordRight => motion::word_right(doc, pos),
-            Motion::Up => motion::vertical(doc, w, pos, goal, -1),
-            Motion::Down => motion::vertical(doc, w, pos, goal, 1),
-            Motion::PageUp | Motion::PageDown => {
-                let n = if m == Motion::PageUp { -page } else { page };
-                // The page turns with the cursor, so it keeps its place on screen.
-                self.view.scroll(doc, n);
-                motion::vertical(doc, w, pos, goal, n)
-            }
-            Motion::Home => motion::home(doc, w, pos),
-            Motion::End => motion::end(doc, w, pos),
-            Motion::DocStart => Pos::default(),
-            Motion::DocEnd => doc.end(),
-        };
-    }
-
-    /// Types text at the cursor, replacing the selection. `word` is true for a
-    /// non-space character (which starts a new undo step after a space).
-    fn type_text(&mut self, text: &str, word: bool) {
-        let (start, end) = self.selected().unwrap_or((self.cursor, self.cursor));
-        if start != end {
-            self.history.seal();
-        }
-        self.replace(start, end, text, Kind::Typing { space: !word });
-    }
-
-    /// Deletes the selection, or from the cursor to where `to` moves it.
-    fn delete_with(&mut self, kind: Kind, to: fn(&Document, Pos) -> Pos) {
-        let (start, end, kind) = match self.selected() {
-            Some((s, e)) => (s, e, Kind::Other),
-            None => {
-                let other = to(&self.doc, self.cursor);
-                (other.min(self.cursor), other.max(self.cursor), kind)
-            }
-        };
-        if kind == Kind::Other {
-            self.history.seal();
-        }
-        self.replace(start, end, "", kind);
-    }
-
-    /// The one editing primitive: replaces `start..end` by normalised `text`,
-    /// recording the undo step and the operations.
-    fn replace(&mut self, start: Pos, end: Pos, text: &str, kind: Kind) {
-        if start == end && text.is_empty() {
-            self.anchor = None;
-            return;
-        }
-        self.history.begin(kind, self.cursor);
-        let at = self.doc.offset_of(start);
-        let mut changes = Vec::with_capacity(2);
-        if start != end {
-            let removed = self.doc.delete(start, end);
-            let n = removed.chars().count();
-            self.ops.push(EditOp::Delete { range: at..at + n });
-            changes.push(Change::Delete { at, text: removed });
-        }
-        let mut cursor = start;
-        if !text.is_empty() {
-            cursor = self.doc.insert(start, text);
-            self.ops.push(EditOp::Insert {
-                at,
-                text: text.to_owned(),
-            });
-            changes.push(Change::Insert {
-                at,
-                text: text.to_owned(),
-            });
-        }
-        self.cursor = cursor;
-        self.after_change();
-        for change in changes {
-            self.history.record(change, self.cursor);
-        }
-    }
-
-    fn raw_insert(&mut self, at: usize, text: &str) {
-        let pos = self.doc.pos_of(at).expect("history offsets are in range");
-        self.doc.insert(pos, text);
-        self.ops.push(EditOp::Insert {
-            at,
-            text: text.to_owned(),
-        });
-    }
-
-    fn raw_delete(&mut self, at: usize, chars: usize) {
-        let start = self.doc.pos_of(at).expect("history offsets are in range");
-        let end = self
-            .doc
-            .pos_of(at + chars)
-            .expect("history offsets are in range");
-        self.doc.delete(start, end);
-        self.ops.push(EditOp::Delete {
-            range: at..at + chars,
-        });
-    }
-
-    /// After any change: snap the cursor onto a grapheme boundary, drop the
-    /// selection and stale search state, and count the revision.
-    fn after_change(&mut self) {
-        let line = self.doc.line_text(self.cursor.line);
-        self.cursor.byte = motion::snap(line, self.cursor.byte);
-        self.anchor = None;
-        self.goal_x = None;
-        self.search.current = None;
-        self.revision += 1;
     }
 }

@@ -9,7 +9,7 @@
 //! re-implemented here: the model takes the editor's cursor after checking it
 //! lies on a grapheme boundary and moved in the right direction.
 
-use minutebook::editor::{EditOp, Editor, Outcome, apply_op};
+use minutebook::editor::{EditOp, Editor, Outcome, apply_op, replay_ops};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -301,7 +301,7 @@ impl Model {
         self.anchor = None;
         let after = (self.text.clone(), self.cursor);
         let continues = match (self.open, kind) {
-            (Some(Kind::Typing { space: prev }), Kind::Typing { space }) => !(prev && !space),
+            (Some(Kind::Typing { space: prev }), Kind::Typing { space }) => !prev || space,
             (Some(Kind::Backspace), Kind::Backspace) => true,
             (Some(Kind::DeleteForward), Kind::DeleteForward) => true,
             _ => false,
@@ -524,6 +524,7 @@ fn run(start: &str, steps: &[Step]) -> Result<(), TestCaseError> {
         );
         prop_assert_eq!(ed.clipboard(), model.clipboard.as_str());
         draw(&mut ed, size);
+        ed.check_invariants().map_err(TestCaseError::fail)?;
         journal.extend(ed.take_ops());
         let mut replayed = saved.clone();
         for op in &journal {
@@ -555,20 +556,21 @@ fn run(start: &str, steps: &[Step]) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!(ed.text(), end.clone());
     journal.extend(ed.take_ops());
-    let mut replayed = saved;
+    let mut replayed = saved.clone();
     for op in &journal {
         apply_op(&mut replayed, op).unwrap();
     }
-    prop_assert_eq!(replayed, end);
+    prop_assert_eq!(&replayed, &end);
+    prop_assert_eq!(replay_ops(&saved, &journal).unwrap(), end);
     draw(&mut ed, size);
     Ok(())
 }
 
 proptest! {
-    // 256 cases keep the suite to seconds in debug builds; set
+    // 1000 cases keep the suite to a few seconds in debug builds; set
     // EDITOR_MODEL_CASES for a longer hunt.
     #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("EDITOR_MODEL_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+        std::env::var("EDITOR_MODEL_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
     ))]
 
     #[test]

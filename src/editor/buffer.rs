@@ -54,7 +54,9 @@ struct Chunk {
 }
 
 impl Chunk {
-    fn new(lines: Vec<Line>) -> Self {
+    fn new(mut lines: Vec<Line>) -> Self {
+        // Rebuilt chunks come from collected iterators with doubling capacity.
+        lines.shrink_to_fit();
         let chars = lines.iter().map(|l| l.chars + 1).sum();
         Self { lines, chars }
     }
@@ -197,6 +199,7 @@ impl Document {
         let Some(nl) = text.find('\n') else {
             let added = text.chars().count();
             self.edit_line(pos.line, added as isize, |l| {
+                reserve_gently(&mut l.text, text.len());
                 l.text.insert_str(pos.byte, text);
                 l.wrap.edited(pos.byte, 0, text.len());
             });
@@ -209,7 +212,10 @@ impl Document {
             let (ci, li) = self.locate(pos.line);
             let line = &mut self.chunks[ci].lines[li];
             let tail = line.text.split_off(pos.byte);
+            reserve_gently(&mut line.text, first.len());
             line.text.push_str(first);
+            // The head keeps the whole old capacity after a split: hand back most of it.
+            line.text.shrink_to(line.text.len() + 64);
             let new_chars = line.text.chars().count();
             let delta = new_chars as isize - line.chars as isize;
             line.chars = new_chars;
@@ -226,6 +232,7 @@ impl Document {
             .last_mut()
             .expect("split yields at least one piece");
         let end = Pos::new(pos.line + count, last.text.len());
+        last.text.reserve_exact(tail.len());
         last.text.push_str(&tail);
         last.chars += tail.chars().count();
         self.splice_lines(pos.line + 1..pos.line + 1, new_lines);
@@ -307,9 +314,64 @@ impl Document {
         self.line_count = n;
     }
 
+    /// Checks the bookkeeping against the text itself: char totals, the line
+    /// index, and every cached wrap against a fresh wrap.
+    pub fn check(&mut self) -> Result<(), String> {
+        let mut n = 0;
+        for (ci, chunk) in self.chunks.iter_mut().enumerate() {
+            if self.first_line[ci] != n {
+                return Err(format!(
+                    "chunk {ci} starts at line {n}, index says {}",
+                    self.first_line[ci]
+                ));
+            }
+            n += chunk.lines.len();
+            let mut chars = 0;
+            for line in &mut chunk.lines {
+                if line.chars != line.text.chars().count() {
+                    return Err(format!("char count {} for {:?}", line.chars, line.text));
+                }
+                if line.text.chars().any(char::is_control) {
+                    return Err(format!("control character in {:?}", line.text));
+                }
+                if let Some(width) = line.wrap.cached_width() {
+                    let cached = line.wrap.rows(&line.text, width).to_vec();
+                    let fresh = super::wrap::wrap_line(&line.text, width);
+                    if cached != fresh {
+                        return Err(format!(
+                            "stale wrap of {:?} at {width}: {cached:?} != {fresh:?}",
+                            line.text
+                        ));
+                    }
+                }
+                chars += line.chars + 1;
+            }
+            if chars != chunk.chars {
+                return Err(format!(
+                    "chunk {ci} counts {} chars, holds {chars}",
+                    chunk.chars
+                ));
+            }
+        }
+        if n != self.line_count {
+            return Err(format!("{n} lines, count says {}", self.line_count));
+        }
+        Ok(())
+    }
+
     #[cfg(test)]
     pub fn chunk_count(&self) -> usize {
         self.chunks.len()
+    }
+}
+
+/// Makes room for `extra` bytes with a bounded margin rather than the doubling
+/// `String` does: across hours of edits to many paragraphs, doubling would
+/// leave most of them half empty. A margin of 1/16 still keeps typing into
+/// a long paragraph to an occasional copy.
+fn reserve_gently(text: &mut String, extra: usize) {
+    if text.capacity() - text.len() < extra {
+        text.reserve_exact(extra + (text.len() / 16).max(64));
     }
 }
 
@@ -398,5 +460,77 @@ mod tests {
         assert_eq!(removed, text);
         assert_eq!(doc.text(), "");
         assert_eq!(doc.line_count(), 1);
+    }
+
+    mod props {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        #[derive(Debug, Clone)]
+        enum Op {
+            /// Insert `lines` new lines of `width` chars at a char offset.
+            Insert(usize, usize, usize),
+            Delete(usize, usize),
+        }
+
+        fn op() -> impl Strategy<Value = Op> {
+            prop_oneof![
+                (any::<usize>(), 0usize..700, 0usize..4).prop_map(|(a, l, w)| Op::Insert(a, l, w)),
+                (any::<usize>(), 0usize..9000).prop_map(|(a, n)| Op::Delete(a, n)),
+            ]
+        }
+
+        fn byte_of(text: &str, offset: usize) -> usize {
+            text.char_indices()
+                .nth(offset)
+                .map_or(text.len(), |(b, _)| b)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(48))]
+
+            /// Chunk splits, merges across chunks and the line index, against a
+            /// plain `String`, with texts long enough to need many chunks.
+            #[test]
+            fn chunked_document_matches_a_string(
+                lines in 0usize..1500,
+                ops in prop::collection::vec(op(), 1..12),
+                probes in prop::collection::vec(any::<usize>(), 4),
+            ) {
+                let mut text = (0..lines).map(|i| format!("{i}é")).collect::<Vec<_>>().join("\n");
+                let mut doc = Document::from_text(&text);
+                for op in ops {
+                    let len = text.chars().count();
+                    match op {
+                        Op::Insert(a, l, w) => {
+                            let at = a % (len + 1);
+                            let ins = vec!["中".repeat(w); l + 1].join("\n");
+                            let end = doc.insert(doc.pos_of(at).unwrap(), &ins);
+                            let b = byte_of(&text, at);
+                            text.insert_str(b, &ins);
+                            prop_assert_eq!(doc.offset_of(end), at + ins.chars().count());
+                        }
+                        Op::Delete(a, n) => {
+                            let at = a % (len + 1);
+                            let to = (at + n).min(len);
+                            let removed = doc.delete(doc.pos_of(at).unwrap(), doc.pos_of(to).unwrap());
+                            let (b0, b1) = (byte_of(&text, at), byte_of(&text, to));
+                            prop_assert_eq!(&removed, &text[b0..b1]);
+                            text.replace_range(b0..b1, "");
+                        }
+                    }
+                    doc.check().map_err(TestCaseError::fail)?;
+                    prop_assert_eq!(doc.line_count(), text.split('\n').count());
+                    prop_assert_eq!(doc.char_len(), text.chars().count());
+                }
+                prop_assert_eq!(doc.text(), text.clone());
+                let len = text.chars().count();
+                for p in probes {
+                    let at = p % (len + 1);
+                    prop_assert_eq!(doc.offset_of(doc.pos_of(at).unwrap()), at);
+                }
+            }
+        }
     }
 }

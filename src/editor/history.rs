@@ -64,13 +64,21 @@ impl History {
         let continues = self.open
             && match (self.undo.back().map(|g| g.kind), kind) {
                 // A word ends where a non-space follows a space.
-                (Some(Kind::Typing { space: prev }), Kind::Typing { space }) => !(prev && !space),
+                (Some(Kind::Typing { space: prev }), Kind::Typing { space }) => !prev || space,
                 (Some(Kind::Backspace), Kind::Backspace) => true,
                 (Some(Kind::DeleteForward), Kind::DeleteForward) => true,
                 _ => false,
             };
         self.redo.clear();
         if !continues {
+            if let Some(done) = self.undo.back_mut() {
+                // The step is complete: give back the room it grew into.
+                done.changes.shrink_to_fit();
+                for change in &mut done.changes {
+                    let (Change::Insert { text, .. } | Change::Delete { text, .. }) = change;
+                    text.shrink_to_fit();
+                }
+            }
             if self.undo.len() == self.limit {
                 self.undo.pop_front();
             }

@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::buffer::Document;
+
 /// One change to the text, in char (Unicode scalar) offsets from its start.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -54,6 +56,37 @@ pub fn apply_op(text: &mut String, op: &EditOp) -> Result<(), OpError> {
         }
     }
     Ok(())
+}
+
+/// Replays a whole journal onto `text`: the same result as [`apply_op`] for
+/// each operation in turn, but each costs time in proportion to its paragraph
+/// rather than to the whole text, so recovering hours of keystrokes is quick.
+pub fn replay_ops<'a>(
+    text: &str,
+    ops: impl IntoIterator<Item = &'a EditOp>,
+) -> Result<String, OpError> {
+    let mut doc = Document::from_text(text);
+    for op in ops {
+        let len = doc.char_len();
+        let pos = |offset: usize| doc.pos_of(offset).ok_or(OpError { offset, len });
+        match op {
+            EditOp::Insert { at, text } => {
+                let at = pos(*at)?;
+                doc.insert(at, text);
+            }
+            EditOp::Delete { range } => {
+                if range.start > range.end {
+                    return Err(OpError {
+                        offset: range.start,
+                        len,
+                    });
+                }
+                let (start, end) = (pos(range.start)?, pos(range.end)?);
+                doc.delete(start, end);
+            }
+        }
+    }
+    Ok(doc.text())
 }
 
 fn byte_of(text: &str, offset: usize) -> Result<usize, OpError> {
@@ -155,6 +188,27 @@ mod tests {
         );
         assert!(apply_op(&mut text, &del(2..5)).is_err());
         assert_eq!(text, "abc");
+    }
+
+    #[test]
+    fn replaying_a_journal_matches_applying_each_op() {
+        let start = "Minutes\r\nof the board\n中文";
+        let ops = [
+            ins(7, "\nDraft"),
+            del(0..3),
+            ins(20, "é\n\n"),
+            del(5..12),
+            ins(0, "Z"),
+        ];
+        let mut one_by_one = start.to_owned();
+        for op in &ops {
+            apply_op(&mut one_by_one, op).unwrap();
+        }
+        assert_eq!(replay_ops(start, &ops).unwrap(), one_by_one);
+        assert_eq!(
+            replay_ops("abc", &[del(1..2), ins(3, "x")]),
+            Err(OpError { offset: 3, len: 2 })
+        );
     }
 
     #[test]

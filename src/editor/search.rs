@@ -17,14 +17,16 @@ pub(crate) struct Search {
     pub failed: bool,
 }
 
-/// Byte ranges of the matches of `query` in one line, whole graphemes only
+/// Byte ranges of the matches of `query` in one line (overlapping ones too),
+/// whole graphemes only
 /// (an `e` does not match the first half of `e` + combining accent).
 pub(crate) fn matches_in_line(text: &str, query: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(start) = find_from(text, query, from) {
         out.push(start..start + query.len());
-        from = start + query.len().max(1);
+        // Overlapping matches count, as they do for find-next.
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
     }
     out
 }
@@ -71,11 +73,9 @@ pub(crate) fn find_backward(doc: &Document, before: Pos, query: &str) -> Option<
     for step in 0..=lines {
         let line = (before.line + lines - step % lines) % lines;
         let text = doc.line_text(line);
-        let found = matches_in_line(text, query)
-            .into_iter()
-            .filter(|r| step > 0 || r.start < before.byte)
-            .filter(|r| step < lines || r.start >= before.byte)
-            .last();
+        let found = matches_in_line(text, query).into_iter().rfind(|r| {
+            (step > 0 || r.start < before.byte) && (step < lines || r.start >= before.byte)
+        });
         if let Some(r) = found {
             return Some((Pos::new(line, r.start), Pos::new(line, r.end)));
         }
@@ -115,5 +115,54 @@ mod tests {
     #[test]
     fn matches_never_split_a_grapheme() {
         assert_eq!(matches_in_line("cafe\u{301} cafe", "cafe"), vec![7..11]);
+        // Overlapping matches, so find-previous stops where find-next did.
+        assert_eq!(matches_in_line("bbba", "bb"), vec![0..2, 1..3]);
+    }
+
+    mod prop {
+        use proptest::prelude::*;
+        use unicode_segmentation::UnicodeSegmentation;
+
+        use super::super::*;
+
+        const PIECES: &[&str] = &["a", "A", "b", " ", "\n", "é", "e\u{301}", "中"];
+
+        /// Every match in reading order, found the slow way.
+        fn all_matches(text: &str, query: &str) -> Vec<(Pos, Pos)> {
+            let mut out = vec![];
+            for (line, l) in text.split('\n').enumerate() {
+                let bounds: Vec<usize> = l
+                    .grapheme_indices(true)
+                    .map(|(i, _)| i)
+                    .chain([l.len()])
+                    .collect();
+                for &s in &bounds {
+                    let e = s + query.len();
+                    if bounds.contains(&e) && l[s..e].eq_ignore_ascii_case(query) {
+                        out.push((Pos::new(line, s), Pos::new(line, e)));
+                    }
+                }
+            }
+            out
+        }
+
+        proptest! {
+            #[test]
+            fn find_agrees_with_a_slow_scan(
+                pieces in prop::collection::vec(prop::sample::select(PIECES), 0..30),
+                query in prop::collection::vec(prop::sample::select(&PIECES[..4]), 1..3),
+                from in any::<usize>(),
+            ) {
+                let text = pieces.concat();
+                let query = query.concat();
+                let doc = Document::from_text(&text);
+                let all = all_matches(&text, &query);
+                let from = doc.pos_of(from % (doc.char_len() + 1)).unwrap();
+                let next = all.iter().find(|m| m.0 >= from).or(all.first()).copied();
+                prop_assert_eq!(find_forward(&doc, from, &query), next);
+                let prev = all.iter().rev().find(|m| m.0 < from).or(all.last()).copied();
+                prop_assert_eq!(find_backward(&doc, from, &query), prev);
+            }
+        }
     }
 }

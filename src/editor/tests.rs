@@ -350,3 +350,23 @@ fn key_help_lists_every_command_with_a_description() {
         );
     }
 }
+
+#[test]
+fn a_paste_while_finding_goes_into_the_query() {
+    let mut ed = Editor::new("Apologies from Cllr Bell.\nCllr Bell arrived late.");
+    press(&mut ed, KeyCode::Char('f'), CTRL);
+    ed.paste("cllr bell\r\nsecond line");
+    assert_eq!(
+        ed.text(),
+        "Apologies from Cllr Bell.\nCllr Bell arrived late."
+    );
+    assert_eq!(ed.cursor_offset(), 15);
+    press(&mut ed, KeyCode::Char('n'), CTRL);
+    assert_eq!(ed.cursor_offset(), 26);
+    press(&mut ed, KeyCode::Esc, NONE);
+    ed.paste("Mr ");
+    assert_eq!(
+        ed.text(),
+        "Apologies from Cllr Bell.\nMr Cllr Bell arrived late."
+    );
+}

@@ -109,6 +109,11 @@ impl WrapCache {
         self.pending = Pending::Nothing;
     }
 
+    /// The width wrapped for, if anything is cached.
+    pub fn cached_width(&self) -> Option<usize> {
+        (self.width > 0).then_some(self.width)
+    }
+
     /// Records an in-line edit so the next wrap can be partial.
     pub fn edited(&mut self, at: usize, removed: usize, inserted: usize) {
         if self.width == 0 {
