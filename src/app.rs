@@ -73,6 +73,8 @@ pub struct MinutesPane {
     pub item: Option<ItemId>,
     /// The editor revision last copied into the meeting.
     synced: u64,
+    /// The editor revision last counted as a change to the meeting.
+    seen: u64,
     /// Showing the whole meeting's minutes read-only instead of the editor.
     pub whole: bool,
     pub whole_scroll: u16,
@@ -130,6 +132,7 @@ impl App {
                 editor: Editor::new(""),
                 item: None,
                 synced: 0,
+                seen: 0,
                 whole: false,
                 whole_scroll: 0,
             },
@@ -254,12 +257,11 @@ impl App {
         }
     }
 
-    /// Moves editor operations into the journal queue and OSC 52 copies into effects.
+    /// Notes an edit as a change to the meeting, and OSC 52 copies as effects.
     fn collect_editor_output(&mut self) {
-        let ops = self.minutes.editor.take_ops();
-        if let (false, Some(item)) = (ops.is_empty(), self.minutes.item) {
-            self.journal
-                .extend(ops.into_iter().map(|edit| JournalRecord { item, edit }));
+        let rev = self.minutes.editor.revision();
+        if rev != self.minutes.seen {
+            self.minutes.seen = rev;
             self.revision += 1;
         }
         if let Some(seq) = self.minutes.editor.take_osc52() {
@@ -267,8 +269,19 @@ impl App {
         }
     }
 
+    /// Moves the editor's operations into the journal queue, for the item they edit.
+    /// Taken once a turn, so a typed run journals as one insert, not a record a key.
+    fn drain_editor_ops(&mut self) {
+        let ops = self.minutes.editor.take_ops();
+        if let (false, Some(item)) = (ops.is_empty(), self.minutes.item) {
+            self.journal
+                .extend(ops.into_iter().map(|edit| JournalRecord { item, edit }));
+        }
+    }
+
     /// Journal records since the last call, for the run loop to append.
     pub fn take_journal(&mut self) -> Vec<JournalRecord> {
+        self.drain_editor_ops();
         std::mem::take(&mut self.journal)
     }
 
@@ -337,6 +350,7 @@ impl App {
             return;
         }
         self.sync_editor();
+        self.drain_editor_ops();
         let had_unsaved = self.revision != self.saved_revision;
         let text = target
             .and_then(|id| self.meeting.item(id))
@@ -355,6 +369,7 @@ impl App {
         }
         self.minutes = MinutesPane {
             synced: editor.revision(),
+            seen: editor.revision(),
             editor,
             item: target,
             whole: self.minutes.whole,

@@ -239,14 +239,6 @@ fn run_demo() -> Outcome {
     result
 }
 
-/// Which meeting the workspace opens when none is named: the next on or after
-/// today, else the most recent. `ids` are oldest first.
-pub fn meeting_to_open(ids: &[MeetingId], today: NaiveDate) -> Option<&MeetingId> {
-    ids.iter()
-        .find(|id| id.date() >= today)
-        .or_else(|| ids.last())
-}
-
 fn workspace(store: Store, id: Option<MeetingId>) -> Outcome {
     let id = match id {
         Some(id) if store.exists(&id) => id,
@@ -257,8 +249,8 @@ fn workspace(store: Store, id: Option<MeetingId>) -> Outcome {
             }
             .into());
         }
-        None => match meeting_to_open(&store.ids()?, chrono::Local::now().date_naive()) {
-            Some(id) => id.clone(),
+        None => match store.default_meeting(chrono::Local::now().date_naive())? {
+            Some(id) => id,
             None => {
                 println!(
                     "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",

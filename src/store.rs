@@ -107,7 +107,6 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => create_private_dir(&dir)?,
             Err(e) => return Err(io_err("open the data directory", &dir)(e)),
         }
-        atomic::remove_stale_temps(&dir);
         Ok(Store {
             dir,
             faults: Faults::default(),
@@ -295,10 +294,15 @@ impl Store {
             let entry = entry.map_err(io_err("list", &self.dir))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
+            if name.starts_with('.') {
+                // Ours (index, temp files): listing is when leftovers of a crash go.
+                atomic::remove_if_stale_temp(&entry.path(), name);
+                continue;
+            }
             let Some(stem) = name.strip_suffix(".json") else {
                 continue;
             };
-            // Hidden files are ours (index, temp files); other names are not meetings.
+            // Other names are not meetings.
             let Ok(id) = MeetingId::parse(stem) else {
                 continue;
             };
@@ -310,23 +314,31 @@ impl Store {
         Ok(out)
     }
 
-    /// Every meeting's id, oldest first, from file names alone: nothing is read,
-    /// so choosing which meeting to open costs the same for 10 or 10,000.
-    pub fn ids(&self) -> Result<Vec<MeetingId>> {
-        let mut ids = Vec::new();
+    /// The meeting to open when none is named: the first on or after `today`, else
+    /// the latest. One pass over the file names, nothing read or sorted, so it costs
+    /// next to nothing with 10 meetings or 10,000.
+    pub fn default_meeting(&self, today: chrono::NaiveDate) -> Result<Option<MeetingId>> {
+        let today = MeetingId::for_date(today);
+        let (mut next, mut latest): (Option<MeetingId>, Option<MeetingId>) = (None, None);
         for entry in fs::read_dir(&self.dir).map_err(io_err("list", &self.dir))? {
             let entry = entry.map_err(io_err("list", &self.dir))?;
             let name = entry.file_name();
-            if let Some(id) = name
+            let Some(id) = name
                 .to_str()
                 .and_then(|n| n.strip_suffix(".json"))
                 .and_then(|s| MeetingId::parse(s).ok())
-            {
-                ids.push(id);
+            else {
+                continue;
+            };
+            // Ids start with a fixed-width date, so their text orders them by date.
+            if id >= today && next.as_ref().is_none_or(|n| id < *n) {
+                next = Some(id.clone());
+            }
+            if latest.as_ref().is_none_or(|l| id > *l) {
+                latest = Some(id);
             }
         }
-        ids.sort_by(|a, b| (a.date(), a).cmp(&(b.date(), b)));
-        Ok(ids)
+        Ok(next.or(latest))
     }
 
     /// Every meeting, oldest first, from the cache where it is still true.

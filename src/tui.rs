@@ -76,9 +76,9 @@ pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
         Local::now().naive_local(),
         Theme::from_env(),
     );
-    match offer {
-        Some(lines) => app.offer_recovery(lines),
-        None => session.start_journal(&mut app),
+    // The journal itself is started by the first edit: opening costs no fsync.
+    if let Some(lines) = offer {
+        app.offer_recovery(lines);
     }
     if !notes.is_empty() {
         app.flash = Some(notes.join(" "));
@@ -170,7 +170,7 @@ fn run_loop(
             quit_asked_at = Some(Instant::now());
             app.quit = false;
             app.flash = Some(format!(
-                "Could not save ({}). Your text is in the journal. Press Ctrl-Q again to quit anyway.",
+                "NOT SAVED. Press Ctrl-Q again to quit anyway (your text stays in the journal): {}",
                 app.save_error.as_deref().unwrap_or("unknown reason")
             ));
         }
@@ -290,6 +290,9 @@ impl Session {
 
     fn journal(&mut self, app: &mut App) {
         let records = app.take_journal();
+        if !records.is_empty() && self.journal.is_none() && self.recovery.is_none() {
+            self.start_journal(app);
+        }
         let Some(j) = &mut self.journal else { return };
         let result = j.append(&records).and_then(|()| {
             if self.last_sync.elapsed() >= JOURNAL_SYNC {

@@ -230,3 +230,35 @@ fn create_refuses_to_replace_and_listing_uses_a_cache_that_follows_changes() {
     fs::remove_file(store.path_of(&id("2026-02-11"))).unwrap();
     assert_eq!(store.list().unwrap().meetings.len(), 9);
 }
+
+#[test]
+fn the_workspace_opens_the_next_meeting_else_the_latest() {
+    let (_tmp, store) = common::demo_store();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let pick = |s: &str| {
+        store
+            .default_meeting(day(s))
+            .unwrap()
+            .map(|id| id.to_string())
+    };
+    assert_eq!(
+        pick("2026-11-23").as_deref(),
+        Some("2026-12-09"),
+        "the next one"
+    );
+    assert_eq!(pick("2026-11-11").as_deref(), Some("2026-11-11"), "today's");
+    assert_eq!(pick("2026-01-01").as_deref(), Some("2026-02-11"));
+    assert_eq!(
+        pick("2027-06-01").as_deref(),
+        Some("2026-12-09"),
+        "none ahead: the latest"
+    );
+    let m = store.load(&id("2026-12-09")).unwrap().meeting;
+    let mut extra = m.clone();
+    extra.id = id("2026-11-25-extra");
+    extra.date = extra.id.date();
+    store.create(&extra).unwrap();
+    assert_eq!(pick("2026-11-23").as_deref(), Some("2026-11-25-extra"));
+    let empty = Store::open(store.dir().join("empty")).unwrap();
+    assert_eq!(empty.default_meeting(day("2026-11-23")).unwrap(), None);
+}

@@ -215,3 +215,38 @@ fn a_second_instance_opens_read_only_and_says_who_holds_it() {
     assert!(first.wait_exit());
     assert_eq!(meeting(&data)["status"], "planned");
 }
+
+#[test]
+fn a_failing_save_shows_not_saved_keeps_the_text_and_asks_before_quitting() {
+    let (_tmp, data) = demo();
+    let mut t = open_at_item_2(&data);
+    t.type_text("First words.");
+    t.wait_text("saved"); // starting the meeting was saved at once
+    // Someone edits the file by hand while it is open: saving over it would lose that.
+    let path = data.join("2026-12-09.json");
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Committee Room 1", "Committee Room 9");
+    std::fs::write(&path, &edited).unwrap();
+    t.send(&alt('n')); // an item switch saves at once
+    t.wait_text("NOT SAVED");
+    assert!(
+        t.screen().contains("changed by something else"),
+        "{}",
+        t.screen()
+    );
+    t.send(CTRL_Q);
+    t.wait_text("Press Ctrl-Q again to quit anyway");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        edited,
+        "the hand edit is not overwritten"
+    );
+    t.send(CTRL_Q);
+    assert!(t.wait_exit());
+    let journal = std::fs::read_to_string(data.join("2026-12-09.journal")).unwrap();
+    assert!(
+        journal.contains("First words."),
+        "the text is still in the journal: {journal}"
+    );
+}

@@ -4,37 +4,26 @@
 use std::collections::BTreeMap;
 
 use super::JournalRecord;
-use crate::editor::{apply_op, normalize};
+use crate::editor::{EditOp, normalize, replay_ops};
 use crate::model::agenda;
 use crate::model::{ItemId, Meeting};
 
 /// The meeting with the journal's edits applied, or why they do not fit it.
 pub fn replay(saved: &Meeting, records: &[JournalRecord]) -> Result<Meeting, String> {
-    let mut m = saved.clone();
-    let mut touched: BTreeMap<ItemId, String> = BTreeMap::new();
+    // Edits to different items are independent, so each item's run replays on its own
+    // (through the editor's chunked replay: hours of keystrokes take milliseconds).
+    let mut by_item: BTreeMap<ItemId, Vec<&EditOp>> = BTreeMap::new();
     for r in records {
-        let text = match touched.get_mut(&r.item) {
-            Some(t) => t,
-            None => {
-                let item = m.item(r.item).ok_or_else(|| {
-                    format!(
-                        "the journal edits item {} which is not on the agenda",
-                        r.item
-                    )
-                })?;
-                // The editor counts from the text as it normalised it on loading.
-                touched
-                    .entry(r.item)
-                    .or_insert_with(|| normalize(&item.minutes).into_owned())
-            }
-        };
-        apply_op(text, &r.edit)
-            .map_err(|e| format!("the journal does not fit item {}: {e}", r.item))?;
+        by_item.entry(r.item).or_default().push(&r.edit);
     }
-    for (id, text) in touched {
-        if let Some(item) = agenda::find_mut(&mut m.agenda, id) {
-            item.minutes = text;
-        }
+    let mut m = saved.clone();
+    for (id, ops) in by_item {
+        let item = agenda::find_mut(&mut m.agenda, id)
+            .ok_or_else(|| format!("the journal edits item {id} which is not on the agenda"))?;
+        // The editor counts from the text as it normalised it on loading.
+        let base = normalize(&item.minutes).into_owned();
+        item.minutes = replay_ops(&base, ops)
+            .map_err(|e| format!("the journal does not fit item {id}: {e}"))?;
     }
     Ok(m)
 }
@@ -71,7 +60,6 @@ pub fn describe(saved: &Meeting, recovered: &Meeting) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::editor::EditOp;
 
     #[test]
     fn replays_edits_item_by_item_and_describes_them() {

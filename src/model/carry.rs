@@ -57,7 +57,7 @@ fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
         })
         .map(|(_, i)| i.clone())
         .collect();
-    let mut next = agenda::next_id(agenda).0;
+    let first = agenda::next_id(agenda).0;
     let at = agenda
         .iter()
         .position(|i| {
@@ -68,8 +68,7 @@ fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
         })
         .unwrap_or(agenda.len());
     for (k, old) in deferred.into_iter().enumerate() {
-        let mut item = AgendaItem::new(ItemId(next), old.title, old.kind);
-        next += 1;
+        let mut item = AgendaItem::new(ItemId(first + k as u32), old.title, old.kind);
         item.presenter = old.presenter;
         item.minutes_allotted = old.minutes_allotted;
         item.exempt = old.exempt;

@@ -106,20 +106,13 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Temp files left by a process that was killed mid-save. The rename is the
-/// commit point, so such a file never holds the record and can go.
-pub fn remove_stale_temps(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if let Some(pid) = stale_temp_pid(name)
-            && !process_alive(pid)
-        {
-            let _ = fs::remove_file(entry.path());
-        }
+/// Removes `path` if it is a temp file left by a process killed mid-save. The
+/// rename is the commit point, so such a file never holds the record.
+pub fn remove_if_stale_temp(path: &Path, name: &str) {
+    if let Some(pid) = stale_temp_pid(name)
+        && !process_alive(pid)
+    {
+        let _ = fs::remove_file(path);
     }
 }
 
