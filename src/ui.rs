@@ -147,7 +147,7 @@ fn hint_line(app: &App) -> Paragraph<'static> {
     }
     let hint = match app.tab {
         Tab::Minutes => {
-            "Type to minute · Alt+A action · Alt+D decision · Alt+N next item · F1 help · Ctrl-Q quit"
+            "Alt+A action · Alt+D decision · Alt+N next item · F1 help · Ctrl-Q quit"
         }
         _ => "Alt+1..5 or 1..5 tabs · n/p items · F1 or ? help · Ctrl-Q save and quit",
     };
