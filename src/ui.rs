@@ -146,9 +146,7 @@ fn hint_line(app: &App) -> Paragraph<'static> {
         return Paragraph::new(Span::styled(f.clone(), app.theme.warn()));
     }
     let hint = match app.tab {
-        Tab::Minutes => {
-            "Alt+A action · Alt+D decision · Alt+N next item · F1 help · Ctrl-Q quit"
-        }
+        Tab::Minutes => "Alt+A action · Alt+D decision · Alt+N next item · F1 help · Ctrl-Q quit",
         _ => "Alt+1..5 or 1..5 tabs · n/p items · F1 or ? help · Ctrl-Q save and quit",
     };
     Paragraph::new(Span::styled(hint, app.theme.dim()))

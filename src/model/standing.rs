@@ -104,3 +104,107 @@ mod tests {
         assert_eq!(f.rate(), Some(85.0));
     }
 }
+
+/// How a rate stands against its target, in words (never colour alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IhaStatus {
+    OnTarget,
+    BelowTarget,
+    NoneDue,
+}
+
+impl IhaStatus {
+    pub fn words(self) -> &'static str {
+        match self {
+            IhaStatus::OnTarget => "ON TARGET",
+            IhaStatus::BelowTarget => "BELOW TARGET",
+            IhaStatus::NoneDue => "no IHAs due",
+        }
+    }
+}
+
+impl IhaFigures {
+    /// Exactly the target is on target. Compared exactly (100·within ≥ target·due),
+    /// so no rounding can put a figure on the wrong side.
+    pub fn status(&self, target: f64) -> IhaStatus {
+        if self.due == 0 {
+            IhaStatus::NoneDue
+        } else if 100.0 * f64::from(self.within_20_days) >= target * f64::from(self.due) - 1e-9 {
+            IhaStatus::OnTarget
+        } else {
+            IhaStatus::BelowTarget
+        }
+    }
+}
+
+/// A rate to one decimal place, cut (not rounded) so that a figure just below the
+/// target never reads as the target itself: 84.96% shows as 84.9%.
+pub fn rate_text(rate: Option<f64>) -> String {
+    match rate {
+        Some(r) => format!("{:.1}%", (r * 10.0 + 1e-9).floor() / 10.0),
+        None => "no IHAs due".to_string(),
+    }
+}
+
+/// The change since the previous figure, as "▲ 4.2 points", "▼ 1.5 points" or "no change".
+pub fn change_text(now: Option<f64>, before: Option<f64>) -> Option<String> {
+    let d = now? - before?;
+    Some(if d.abs() < 0.05 {
+        "no change".to_string()
+    } else if d > 0.0 {
+        format!("▲ {d:.1} points")
+    } else {
+        format!("▼ {:.1} points", -d)
+    })
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    fn figures(due: u32, within: u32) -> IhaFigures {
+        IhaFigures {
+            period_start: None,
+            period_end: None,
+            entered_care: due,
+            due,
+            within_20_days: within,
+            late: due - within,
+            outstanding: 0,
+            commentary: String::new(),
+        }
+    }
+
+    #[test]
+    fn exactly_the_target_is_on_target_and_none_due_is_not_a_division() {
+        assert_eq!(figures(20, 17).status(85.0), IhaStatus::OnTarget);
+        assert_eq!(figures(20, 16).status(85.0), IhaStatus::BelowTarget);
+        assert_eq!(figures(0, 0).status(85.0), IhaStatus::NoneDue);
+        assert_eq!(IhaStatus::NoneDue.words(), "no IHAs due");
+        assert_eq!(rate_text(figures(0, 0).rate()), "no IHAs due");
+        // 2124 of 2500 is 84.96%: below target, and it must not read as 85.0%.
+        let close = figures(2500, 2124);
+        assert_eq!(close.status(85.0), IhaStatus::BelowTarget);
+        assert_eq!(rate_text(close.rate()), "84.9%");
+        assert_eq!(rate_text(figures(20, 17).rate()), "85.0%");
+        assert_eq!(rate_text(figures(3, 2).rate()), "66.6%");
+    }
+
+    #[test]
+    fn change_since_last_meeting_in_points() {
+        assert_eq!(
+            change_text(Some(90.0), Some(85.8)).as_deref(),
+            Some("▲ 4.2 points")
+        );
+        assert_eq!(
+            change_text(Some(80.0), Some(81.5)).as_deref(),
+            Some("▼ 1.5 points")
+        );
+        assert_eq!(
+            change_text(Some(80.0), Some(80.0)).as_deref(),
+            Some("no change")
+        );
+        assert_eq!(change_text(Some(80.0), None), None);
+    }
+}

@@ -29,10 +29,7 @@ fn summary(app: &App) -> Vec<Line<'static>> {
     let now = app.now.time();
     let theme = app.theme;
     let mut lines: Vec<Line> = read_only_banner(app).into_iter().collect();
-    let when = m
-        .start_time
-        .map(|t| format!(" {}", format_hhmm(t)))
-        .unwrap_or_default();
+    let when = m.start_time.map(format_hhmm).unwrap_or_default();
     let forecast = running::forecast_end(m, now)
         .map(|t| format!(" · forecast end {}", format_hhmm(t)))
         .unwrap_or_default();

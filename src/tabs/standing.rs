@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::read_only_banner;
 use crate::app::App;
+use crate::model::standing::{IhaStatus, rate_text};
 use crate::model::{Better, Unit};
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
@@ -22,10 +23,15 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     )));
     match &s.iha {
         Some(iha) => {
-            let (status, style) = match iha.rate() {
-                None => ("no IHAs due".to_string(), theme.dim()),
-                Some(r) if r >= s.iha_target => (format!("{r:.1}% ON TARGET"), theme.good()),
-                Some(r) => (format!("{r:.1}% BELOW TARGET"), theme.bad()),
+            let verdict = iha.status(s.iha_target);
+            let style = match verdict {
+                IhaStatus::OnTarget => theme.good(),
+                IhaStatus::BelowTarget => theme.bad(),
+                IhaStatus::NoneDue => theme.dim(),
+            };
+            let status = match verdict {
+                IhaStatus::NoneDue => verdict.words().to_string(),
+                _ => format!("{} {}", rate_text(iha.rate()), verdict.words()),
             };
             lines.push(Line::from(vec![
                 Span::raw("Rate: "),
