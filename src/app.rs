@@ -14,16 +14,19 @@ use crate::editor::{EditOp, Editor, Outcome};
 use crate::keymap::{self, Command, Scope, Tab};
 use crate::model::agenda::{self, numbered};
 use crate::model::{ItemId, Meeting, MeetingStatus, running};
+use crate::store::Summary;
 use crate::ui::theme::Theme;
 use form::Form;
 
 /// One terminal event, or the clock moving on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(KeyEvent),
     Paste(String),
     Mouse(MouseEvent),
     Tick(NaiveDateTime),
+    /// Summaries of the earlier meetings, read after the first frame is on screen.
+    Archive(Vec<Summary>),
 }
 
 /// One edit to one item's minutes, as journaled between saves.
@@ -92,6 +95,8 @@ pub struct App {
     pub actions_sel: usize,
     pub people_sel: usize,
     pub standing_scroll: u16,
+    /// Earlier meetings, oldest first (empty until the archive has been read).
+    pub earlier: Vec<Summary>,
     pub minutes: MinutesPane,
     pub overlay: Option<Overlay>,
     /// A short message for the clerk, replaced by the next one.
@@ -128,6 +133,7 @@ impl App {
             actions_sel: 0,
             people_sel: 0,
             standing_scroll: 0,
+            earlier: Vec::new(),
             minutes: MinutesPane {
                 editor: Editor::new(""),
                 item: None,
@@ -161,6 +167,10 @@ impl App {
             Msg::Key(_) => {}
             Msg::Paste(text) => self.paste(&text),
             Msg::Mouse(m) => self.mouse(m),
+            Msg::Archive(mut all) => {
+                all.retain(|s| (s.date, &s.id) < (self.meeting.date, &self.meeting.id));
+                self.earlier = all;
+            }
         }
         self.collect_editor_output();
     }
@@ -402,6 +412,14 @@ impl App {
             .partition(|i| self.meeting.actions[*i].raised.meeting != *here);
         carried.append(&mut today);
         carried
+    }
+
+    /// IHA rates of the earlier meetings that reported them, oldest first, with their dates.
+    pub fn iha_history(&self) -> Vec<(chrono::NaiveDate, f64)> {
+        self.earlier
+            .iter()
+            .filter_map(|s| Some((s.date, s.iha?.rate()?)))
+            .collect()
     }
 
     /// What the status bar says about saving.

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use atomic::Faults;
 pub use error::StoreError;
-pub use index::{Stamp, Summary};
+pub use index::{IhaPoint, Stamp, Summary};
 pub use lock::MeetingLock;
 pub use schema::Version;
 

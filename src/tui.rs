@@ -109,9 +109,18 @@ fn run_loop(
 ) -> color_eyre::Result<()> {
     let mut last_input = Instant::now();
     let mut quit_asked_at: Option<Instant> = None;
+    let mut archive_read = false;
     loop {
         app.update(Msg::Tick(Local::now().naive_local()));
         terminal.draw(|f| ui::draw(app, f))?;
+        if !archive_read {
+            // The trend needs the earlier meetings; reading them waits until the
+            // first frame is on screen, so opening never waits for the archive.
+            archive_read = true;
+            if let Ok(listing) = session.store.list() {
+                app.update(Msg::Archive(listing.meetings));
+            }
+        }
 
         let mut gone = false;
         match event::poll(Duration::from_millis(250)) {

@@ -87,14 +87,57 @@ fn every_pane_at_120x40() {
     snapshot_each_tab((120, 40));
 }
 
+/// The archive as the run loop hands it over after the first frame.
+fn archive() -> Msg {
+    Msg::Archive(
+        minutebook::demo::year()
+            .iter()
+            .map(minutebook::store::Summary::of)
+            .collect(),
+    )
+}
+
 #[test]
-fn standing_items_of_a_meeting_with_figures() {
+fn standing_items_with_the_trend_across_meetings() {
+    // November reported 90.0% after October's 87.5%: on target, up 2.5 points.
     let m = minutebook::demo::year().remove(8);
     let mut app = App::new(m, None, at(16, 0), Theme::plain());
+    app.update(archive());
     press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
+    let t = render(&mut app, 80, 24);
+    let screen = t.backend().to_string();
+    assert!(
+        screen.contains("Rate: 90.0% ON TARGET · ▲ 2.5 points since 14 Oct 2026"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("standing_november_80x24", t.backend());
     insta::assert_snapshot!(
-        "standing_november_80x24",
-        render(&mut app, 80, 24).backend()
+        "standing_november_120x40",
+        render(&mut app, 120, 40).backend()
+    );
+
+    // December has no figures yet: it says so, with the last meeting's rate.
+    let mut app = App::new(
+        minutebook::demo::year().pop().unwrap(),
+        None,
+        at(14, 0),
+        Theme::plain(),
+    );
+    app.update(archive());
+    press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
+    let screen = render(&mut app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains(
+            "No figures reported for this meeting yet. Last meeting (11 Nov 2026): 90.0%."
+        ),
+        "{screen}"
+    );
+    // And the agenda's IHA row carries the sparkline of the nine earlier rates.
+    press(&mut app, KeyCode::Char('1'), KeyModifiers::ALT);
+    let screen = render(&mut app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("Initial Health Assessment timeliness ▁▃▇▄▆▇▅▇█"),
+        "{screen}"
     );
 }
 

@@ -24,10 +24,15 @@ pub struct IhaFigures {
     pub commentary: String,
 }
 
+/// Percent of `due` done in time; `None` when none fell due (never a division by zero).
+pub fn rate_of(within: u32, due: u32) -> Option<f64> {
+    (due > 0).then(|| 100.0 * f64::from(within) / f64::from(due))
+}
+
 impl IhaFigures {
     /// Percent completed within 20 working days; `None` when none fell due.
     pub fn rate(&self) -> Option<f64> {
-        (self.due > 0).then(|| 100.0 * f64::from(self.within_20_days) / f64::from(self.due))
+        rate_of(self.within_20_days, self.due)
     }
 }
 
@@ -159,6 +164,24 @@ pub fn change_text(now: Option<f64>, before: Option<f64>) -> Option<String> {
     })
 }
 
+/// Values as a one-line sparkline of block characters, scaled from the lowest to the
+/// highest so that a rate wandering between 72% and 90% still shows its shape.
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    values
+        .iter()
+        .map(|v| {
+            if hi - lo < 1e-9 {
+                BARS[3]
+            } else {
+                BARS[(((v - lo) / (hi - lo)) * 7.0).round() as usize]
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod status_tests {
     use super::*;
@@ -189,6 +212,14 @@ mod status_tests {
         assert_eq!(rate_text(close.rate()), "84.9%");
         assert_eq!(rate_text(figures(20, 17).rate()), "85.0%");
         assert_eq!(rate_text(figures(3, 2).rate()), "66.6%");
+    }
+
+    #[test]
+    fn sparkline_scales_from_lowest_to_highest() {
+        assert_eq!(sparkline(&[0.0, 50.0, 100.0, 85.0]), "▁▅█▇");
+        assert_eq!(sparkline(&[72.0, 90.0, 81.0]), "▁█▅");
+        assert_eq!(sparkline(&[85.0, 85.0]), "▄▄");
+        assert_eq!(sparkline(&[]), "");
     }
 
     #[test]

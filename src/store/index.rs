@@ -53,6 +53,23 @@ pub struct Summary {
     pub present: u32,
     pub actions_raised: u32,
     pub exempt_items: u32,
+    /// The IHA figures reported at this meeting, for trends without reading every file.
+    #[serde(default)]
+    pub iha: Option<IhaPoint>,
+}
+
+/// One meeting's IHA timeliness, as the trend needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct IhaPoint {
+    pub due: u32,
+    pub within_20_days: u32,
+    pub target: f64,
+}
+
+impl IhaPoint {
+    pub fn rate(&self) -> Option<f64> {
+        crate::model::standing::rate_of(self.within_20_days, self.due)
+    }
 }
 
 impl Summary {
@@ -70,6 +87,11 @@ impl Summary {
                 .filter(|a| a.status == Presence::Present)
                 .count() as u32,
             actions_raised: m.actions_raised().count() as u32,
+            iha: m.standing.iha.as_ref().map(|f| IhaPoint {
+                due: f.due,
+                within_20_days: f.within_20_days,
+                target: m.standing.iha_target,
+            }),
             exempt_items: numbered(&m.agenda)
                 .iter()
                 .filter(|(_, i)| i.is_exempt())
@@ -79,7 +101,8 @@ impl Summary {
 }
 
 pub const INDEX_FILE: &str = ".index.json";
-const INDEX_VERSION: u32 = 1;
+/// Bumped when `Summary` gains a field, so older caches are rebuilt.
+const INDEX_VERSION: u32 = 2;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {

@@ -11,7 +11,8 @@ use super::{fit, read_only_banner, scroll_for};
 use crate::app::App;
 use crate::model::agenda::numbered;
 use crate::model::clock::format_hhmm;
-use crate::model::{AgendaItem, ItemStatus, MeetingStatus, running};
+use crate::model::standing::sparkline;
+use crate::model::{AgendaItem, ItemRole, ItemStatus, MeetingStatus, running};
 use crate::ui::minutes_seconds;
 
 /// Status as a symbol and a word: never colour alone.
@@ -80,6 +81,8 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
 
     let theme = app.theme;
     let rows = numbered(&app.meeting.agenda);
+    let mut iha: Vec<f64> = app.iha_history().into_iter().map(|(_, r)| r).collect();
+    iha.extend(app.meeting.standing.iha.as_ref().and_then(|f| f.rate()));
     let sel = app
         .agenda_sel
         .and_then(|s| rows.iter().position(|(_, i)| i.id == s))
@@ -123,6 +126,12 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 .map(|p| format!("P{}", p.number()))
                 .collect();
             title.push_str(&format!(" ({})", ps.join(",")));
+        }
+        // The IHA row carries the trend of the last twelve meetings.
+        if item.role == Some(ItemRole::Standing("iha".into())) && !iha.is_empty() {
+            let recent = &iha[iha.len().saturating_sub(12)..];
+            title.push(' ');
+            title.push_str(&sparkline(recent));
         }
         let mins = item
             .minutes_allotted

@@ -1,16 +1,27 @@
-//! Standing items: this meeting's figures, IHA timeliness first, against their targets.
+//! Standing items: this meeting's figures, IHA timeliness first, against their targets,
+//! with the change since the last meeting and the trend across meetings.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use super::read_only_banner;
 use crate::app::App;
-use crate::model::standing::{IhaStatus, rate_text};
+use crate::model::standing::{IhaStatus, change_text, rate_text};
 use crate::model::{Better, Unit};
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+/// The rates to chart: every earlier meeting's, then this one's if reported.
+fn series(app: &App) -> Vec<(chrono::NaiveDate, f64)> {
+    let mut points = app.iha_history();
+    if let Some(r) = app.meeting.standing.iha.as_ref().and_then(|f| f.rate()) {
+        points.push((app.meeting.date, r));
+    }
+    points
+}
+
+fn iha_lines(app: &App) -> Vec<Line<'static>> {
     let theme = app.theme;
     let s = &app.meeting.standing;
     let mut lines: Vec<Line> = read_only_banner(app).into_iter().collect();
@@ -21,6 +32,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         ),
         theme.title(),
     )));
+    let previous = app.iha_history().last().copied();
     match &s.iha {
         Some(iha) => {
             let verdict = iha.status(s.iha_target);
@@ -33,10 +45,16 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 IhaStatus::NoneDue => verdict.words().to_string(),
                 _ => format!("{} {}", rate_text(iha.rate()), verdict.words()),
             };
-            lines.push(Line::from(vec![
-                Span::raw("Rate: "),
-                Span::styled(status, style),
-            ]));
+            let mut spans = vec![Span::raw("Rate: "), Span::styled(status, style)];
+            if let (Some(change), Some((date, _))) =
+                (change_text(iha.rate(), previous.map(|p| p.1)), previous)
+            {
+                spans.push(Span::raw(format!(
+                    " · {change} since {}",
+                    date.format("%-d %b %Y")
+                )));
+            }
+            lines.push(Line::from(spans));
             lines.push(Line::from(format!(
                 "{} came into care · {} IHAs due · {} within 20 working days · {} late · {} outstanding",
                 iha.entered_care, iha.due, iha.within_20_days, iha.late, iha.outstanding
@@ -48,13 +66,27 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 )));
             }
         }
-        None => lines.push(Line::from(Span::styled(
-            "No figures reported for this meeting yet.",
-            theme.dim(),
-        ))),
+        None => {
+            let last = previous.map_or(String::new(), |(d, r)| {
+                format!(
+                    " Last meeting ({}): {}.",
+                    d.format("%-d %b %Y"),
+                    rate_text(Some(r))
+                )
+            });
+            lines.push(Line::from(Span::styled(
+                format!("No figures reported for this meeting yet.{last}"),
+                theme.dim(),
+            )));
+        }
     }
-    lines.push(Line::from(""));
-    for f in &s.figures {
+    lines
+}
+
+fn figure_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut lines = Vec::new();
+    for f in &app.meeting.standing.figures {
         lines.push(Line::from(Span::styled(f.name.clone(), theme.title())));
         let unit = if f.unit == Unit::Percent { "%" } else { "" };
         let value = f
@@ -70,10 +102,91 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         });
         lines.push(Line::from(format!("This meeting: {value}{target}")));
     }
+    lines
+}
+
+fn chart<'a>(
+    app: &App,
+    points: &'a [(f64, f64)],
+    target: &'a [(f64, f64)],
+    dates: (String, String),
+) -> Chart<'a> {
+    let theme = app.theme;
+    let rates = Dataset::default()
+        .name("IHA rate")
+        .marker(Marker::Braille)
+        .graph_type(GraphType::Line)
+        .style(theme.title())
+        .data(points);
+    let goal = Dataset::default()
+        .name(format!("target {:.0}%", app.meeting.standing.iha_target))
+        .marker(Marker::Dot)
+        .graph_type(GraphType::Line)
+        .style(theme.warn())
+        .data(target);
+    let x_max = (points.len().max(2) - 1) as f64;
+    Chart::new(vec![goal, rates])
+        .block(
+            Block::default()
+                .borders(Borders::TOP)
+                .title(" IHA timeliness by meeting "),
+        )
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, x_max])
+                .labels([dates.0, dates.1])
+                .style(theme.dim()),
+        )
+        .y_axis({
+            // From a round number below the lowest rate (or the target), so the wander shows.
+            let t = app.meeting.standing.iha_target;
+            let lowest = points.iter().map(|p| p.1).fold(t, f64::min);
+            let floor = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
+            Axis::default().bounds([floor, 100.0]).labels([
+                format!("{floor:.0}%"),
+                format!("{t:.0}%"),
+                "100%".to_string(),
+            ])
+        })
+}
+
+pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+    let head = iha_lines(app);
+    let figures = figure_lines(app);
+    let series = series(app);
+    let chart_h = if series.len() >= 2 {
+        (area.height / 2).clamp(6, 14)
+    } else {
+        0
+    };
+    // Room for the head as wrapped, so the commentary is not cut off.
+    let width = area.width.max(1) as usize;
+    let head_h: usize = head.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let [top, graph, rest] = Layout::vertical([
+        Constraint::Length(head_h as u16 + 1),
+        Constraint::Length(chart_h),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: true }), top);
+    if chart_h > 0 {
+        let points: Vec<(f64, f64)> = series
+            .iter()
+            .enumerate()
+            .map(|(i, (_, r))| (i as f64, *r))
+            .collect();
+        let t = app.meeting.standing.iha_target;
+        let target = [(0.0, t), ((series.len() - 1) as f64, t)];
+        let dates = (
+            series[0].0.format("%b %Y").to_string(),
+            series[series.len() - 1].0.format("%b %Y").to_string(),
+        );
+        frame.render_widget(chart(app, &points, &target, dates), graph);
+    }
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(figures)
             .wrap(Wrap { trim: true })
             .scroll((app.standing_scroll, 0)),
-        area,
+        rest,
     );
 }
