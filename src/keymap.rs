@@ -112,6 +112,8 @@ pub enum Command {
     Recover,
     KeepCopy,
     Discard,
+    EditIha,
+    EditFigures,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -424,6 +426,20 @@ pub const BINDINGS: &[Binding] = &[
         C::ToggleWholeMinutes,
         "Alt+W F6",
         "Show the whole meeting's minutes (read-only)",
+    ),
+    b(
+        S::Standing,
+        &[ch('e'), k(K::Enter)],
+        C::EditIha,
+        "e Enter",
+        "Enter this meeting's IHA figures and commentary",
+    ),
+    b(
+        S::Standing,
+        &[ch('f')],
+        C::EditFigures,
+        "f",
+        "Enter this meeting's other standing figures",
     ),
     b(S::Standing, &[k(K::Up), ch('k')], C::Up, "↑ k", "Scroll up"),
     b(

@@ -101,8 +101,100 @@ impl App {
                     });
                 }
             }
+            Command::EditIha => self.iha_form(),
+            Command::EditFigures => self.figures_form(),
             Command::Recover | Command::KeepCopy | Command::Discard => {}
         }
+    }
+
+    fn iha_form(&mut self) {
+        if !self.can_edit() {
+            return;
+        }
+        let s = &self.meeting.standing;
+        let f = s.iha.clone();
+        let num = |v: Option<u32>| v.map_or(String::new(), |n| n.to_string());
+        let date = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
+        let fields = vec![
+            Field::new(
+                "Period from",
+                date(f.as_ref().and_then(|f| f.period_start)),
+                "YYYY-MM-DD",
+            ),
+            Field::new(
+                "Period to",
+                date(f.as_ref().and_then(|f| f.period_end)),
+                "YYYY-MM-DD",
+            ),
+            Field::new(
+                "Came into care",
+                num(f.as_ref().map(|f| f.entered_care)),
+                "children, a whole number",
+            ),
+            Field::new(
+                "IHAs due",
+                num(f.as_ref().map(|f| f.due)),
+                "IHAs that fell due in the period",
+            ),
+            Field::new(
+                "Within 20 days",
+                num(f.as_ref().map(|f| f.within_20_days)),
+                "completed within 20 working days",
+            ),
+            Field::new(
+                "Completed late",
+                num(f.as_ref().map(|f| f.late)),
+                "completed after 20 working days",
+            ),
+            Field::new(
+                "Outstanding",
+                num(f.as_ref().map(|f| f.outstanding)),
+                "due but not yet done",
+            ),
+            Field::new(
+                "Commentary",
+                f.map_or(String::new(), |f| f.commentary),
+                "reasons for delay, agreed actions",
+            ),
+            Field::new(
+                "Target %",
+                format!("{}", s.iha_target),
+                "the board's agreed minimum, e.g. 85",
+            ),
+        ];
+        self.overlay = Some(Overlay::Form(Form::new(
+            "IHA timeliness for this meeting",
+            Purpose::IhaFigures,
+            fields,
+        )));
+    }
+
+    fn figures_form(&mut self) {
+        if !self.can_edit() {
+            return;
+        }
+        if self.meeting.standing.figures.is_empty() {
+            self.flash = Some("This board has no other standing figures.".into());
+            return;
+        }
+        let fields = self
+            .meeting
+            .standing
+            .figures
+            .iter()
+            .map(|f| {
+                Field::new(
+                    f.name.clone(),
+                    f.value.map_or(String::new(), |v| v.to_string()),
+                    "a number; empty if not reported",
+                )
+            })
+            .collect();
+        self.overlay = Some(Overlay::Form(Form::new(
+            "Standing figures for this meeting",
+            Purpose::StandingFigures,
+            fields,
+        )));
     }
 
     fn move_selection(&mut self, cmd: Command) {

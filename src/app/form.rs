@@ -104,16 +104,16 @@ impl LineInput {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
-    pub label: &'static str,
+    pub label: String,
     pub input: LineInput,
     /// Shown under the field: the format expected, or the choices.
     pub hint: &'static str,
 }
 
 impl Field {
-    pub fn new(label: &'static str, value: impl Into<String>, hint: &'static str) -> Self {
+    pub fn new(label: impl Into<String>, value: impl Into<String>, hint: &'static str) -> Self {
         Field {
-            label,
+            label: label.into(),
             input: LineInput::new(value),
             hint,
         }
@@ -139,6 +139,8 @@ pub enum Purpose {
     },
     AddPerson,
     ActionNote(ActionId),
+    IhaFigures,
+    StandingFigures,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,7 +179,7 @@ impl Form {
     pub fn value(&self, label: &str) -> &str {
         self.fields
             .iter()
-            .find(|f| f.label == label)
+            .find(|f| f.label.as_str() == label)
             .map_or("", Field::value)
     }
 

@@ -4,6 +4,7 @@
 use super::commands::{kind_word, parse_principles};
 use super::form::{Form, Purpose};
 use super::{App, Overlay};
+use crate::model::IhaFigures;
 use crate::model::agenda::{self, AgendaItem};
 use crate::model::{
     ActionItem, ActionStatus, Attendance, Decision, DecisionKind, Due, Exemption, ItemKind,
@@ -142,6 +143,53 @@ impl App {
                 action.update(date, Some(here), status, note);
                 self.flash = Some(format!("Progress noted on {id}."));
             }
+            Purpose::IhaFigures => {
+                let figures = iha_from_form(form)?;
+                let target = form
+                    .value("Target %")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|t| (0.0..=100.0).contains(t))
+                    .ok_or_else(|| {
+                        format!(
+                            "Target %: {:?} is not a percentage from 0 to 100",
+                            form.value("Target %")
+                        )
+                    })?;
+                let accounted = figures.within_20_days + figures.late + figures.outstanding;
+                self.flash = Some(if accounted != figures.due {
+                    format!(
+                        "Saved. Note: within 20 days, late and outstanding add up to {accounted}, not the {} due.",
+                        figures.due
+                    )
+                } else {
+                    "IHA figures saved.".to_string()
+                });
+                self.meeting.standing.iha_target = target;
+                self.meeting.standing.iha = Some(figures);
+            }
+            Purpose::StandingFigures => {
+                let mut values = Vec::new();
+                for f in &form.fields {
+                    let v = f.value();
+                    values.push(if v.is_empty() {
+                        None
+                    } else {
+                        Some(
+                            v.parse::<f64>()
+                                .ok()
+                                .filter(|n| n.is_finite() && *n >= 0.0)
+                                .ok_or_else(|| {
+                                    format!("{}: {v:?} is not a number of 0 or more", f.label)
+                                })?,
+                        )
+                    });
+                }
+                for (f, v) in self.meeting.standing.figures.iter_mut().zip(values) {
+                    f.value = v;
+                }
+                self.flash = Some("Standing figures saved.".into());
+            }
         }
         Ok(())
     }
@@ -228,4 +276,55 @@ fn fill_item(item: &mut AgendaItem, form: &Form) -> Result<(), String> {
     });
     item.principles = parse_principles(form.value("Principles"))?;
     Ok(())
+}
+
+fn count(form: &Form, label: &str) -> Result<u32, String> {
+    let v = form.value(label);
+    v.parse::<u32>()
+        .map_err(|_| format!("{label}: {v:?} is not a whole number of children (0 or more)"))
+}
+
+fn date(form: &Form, label: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    let v = form.value(label);
+    if v.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("{label}: {v:?} is not a real date in the form YYYY-MM-DD"))
+}
+
+/// IHA figures from the form, refused with a reason when they cannot be true.
+fn iha_from_form(form: &Form) -> Result<IhaFigures, String> {
+    let f = IhaFigures {
+        period_start: date(form, "Period from")?,
+        period_end: date(form, "Period to")?,
+        entered_care: count(form, "Came into care")?,
+        due: count(form, "IHAs due")?,
+        within_20_days: count(form, "Within 20 days")?,
+        late: count(form, "Completed late")?,
+        outstanding: count(form, "Outstanding")?,
+        commentary: form.value("Commentary").to_string(),
+    };
+    if let (Some(a), Some(b)) = (f.period_start, f.period_end)
+        && b < a
+    {
+        return Err(format!("Period to: {b} is before the period starts ({a})"));
+    }
+    if f.within_20_days > f.due {
+        return Err(format!(
+            "Within 20 days: {} cannot be more than the {} IHAs due",
+            f.within_20_days, f.due
+        ));
+    }
+    if f.within_20_days + f.late > f.due {
+        return Err(format!(
+            "Completed late: {} within 20 days and {} late make {}, more than the {} due",
+            f.within_20_days,
+            f.late,
+            f.within_20_days + f.late,
+            f.due
+        ));
+    }
+    Ok(f)
 }
