@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 
 use crate::model::carry::new_meeting;
 use crate::model::clock::parse_hhmm;
+use crate::model::standing::IHA_WORKING_DAYS;
+use crate::model::working_days::{Calendar, iha_due};
 use crate::model::{MeetingId, Template};
 use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
 use crate::{demo, export};
@@ -68,6 +70,21 @@ pub enum Command {
     Show {
         /// The meeting's id, e.g. 2026-12-09
         id: String,
+    },
+    /// Initial Health Assessment timeliness
+    Iha {
+        #[command(subcommand)]
+        command: IhaCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IhaCommand {
+    /// Print the date an IHA is due: 20 working days after the child came into care (England and Wales)
+    Due {
+        /// The date the child came into care
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        entered: NaiveDate,
     },
 }
 
@@ -169,7 +186,49 @@ pub fn run(cli: Cli) -> Outcome {
             print!("{}", export::text::render(&loaded.meeting));
             Ok(())
         }
+        // Needs no records, so no data directory is opened (or created).
+        Some(Command::Iha {
+            command: IhaCommand::Due { entered },
+        }) => {
+            println!("{}", iha_due_line(entered)?);
+            Ok(())
+        }
     }
+}
+
+/// One line for `iha due`: the ISO date first, for scripts, then why, for the clerk.
+fn iha_due_line(entered: NaiveDate) -> Result<String, Failure> {
+    let due = iha_due(entered).map_err(|e| {
+        Failure(format!(
+            "cannot work out the IHA due date for {entered}: {e}"
+        ))
+    })?;
+    let holidays = Calendar::england_and_wales().holidays_in(entered, due);
+    let skipped = match holidays.len() {
+        0 => "not counting weekends (no bank holidays fall in between)".to_string(),
+        n => format!(
+            "not counting weekends or {}: {}",
+            if n == 1 {
+                "this bank holiday"
+            } else {
+                "these bank holidays"
+            },
+            holidays
+                .iter()
+                .map(|(d, title)| format!("{}, {title}", long_date(*d)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    };
+    Ok(format!(
+        "{due} ({}): the IHA is due {IHA_WORKING_DAYS} working days after entering care on {}; {skipped}",
+        long_date(due),
+        long_date(entered),
+    ))
+}
+
+fn long_date(d: NaiveDate) -> String {
+    d.format("%A %-d %B %Y").to_string()
 }
 
 fn list_line(s: &Summary) -> String {

@@ -10,6 +10,7 @@ pub mod meeting;
 pub mod running;
 pub mod standing;
 pub mod template;
+pub mod working_days;
 
 pub use action::{ActionItem, ActionStatus, ActionUpdate, Due, RaisedIn};
 pub use agenda::{
@@ -20,3 +21,4 @@ pub use ids::{ActionId, IdError, ItemId, MeetingId};
 pub use meeting::{Board, Meeting, MeetingStatus};
 pub use standing::{Better, Figure, IhaFigures, Standing, Unit};
 pub use template::Template;
+pub use working_days::{Calendar, CalendarError};
