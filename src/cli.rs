@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::model::carry::new_meeting;
 use crate::model::clock::parse_hhmm;
 use crate::model::standing::IHA_WORKING_DAYS;
+use crate::model::standing::{IhaStatus, change_text, rate_text};
 use crate::model::working_days::{Calendar, iha_due};
 use crate::model::{MeetingId, Template};
 use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
@@ -85,6 +86,12 @@ pub enum IhaCommand {
         /// The date the child came into care
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         entered: NaiveDate,
+    },
+    /// IHA timeliness at every meeting that reported it, oldest first: date, due, within 20 working days, rate, status
+    Trend {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -193,7 +200,84 @@ pub fn run(cli: Cli) -> Outcome {
             println!("{}", iha_due_line(entered)?);
             Ok(())
         }
+        Some(Command::Iha {
+            command: IhaCommand::Trend { json },
+        }) => {
+            let store = open_store(cli.data_dir.as_deref())?;
+            let listing = store.list()?;
+            warn_all(&listing.problems);
+            print!("{}", iha_trend(&listing.meetings, json));
+            Ok(())
+        }
     }
+}
+
+#[derive(serde::Serialize)]
+struct TrendRow<'a> {
+    meeting: &'a MeetingId,
+    date: NaiveDate,
+    due: u32,
+    within_20_days: u32,
+    rate: Option<f64>,
+    target: f64,
+    status: IhaStatus,
+}
+
+/// The IHA trend as a table (or JSON) from the archive's summaries, oldest first.
+fn iha_trend(meetings: &[Summary], json: bool) -> String {
+    let rows: Vec<TrendRow> = meetings
+        .iter()
+        .filter_map(|s| {
+            let p = s.iha?;
+            let figures = crate::model::IhaFigures {
+                period_start: None,
+                period_end: None,
+                entered_care: 0,
+                due: p.due,
+                within_20_days: p.within_20_days,
+                late: 0,
+                outstanding: 0,
+                commentary: String::new(),
+            };
+            Some(TrendRow {
+                meeting: &s.id,
+                date: s.date,
+                due: p.due,
+                within_20_days: p.within_20_days,
+                rate: p.rate(),
+                target: p.target,
+                status: figures.status(p.target),
+            })
+        })
+        .collect();
+    if json {
+        return serde_json::to_string_pretty(&rows).expect("rows serialise") + "\n";
+    }
+    if rows.is_empty() {
+        return "No meeting has reported IHA figures yet.\n".to_string();
+    }
+    let mut out = format!(
+        "{:<12} {:>4} {:>15} {:>7}  {:<13} {}\n",
+        "Date", "Due", "Within 20 days", "Rate", "Status", "Change"
+    );
+    let mut before = None;
+    for r in &rows {
+        let change = change_text(r.rate, before).unwrap_or_default();
+        out.push_str(&format!(
+            "{:<12} {:>4} {:>15} {:>7}  {:<13} {change}\n",
+            r.date.to_string(),
+            r.due,
+            r.within_20_days,
+            if r.rate.is_some() {
+                rate_text(r.rate, r.target)
+            } else {
+                "-".to_string()
+            },
+            r.status.words(),
+        ));
+        before = r.rate.or(before);
+    }
+    out
 }
 
 /// One line for `iha due`: the ISO date first, for scripts, then why, for the clerk.

@@ -68,3 +68,52 @@ fn a_date_beyond_the_calendar_is_refused_not_guessed() {
          2031-01-01 is outside the bank-holiday calendar (2015–2030)"
     );
 }
+
+#[test]
+fn iha_trend_shows_the_demo_year_crossing_the_target() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = std::process::Command::new(common::BIN)
+        .args(["demo", "--into"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = common::minutebook(&data, &["iha", "trend"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let text = common::stdout(&out);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(
+        rows.len(),
+        9,
+        "every meeting that reported figures (December has none yet):\n{text}"
+    );
+    assert!(
+        rows[0].starts_with("2026-02-11")
+            && rows[0].contains("72.7%")
+            && rows[0].contains("BELOW TARGET")
+    );
+    assert!(
+        rows[2].contains("86.7%")
+            && rows[2].contains("ON TARGET")
+            && rows[2].contains("▲ 8.1 points")
+    );
+    assert!(
+        rows[3].contains("BELOW TARGET") && rows[3].contains("▼ 6.7 points"),
+        "{}",
+        rows[3]
+    );
+    assert!(rows[8].starts_with("2026-11-11") && rows[8].contains("90.0%"));
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&common::minutebook(&data, &["iha", "trend", "--json"]).stdout)
+            .unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 9);
+    assert_eq!(rows[0]["status"], "below-target");
+    assert_eq!(rows[8]["status"], "on-target");
+    assert_eq!(
+        (rows[8]["due"].as_u64(), rows[8]["within_20_days"].as_u64()),
+        (Some(20), Some(18))
+    );
+}

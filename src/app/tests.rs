@@ -489,3 +489,93 @@ fn recovery_offer_waits_for_an_answer_and_hands_it_to_the_run_loop() {
     assert!(app.overlay.is_none());
     assert_eq!(app.take_effects(), [Effect::Recovery(Command::Recover)]);
 }
+
+#[test]
+fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
+    let mut app = december();
+    alt(&mut app, '2');
+    typed(&mut app, "e");
+    // Period, came into care, due 10, within 12: more done in time than were due.
+    typed(
+        &mut app,
+        "2026-11-01\t2026-11-30\t14\t10\t12\t0\t0\tSlow consent forms",
+    );
+    key(&mut app, KeyCode::Enter);
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert_eq!(
+                f.error.as_deref(),
+                Some("Within 20 days: 12 cannot be more than the 10 IHAs due")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(app.meeting.standing.iha.is_none(), "nothing saved");
+    // Fix the count (Shift-Tab back from the commentary to it) and save.
+    for _ in 0..3 {
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::BackTab,
+            KeyModifiers::SHIFT,
+        )));
+    }
+    typed(&mut app, "8\t1\t1");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let f = app.meeting.standing.iha.as_ref().unwrap();
+    assert_eq!(
+        (f.due, f.within_20_days, f.late, f.outstanding),
+        (10, 8, 1, 1)
+    );
+    assert_eq!(f.commentary, "Slow consent forms");
+    assert_eq!(
+        f.status(app.meeting.standing.iha_target),
+        crate::model::standing::IhaStatus::BelowTarget
+    );
+    assert!(app.urgent_save);
+
+    // Words where numbers belong, and periods that end before they begin, are named.
+    typed(&mut app, "e\t\t\tten");
+    key(&mut app, KeyCode::Enter);
+    let err = |app: &App| match &app.overlay {
+        Some(Overlay::Form(f)) => f.error.clone().unwrap_or_default(),
+        _ => String::new(),
+    };
+    assert_eq!(
+        err(&app),
+        "IHAs due: \"ten\" is not a whole number of children (0 or more)"
+    );
+    key(&mut app, KeyCode::Esc);
+    typed(&mut app, "e\t2026-10-01");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        err(&app),
+        "Period to: 2026-10-01 is before the period starts (2026-11-01)"
+    );
+}
+
+#[test]
+fn other_standing_figures_are_entered_by_name() {
+    let mut app = december();
+    alt(&mut app, '2');
+    typed(&mut app, "f2\t66");
+    key(&mut app, KeyCode::Enter);
+    let values: Vec<_> = app
+        .meeting
+        .standing
+        .figures
+        .iter()
+        .map(|f| f.value)
+        .collect();
+    assert_eq!(values, [Some(2.0), Some(66.0)]);
+    typed(&mut app, "f-1");
+    key(&mut app, KeyCode::Enter);
+    match &app.overlay {
+        Some(Overlay::Form(f)) => assert!(
+            f.error
+                .as_deref()
+                .unwrap()
+                .contains("is not a number of 0 or more")
+        ),
+        other => panic!("{other:?}"),
+    }
+}

@@ -143,11 +143,15 @@ impl IhaFigures {
     }
 }
 
-/// A rate to one decimal place, cut (not rounded) so that a figure just below the
-/// target never reads as the target itself: 84.96% shows as 84.9%.
-pub fn rate_text(rate: Option<f64>) -> String {
+/// A rate to one decimal place, rounded as people expect (11 of 14 is 78.6%), except
+/// that a figure just below the target is cut rather than rounded up onto it: 84.96%
+/// against 85% shows as 84.9%, never as a "85.0% BELOW TARGET" that reads as a mistake.
+pub fn rate_text(rate: Option<f64>, target: f64) -> String {
     match rate {
-        Some(r) => format!("{:.1}%", (r * 10.0 + 1e-9).floor() / 10.0),
+        Some(r) if r < target && (r * 10.0).round() / 10.0 >= target => {
+            format!("{:.1}%", (r * 10.0).floor() / 10.0)
+        }
+        Some(r) => format!("{r:.1}%"),
         None => "no IHAs due".to_string(),
     }
 }
@@ -205,13 +209,18 @@ mod status_tests {
         assert_eq!(figures(20, 16).status(85.0), IhaStatus::BelowTarget);
         assert_eq!(figures(0, 0).status(85.0), IhaStatus::NoneDue);
         assert_eq!(IhaStatus::NoneDue.words(), "no IHAs due");
-        assert_eq!(rate_text(figures(0, 0).rate()), "no IHAs due");
+        assert_eq!(rate_text(figures(0, 0).rate(), 85.0), "no IHAs due");
         // 2124 of 2500 is 84.96%: below target, and it must not read as 85.0%.
         let close = figures(2500, 2124);
         assert_eq!(close.status(85.0), IhaStatus::BelowTarget);
-        assert_eq!(rate_text(close.rate()), "84.9%");
-        assert_eq!(rate_text(figures(20, 17).rate()), "85.0%");
-        assert_eq!(rate_text(figures(3, 2).rate()), "66.6%");
+        assert_eq!(rate_text(close.rate(), 85.0), "84.9%");
+        assert_eq!(rate_text(figures(20, 17).rate(), 85.0), "85.0%");
+        assert_eq!(
+            rate_text(figures(14, 11).rate(), 85.0),
+            "78.6%",
+            "ordinary rounding elsewhere"
+        );
+        assert_eq!(rate_text(figures(3, 2).rate(), 85.0), "66.7%");
     }
 
     #[test]

@@ -43,7 +43,11 @@ fn iha_lines(app: &App) -> Vec<Line<'static>> {
             };
             let status = match verdict {
                 IhaStatus::NoneDue => verdict.words().to_string(),
-                _ => format!("{} {}", rate_text(iha.rate()), verdict.words()),
+                _ => format!(
+                    "{} {}",
+                    rate_text(iha.rate(), s.iha_target),
+                    verdict.words()
+                ),
             };
             let mut spans = vec![Span::raw("Rate: "), Span::styled(status, style)];
             if let (Some(change), Some((date, _))) =
@@ -71,7 +75,7 @@ fn iha_lines(app: &App) -> Vec<Line<'static>> {
                 format!(
                     " Last meeting ({}): {}.",
                     d.format("%-d %b %Y"),
-                    rate_text(Some(r))
+                    rate_text(Some(r), app.meeting.standing.iha_target)
                 )
             });
             lines.push(Line::from(Span::styled(
