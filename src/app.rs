@@ -422,6 +422,14 @@ impl App {
             .collect()
     }
 
+    /// Earlier values of the standing figure `key`, oldest first, with their dates.
+    pub fn figure_history(&self, key: &str) -> Vec<(chrono::NaiveDate, f64)> {
+        self.earlier
+            .iter()
+            .filter_map(|s| Some((s.date, s.figures.iter().find(|(k, _)| k == key)?.1)))
+            .collect()
+    }
+
     /// What the status bar says about saving.
     pub fn save_state(&self) -> String {
         if let Some(why) = &self.read_only {

@@ -116,6 +116,25 @@ fn standing_items_with_the_trend_across_meetings() {
         render(&mut app, 120, 40).backend()
     );
 
+    // October: fewer unregulated placements is better, more care leavers in work is better.
+    let mut app = App::new(
+        minutebook::demo::year().remove(7),
+        None,
+        at(16, 0),
+        Theme::plain(),
+    );
+    app.update(archive());
+    press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
+    let screen = render(&mut app, 120, 40).backend().to_string();
+    assert!(
+        screen.contains("Last meeting (9 Sep 2026): 2 · ▼ 1 (better) · trend"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Last meeting (9 Sep 2026): 63% · ▲ 1% (better) · trend"),
+        "{screen}"
+    );
+
     // December has no figures yet: it says so, with the last meeting's rate.
     let mut app = App::new(
         minutebook::demo::year().pop().unwrap(),

@@ -56,6 +56,9 @@ pub struct Summary {
     /// The IHA figures reported at this meeting, for trends without reading every file.
     #[serde(default)]
     pub iha: Option<IhaPoint>,
+    /// The board's other standing figures reported at this meeting, by key.
+    #[serde(default)]
+    pub figures: Vec<(String, f64)>,
 }
 
 /// One meeting's IHA timeliness, as the trend needs it.
@@ -92,6 +95,12 @@ impl Summary {
                 within_20_days: f.within_20_days,
                 target: m.standing.iha_target,
             }),
+            figures: m
+                .standing
+                .figures
+                .iter()
+                .filter_map(|f| Some((f.key.clone(), f.value?)))
+                .collect(),
             exempt_items: numbered(&m.agenda)
                 .iter()
                 .filter(|(_, i)| i.is_exempt())
@@ -102,7 +111,7 @@ impl Summary {
 
 pub const INDEX_FILE: &str = ".index.json";
 /// Bumped when `Summary` gains a field, so older caches are rebuilt.
-const INDEX_VERSION: u32 = 2;
+const INDEX_VERSION: u32 = 3;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::read_only_banner;
 use crate::app::App;
-use crate::model::standing::{IhaStatus, change_text, rate_text};
+use crate::model::standing::{IhaStatus, change_text, rate_text, sparkline};
 use crate::model::{Better, Unit};
 
 /// The rates to chart: every earlier meeting's, then this one's if reported.
@@ -105,6 +105,29 @@ fn figure_lines(app: &App) -> Vec<Line<'static>> {
             format!(" · target {t}{unit} ({better})")
         });
         lines.push(Line::from(format!("This meeting: {value}{target}")));
+        let history = app.figure_history(&f.key);
+        if let Some(&(date, last)) = history.last() {
+            let mut text = format!("Last meeting ({}): {last}{unit}", date.format("%-d %b %Y"));
+            if let Some(v) = f.value {
+                let d = v - last;
+                // Better or worse depends on the figure: fewer unregulated placements is good.
+                let word = match (d.abs() < 1e-9, (d > 0.0) == (f.better == Better::Higher)) {
+                    (true, _) => "no change".to_string(),
+                    (false, good) => format!(
+                        "{} {}{unit} ({})",
+                        if d > 0.0 { "▲" } else { "▼" },
+                        d.abs(),
+                        if good { "better" } else { "worse" }
+                    ),
+                };
+                text.push_str(&format!(" · {word}"));
+            }
+            let mut recent: Vec<f64> = history.iter().map(|(_, v)| *v).collect();
+            recent.extend(f.value);
+            let start = recent.len().saturating_sub(12);
+            text.push_str(&format!(" · trend {}", sparkline(&recent[start..])));
+            lines.push(Line::from(Span::styled(text, theme.dim())));
+        }
     }
     lines
 }
