@@ -8,14 +8,7 @@ use std::process::Command;
 use common::{minutebook, stderr, stdout};
 
 fn demo_dir() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = Command::new(common::BIN)
-        .args(["demo", "--into"])
-        .arg(tmp.path().join("data"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    tmp
+    common::demo_data().0
 }
 
 #[test]

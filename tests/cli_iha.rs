@@ -71,14 +71,7 @@ fn a_date_beyond_the_calendar_is_refused_not_guessed() {
 
 #[test]
 fn iha_trend_shows_the_demo_year_crossing_the_target() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let out = std::process::Command::new(common::BIN)
-        .args(["demo", "--into"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let (_tmp, data) = common::demo_data();
     let out = common::minutebook(&data, &["iha", "trend"]);
     assert!(out.status.success(), "{}", common::stderr(&out));
     let text = common::stdout(&out);

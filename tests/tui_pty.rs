@@ -10,18 +10,6 @@ use std::time::Duration;
 use common::pty::{CTRL_Q, ENTER, Pty, TAB, alt};
 use serde_json::Value;
 
-fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let out = std::process::Command::new(common::BIN)
-        .args(["demo", "--into"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    (tmp, data)
-}
-
 fn meeting(data: &std::path::Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(data.join("2026-12-09.json")).unwrap()).unwrap()
 }
@@ -69,7 +57,7 @@ fn open_at_item_2(data: &std::path::Path) -> Pty {
 
 #[test]
 fn a_clerks_meeting_reaches_the_disk_whole() {
-    let (_tmp, data) = demo();
+    let (_tmp, data) = common::demo_data();
     let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
     t.wait_text("1 Agenda");
     // Attendance: the chair present, the vice-chair sends apologies.
@@ -126,7 +114,7 @@ fn a_clerks_meeting_reaches_the_disk_whole() {
 
 #[test]
 fn a_20kb_burst_of_raw_keystrokes_all_arrives() {
-    let (_tmp, data) = demo();
+    let (_tmp, data) = common::demo_data();
     let mut t = open_at_item_2(&data);
     // No bracketed paste: every byte is a key press, newlines as Enter.
     let burst = prose(20_000) + " END-OF-BURST";
@@ -139,7 +127,7 @@ fn a_20kb_burst_of_raw_keystrokes_all_arrives() {
 
 #[test]
 fn after_sigkill_the_next_start_offers_the_typed_text_back() {
-    let (_tmp, data) = demo();
+    let (_tmp, data) = common::demo_data();
     let mut t = open_at_item_2(&data);
     let typed = "Matters arising: the CiCC asked for an update on bus passes. Résumé to follow.";
     t.type_text(typed);
@@ -177,7 +165,7 @@ fn after_sigkill_the_next_start_offers_the_typed_text_back() {
 
 #[test]
 fn sigterm_saves_and_restores_the_terminal() {
-    let (_tmp, data) = demo();
+    let (_tmp, data) = common::demo_data();
     let mut t = open_at_item_2(&data);
     t.type_text("Typed just before the council's shutdown.");
     t.wait_text("shutdown.");
@@ -197,7 +185,7 @@ fn sigterm_saves_and_restores_the_terminal() {
 
 #[test]
 fn a_second_instance_opens_read_only_and_says_who_holds_it() {
-    let (_tmp, data) = demo();
+    let (_tmp, data) = common::demo_data();
     let mut first = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
     first.wait_text("1 Agenda");
     let mut second = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
@@ -218,7 +206,7 @@ fn a_second_instance_opens_read_only_and_says_who_holds_it() {
 
 #[test]
 fn a_failing_save_shows_not_saved_keeps_the_text_and_asks_before_quitting() {
-    let (_tmp, data) = demo();
+    let (_tmp, data) = common::demo_data();
     let mut t = open_at_item_2(&data);
     t.type_text("First words.");
     t.wait_text("saved"); // starting the meeting was saved at once

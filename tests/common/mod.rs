@@ -27,6 +27,19 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// A temp dir whose `data` folder holds the demo year, written by the real binary.
+pub fn demo_data() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = Command::new(BIN)
+        .args(["demo", "--into"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    (tmp, data)
+}
+
 /// A fresh store holding the demo year.
 pub fn demo_store() -> (tempfile::TempDir, Store) {
     let tmp = tempfile::tempdir().unwrap();
