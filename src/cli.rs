@@ -96,8 +96,8 @@ pub enum IhaCommand {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a real date in the form YYYY-MM-DD"))
+    crate::model::clock::parse_date(s)
+        .ok_or_else(|| format!("{s:?} is not a real date in the form YYYY-MM-DD"))
 }
 
 fn parse_time(s: &str) -> Result<NaiveTime, String> {

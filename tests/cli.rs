@@ -226,3 +226,15 @@ fn records_are_private_even_under_umask_000() {
     }
     assert_eq!(files, 12, "ten demo meetings, one new one and the index");
 }
+
+#[test]
+fn dates_must_be_written_in_full() {
+    let tmp = demo_dir();
+    let out = minutebook(&tmp.path().join("data"), &["new", "--date", "2027-1-13"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("\"2027-1-13\" is not a real date in the form YYYY-MM-DD"),
+        "{}",
+        stderr(&out)
+    );
+}

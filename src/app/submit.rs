@@ -289,9 +289,9 @@ fn date(form: &Form, label: &str) -> Result<Option<chrono::NaiveDate>, String> {
     if v.is_empty() {
         return Ok(None);
     }
-    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+    crate::model::clock::parse_date(v)
         .map(Some)
-        .map_err(|_| format!("{label}: {v:?} is not a real date in the form YYYY-MM-DD"))
+        .ok_or_else(|| format!("{label}: {v:?} is not a real date in the form YYYY-MM-DD"))
 }
 
 /// IHA figures from the form, refused with a reason when they cannot be true.

@@ -41,9 +41,9 @@ impl Due {
         if s.eq_ignore_ascii_case(NEXT_MEETING) || s.eq_ignore_ascii_case("next meeting") {
             return Ok(Due::NextMeeting);
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        super::clock::parse_date(s)
             .map(Due::On)
-            .map_err(|_| format!("{s:?} is not a due date: use YYYY-MM-DD or \"next meeting\""))
+            .ok_or_else(|| format!("{s:?} is not a due date: use YYYY-MM-DD or \"next meeting\""))
     }
 }
 

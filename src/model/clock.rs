@@ -9,6 +9,22 @@ pub fn parse_hhmm(s: &str) -> Result<NaiveTime, String> {
         .map_err(|_| format!("{s:?} is not a time: use HH:MM on the 24-hour clock, e.g. 14:00"))
 }
 
+/// Parses a date written exactly YYYY-MM-DD (chrono alone would also take "2026-2-3").
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let s = s.trim();
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    shaped
+        .then(|| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+}
+
 pub fn format_hhmm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
@@ -45,5 +61,16 @@ mod tests {
         let err = parse_hhmm("25:00").unwrap_err();
         assert!(err.contains("\"25:00\" is not a time"), "{err}");
         assert!(parse_hhmm("2pm").is_err());
+    }
+
+    #[test]
+    fn dates_must_be_written_in_full() {
+        assert_eq!(
+            parse_date("2026-12-09"),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 9)
+        );
+        assert_eq!(parse_date("2026-2-3"), None);
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("09/12/2026"), None);
     }
 }
