@@ -114,6 +114,8 @@ pub enum Command {
     Discard,
     EditIha,
     EditFigures,
+    AddChild,
+    RemoveChild,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -440,6 +442,20 @@ pub const BINDINGS: &[Binding] = &[
         C::EditFigures,
         "f",
         "Enter this meeting's other standing figures",
+    ),
+    b(
+        S::Standing,
+        &[ch('c')],
+        C::AddChild,
+        "c",
+        "Add a child's IHA row (anonymised reference, never a name)",
+    ),
+    b(
+        S::Standing,
+        &[ch('x')],
+        C::RemoveChild,
+        "x",
+        "Remove a child's IHA row",
     ),
     b(S::Standing, &[k(K::Up), ch('k')], C::Up, "↑ k", "Scroll up"),
     b(

@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod carry;
 pub mod clock;
 pub mod ids;
+pub mod iha_children;
 pub mod meeting;
 pub mod running;
 pub mod standing;

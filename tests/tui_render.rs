@@ -232,3 +232,37 @@ fn tiny_and_odd_sizes_draw_without_panicking() {
         press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     }
 }
+
+#[test]
+fn per_child_rows_show_due_dates_and_flag_names() {
+    use minutebook::model::iha_children::IhaChild;
+    let mut m = minutebook::demo::year().remove(8);
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    m.standing.iha.as_mut().unwrap().period_start = Some(d("2026-10-01"));
+    m.standing.iha.as_mut().unwrap().period_end = Some(d("2026-10-31"));
+    m.standing.iha_children = vec![
+        IhaChild {
+            reference: "C-0412".into(),
+            entered_care: d("2026-09-21"),
+            completed: Some(d("2026-10-12")),
+        },
+        IhaChild {
+            reference: "Jane Smith".into(),
+            entered_care: d("2026-09-22"),
+            completed: None,
+        },
+    ];
+    let mut app = App::new(m, None, at(16, 0), Theme::plain());
+    press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
+    let screen = render(&mut app, 120, 40).backend().to_string();
+    assert!(
+        screen
+            .contains("2 children behind these figures (anonymised references only, never names):"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("C-0412 · entered care 21 Sep 2026 · due 19 Oct 2026 · done 12 Oct 2026 · ✓ within 20 working days"),
+        "{screen}"
+    );
+    assert!(screen.contains("Jane Smith · entered care 22 Sep 2026 · due 20 Oct 2026 · not yet done · … outstanding · LOOKS LIKE A NAME"), "{screen}");
+}

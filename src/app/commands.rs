@@ -103,6 +103,37 @@ impl App {
             }
             Command::EditIha => self.iha_form(),
             Command::EditFigures => self.figures_form(),
+            Command::AddChild | Command::RemoveChild => {
+                if !self.can_edit() {
+                    return;
+                }
+                let form = if cmd == Command::AddChild {
+                    Form::new(
+                        "A child's IHA (anonymised: never a name)",
+                        Purpose::AddChild,
+                        vec![
+                            Field::new(
+                                "Reference",
+                                "",
+                                "an anonymised reference such as C-0412, never a name",
+                            ),
+                            Field::new("Came into care", "", "YYYY-MM-DD"),
+                            Field::new("IHA completed", "", "YYYY-MM-DD, or empty if not yet"),
+                        ],
+                    )
+                } else {
+                    Form::new(
+                        "Remove a child's IHA row",
+                        Purpose::RemoveChild,
+                        vec![Field::new(
+                            "Reference",
+                            "",
+                            "the reference of the row to remove",
+                        )],
+                    )
+                };
+                self.overlay = Some(Overlay::Form(form));
+            }
             Command::Recover | Command::KeepCopy | Command::Discard => {}
         }
     }

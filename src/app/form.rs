@@ -141,6 +141,8 @@ pub enum Purpose {
     ActionNote(ActionId),
     IhaFigures,
     StandingFigures,
+    AddChild,
+    RemoveChild,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

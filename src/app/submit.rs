@@ -6,6 +6,7 @@ use super::form::{Form, Purpose};
 use super::{App, Overlay};
 use crate::model::IhaFigures;
 use crate::model::agenda::{self, AgendaItem};
+use crate::model::iha_children::{IhaChild, counts, looks_like_a_name};
 use crate::model::{
     ActionItem, ActionStatus, Attendance, Decision, DecisionKind, Due, Exemption, ItemKind,
     RaisedIn, Role,
@@ -167,6 +168,40 @@ impl App {
                 });
                 self.meeting.standing.iha_target = target;
                 self.meeting.standing.iha = Some(figures);
+                self.recount_iha()?;
+            }
+            Purpose::AddChild | Purpose::RemoveChild => {
+                let reference = required(form, "Reference")?;
+                let children = &mut self.meeting.standing.iha_children;
+                if form.purpose == Purpose::RemoveChild {
+                    let before = children.len();
+                    children.retain(|c| c.reference != reference);
+                    if children.len() == before {
+                        return Err(format!("Reference: there is no row {reference:?}"));
+                    }
+                    self.flash = Some(format!("Removed {reference}."));
+                } else {
+                    let child = IhaChild {
+                        reference: reference.clone(),
+                        entered_care: date(form, "Came into care")?
+                            .ok_or("Came into care: give the date, YYYY-MM-DD")?,
+                        completed: date(form, "IHA completed")?,
+                    };
+                    child.check()?;
+                    if children.iter().any(|c| c.reference == reference) {
+                        return Err(format!("Reference: {reference:?} is already listed"));
+                    }
+                    child.due().map_err(|e| format!("Came into care: {e}"))?;
+                    self.flash = Some(if looks_like_a_name(&reference) {
+                        format!(
+                            "Added, but {reference:?} looks like a name: use an anonymised reference, never a name."
+                        )
+                    } else {
+                        format!("Added {reference}.")
+                    });
+                    children.push(child);
+                }
+                self.recount_iha()?;
             }
             Purpose::StandingFigures => {
                 let mut values = Vec::new();
@@ -191,6 +226,36 @@ impl App {
                 self.flash = Some("Standing figures saved.".into());
             }
         }
+        Ok(())
+    }
+
+    /// With per-child rows, the period's counts come from them.
+    fn recount_iha(&mut self) -> Result<(), String> {
+        let s = &mut self.meeting.standing;
+        if s.iha_children.is_empty() {
+            return Ok(());
+        }
+        let current = s.iha.clone();
+        let (Some(from), Some(to)) = (
+            current.as_ref().and_then(|f| f.period_start),
+            current.as_ref().and_then(|f| f.period_end),
+        ) else {
+            let note = "Set the IHA period (e) so the rows can be counted.";
+            self.flash = Some(match self.flash.take() {
+                Some(f) => format!("{f} {note}"),
+                None => note.to_string(),
+            });
+            return Ok(());
+        };
+        let c = counts(&s.iha_children, from, to).map_err(|e| e.to_string())?;
+        s.iha = Some(IhaFigures {
+            entered_care: c.entered_care,
+            due: c.due,
+            within_20_days: c.within_20_days,
+            late: c.late,
+            outstanding: c.outstanding,
+            ..current.expect("the period came from it")
+        });
         Ok(())
     }
 

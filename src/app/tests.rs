@@ -579,3 +579,71 @@ fn other_standing_figures_are_entered_by_name() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn per_child_rows_give_the_counts_and_names_are_flagged() {
+    let mut app = december();
+    alt(&mut app, '2');
+    // The period first, with counts the rows will replace.
+    typed(
+        &mut app,
+        "e2026-11-01\t2026-11-30\t0\t0\t0\t0\t0\tFrom the rows",
+    );
+    key(&mut app, KeyCode::Enter);
+    for row in [
+        "C-01\t2026-10-19\t2026-11-10",
+        "C-02\t2026-10-19\t2026-11-20",
+        "C-03\t2026-10-20\t",
+        "C-05\t2026-11-20\t",
+    ] {
+        typed(&mut app, "c");
+        typed(&mut app, row);
+        key(&mut app, KeyCode::Enter);
+        assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    }
+    assert_eq!(
+        app.meeting.standing.iha_children.len(),
+        4,
+        "{:?}",
+        app.flash
+    );
+    let f = app.meeting.standing.iha.as_ref().unwrap();
+    assert_eq!(
+        (
+            f.entered_care,
+            f.due,
+            f.within_20_days,
+            f.late,
+            f.outstanding
+        ),
+        (1, 3, 1, 1, 1)
+    );
+    assert_eq!(f.commentary, "From the rows");
+
+    // A name is accepted (the clerk may be mid-correction) but flagged at once.
+    typed(&mut app, "cJane Smith\t2026-11-02\t");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.flash.as_deref().unwrap().contains("looks like a name"),
+        "{:?}",
+        app.flash
+    );
+    typed(&mut app, "xJane Smith");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.meeting.standing.iha_children.len(), 4);
+
+    // Completed before entering care cannot be.
+    typed(&mut app, "cC-09\t2026-11-10\t2026-11-01");
+    key(&mut app, KeyCode::Enter);
+    match &app.overlay {
+        Some(Overlay::Form(f)) => {
+            assert!(
+                f.error
+                    .as_deref()
+                    .unwrap()
+                    .contains("is before the child came into care")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}

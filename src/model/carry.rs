@@ -143,11 +143,13 @@ pub fn new_meeting(
                     f
                 })
                 .collect(),
+            iha_children: Vec::new(),
         },
         None => Standing {
             iha_target: template.iha_target,
             iha: None,
             figures: template.figures(),
+            iha_children: Vec::new(),
         },
     };
 

@@ -71,6 +71,9 @@ pub struct Standing {
     pub iha: Option<IhaFigures>,
     #[serde(default)]
     pub figures: Vec<Figure>,
+    /// Optional per-child rows behind the IHA counts (anonymised references only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub iha_children: Vec<super::iha_children::IhaChild>,
 }
 
 fn default_iha_target() -> f64 {
@@ -83,6 +86,7 @@ impl Default for Standing {
             iha_target: IHA_DEFAULT_TARGET,
             iha: None,
             figures: Vec::new(),
+            iha_children: Vec::new(),
         }
     }
 }

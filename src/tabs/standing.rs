@@ -9,6 +9,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::read_only_banner;
 use crate::app::App;
+use crate::model::iha_children::looks_like_a_name;
 use crate::model::standing::{IhaStatus, change_text, rate_text, sparkline};
 use crate::model::{Better, Unit};
 
@@ -83,6 +84,49 @@ fn iha_lines(app: &App) -> Vec<Line<'static>> {
                 theme.dim(),
             )));
         }
+    }
+    lines
+}
+
+/// The per-child rows, with each child's due date and where it stands.
+fn child_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let s = &app.meeting.standing;
+    if s.iha_children.is_empty() {
+        return Vec::new();
+    }
+    let period = s
+        .iha
+        .as_ref()
+        .and_then(|f| Some((f.period_start?, f.period_end?)));
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "{} children behind these figures (anonymised references only, never names):",
+            s.iha_children.len()
+        ),
+        theme.dim(),
+    ))];
+    for c in &s.iha_children {
+        let due = c.due().map_or_else(
+            |e| e.to_string(),
+            |d| format!("due {}", d.format("%-d %b %Y")),
+        );
+        let done = c.completed.map_or("not yet done".to_string(), |d| {
+            format!("done {}", d.format("%-d %b %Y"))
+        });
+        let outcome = period
+            .and_then(|(a, b)| c.outcome(a, b).ok())
+            .map_or(String::new(), |o| format!(" · {}", o.words()));
+        let warn = if looks_like_a_name(&c.reference) {
+            " · LOOKS LIKE A NAME"
+        } else {
+            ""
+        };
+        lines.push(Line::from(format!(
+            "  {} · entered care {} · {due} · {done}{outcome}{warn}",
+            c.reference,
+            c.entered_care.format("%-d %b %Y")
+        )));
     }
     lines
 }
@@ -178,7 +222,8 @@ fn chart<'a>(
 }
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
-    let head = iha_lines(app);
+    let mut head = iha_lines(app);
+    head.extend(child_lines(app));
     let figures = figure_lines(app);
     let series = series(app);
     let chart_h = if series.len() >= 2 {
