@@ -116,6 +116,8 @@ pub enum Command {
     EditFigures,
     AddChild,
     RemoveChild,
+    AddFigure,
+    RetireFigure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -456,6 +458,20 @@ pub const BINDINGS: &[Binding] = &[
         C::RemoveChild,
         "x",
         "Remove a child's IHA row",
+    ),
+    b(
+        S::Standing,
+        &[ch('a')],
+        C::AddFigure,
+        "a",
+        "Add a standing figure the board will follow",
+    ),
+    b(
+        S::Standing,
+        &[ch('r')],
+        C::RetireFigure,
+        "r",
+        "Retire a standing figure (earlier meetings keep it)",
     ),
     b(S::Standing, &[k(K::Up), ch('k')], C::Up, "↑ k", "Scroll up"),
     b(

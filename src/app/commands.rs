@@ -103,6 +103,30 @@ impl App {
             }
             Command::EditIha => self.iha_form(),
             Command::EditFigures => self.figures_form(),
+            Command::AddFigure | Command::RetireFigure => {
+                if !self.can_edit() {
+                    return;
+                }
+                let form = if cmd == Command::AddFigure {
+                    Form::new(
+                        "Add a standing figure",
+                        Purpose::AddFigure,
+                        vec![
+                            Field::new("Name", "", "e.g. Children placed out of area"),
+                            Field::new("Unit", "count", "count or percent"),
+                            Field::new("Target", "", "a number (optional)"),
+                            Field::new("Better", "higher", "higher or lower: which way is good"),
+                        ],
+                    )
+                } else {
+                    Form::new(
+                        "Retire a standing figure",
+                        Purpose::RetireFigure,
+                        vec![Field::new("Name", "", "the figure's name as shown")],
+                    )
+                };
+                self.overlay = Some(Overlay::Form(form));
+            }
             Command::AddChild | Command::RemoveChild => {
                 if !self.can_edit() {
                     return;

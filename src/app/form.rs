@@ -143,6 +143,8 @@ pub enum Purpose {
     StandingFigures,
     AddChild,
     RemoveChild,
+    AddFigure,
+    RetireFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,13 +4,13 @@
 use super::commands::{kind_word, parse_principles};
 use super::form::{Form, Purpose};
 use super::{App, Overlay};
-use crate::model::IhaFigures;
 use crate::model::agenda::{self, AgendaItem};
 use crate::model::iha_children::{IhaChild, counts, looks_like_a_name};
 use crate::model::{
     ActionItem, ActionStatus, Attendance, Decision, DecisionKind, Due, Exemption, ItemKind,
     RaisedIn, Role,
 };
+use crate::model::{Better, Figure, IhaFigures, Unit};
 
 impl App {
     pub(super) fn submit_form(&mut self) {
@@ -169,6 +169,64 @@ impl App {
                 self.meeting.standing.iha_target = target;
                 self.meeting.standing.iha = Some(figures);
                 self.recount_iha()?;
+            }
+            Purpose::AddFigure => {
+                let name = required(form, "Name")?;
+                let key: String = name
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("-");
+                let figures = &mut self.meeting.standing.figures;
+                if figures
+                    .iter()
+                    .any(|f| f.key == key || f.name.eq_ignore_ascii_case(&name))
+                {
+                    return Err(format!("Name: the board already follows {name:?}"));
+                }
+                let unit = match form.value("Unit").to_lowercase().as_str() {
+                    "count" | "number" => Unit::Count,
+                    "percent" | "%" | "percentage" => Unit::Percent,
+                    other => return Err(format!("Unit: {other:?} is not count or percent")),
+                };
+                let target = match form.value("Target") {
+                    "" => None,
+                    t => Some(
+                        t.parse::<f64>()
+                            .ok()
+                            .filter(|n| n.is_finite() && *n >= 0.0)
+                            .ok_or_else(|| format!("Target: {t:?} is not a number of 0 or more"))?,
+                    ),
+                };
+                let better = match form.value("Better").to_lowercase().as_str() {
+                    "higher" => Better::Higher,
+                    "lower" => Better::Lower,
+                    other => return Err(format!("Better: {other:?} is not higher or lower")),
+                };
+                figures.push(Figure {
+                    key,
+                    name: name.clone(),
+                    unit,
+                    target,
+                    better,
+                    value: None,
+                });
+                self.flash = Some(format!(
+                    "The board now follows {name:?}; later meetings carry it."
+                ));
+            }
+            Purpose::RetireFigure => {
+                let name = required(form, "Name")?;
+                let figures = &mut self.meeting.standing.figures;
+                let before = figures.len();
+                figures.retain(|f| !f.name.eq_ignore_ascii_case(&name));
+                if figures.len() == before {
+                    return Err(format!("Name: the board does not follow {name:?}"));
+                }
+                self.flash = Some(format!(
+                    "Retired {name:?} from this meeting on; earlier meetings keep its history."
+                ));
             }
             Purpose::AddChild | Purpose::RemoveChild => {
                 let reference = required(form, "Reference")?;

@@ -647,3 +647,69 @@ fn per_child_rows_give_the_counts_and_names_are_flagged() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that() {
+    let mut app = december();
+    alt(&mut app, '2');
+    typed(&mut app, "aChildren placed out of area\tcount\t20\tlower");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    typed(
+        &mut app,
+        "rCare leavers aged 19-21 in education, employment or training",
+    );
+    key(&mut app, KeyCode::Enter);
+    let names: Vec<_> = app
+        .meeting
+        .standing
+        .figures
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Children placed in unregulated or unregistered settings",
+            "Children placed out of area"
+        ]
+    );
+    let added = &app.meeting.standing.figures[1];
+    assert_eq!(
+        (added.key.as_str(), added.target, added.better),
+        (
+            "children-placed-out-of-area",
+            Some(20.0),
+            crate::model::Better::Lower
+        )
+    );
+    // Retiring what is not followed is refused, by name.
+    typed(&mut app, "rNothing like this");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Form(f)) if f.error.as_deref() == Some("Name: the board does not follow \"Nothing like this\""))
+    );
+    key(&mut app, KeyCode::Esc);
+
+    // The next meeting follows the same figures; the archive keeps the old ones.
+    let template = crate::model::Template::builtin("corporate-parenting-board").unwrap();
+    let next = crate::model::carry::new_meeting(
+        &template,
+        crate::model::MeetingId::parse("2027-01-13").unwrap(),
+        None,
+        std::slice::from_ref(&app.meeting),
+    );
+    let names: Vec<_> = next
+        .standing
+        .figures
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Children placed in unregulated or unregistered settings",
+            "Children placed out of area"
+        ]
+    );
+}
