@@ -101,8 +101,11 @@ fn child_lines(app: &App) -> Vec<Line<'static>> {
         .and_then(|f| Some((f.period_start?, f.period_end?)));
     let mut lines = vec![Line::from(Span::styled(
         format!(
-            "{} children behind these figures (anonymised references only, never names):",
-            s.iha_children.len()
+            "{} behind these figures (anonymised references only, never names):",
+            match s.iha_children.len() {
+                1 => "1 child".to_string(),
+                n => format!("{n} children"),
+            }
         ),
         theme.dim(),
     ))];
@@ -197,11 +200,10 @@ fn chart<'a>(
         .data(target);
     let x_max = (points.len().max(2) - 1) as f64;
     Chart::new(vec![goal, rates])
-        .block(
-            Block::default()
-                .borders(Borders::TOP)
-                .title(" IHA timeliness by meeting "),
-        )
+        .block(Block::default().borders(Borders::TOP).title(format!(
+            " IHA timeliness by meeting (dotted line: the {:.0}% target) ",
+            app.meeting.standing.iha_target
+        )))
         .x_axis(
             Axis::default()
                 .bounds([0.0, x_max])
@@ -213,9 +215,10 @@ fn chart<'a>(
             let t = app.meeting.standing.iha_target;
             let lowest = points.iter().map(|p| p.1).fold(t, f64::min);
             let floor = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
+            // ratatui spaces labels evenly, so they must be evenly spaced values.
             Axis::default().bounds([floor, 100.0]).labels([
                 format!("{floor:.0}%"),
-                format!("{t:.0}%"),
+                format!("{:.0}%", (floor + 100.0) / 2.0),
                 "100%".to_string(),
             ])
         })
