@@ -229,16 +229,6 @@ fn iha_trend(meetings: &[Summary], json: bool) -> String {
         .iter()
         .filter_map(|s| {
             let p = s.iha?;
-            let figures = crate::model::IhaFigures {
-                period_start: None,
-                period_end: None,
-                entered_care: 0,
-                due: p.due,
-                within_20_days: p.within_20_days,
-                late: 0,
-                outstanding: 0,
-                commentary: String::new(),
-            };
             Some(TrendRow {
                 meeting: &s.id,
                 date: s.date,
@@ -246,7 +236,7 @@ fn iha_trend(meetings: &[Summary], json: bool) -> String {
                 within_20_days: p.within_20_days,
                 rate: p.rate(),
                 target: p.target,
-                status: figures.status(p.target),
+                status: p.status(),
             })
         })
         .collect();

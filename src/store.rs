@@ -299,11 +299,8 @@ impl Store {
                 atomic::remove_if_stale_temp(&entry.path(), name);
                 continue;
             }
-            let Some(stem) = name.strip_suffix(".json") else {
-                continue;
-            };
             // Other names are not meetings.
-            let Ok(id) = MeetingId::parse(stem) else {
+            let Some(id) = meeting_id_of(name) else {
                 continue;
             };
             let Ok(meta) = entry.metadata() else { continue };
@@ -323,11 +320,7 @@ impl Store {
         for entry in fs::read_dir(&self.dir).map_err(io_err("list", &self.dir))? {
             let entry = entry.map_err(io_err("list", &self.dir))?;
             let name = entry.file_name();
-            let Some(id) = name
-                .to_str()
-                .and_then(|n| n.strip_suffix(".json"))
-                .and_then(|s| MeetingId::parse(s).ok())
-            else {
+            let Some(id) = name.to_str().and_then(meeting_id_of) else {
                 continue;
             };
             // Ids start with a fixed-width date, so their text orders them by date.
@@ -394,6 +387,11 @@ impl Store {
         meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         Ok((meetings, problems))
     }
+}
+
+/// The meeting a file name such as `2026-12-09.json` holds, if it is one.
+fn meeting_id_of(file_name: &str) -> Option<MeetingId> {
+    MeetingId::parse(file_name.strip_suffix(".json")?).ok()
 }
 
 fn decode_file(path: &Path, bytes: &[u8]) -> Result<(Meeting, Version)> {

@@ -109,15 +109,6 @@ fn killed_mid_save_the_file_is_always_a_whole_version() {
     );
     // Listing clears temp files the killed processes left behind.
     store.list().unwrap();
-    let temps = std::fs::read_dir(store.dir())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .ends_with(".tmp")
-        })
-        .count();
+    let temps = common::count_files(store.dir(), |n| n.ends_with(".tmp"));
     assert_eq!(temps, 0);
 }

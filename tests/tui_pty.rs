@@ -150,16 +150,7 @@ fn after_sigkill_the_next_start_offers_the_typed_text_back() {
     t.send(CTRL_Q);
     assert!(t.wait_exit());
     assert_eq!(minutes(&meeting(&data))[1], typed);
-    let aside = std::fs::read_dir(&data)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with("2026-12-09.journal.recovered-")
-        })
-        .count();
+    let aside = common::count_files(&data, |n| n.starts_with("2026-12-09.journal.recovered-"));
     assert_eq!(aside, 1, "the journal is kept aside, not deleted");
 }
 

@@ -36,12 +36,7 @@ impl App {
             }
             Command::Yes => self.confirmed(),
             Command::No => self.overlay = None,
-            Command::Up
-            | Command::Down
-            | Command::PageUp
-            | Command::PageDown
-            | Command::Home
-            | Command::End => self.move_selection(cmd),
+            Command::Up | Command::Down => self.move_selection(cmd),
             Command::StartMeeting
             | Command::NextItem
             | Command::PrevItem
@@ -259,11 +254,7 @@ impl App {
             }
             match cmd {
                 Command::Up => at.saturating_sub(1),
-                Command::Down => (at + 1).min(len - 1),
-                Command::PageUp => at.saturating_sub(10),
-                Command::PageDown => (at + 10).min(len - 1),
-                Command::Home => 0,
-                _ => len - 1,
+                _ => (at + 1).min(len - 1),
             }
         };
         match &mut self.overlay {

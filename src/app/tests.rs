@@ -46,6 +46,14 @@ fn typed(app: &mut App, s: &str) {
     }
 }
 
+/// Why the open form was refused; panics if no form is open (it should have stayed open).
+fn form_error(app: &App) -> String {
+    match &app.overlay {
+        Some(Overlay::Form(f)) => f.error.clone().unwrap_or_default(),
+        other => panic!("the form should have stayed open with a reason: {other:?}"),
+    }
+}
+
 fn tick(app: &mut App, h: u32, m: u32) {
     app.update(Msg::Tick(at(h, m)));
 }
@@ -223,14 +231,7 @@ fn agenda_items_are_added_edited_moved_and_deleted_after_confirmation() {
     // A bad number is refused with the field named, and nothing is lost.
     typed(&mut app, "e\t\t\ttwenty");
     key(&mut app, KeyCode::Enter);
-    match &app.overlay {
-        Some(Overlay::Form(f)) => assert!(
-            f.error.as_deref().unwrap().starts_with("Minutes allowed:"),
-            "{:?}",
-            f.error
-        ),
-        other => panic!("form should stay open: {other:?}"),
-    }
+    assert!(form_error(&app).starts_with("Minutes allowed:"));
     key(&mut app, KeyCode::Esc);
 
     typed(&mut app, "K");
@@ -330,12 +331,7 @@ fn a_bad_due_date_keeps_the_action_form_open_with_the_reason() {
     key(&mut app, KeyCode::End);
     typed(&mut app, "ish");
     key(&mut app, KeyCode::Enter);
-    match &app.overlay {
-        Some(Overlay::Form(f)) => {
-            assert!(f.error.as_deref().unwrap().contains("is not a due date"))
-        }
-        other => panic!("{other:?}"),
-    }
+    assert!(form_error(&app).contains("is not a due date"));
     assert!(app.meeting.actions_raised().next().is_none());
 }
 
@@ -501,15 +497,10 @@ fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
         "2026-11-01\t2026-11-30\t14\t10\t12\t0\t0\tSlow consent forms",
     );
     key(&mut app, KeyCode::Enter);
-    match &app.overlay {
-        Some(Overlay::Form(f)) => {
-            assert_eq!(
-                f.error.as_deref(),
-                Some("Within 20 days: 12 cannot be more than the 10 IHAs due")
-            )
-        }
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(
+        form_error(&app),
+        "Within 20 days: 12 cannot be more than the 10 IHAs due"
+    );
     assert!(app.meeting.standing.iha.is_none(), "nothing saved");
     // Fix the count (Shift-Tab back from the commentary to it) and save.
     for _ in 0..3 {
@@ -536,19 +527,15 @@ fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
     // Words where numbers belong, and periods that end before they begin, are named.
     typed(&mut app, "e\t\t\tten");
     key(&mut app, KeyCode::Enter);
-    let err = |app: &App| match &app.overlay {
-        Some(Overlay::Form(f)) => f.error.clone().unwrap_or_default(),
-        _ => String::new(),
-    };
     assert_eq!(
-        err(&app),
+        form_error(&app),
         "IHAs due: \"ten\" is not a whole number of children (0 or more)"
     );
     key(&mut app, KeyCode::Esc);
     typed(&mut app, "e\t2026-10-01");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        err(&app),
+        form_error(&app),
         "Period to: 2026-10-01 is before the period starts (2026-11-01)"
     );
 }
@@ -569,15 +556,7 @@ fn other_standing_figures_are_entered_by_name() {
     assert_eq!(values, [Some(2.0), Some(66.0)]);
     typed(&mut app, "f-1");
     key(&mut app, KeyCode::Enter);
-    match &app.overlay {
-        Some(Overlay::Form(f)) => assert!(
-            f.error
-                .as_deref()
-                .unwrap()
-                .contains("is not a number of 0 or more")
-        ),
-        other => panic!("{other:?}"),
-    }
+    assert!(form_error(&app).contains("is not a number of 0 or more"));
 }
 
 #[test]
@@ -635,17 +614,7 @@ fn per_child_rows_give_the_counts_and_names_are_flagged() {
     // Completed before entering care cannot be.
     typed(&mut app, "cC-09\t2026-11-10\t2026-11-01");
     key(&mut app, KeyCode::Enter);
-    match &app.overlay {
-        Some(Overlay::Form(f)) => {
-            assert!(
-                f.error
-                    .as_deref()
-                    .unwrap()
-                    .contains("is before the child came into care")
-            )
-        }
-        other => panic!("{other:?}"),
-    }
+    assert!(form_error(&app).contains("is before the child came into care"));
 }
 
 #[test]
@@ -686,8 +655,9 @@ fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that()
     // Retiring what is not followed is refused, by name.
     typed(&mut app, "rNothing like this");
     key(&mut app, KeyCode::Enter);
-    assert!(
-        matches!(&app.overlay, Some(Overlay::Form(f)) if f.error.as_deref() == Some("Name: the board does not follow \"Nothing like this\""))
+    assert_eq!(
+        form_error(&app),
+        "Name: the board does not follow \"Nothing like this\""
     );
     key(&mut app, KeyCode::Esc);
 

@@ -137,13 +137,18 @@ impl IhaFigures {
     /// Exactly the target is on target. Compared exactly (100·within ≥ target·due),
     /// so no rounding can put a figure on the wrong side.
     pub fn status(&self, target: f64) -> IhaStatus {
-        if self.due == 0 {
-            IhaStatus::NoneDue
-        } else if 100.0 * f64::from(self.within_20_days) >= target * f64::from(self.due) - 1e-9 {
-            IhaStatus::OnTarget
-        } else {
-            IhaStatus::BelowTarget
-        }
+        status_of(self.within_20_days, self.due, target)
+    }
+}
+
+/// The status rule, for full figures and for the archive's summaries alike.
+pub fn status_of(within: u32, due: u32, target: f64) -> IhaStatus {
+    if due == 0 {
+        IhaStatus::NoneDue
+    } else if 100.0 * f64::from(within) >= target * f64::from(due) - 1e-9 {
+        IhaStatus::OnTarget
+    } else {
+        IhaStatus::BelowTarget
     }
 }
 

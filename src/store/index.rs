@@ -73,6 +73,10 @@ impl IhaPoint {
     pub fn rate(&self) -> Option<f64> {
         crate::model::standing::rate_of(self.within_20_days, self.due)
     }
+
+    pub fn status(&self) -> crate::model::standing::IhaStatus {
+        crate::model::standing::status_of(self.within_20_days, self.due, self.target)
+    }
 }
 
 impl Summary {

@@ -14,15 +14,15 @@ use crate::model::standing::{IhaStatus, change_text, rate_text, sparkline};
 use crate::model::{Better, Unit};
 
 /// The rates to chart: every earlier meeting's, then this one's if reported.
-fn series(app: &App) -> Vec<(chrono::NaiveDate, f64)> {
-    let mut points = app.iha_history();
+fn series(app: &App, history: &[(chrono::NaiveDate, f64)]) -> Vec<(chrono::NaiveDate, f64)> {
+    let mut points = history.to_vec();
     if let Some(r) = app.meeting.standing.iha.as_ref().and_then(|f| f.rate()) {
         points.push((app.meeting.date, r));
     }
     points
 }
 
-fn iha_lines(app: &App) -> Vec<Line<'static>> {
+fn iha_lines(app: &App, history: &[(chrono::NaiveDate, f64)]) -> Vec<Line<'static>> {
     let theme = app.theme;
     let s = &app.meeting.standing;
     let mut lines: Vec<Line> = read_only_banner(app).into_iter().collect();
@@ -33,7 +33,7 @@ fn iha_lines(app: &App) -> Vec<Line<'static>> {
         ),
         theme.title(),
     )));
-    let previous = app.iha_history().last().copied();
+    let previous = history.last().copied();
     match &s.iha {
         Some(iha) => {
             let verdict = iha.status(s.iha_target);
@@ -225,10 +225,12 @@ fn chart<'a>(
 }
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
-    let mut head = iha_lines(app);
+    // Read once a frame: the head and the chart both need the earlier rates.
+    let history = app.iha_history();
+    let mut head = iha_lines(app, &history);
     head.extend(child_lines(app));
     let figures = figure_lines(app);
-    let series = series(app);
+    let series = series(app, &history);
     let chart_h = if series.len() >= 2 {
         (area.height / 2).clamp(6, 14)
     } else {

@@ -40,6 +40,14 @@ pub fn demo_data() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, data)
 }
 
+/// How many entries of `dir` have a name for which `pred` holds.
+pub fn count_files(dir: &Path, pred: impl Fn(&str) -> bool) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| pred(&e.as_ref().unwrap().file_name().to_string_lossy()))
+        .count()
+}
+
 /// A fresh store holding the demo year.
 pub fn demo_store() -> (tempfile::TempDir, Store) {
     let tmp = tempfile::tempdir().unwrap();
