@@ -119,6 +119,13 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         if item.is_exempt() {
             title = format!("{indent}[PART B] {}", item.title);
         }
+        // The IHA row carries the trend of the last twelve meetings, before
+        // the principle tags so a narrow title column cuts the tags, not the trend.
+        if item.role == Some(ItemRole::Standing("iha".into())) && !iha.is_empty() {
+            let recent = &iha[iha.len().saturating_sub(12)..];
+            title.push(' ');
+            title.push_str(&sparkline(recent));
+        }
         if wide && !item.principles.is_empty() {
             let ps: Vec<String> = item
                 .principles
@@ -126,12 +133,6 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 .map(|p| format!("P{}", p.number()))
                 .collect();
             title.push_str(&format!(" ({})", ps.join(",")));
-        }
-        // The IHA row carries the trend of the last twelve meetings.
-        if item.role == Some(ItemRole::Standing("iha".into())) && !iha.is_empty() {
-            let recent = &iha[iha.len().saturating_sub(12)..];
-            title.push(' ');
-            title.push_str(&sparkline(recent));
         }
         let mins = item
             .minutes_allotted
