@@ -92,7 +92,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let first = scroll_for(sel, inner_h.saturating_sub(1), rows.len());
     let status_w = 11;
     let mins_w = 6;
-    let presenter_w = if wide { 28 } else { 0 };
+    let presenter_w = if wide { 24 } else { 0 };
     let kind_w = if wide { 16 } else { 0 };
     let fixed = 2 + 6 + status_w + mins_w + presenter_w + kind_w;
     let title_w = (list.width as usize).saturating_sub(fixed + 2).max(4);
