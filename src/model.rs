@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod agenda;
+pub mod approval;
 pub mod attendance;
 pub mod carry;
 pub mod clock;

@@ -18,7 +18,8 @@ pub use index::{IhaPoint, Stamp, Summary};
 pub use lock::MeetingLock;
 pub use schema::Version;
 
-use crate::model::{Meeting, MeetingId};
+use crate::model::approval::{self, SealCheck};
+use crate::model::{Meeting, MeetingId, MeetingStatus};
 use error::io_err;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -50,6 +51,8 @@ pub struct Handle {
     lock: Option<MeetingLock>,
     read_only: Option<String>,
     migrated_from: Option<u32>,
+    /// The meeting was approved when read: a save may add errata, never unseal it.
+    approved: bool,
 }
 
 impl Handle {
@@ -209,8 +212,31 @@ impl Store {
             lock,
             read_only,
             migrated_from,
+            approved: loaded.meeting.status == MeetingStatus::Approved,
         };
         Ok((loaded.meeting, handle))
+    }
+
+    /// Changes another meeting on disk under its lock (approving it, adding an
+    /// erratum): read, change, save, all or nothing. `change` says why it refuses.
+    pub fn amend<T>(
+        &self,
+        id: &MeetingId,
+        change: impl FnOnce(&mut Meeting) -> std::result::Result<T, String>,
+    ) -> Result<T> {
+        let (mut meeting, mut handle) = self.open_meeting(id)?;
+        if let Some(reason) = &handle.read_only {
+            return Err(StoreError::ReadOnly {
+                id: id.clone(),
+                reason: reason.clone(),
+            });
+        }
+        let out = change(&mut meeting).map_err(|reason| StoreError::Refused {
+            id: id.clone(),
+            reason,
+        })?;
+        self.save(&mut handle, &meeting)?;
+        Ok(out)
     }
 
     /// Takes the meeting's lock without reading it.
@@ -254,6 +280,14 @@ impl Store {
             });
         }
         assert_eq!(handle.id, meeting.id, "a handle saves only its own meeting");
+        // Approved minutes only ever gain errata: the sealed text must still match.
+        let unsealing = handle.approved && meeting.status != MeetingStatus::Approved;
+        if unsealing || matches!(approval::check(meeting), SealCheck::Altered { .. }) {
+            return Err(StoreError::Sealed {
+                id: meeting.id.clone(),
+                approved_on: meeting.approval.as_ref().map(|a| a.on),
+            });
+        }
         debug_assert!(handle.lock.is_some());
         let path = self.path_of(&meeting.id);
         let mode = match fs::metadata(&path) {

@@ -164,6 +164,8 @@ pub fn new_meeting(
         attendance,
         standing,
         actions: open_actions_before(earlier, &id),
+        approval: None,
+        errata: Vec::new(),
         agenda,
         id,
     }

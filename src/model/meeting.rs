@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::ActionItem;
 use super::agenda::{self, AgendaItem};
+use super::approval::{Approval, Erratum};
 use super::attendance::{Attendance, Quorum};
 use super::clock;
 use super::ids::{ActionId, MeetingId};
@@ -61,6 +62,12 @@ pub struct Meeting {
     pub standing: Standing,
     #[serde(default)]
     pub actions: Vec<ActionItem>,
+    /// Set when a later meeting approved these minutes: who, when, and the seal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
+    /// Corrections agreed after approval, kept beside the sealed text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errata: Vec<Erratum>,
     /// Last: it holds the long minutes text, so the summary fields above read first.
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,

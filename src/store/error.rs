@@ -49,6 +49,16 @@ pub enum StoreError {
     NotADirectory {
         path: PathBuf,
     },
+    /// Approved minutes whose sealed text a save would change.
+    Sealed {
+        id: MeetingId,
+        approved_on: Option<chrono::NaiveDate>,
+    },
+    /// A change the record's rules do not allow (approving twice, an empty erratum, …).
+    Refused {
+        id: MeetingId,
+        reason: String,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -102,6 +112,17 @@ impl fmt::Display for StoreError {
                 write!(f, "meeting {id} is open in another minutebook ({holder})")
             }
             StoreError::ReadOnly { id, reason } => write!(f, "meeting {id} is read-only: {reason}"),
+            StoreError::Sealed { id, approved_on } => {
+                let on = approved_on.map_or(String::new(), |d| format!(" on {d}"));
+                write!(
+                    f,
+                    "the minutes of {id} were approved{on} and are sealed, so they cannot be \
+                     changed; record a correction as an erratum instead"
+                )
+            }
+            StoreError::Refused { id, reason } => {
+                write!(f, "meeting {id} was not changed: {reason}")
+            }
             StoreError::NotADirectory { path } => {
                 write!(
                     f,

@@ -1,0 +1,405 @@
+//! Approval of minutes: a later meeting approves a draft as a true record, which seals it.
+//!
+//! The seal is a SHA-256 of a canonical text of the minuted record, written by a
+//! versioned function that never changes once released: a later minutebook that
+//! renders minutes differently still verifies old seals. Corrections after approval
+//! are dated errata kept beside the sealed text, outside the seal.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::agenda::numbered;
+use super::clock::format_hhmm;
+use super::ids::{ItemId, MeetingId};
+use super::meeting::{Meeting, MeetingStatus};
+
+/// The version of [`sealed_text`] new seals use.
+pub const SEAL_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Approval {
+    /// Who signed the minutes as a true record (normally the chair).
+    pub approved_by: String,
+    /// The meeting whose "minutes of the previous meeting" item approved them.
+    pub at_meeting: MeetingId,
+    pub on: NaiveDate,
+    pub seal: Seal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seal {
+    /// Which canonical text was hashed.
+    pub version: u32,
+    /// Lower-case hex SHA-256 of that text.
+    pub sha256: String,
+}
+
+/// A correction to approved minutes, recorded beside them; the sealed text is never changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Erratum {
+    pub date: NaiveDate,
+    /// The item corrected, if the correction is to one item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemId>,
+    pub text: String,
+    /// The meeting at which the correction was agreed, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_at: Option<MeetingId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApprovalError {
+    NotHeld {
+        id: MeetingId,
+        status: MeetingStatus,
+    },
+    AlreadyApproved {
+        id: MeetingId,
+        on: Option<NaiveDate>,
+    },
+    NoApprover,
+    BeforeMeeting {
+        id: MeetingId,
+        held: NaiveDate,
+        on: NaiveDate,
+    },
+    NotApproved {
+        id: MeetingId,
+    },
+    EmptyErratum,
+    NoSuchItem {
+        id: MeetingId,
+        item: ItemId,
+    },
+}
+
+impl std::fmt::Display for ApprovalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApprovalError::NotHeld { id, status } => write!(
+                f,
+                "the minutes of {id} cannot be approved: the meeting is {} (only draft minutes \
+                 of a held meeting can be approved)",
+                status.label()
+            ),
+            ApprovalError::AlreadyApproved { id, on } => match on {
+                Some(on) => write!(
+                    f,
+                    "the minutes of {id} were already approved on {on} and are sealed; record a \
+                     correction as an erratum instead"
+                ),
+                None => write!(f, "the minutes of {id} are already approved"),
+            },
+            ApprovalError::NoApprover => {
+                f.write_str("say who approved the minutes (normally the chair)")
+            }
+            ApprovalError::BeforeMeeting { id, held, on } => write!(
+                f,
+                "the minutes of {id} cannot be approved on {on}, before the meeting was held on \
+                 {held}"
+            ),
+            ApprovalError::NotApproved { id } => write!(
+                f,
+                "the minutes of {id} are not approved, so they can still be edited: correct \
+                 them directly rather than by erratum"
+            ),
+            ApprovalError::EmptyErratum => {
+                f.write_str("an erratum needs the text of the correction")
+            }
+            ApprovalError::NoSuchItem { id, item } => {
+                write!(f, "meeting {id} has no agenda item with id {item}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ApprovalError {}
+
+/// Approves `m`'s draft minutes as a true record at meeting `at`, on `on`, and seals them.
+pub fn approve(
+    m: &mut Meeting,
+    approved_by: &str,
+    at: &MeetingId,
+    on: NaiveDate,
+) -> Result<(), ApprovalError> {
+    match m.status {
+        MeetingStatus::Draft => {}
+        MeetingStatus::Approved => {
+            return Err(ApprovalError::AlreadyApproved {
+                id: m.id.clone(),
+                on: m.approval.as_ref().map(|a| a.on),
+            });
+        }
+        status => {
+            return Err(ApprovalError::NotHeld {
+                id: m.id.clone(),
+                status,
+            });
+        }
+    }
+    let approved_by = approved_by.trim();
+    if approved_by.is_empty() {
+        return Err(ApprovalError::NoApprover);
+    }
+    if on < m.date {
+        return Err(ApprovalError::BeforeMeeting {
+            id: m.id.clone(),
+            held: m.date,
+            on,
+        });
+    }
+    m.status = MeetingStatus::Approved;
+    m.approval = Some(Approval {
+        approved_by: approved_by.to_string(),
+        at_meeting: at.clone(),
+        on,
+        seal: seal_of(m),
+    });
+    Ok(())
+}
+
+/// Records a dated correction beside approved minutes.
+pub fn add_erratum(m: &mut Meeting, erratum: Erratum) -> Result<(), ApprovalError> {
+    if m.status != MeetingStatus::Approved {
+        return Err(ApprovalError::NotApproved { id: m.id.clone() });
+    }
+    if erratum.text.trim().is_empty() {
+        return Err(ApprovalError::EmptyErratum);
+    }
+    if let Some(item) = erratum.item
+        && m.item(item).is_none()
+    {
+        return Err(ApprovalError::NoSuchItem {
+            id: m.id.clone(),
+            item,
+        });
+    }
+    m.errata.push(erratum);
+    Ok(())
+}
+
+pub fn seal_of(m: &Meeting) -> Seal {
+    Seal {
+        version: SEAL_VERSION,
+        sha256: hex_sha256(sealed_text(m, SEAL_VERSION).as_bytes()),
+    }
+}
+
+/// What checking a meeting against its seal found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SealCheck {
+    /// Not approved: nothing to check.
+    NotApproved,
+    Intact,
+    /// Marked approved but carrying no seal (approved by hand, or an old record).
+    Unsealed,
+    /// The minuted record no longer matches the seal: changed outside minutebook.
+    Altered {
+        sealed: String,
+        found: String,
+    },
+    /// A seal version this minutebook does not know (written by a newer one).
+    UnknownVersion(u32),
+}
+
+pub fn check(m: &Meeting) -> SealCheck {
+    if m.status != MeetingStatus::Approved {
+        return SealCheck::NotApproved;
+    }
+    let Some(approval) = &m.approval else {
+        return SealCheck::Unsealed;
+    };
+    if approval.seal.version != SEAL_VERSION {
+        return SealCheck::UnknownVersion(approval.seal.version);
+    }
+    let found = hex_sha256(sealed_text(m, approval.seal.version).as_bytes());
+    if found.eq_ignore_ascii_case(&approval.seal.sha256) {
+        SealCheck::Intact
+    } else {
+        SealCheck::Altered {
+            sealed: approval.seal.sha256.clone(),
+            found,
+        }
+    }
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// The canonical text a seal covers. Version 1 is frozen: change the rendering
+/// only by adding a version 2 beside it.
+pub fn sealed_text(m: &Meeting, version: u32) -> String {
+    assert_eq!(version, 1, "only seal version 1 exists");
+    let mut s = String::new();
+    // Every field on its own tagged line, and free text length-prefixed, so no
+    // edit to one field can be hidden by a matching edit to its neighbour.
+    let mut field = |tag: &str, text: &str| {
+        let _ = writeln!(s, "{tag} {}:{text}", text.len());
+    };
+    field("meeting", m.id.as_str());
+    field("board", &m.board.name);
+    field("title", &m.title);
+    field("date", &m.date.format("%Y-%m-%d").to_string());
+    field("start", &m.start_time.map(format_hhmm).unwrap_or_default());
+    field("venue", &m.venue);
+    for a in &m.attendance {
+        field("person", &a.name);
+        field("role", a.role.label());
+        field("position", &a.position);
+        field("presence", a.status.label());
+        field(
+            "arrived",
+            &a.arrived_at.map(format_hhmm).unwrap_or_default(),
+        );
+        field("note", &a.note);
+    }
+    for (number, item) in numbered(&m.agenda) {
+        field("item", &number.to_string());
+        field("title", &item.title);
+        field(
+            "exempt",
+            item.exempt.as_ref().map_or("", |e| e.reason.as_str()),
+        );
+        field("presenter", &item.presenter);
+        field(
+            "started",
+            &item.started_at.map(format_hhmm).unwrap_or_default(),
+        );
+        field("ended", &item.ended_at.map(format_hhmm).unwrap_or_default());
+        for d in &item.decisions {
+            field("decision", &d.text);
+        }
+        field("minutes", &item.minutes);
+    }
+    if let Some(iha) = &m.standing.iha {
+        field("iha-entered-care", &iha.entered_care.to_string());
+        field("iha-due", &iha.due.to_string());
+        field("iha-within-20", &iha.within_20_days.to_string());
+        field("iha-late", &iha.late.to_string());
+        field("iha-outstanding", &iha.outstanding.to_string());
+        field("iha-commentary", &iha.commentary);
+    }
+    for f in &m.standing.figures {
+        field("figure", &f.key);
+        field("value", &f.value.map(|v| v.to_string()).unwrap_or_default());
+    }
+    for a in m.actions_raised() {
+        field("action", &a.id.0);
+        field("text", &a.text);
+        field("owner", &a.owner);
+        field("due", &a.due.to_string());
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ItemKind, agenda::AgendaItem};
+
+    fn held() -> Meeting {
+        let mut m = crate::demo::year()
+            .into_iter()
+            .find(|m| m.status == MeetingStatus::Draft)
+            .expect("the demo has a draft");
+        m.errata.clear();
+        m
+    }
+
+    #[test]
+    fn approving_seals_and_an_edit_breaks_the_seal() {
+        let mut m = held();
+        let on = m.date + chrono::Days::new(28);
+        let at = MeetingId::for_date(on);
+        approve(&mut m, "Cllr Amara Okafor", &at, on).unwrap();
+        assert_eq!(m.status, MeetingStatus::Approved);
+        assert_eq!(check(&m), SealCheck::Intact);
+        let seal = &m.approval.as_ref().unwrap().seal;
+        assert_eq!(seal.sha256.len(), 64);
+
+        let mut altered = m.clone();
+        altered.agenda[0].minutes.push_str(" And one more thing.");
+        assert!(matches!(check(&altered), SealCheck::Altered { .. }));
+
+        // An erratum sits beside the sealed text and leaves the seal intact.
+        let (first, date) = (m.agenda[0].id, m.date + chrono::Days::new(60));
+        add_erratum(
+            &mut m,
+            Erratum {
+                date,
+                item: Some(first),
+                text: "For \"Cllr Smith\" read \"Cllr Smyth\".".into(),
+                agreed_at: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&m), SealCheck::Intact);
+    }
+
+    #[test]
+    fn approval_is_refused_when_it_makes_no_sense() {
+        let mut m = held();
+        let (at, held_on) = (m.id.clone(), m.date);
+        let err = approve(&mut m, "  ", &at, held_on).unwrap_err();
+        assert_eq!(err, ApprovalError::NoApprover);
+        let early = held_on - chrono::Days::new(1);
+        let err = approve(&mut m, "Chair", &at, early).unwrap_err();
+        assert!(
+            err.to_string().contains("before the meeting was held"),
+            "{err}"
+        );
+
+        approve(&mut m, "Chair", &at, held_on).unwrap();
+        let err = approve(&mut m, "Chair", &at, held_on).unwrap_err();
+        assert!(err.to_string().contains("already approved"), "{err}");
+
+        let mut planned = held();
+        planned.status = MeetingStatus::Planned;
+        let err = approve(&mut planned, "Chair", &at, held_on).unwrap_err();
+        assert!(err.to_string().contains("planned"), "{err}");
+    }
+
+    #[test]
+    fn an_erratum_needs_approved_minutes_text_and_a_real_item() {
+        let mut m = held();
+        let held_on = m.date;
+        let e = |item, text: &str| Erratum {
+            date: held_on,
+            item,
+            text: text.into(),
+            agreed_at: None,
+        };
+        let draft_err = add_erratum(&mut m.clone(), e(None, "x")).unwrap_err();
+        assert!(draft_err.to_string().contains("not approved"));
+        let at = m.id.clone();
+        approve(&mut m, "Chair", &at, held_on).unwrap();
+        assert_eq!(
+            add_erratum(&mut m.clone(), e(None, " ")),
+            Err(ApprovalError::EmptyErratum)
+        );
+        let err = add_erratum(&mut m.clone(), e(Some(ItemId(999)), "x")).unwrap_err();
+        assert!(err.to_string().contains("999"));
+    }
+
+    #[test]
+    fn moving_text_between_fields_changes_the_sealed_text() {
+        let mut a = held();
+        a.agenda.truncate(1);
+        a.agenda
+            .push(AgendaItem::new(ItemId(500), "Two", ItemKind::Report));
+        a.agenda[0].minutes = "ab".into();
+        let mut b = a.clone();
+        b.agenda[0].minutes = "a".into();
+        b.agenda[1].title = "bTwo".into();
+        assert_ne!(sealed_text(&a, 1), sealed_text(&b, 1));
+    }
+}
