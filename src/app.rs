@@ -1,6 +1,7 @@
 //! The workspace's state and its one `update`: terminal events become changes of state.
 //! `update` never does I/O; it leaves [`Effect`]s and journal records for the run loop.
 
+pub mod archive;
 pub mod commands;
 pub mod form;
 pub mod recovery;
@@ -16,6 +17,7 @@ use crate::model::agenda::{self, numbered};
 use crate::model::{ItemId, Meeting, MeetingStatus, running};
 use crate::store::Summary;
 use crate::ui::theme::Theme;
+use archive::{ArchivePane, Reply, Request};
 use form::Form;
 
 /// One terminal event, or the clock moving on.
@@ -25,8 +27,10 @@ pub enum Msg {
     Paste(String),
     Mouse(MouseEvent),
     Tick(NaiveDateTime),
-    /// Summaries of the earlier meetings, read after the first frame is on screen.
+    /// Summaries of every meeting, read after the first frame is on screen.
     Archive(Vec<Summary>),
+    /// The run loop's answer to a request for other records.
+    Reply(Reply),
 }
 
 /// One edit to one item's minutes, as journaled between saves.
@@ -37,12 +41,14 @@ pub struct JournalRecord {
 }
 
 /// Work for the run loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Copy to the terminal's clipboard (an OSC 52 sequence to write out).
     Osc52(String),
     /// The clerk's answer to the recovery offer: Recover, KeepCopy or Discard.
     Recovery(Command),
+    /// Work on other records: open, search, approve, export…
+    Request(Request),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +103,9 @@ pub struct App {
     pub standing_scroll: u16,
     /// Earlier meetings, oldest first (empty until the archive has been read).
     pub earlier: Vec<Summary>,
+    pub archive: ArchivePane,
+    /// Another meeting opened from the archive, shown read-only in its own panes.
+    pub viewing: Option<Box<App>>,
     pub minutes: MinutesPane,
     pub overlay: Option<Overlay>,
     /// A short message for the clerk, replaced by the next one.
@@ -108,6 +117,10 @@ pub struct App {
     /// A change that should be saved at once (an item switch, a mark, a capture).
     pub urgent_save: bool,
     pub quit: bool,
+    /// Opened from the archive to read, inside another meeting's workspace.
+    pub reading: bool,
+    /// The width last drawn at: where the tabs are, for mouse clicks.
+    pub drawn_width: u16,
     effects: Vec<Effect>,
     journal: Vec<JournalRecord>,
 }
@@ -134,6 +147,8 @@ impl App {
             people_sel: 0,
             standing_scroll: 0,
             earlier: Vec::new(),
+            archive: ArchivePane::default(),
+            viewing: None,
             minutes: MinutesPane {
                 editor: Editor::new(""),
                 item: None,
@@ -149,6 +164,8 @@ impl App {
             save_error: None,
             urgent_save: false,
             quit: false,
+            reading: false,
+            drawn_width: 80,
             effects: Vec::new(),
             journal: Vec::new(),
         };
@@ -157,6 +174,13 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) {
+        let msg = match self.viewing.is_some() {
+            true => match self.update_view(msg) {
+                Some(msg) => msg,
+                None => return,
+            },
+            false => msg,
+        };
         match msg {
             Msg::Tick(now) => self.now = now,
             Msg::Key(key) if key.kind != KeyEventKind::Release => {
@@ -167,12 +191,54 @@ impl App {
             Msg::Key(_) => {}
             Msg::Paste(text) => self.paste(&text),
             Msg::Mouse(m) => self.mouse(m),
-            Msg::Archive(mut all) => {
-                all.retain(|s| (s.date, &s.id) < (self.meeting.date, &self.meeting.id));
-                self.earlier = all;
+            Msg::Archive(all) => {
+                self.earlier = all
+                    .iter()
+                    .filter(|s| (s.date, &s.id) < (self.meeting.date, &self.meeting.id))
+                    .cloned()
+                    .collect();
+                self.archive.meetings = all.into_iter().rev().collect();
+                self.archive.listed = true;
             }
+            Msg::Reply(reply) => self.reply(reply),
         }
         self.collect_editor_output();
+    }
+
+    /// While another meeting is open to read: the keys that come back from it are
+    /// taken here, the rest go to it. Returns the message if it is this app's.
+    fn update_view(&mut self, msg: Msg) -> Option<Msg> {
+        let view = self.viewing.as_mut()?;
+        match msg {
+            Msg::Key(key) if key.kind != KeyEventKind::Release => {
+                let free = view.overlay.is_none() && !view.minutes.editor.is_searching();
+                let browse = !view.typing() && view.overlay.is_none();
+                let back = keymap::lookup(Scope::Global, &key) == Some(Command::Tab(Tab::Archive))
+                    || (free && key.code == ratatui::crossterm::event::KeyCode::Esc)
+                    || (browse
+                        && keymap::lookup(Scope::Browse, &key) == Some(Command::Tab(Tab::Archive)));
+                if back {
+                    self.close_view();
+                    return None;
+                }
+                view.update(Msg::Key(key));
+            }
+            Msg::Tick(now) => {
+                view.update(Msg::Tick(now));
+                return Some(Msg::Tick(now));
+            }
+            Msg::Archive(_) | Msg::Reply(_) => return Some(msg),
+            other => view.update(other),
+        }
+        // What the view asks for is done for it: a copy, an export.
+        self.effects.extend(view.take_effects());
+        if view.quit {
+            self.quit = true;
+        }
+        if view.tab == Tab::Archive {
+            self.close_view();
+        }
+        None
     }
 
     /// Which keys are live: overlays first, then the pane.
@@ -261,7 +327,7 @@ impl App {
         if m.kind == MouseEventKind::Down(MouseButton::Left)
             && m.row == 0
             && self.overlay.is_none()
-            && let Some(tab) = crate::ui::tab_at(m.column)
+            && let Some(tab) = crate::ui::tab_at(m.column, self.drawn_width)
         {
             self.switch_tab(tab);
         }

@@ -14,6 +14,7 @@ pub enum Scope {
     Minutes,
     Actions,
     Attendance,
+    Archive,
     Form,
     Confirm,
     Help,
@@ -27,15 +28,17 @@ pub enum Tab {
     Minutes,
     Actions,
     Attendance,
+    Archive,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Agenda,
         Tab::Standing,
         Tab::Minutes,
         Tab::Actions,
         Tab::Attendance,
+        Tab::Archive,
     ];
 
     pub fn title(self) -> &'static str {
@@ -45,6 +48,7 @@ impl Tab {
             Tab::Minutes => "Minutes",
             Tab::Actions => "Actions",
             Tab::Attendance => "Attendance",
+            Tab::Archive => "Archive",
         }
     }
 
@@ -55,6 +59,7 @@ impl Tab {
             Tab::Minutes => Scope::Minutes,
             Tab::Actions => Scope::Actions,
             Tab::Attendance => Scope::Attendance,
+            Tab::Archive => Scope::Archive,
         }
     }
 
@@ -114,6 +119,15 @@ pub enum Command {
     RemoveChild,
     AddFigure,
     RetireFigure,
+    ApprovePrevious,
+    Open,
+    Search,
+    ActionHistory,
+    HistoryFilter,
+    OwnerFilter,
+    Back,
+    RecordErratum,
+    Export,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,6 +231,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         S::Global,
+        &[alt('6')],
+        C::Tab(Tab::Archive),
+        "Alt+6",
+        "Archive tab (also back from a meeting opened from it)",
+    ),
+    b(
+        S::Global,
         &[k(K::F(1))],
         C::Help,
         "F1",
@@ -284,6 +305,27 @@ pub const BINDINGS: &[Binding] = &[
         C::Tab(Tab::Attendance),
         "5",
         "Attendance tab",
+    ),
+    b(
+        S::Browse,
+        &[ch('6')],
+        C::Tab(Tab::Archive),
+        "6",
+        "Archive tab",
+    ),
+    b(
+        S::Browse,
+        &[k(K::Esc)],
+        C::Back,
+        "Esc",
+        "Back: to your meeting from one opened from the archive, or to the archive list",
+    ),
+    b(
+        S::Browse,
+        &[ch('X')],
+        C::Export,
+        "X",
+        "Export this meeting (Markdown, text, HTML, JSON, Open Civic Data; public or full)",
     ),
     b(S::Browse, &[k(K::Tab)], C::NextTab, "Tab", "Next tab"),
     b(
@@ -391,6 +433,13 @@ pub const BINDINGS: &[Binding] = &[
         C::EndMeeting,
         "E",
         "End the meeting (minutes become a draft)",
+    ),
+    b(
+        S::Agenda,
+        &[ch('v')],
+        C::ApprovePrevious,
+        "v",
+        "Approve the previous meeting's minutes as a correct record (seals them)",
     ),
     b(
         S::Minutes,
@@ -537,6 +586,76 @@ pub const BINDINGS: &[Binding] = &[
         C::RemovePerson,
         "d Del",
         "Remove the selected person (asks first)",
+    ),
+    b(
+        S::Archive,
+        &[k(K::Up), ch('k')],
+        C::Up,
+        "↑ k",
+        "Select previous row",
+    ),
+    b(
+        S::Archive,
+        &[k(K::Down), ch('j')],
+        C::Down,
+        "↓ j",
+        "Select next row",
+    ),
+    b(
+        S::Archive,
+        &[k(K::Enter)],
+        C::Open,
+        "Enter",
+        "Open the meeting (at the item found) to read; Esc comes back",
+    ),
+    b(
+        S::Archive,
+        &[ch('/')],
+        C::Search,
+        "/",
+        "Search every meeting: titles, minutes, decisions, actions",
+    ),
+    b(
+        S::Archive,
+        &[ch('a')],
+        C::ActionHistory,
+        "a",
+        "Every action in the archive, with its updates",
+    ),
+    b(
+        S::Archive,
+        &[ch('o')],
+        C::HistoryFilter,
+        "o",
+        "Actions: show all, open only, or overdue only",
+    ),
+    b(
+        S::Archive,
+        &[ch('w')],
+        C::OwnerFilter,
+        "w",
+        "Actions: only those owned by someone",
+    ),
+    b(
+        S::Archive,
+        &[ch('e')],
+        C::RecordErratum,
+        "e",
+        "Record a dated correction (erratum) to approved minutes",
+    ),
+    b(
+        S::Archive,
+        &[ch('x')],
+        C::Export,
+        "x",
+        "Export the selected meeting",
+    ),
+    b(
+        S::Archive,
+        &[k(K::Backspace)],
+        C::Back,
+        "Esc Backspace",
+        "Back from search results or actions to the list of meetings",
     ),
     b(S::Form, &[k(K::Enter)], C::Submit, "Enter", "Save the form"),
     b(S::Form, &[k(K::Esc)], C::Cancel, "Esc", "Cancel"),

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod archive;
 pub mod attendance;
 pub mod minutes;
 pub mod standing;
@@ -20,11 +21,16 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         Tab::Minutes => minutes::draw(app, frame, area),
         Tab::Actions => actions::draw(app, frame, area),
         Tab::Attendance => attendance::draw(app, frame, area),
+        Tab::Archive => archive::draw(app, frame, area),
     }
 }
 
 /// The banner a read-only meeting shows at the top of every pane.
 pub fn read_only_banner(app: &App) -> Option<Line<'static>> {
+    if app.reading {
+        // The workspace's own banner says so, and how to come back.
+        return None;
+    }
     app.read_only
         .as_ref()
         .map(|why| Line::from(Span::styled(format!("READ-ONLY: {why}"), app.theme.warn())))

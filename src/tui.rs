@@ -16,6 +16,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use crate::app::archive::Reply;
 use crate::app::recovery::{describe, replay};
 use crate::app::{App, Effect, JournalRecord, Msg};
 use crate::keymap::Command;
@@ -153,6 +154,17 @@ fn run_loop(
                     let _ = out.write_all(seq.as_bytes()).and_then(|()| out.flush());
                 }
                 Effect::Recovery(choice) => session.resolve_recovery(app, choice),
+                Effect::Request(request) => {
+                    let reply = crate::requests::answer(&session.store, request);
+                    let relist = matches!(
+                        reply,
+                        Reply::Approved { .. } | Reply::ErratumRecorded { .. }
+                    );
+                    app.update(Msg::Reply(reply));
+                    if relist && let Ok(listing) = session.store.list() {
+                        app.update(Msg::Archive(listing.meetings));
+                    }
+                }
             }
         }
         session.journal(app);

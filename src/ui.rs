@@ -27,29 +27,60 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         frame.render_widget(msg, area);
         return;
     }
-    let [tabs_area, body, status, hint] = Layout::vertical([
+    // A meeting opened from the archive is drawn in its own panes, under a banner
+    // that says whose it is and how to come back.
+    let banner = app.viewing.as_ref().map(|v| {
+        format!(
+            " READING {} · {} · Esc or Alt+6 back to the archive (your meeting {} stays open) ",
+            v.meeting.date.format("%a %-d %b %Y"),
+            crate::tabs::archive::status_word(v.meeting.status),
+            app.meeting.id
+        )
+    });
+    let theme = app.theme;
+    app.drawn_width = area.width;
+    let app: &mut App = match app.viewing.as_deref_mut() {
+        Some(view) => view,
+        None => app,
+    };
+    app.drawn_width = area.width;
+    let [tabs_area, banner_area, body, status, hint] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banner.is_some() as u16),
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(tab_bar(app), tabs_area);
+    frame.render_widget(tab_bar(app, tabs_area.width), tabs_area);
+    if let Some(b) = banner {
+        frame.render_widget(
+            Paragraph::new(crate::tabs::fit(&b, banner_area.width as usize)).style(theme.warn()),
+            banner_area,
+        );
+    }
     tabs::draw(app, frame, body);
     frame.render_widget(status_bar(app, status.width), status);
     frame.render_widget(hint_line(app), hint);
     overlay::draw(app, frame, area);
 }
 
-fn tab_label(tab: Tab) -> String {
-    format!(" {} {} ", tab.index() + 1, tab.title())
+/// Below this width the tab bar uses short names, so all six fit in 80 columns.
+const SHORT_TABS_BELOW: u16 = 90;
+
+fn tab_label(tab: Tab, width: u16) -> String {
+    let title = match tab {
+        Tab::Standing if width < SHORT_TABS_BELOW => "Standing",
+        t => t.title(),
+    };
+    format!(" {} {title} ", tab.index() + 1)
 }
 
-/// The tab under column `x` of the tab bar (for mouse clicks); it mirrors `tab_bar`.
-pub fn tab_at(x: u16) -> Option<Tab> {
+/// The tab under column `x` of a tab bar `width` wide (for mouse clicks); it mirrors `tab_bar`.
+pub fn tab_at(x: u16, width: u16) -> Option<Tab> {
     let mut start = 0u16;
     for tab in Tab::ALL {
-        let w = tab_label(tab).chars().count() as u16;
+        let w = tab_label(tab, width).chars().count() as u16;
         if x >= start && x < start + w {
             return Some(tab);
         }
@@ -58,7 +89,7 @@ pub fn tab_at(x: u16) -> Option<Tab> {
     None
 }
 
-fn tab_bar(app: &App) -> Line<'static> {
+fn tab_bar(app: &App, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     for tab in Tab::ALL {
         let style = if tab == app.tab {
@@ -66,7 +97,7 @@ fn tab_bar(app: &App) -> Line<'static> {
         } else {
             app.theme.dim()
         };
-        spans.push(Span::styled(tab_label(tab), style));
+        spans.push(Span::styled(tab_label(tab, width), style));
         spans.push(Span::raw("│"));
     }
     Line::from(spans)
@@ -146,8 +177,10 @@ fn hint_line(app: &App) -> Paragraph<'static> {
         return Paragraph::new(Span::styled(f.clone(), app.theme.warn()));
     }
     let hint = match app.tab {
+        _ if app.reading => "Reading: Esc or Alt+6 back to the archive · 1..5 panes · F1 help",
         Tab::Minutes => "Alt+A action · Alt+D decision · Alt+N next item · F1 help · Ctrl-Q quit",
-        _ => "Alt+1..5 or 1..5 tabs · n/p items · F1 or ? help · Ctrl-Q save and quit",
+        Tab::Archive => "Enter read · / search · a actions · e erratum · x export · F1 help",
+        _ => "Alt+1..6 or 1..6 tabs · n/p items · F1 or ? help · Ctrl-Q save and quit",
     };
     Paragraph::new(Span::styled(hint, app.theme.dim()))
 }

@@ -272,3 +272,27 @@ fn per_child_rows_show_due_dates_and_flag_names() {
     );
     assert!(screen.contains("Jane Smith · entered care 22 Sep 2026 · due 20 Oct 2026 · not yet done · … outstanding · LOOKS LIKE A NAME"), "{screen}");
 }
+
+/// The archive beside December's meeting, and the September meeting opened from it to read.
+#[test]
+fn the_archive_and_a_meeting_opened_from_it() {
+    use minutebook::app::archive::Reply;
+    let year = minutebook::demo::year();
+    let summaries = year.iter().map(minutebook::store::Summary::of).collect();
+    let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
+    app.update(Msg::Archive(summaries));
+    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = render(&mut app, w, h);
+        insta::assert_snapshot!(format!("archive_{w}x{h}"), t.backend());
+    }
+    app.update(Msg::Reply(Reply::Opened {
+        meeting: Box::new(year[6].clone()),
+        item: None,
+    }));
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("archive_reading_september_80x24", t.backend());
+}

@@ -36,7 +36,20 @@ impl App {
             }
             Command::Yes => self.confirmed(),
             Command::No => self.overlay = None,
+            Command::Up | Command::Down if self.tab == Tab::Archive && self.overlay.is_none() => {
+                self.archive_command(cmd)
+            }
             Command::Up | Command::Down => self.move_selection(cmd),
+            Command::Open
+            | Command::Search
+            | Command::ActionHistory
+            | Command::HistoryFilter
+            | Command::OwnerFilter
+            | Command::RecordErratum => self.archive_command(cmd),
+            Command::Back if self.tab == Tab::Archive => self.archive_command(cmd),
+            Command::Back => {}
+            Command::ApprovePrevious => self.approve_previous(),
+            Command::Export => self.flash = Some("Export: coming soon".into()),
             Command::StartMeeting
             | Command::NextItem
             | Command::PrevItem
@@ -287,7 +300,7 @@ impl App {
                     _ => self.standing_scroll.saturating_add(1),
                 }
             }
-            Tab::Minutes => {}
+            Tab::Minutes | Tab::Archive => {}
         }
     }
 

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::model::{ActionId, ItemId};
+use crate::model::{ActionId, ItemId, MeetingId};
 
 /// A one-line text input with a cursor, counted in chars.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -145,6 +145,8 @@ pub enum Purpose {
     RemoveChild,
     AddFigure,
     RetireFigure,
+    ApprovePrevious(MeetingId),
+    Erratum(MeetingId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,6 +17,15 @@ impl App {
         let Some(Overlay::Form(form)) = self.overlay.take() else {
             return;
         };
+        if let Some(done) = self.submit_archive_form(&form) {
+            if let Err(error) = done {
+                self.overlay = Some(Overlay::Form(Form {
+                    error: Some(error),
+                    ..form
+                }));
+            }
+            return;
+        }
         if !self.can_edit() {
             return;
         }
@@ -261,6 +270,8 @@ impl App {
                 }
                 self.recount_iha()?;
             }
+            // Handled by `submit_archive_form` before any of these.
+            Purpose::ApprovePrevious(_) | Purpose::Erratum(_) => {}
             Purpose::StandingFigures => {
                 let mut values = Vec::new();
                 for f in &form.fields {

@@ -90,9 +90,9 @@ fn tabs_switch_by_alt_number_anywhere_and_by_number_and_tab_outside_typing() {
 #[test]
 fn clicking_a_tab_switches_to_it() {
     let mut app = december();
-    let x = crate::ui::tab_at(0)
+    let x = crate::ui::tab_at(0, 80)
         .map(|_| ())
-        .and_then(|_| (0u16..80).find(|x| crate::ui::tab_at(*x) == Some(Tab::Actions)));
+        .and_then(|_| (0u16..80).find(|x| crate::ui::tab_at(*x, 80) == Some(Tab::Actions)));
     app.update(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: x.unwrap(),

@@ -258,6 +258,15 @@ pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {
 }
 
 /// The next unused id: derived from the items, so there is no counter to drift.
+/// The item shown as `number` ("4.2"), if there is one.
+pub fn id_at_number(items: &[AgendaItem], number: &str) -> Option<ItemId> {
+    let number = number.trim().trim_end_matches('.');
+    numbered(items)
+        .into_iter()
+        .find(|(n, _)| n.to_string() == number)
+        .map(|(_, i)| i.id)
+}
+
 pub fn next_id(items: &[AgendaItem]) -> ItemId {
     ItemId(
         numbered(items)

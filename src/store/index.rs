@@ -59,6 +59,18 @@ pub struct Summary {
     /// The board's other standing figures reported at this meeting, by key.
     #[serde(default)]
     pub figures: Vec<(String, f64)>,
+    /// Who approved the minutes, at which meeting and when, if they are approved.
+    #[serde(default)]
+    pub approval: Option<ApprovalLine>,
+    #[serde(default)]
+    pub errata: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovalLine {
+    pub by: String,
+    pub at: MeetingId,
+    pub on: NaiveDate,
 }
 
 /// One meeting's IHA timeliness, as the trend needs it.
@@ -105,6 +117,12 @@ impl Summary {
                 .iter()
                 .filter_map(|f| Some((f.key.clone(), f.value?)))
                 .collect(),
+            approval: m.approval.as_ref().map(|a| ApprovalLine {
+                by: a.approved_by.clone(),
+                at: a.at_meeting.clone(),
+                on: a.on,
+            }),
+            errata: m.errata.len() as u32,
             exempt_items: numbered(&m.agenda)
                 .iter()
                 .filter(|(_, i)| i.is_exempt())
@@ -115,7 +133,7 @@ impl Summary {
 
 pub const INDEX_FILE: &str = ".index.json";
 /// Bumped when `Summary` gains a field, so older caches are rebuilt.
-const INDEX_VERSION: u32 = 3;
+const INDEX_VERSION: u32 = 4;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {

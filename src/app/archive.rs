@@ -1,0 +1,334 @@
+//! The Archive pane and everything that reaches other meetings' records: opening one to
+//! read, approving the previous minutes, errata, exports. `update` does no I/O, so each
+//! of these leaves a [`Request`] for the run loop, which answers with a [`Reply`].
+
+use chrono::NaiveDate;
+
+use super::form::{Field, Form, Purpose};
+use super::{App, Effect, Overlay};
+use crate::keymap::{Command, Tab};
+use crate::model::agenda::{self, numbered};
+use crate::model::carry::long_date;
+use crate::model::{Decision, DecisionKind, ItemId, ItemRole, Meeting, MeetingId, MeetingStatus};
+use crate::store::Summary;
+
+/// Work on other records, for the run loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Read a meeting to show it read-only, at an item if given.
+    Open { id: MeetingId, item: Option<ItemId> },
+    /// Seal the minutes of `id` as approved at the open meeting.
+    Approve {
+        id: MeetingId,
+        by: String,
+        on: NaiveDate,
+        at: MeetingId,
+    },
+    /// A correction to approved minutes; the item is given by its number ("4.2").
+    Erratum {
+        id: MeetingId,
+        date: NaiveDate,
+        item_number: Option<String>,
+        text: String,
+    },
+}
+
+/// The run loop's answer to a [`Request`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Opened {
+        meeting: Box<Meeting>,
+        item: Option<ItemId>,
+    },
+    Approved {
+        id: MeetingId,
+        date: NaiveDate,
+        by: String,
+        sha256: String,
+    },
+    ErratumRecorded {
+        id: MeetingId,
+    },
+    /// The request could not be done: one sentence saying why.
+    Failed(String),
+}
+
+/// What the Archive pane lists.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum ArchiveView {
+    #[default]
+    Meetings,
+}
+
+#[derive(Debug, Default)]
+pub struct ArchivePane {
+    /// Every meeting in the data directory, newest first.
+    pub meetings: Vec<Summary>,
+    pub view: ArchiveView,
+    pub sel: usize,
+    /// False until the run loop has listed the directory.
+    pub listed: bool,
+}
+
+impl ArchivePane {
+    pub fn selected(&self) -> Option<&Summary> {
+        match self.view {
+            ArchiveView::Meetings => self.meetings.get(self.sel),
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        match self.view {
+            ArchiveView::Meetings => self.meetings.len(),
+        }
+    }
+}
+
+impl App {
+    pub(super) fn request(&mut self, r: Request) {
+        self.effects.push(Effect::Request(r));
+    }
+
+    /// The Archive pane's own commands.
+    pub(super) fn archive_command(&mut self, cmd: Command) {
+        match cmd {
+            Command::Up => self.archive.sel = self.archive.sel.saturating_sub(1),
+            Command::Down => {
+                self.archive.sel = (self.archive.sel + 1).min(self.archive.rows().saturating_sub(1))
+            }
+            Command::Open => match self.archive.selected() {
+                Some(s) if s.id == self.meeting.id => {
+                    self.flash = Some("That is the meeting you have open.".into());
+                    self.switch_tab(Tab::Agenda);
+                }
+                Some(s) => {
+                    let id = s.id.clone();
+                    self.request(Request::Open { id, item: None });
+                }
+                None => self.flash = Some("There is no meeting to open.".into()),
+            },
+            Command::Back => {
+                self.archive.view = ArchiveView::Meetings;
+                self.archive.sel = 0;
+            }
+            Command::RecordErratum => self.erratum_form(),
+            _ => {}
+        }
+    }
+
+    /// The answer to a request.
+    pub(super) fn reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Opened { meeting, item } => self.view_meeting(*meeting, item),
+            Reply::Approved {
+                id,
+                date,
+                by,
+                sha256,
+            } => {
+                self.record_approval(&id, date, &by);
+                if let Some(s) = self.archive.meetings.iter_mut().find(|s| s.id == id) {
+                    s.status = MeetingStatus::Approved;
+                }
+                self.flash = Some(format!(
+                    "The minutes of {} are approved and sealed (SHA-256 {}…); recorded at the \
+                     minutes item.",
+                    long_date(date),
+                    &sha256[..12.min(sha256.len())]
+                ));
+            }
+            Reply::ErratumRecorded { id } => {
+                self.flash = Some(format!(
+                    "Erratum recorded beside the sealed minutes of {id}."
+                ))
+            }
+            Reply::Failed(why) => self.flash = Some(why),
+        }
+    }
+
+    /// Shows another meeting read-only in the workspace; Esc or Alt+6 comes back.
+    fn view_meeting(&mut self, meeting: Meeting, item: Option<ItemId>) {
+        let why = match meeting.status {
+            MeetingStatus::Approved => "approved minutes, opened from the archive to read",
+            _ => "opened from the archive to read",
+        };
+        let mut view = App::new(meeting, Some(why.into()), self.now, self.theme);
+        view.reading = true;
+        view.earlier = self
+            .archive
+            .meetings
+            .iter()
+            .rev()
+            .filter(|s| (s.date, &s.id) < (view.meeting.date, &view.meeting.id))
+            .cloned()
+            .collect();
+        if let Some(item) = item.filter(|i| view.meeting.item(*i).is_some()) {
+            view.agenda_sel = Some(item);
+            view.minutes.item = None;
+            view.switch_tab(Tab::Minutes);
+        }
+        self.viewing = Some(Box::new(view));
+    }
+
+    /// Leaves a meeting opened from the archive, back to the Archive pane.
+    pub(super) fn close_view(&mut self) {
+        self.viewing = None;
+        self.tab = Tab::Archive;
+    }
+
+    /// `v` in the Agenda: the board approves the previous meeting's minutes.
+    pub(super) fn approve_previous(&mut self) {
+        if !self.can_edit() {
+            return;
+        }
+        let Some(prev) = self.meeting.previous.clone() else {
+            self.flash =
+                Some("This meeting has no previous meeting whose minutes it approves.".into());
+            return;
+        };
+        if let Some(s) = self.archive.meetings.iter().find(|s| s.id == prev)
+            && s.status == MeetingStatus::Approved
+        {
+            self.flash = Some(format!(
+                "The minutes of {} are already approved and sealed.",
+                long_date(s.date)
+            ));
+            return;
+        }
+        let chair = self
+            .meeting
+            .attendance
+            .iter()
+            .find(|a| a.position.eq_ignore_ascii_case("chair"))
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        self.overlay = Some(Overlay::Form(Form::new(
+            format!("Approve the minutes of {prev} as a correct record"),
+            Purpose::ApprovePrevious(prev),
+            vec![
+                Field::new("Signed by", chair, "who signs them, normally the chair"),
+                Field::new(
+                    "Date",
+                    self.meeting.date.format("%Y-%m-%d").to_string(),
+                    "YYYY-MM-DD; once approved the minutes are sealed",
+                ),
+            ],
+        )));
+    }
+
+    /// The minutes item of this meeting records the approval as a resolution.
+    fn record_approval(&mut self, id: &MeetingId, _on: NaiveDate, by: &str) {
+        let held = self
+            .archive
+            .meetings
+            .iter()
+            .find(|s| s.id == *id)
+            .map_or_else(|| id.date(), |s| s.date);
+        let text = format!(
+            "That the minutes of the meeting held on {} be approved as a correct record and \
+             signed by {by}.",
+            long_date(held)
+        );
+        let target = numbered(&self.meeting.agenda)
+            .into_iter()
+            .find(|(_, i)| i.role == Some(ItemRole::PreviousMinutes))
+            .map(|(_, i)| i.id);
+        if let Some(item) = target.and_then(|t| agenda::find_mut(&mut self.meeting.agenda, t)) {
+            item.decisions.push(Decision {
+                kind: DecisionKind::Resolution,
+                text,
+            });
+            self.changed(true);
+        }
+    }
+
+    /// `e` in the Archive: a dated correction beside approved minutes.
+    fn erratum_form(&mut self) {
+        let Some(s) = self.archive.selected() else {
+            return;
+        };
+        if s.status != MeetingStatus::Approved {
+            self.flash = Some(format!(
+                "The minutes of {} are not approved: open that meeting to correct them directly.",
+                s.id
+            ));
+            return;
+        }
+        let id = s.id.clone();
+        self.overlay = Some(Overlay::Form(Form::new(
+            format!("Erratum to the approved minutes of {id}"),
+            Purpose::Erratum(id),
+            vec![
+                Field::new(
+                    "Correction",
+                    "",
+                    "e.g. Item 4: for \"Cllr Smith\" read \"Cllr Smyth\"",
+                ),
+                Field::new(
+                    "Item",
+                    "",
+                    "the item number it corrects, e.g. 4.2 (optional)",
+                ),
+                Field::new(
+                    "Date",
+                    self.now.date().format("%Y-%m-%d").to_string(),
+                    "YYYY-MM-DD",
+                ),
+            ],
+        )));
+    }
+
+    /// Forms that change other records, not this meeting: checked here, done by the run loop.
+    pub(super) fn submit_archive_form(&mut self, form: &Form) -> Option<Result<(), String>> {
+        let date = |label: &str| {
+            crate::model::clock::parse_date(form.value(label)).ok_or_else(|| {
+                format!(
+                    "{label}: {:?} is not a date in the form YYYY-MM-DD",
+                    form.value(label)
+                )
+            })
+        };
+        Some(match &form.purpose {
+            Purpose::ApprovePrevious(id) => (|| {
+                let by = form.value("Signed by");
+                if by.is_empty() {
+                    return Err("Signed by: say who signs the minutes, normally the chair.".into());
+                }
+                let on = date("Date")?;
+                if !self.can_edit() {
+                    return Err(
+                        "This meeting is read-only, so it cannot record the approval.".into(),
+                    );
+                }
+                self.request(Request::Approve {
+                    id: id.clone(),
+                    by: by.to_string(),
+                    on,
+                    at: self.meeting.id.clone(),
+                });
+                Ok(())
+            })(),
+            Purpose::Erratum(id) => (|| {
+                let text = form.value("Correction");
+                if text.is_empty() {
+                    return Err("Correction: write what is corrected.".into());
+                }
+                let on = date("Date")?;
+                let item = form.value("Item").trim_end_matches('.');
+                if !item.is_empty() && !item.split('.').all(|p| p.parse::<usize>().is_ok()) {
+                    return Err(format!(
+                        "Item: {item:?} is not an item number such as 4 or 4.2."
+                    ));
+                }
+                self.request(Request::Erratum {
+                    id: id.clone(),
+                    date: on,
+                    item_number: (!item.is_empty()).then(|| item.to_string()),
+                    text: text.to_string(),
+                });
+                Ok(())
+            })(),
+            _ => return None,
+        })
+    }
+}

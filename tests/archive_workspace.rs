@@ -1,0 +1,235 @@
+//! The Archive pane driven by keys, with its requests answered by the real store (as the
+//! run loop does): open an earlier meeting read-only and come back, approve the previous
+//! minutes, record an erratum, and refused edits to sealed minutes.
+
+mod common;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use minutebook::app::archive::{ArchiveView, Reply};
+use minutebook::app::{App, Effect, Msg};
+use minutebook::keymap::Tab;
+use minutebook::model::approval::{self, SealCheck};
+use minutebook::model::{ItemRole, MeetingId, MeetingStatus};
+use minutebook::store::Store;
+use minutebook::ui::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 12, 9)
+        .unwrap()
+        .and_hms_opt(14, 5, 0)
+        .unwrap()
+}
+
+/// The workspace on meeting `id` of `store`, with the archive listed, as the run loop opens it.
+fn workspace(store: &Store, id: &str) -> App {
+    let (meeting, handle) = store.open_meeting(&MeetingId::parse(id).unwrap()).unwrap();
+    let mut app = App::new(
+        meeting,
+        handle.read_only().map(str::to_string),
+        now(),
+        Theme::plain(),
+    );
+    app.update(Msg::Archive(store.list().unwrap().meetings));
+    app
+}
+
+/// Answers the app's requests from the store, as the run loop does; returns the replies.
+fn pump(app: &mut App, store: &Store) -> Vec<Reply> {
+    let mut replies = Vec::new();
+    for effect in app.take_effects() {
+        if let Effect::Request(r) = effect {
+            let reply = minutebook::requests::answer(store, r);
+            replies.push(reply.clone());
+            app.update(Msg::Reply(reply));
+            app.update(Msg::Archive(store.list().unwrap().meetings));
+        }
+    }
+    replies
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn alt(app: &mut App, c: char) {
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
+}
+
+#[test]
+fn the_archive_lists_every_meeting_newest_first_with_status_in_words() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    alt(&mut app, '6');
+    assert_eq!(app.tab, Tab::Archive);
+    let dates: Vec<_> = app.archive.meetings.iter().map(|s| s.date).collect();
+    assert_eq!(dates.len(), 10);
+    assert!(
+        dates.windows(2).all(|w| w[0] > w[1]),
+        "newest first: {dates:?}"
+    );
+    // The open meeting is planned, the last held is a draft, the rest approved.
+    let statuses: Vec<_> = app.archive.meetings.iter().map(|s| s.status).collect();
+    assert_eq!(statuses[0], MeetingStatus::Planned);
+    assert_eq!(statuses[1], MeetingStatus::Draft);
+    assert!(statuses[2..].iter().all(|s| *s == MeetingStatus::Approved));
+    assert!(app.archive.meetings[2].approval.is_some());
+}
+
+#[test]
+fn an_earlier_meeting_opens_read_only_in_every_pane_and_esc_comes_back() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    alt(&mut app, '6');
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let replies = pump(&mut app, &store);
+    assert!(matches!(replies[..], [Reply::Opened { .. }]), "{replies:?}");
+    let view = app.viewing.as_ref().expect("the meeting is open to read");
+    assert_eq!(view.meeting.id, app.archive.meetings[2].id);
+    assert!(view.read_only.is_some());
+
+    // Every pane of the earlier meeting can be visited; nothing in it can change.
+    // A key that changes something in each pane: add an item, add a figure, mark done, mark present.
+    for (c, edit) in [('1', 'a'), ('2', 'a'), ('4', 'd'), ('5', 'p')] {
+        press(&mut app, KeyCode::Char(c));
+        press(&mut app, KeyCode::Char(edit));
+        let view = app.viewing.as_ref().unwrap();
+        assert_eq!(view.tab.index() + 1, c.to_digit(10).unwrap() as usize);
+        assert!(
+            view.overlay.is_none(),
+            "no form opens on a read-only meeting"
+        );
+        assert!(view.flash.as_deref().unwrap().contains("Read-only"));
+    }
+    press(&mut app, KeyCode::Esc);
+    let view = app.viewing.as_ref();
+    assert!(view.is_none(), "Esc outside a form comes back");
+    assert_eq!(app.tab, Tab::Archive);
+
+    press(&mut app, KeyCode::Enter);
+    pump(&mut app, &store);
+    press(&mut app, KeyCode::Char('3'));
+    typed(&mut app, "typed into approved minutes");
+    let view = app.viewing.as_ref().unwrap();
+    assert_eq!(view.tab, Tab::Minutes);
+    assert!(!view.minutes.editor.text().contains("typed into"));
+    assert!(view.flash.as_deref().unwrap_or("").contains("Read-only"));
+    // The open meeting was never touched.
+    assert_eq!(app.revision, 0);
+    alt(&mut app, '6');
+    assert!(app.viewing.is_none());
+    assert_eq!(app.meeting.id.as_str(), "2026-12-09");
+}
+
+#[test]
+fn the_board_approves_the_previous_minutes_which_seals_them_and_edits_are_refused() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    let previous = app.meeting.previous.clone().unwrap();
+    assert_eq!(
+        store.load(&previous).unwrap().meeting.status,
+        MeetingStatus::Draft
+    );
+
+    press(&mut app, KeyCode::Char('v'));
+    // The chair's name is offered; the date is the meeting's.
+    press(&mut app, KeyCode::Enter);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(replies[..], [Reply::Approved { .. }]),
+        "{replies:?}"
+    );
+    assert!(
+        app.flash
+            .as_deref()
+            .unwrap()
+            .contains("approved and sealed")
+    );
+
+    let sealed = store.load(&previous).unwrap().meeting;
+    assert_eq!(sealed.status, MeetingStatus::Approved);
+    let a = sealed.approval.as_ref().unwrap();
+    assert_eq!(a.approved_by, "Cllr Margaret Holloway");
+    assert_eq!(a.at_meeting, app.meeting.id);
+    assert_eq!(approval::check(&sealed), SealCheck::Intact);
+
+    // The minutes item of this meeting records the resolution.
+    let item = minutebook::model::agenda::numbered(&app.meeting.agenda)
+        .into_iter()
+        .find(|(_, i)| i.role == Some(ItemRole::PreviousMinutes))
+        .unwrap()
+        .1;
+    assert!(
+        item.decisions
+            .last()
+            .unwrap()
+            .text
+            .contains("approved as a correct record")
+    );
+
+    // Approving again is refused with the reason.
+    press(&mut app, KeyCode::Char('v'));
+    assert!(app.flash.as_deref().unwrap().contains("already approved"));
+
+    // An edit to the sealed minutes is refused by the store, whatever the caller.
+    let (mut m, mut handle) = store.open_meeting(&previous).unwrap();
+    m.agenda[0].minutes.push_str(" Amended later.");
+    let err = store.save(&mut handle, &m).unwrap_err().to_string();
+    assert!(err.contains("sealed") && err.contains("erratum"), "{err}");
+    assert_eq!(
+        approval::check(&store.load(&previous).unwrap().meeting),
+        SealCheck::Intact
+    );
+}
+
+#[test]
+fn an_erratum_is_recorded_beside_approved_minutes_from_the_archive() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    alt(&mut app, '6');
+    // The draft cannot take an erratum: it can still be corrected.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('e'));
+    assert!(app.flash.as_deref().unwrap().contains("not approved"));
+    press(&mut app, KeyCode::Down);
+    let id = app.archive.meetings[2].id.clone();
+    press(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "For \"Cllr Smith\" read \"Cllr Smyth\".");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "99");
+    press(&mut app, KeyCode::Enter);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Failed(why)] if why.contains("no item 99")),
+        "{replies:?}"
+    );
+    press(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "For \"Cllr Smith\" read \"Cllr Smyth\".");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(replies[..], [Reply::ErratumRecorded { .. }]),
+        "{replies:?}"
+    );
+
+    let m = store.load(&id).unwrap().meeting;
+    assert_eq!(m.errata.len(), 1);
+    assert!(m.errata[0].text.contains("Smyth"));
+    assert_eq!(
+        approval::check(&m),
+        SealCheck::Intact,
+        "an erratum leaves the seal intact"
+    );
+    assert_eq!(app.archive.meetings[2].errata, 1);
+    assert_eq!(app.archive.view, ArchiveView::Meetings);
+}
