@@ -14,6 +14,8 @@ use crate::model::{MeetingId, Template};
 use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
 use crate::{demo, export};
 
+mod approval;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "minutebook",
@@ -71,6 +73,43 @@ pub enum Command {
     Show {
         /// The meeting's id, e.g. 2026-12-09
         id: String,
+    },
+    /// Approve a meeting's draft minutes as a correct record, which seals them (SHA-256)
+    Approve {
+        /// The meeting whose minutes are approved, e.g. 2026-11-11
+        id: String,
+        /// Who signed them, normally the chair
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// The meeting that approved them (default: the next meeting on record)
+        #[arg(long, value_name = "ID")]
+        at: Option<String>,
+        /// The date of approval (default: the approving meeting's date)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        on: Option<NaiveDate>,
+    },
+    /// Record a dated correction beside approved minutes (the sealed text is never changed)
+    Erratum {
+        /// The meeting whose approved minutes are corrected
+        id: String,
+        /// The correction, e.g. 'Item 4: for "Cllr Smith" read "Cllr Smyth"'
+        #[arg(long)]
+        text: String,
+        /// The item it corrects, by number, e.g. 4.2
+        #[arg(long, value_name = "NUMBER")]
+        item: Option<String>,
+        /// The date of the correction (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// The meeting at which the correction was agreed
+        #[arg(long, value_name = "ID")]
+        agreed_at: Option<String>,
+    },
+    /// Check every approved meeting against its seal; fails if any was altered outside minutebook
+    Verify {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
     },
     /// Initial Health Assessment timeliness
     Iha {
@@ -192,6 +231,30 @@ pub fn run(cli: Cli) -> Outcome {
             let loaded = store.load(&MeetingId::parse(&id)?)?;
             print!("{}", export::text::render(&loaded.meeting));
             Ok(())
+        }
+        Some(Command::Approve { id, by, at, on }) => approval::approve(
+            &open_store(cli.data_dir.as_deref())?,
+            &id,
+            &by,
+            at.as_deref(),
+            on,
+        ),
+        Some(Command::Erratum {
+            id,
+            text,
+            item,
+            date,
+            agreed_at,
+        }) => approval::erratum(
+            &open_store(cli.data_dir.as_deref())?,
+            &id,
+            &text,
+            item.as_deref(),
+            date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            agreed_at.as_deref(),
+        ),
+        Some(Command::Verify { json }) => {
+            approval::verify(&open_store(cli.data_dir.as_deref())?, json)
         }
         // Needs no records, so no data directory is opened (or created).
         Some(Command::Iha {

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use super::form::{Field, Form, Purpose};
 use super::{App, Effect, Overlay};
 use crate::keymap::{Command, Tab};
-use crate::model::agenda::{self, numbered};
+use crate::model::approval;
 use crate::model::carry::long_date;
-use crate::model::{Decision, DecisionKind, ItemId, ItemRole, Meeting, MeetingId, MeetingStatus};
+use crate::model::{ItemId, Meeting, MeetingId, MeetingStatus};
 use crate::store::Summary;
 
 /// Work on other records, for the run loop.
@@ -126,15 +126,19 @@ impl App {
                 by,
                 sha256,
             } => {
-                self.record_approval(&id, date, &by);
+                let recorded = self.record_approval(&id, &by);
                 if let Some(s) = self.archive.meetings.iter_mut().find(|s| s.id == id) {
                     s.status = MeetingStatus::Approved;
                 }
                 self.flash = Some(format!(
-                    "The minutes of {} are approved and sealed (SHA-256 {}…); recorded at the \
-                     minutes item.",
+                    "The minutes of {id} are approved ({}) and sealed (SHA-256 {}…); {}",
                     long_date(date),
-                    &sha256[..12.min(sha256.len())]
+                    &sha256[..12.min(sha256.len())],
+                    if recorded {
+                        "the resolution is recorded at the minutes item."
+                    } else {
+                        "this meeting has no minutes item to record it at."
+                    }
                 ));
             }
             Reply::ErratumRecorded { id } => {
@@ -217,29 +221,18 @@ impl App {
     }
 
     /// The minutes item of this meeting records the approval as a resolution.
-    fn record_approval(&mut self, id: &MeetingId, _on: NaiveDate, by: &str) {
+    fn record_approval(&mut self, id: &MeetingId, by: &str) -> bool {
         let held = self
             .archive
             .meetings
             .iter()
             .find(|s| s.id == *id)
             .map_or_else(|| id.date(), |s| s.date);
-        let text = format!(
-            "That the minutes of the meeting held on {} be approved as a correct record and \
-             signed by {by}.",
-            long_date(held)
-        );
-        let target = numbered(&self.meeting.agenda)
-            .into_iter()
-            .find(|(_, i)| i.role == Some(ItemRole::PreviousMinutes))
-            .map(|(_, i)| i.id);
-        if let Some(item) = target.and_then(|t| agenda::find_mut(&mut self.meeting.agenda, t)) {
-            item.decisions.push(Decision {
-                kind: DecisionKind::Resolution,
-                text,
-            });
+        let recorded = approval::record_approval_in(&mut self.meeting, held, by);
+        if recorded {
             self.changed(true);
         }
+        recorded
     }
 
     /// `e` in the Archive: a dated correction beside approved minutes.

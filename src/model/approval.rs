@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::agenda::numbered;
+use super::agenda::{Decision, DecisionKind, ItemRole, numbered};
 use super::clock::format_hhmm;
 use super::ids::{ItemId, MeetingId};
 use super::meeting::{Meeting, MeetingStatus};
@@ -179,6 +179,30 @@ pub fn add_erratum(m: &mut Meeting, erratum: Erratum) -> Result<(), ApprovalErro
     }
     m.errata.push(erratum);
     Ok(())
+}
+
+/// Records at `at`'s "minutes of the previous meeting" item that it approved the minutes
+/// of the meeting held on `held`. False if `at` has no such item.
+pub fn record_approval_in(at: &mut Meeting, held: NaiveDate, by: &str) -> bool {
+    let text = format!(
+        "That the minutes of the meeting held on {} be approved as a correct record and \
+         signed by {by}.",
+        super::carry::long_date(held)
+    );
+    let target = numbered(&at.agenda)
+        .into_iter()
+        .find(|(_, i)| i.role == Some(ItemRole::PreviousMinutes))
+        .map(|(_, i)| i.id);
+    match target.and_then(|t| super::agenda::find_mut(&mut at.agenda, t)) {
+        Some(item) => {
+            item.decisions.push(Decision {
+                kind: DecisionKind::Resolution,
+                text,
+            });
+            true
+        }
+        None => false,
+    }
 }
 
 pub fn seal_of(m: &Meeting) -> Seal {

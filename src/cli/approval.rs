@@ -1,0 +1,195 @@
+//! `approve`, `erratum` and `verify`: approving minutes, correcting them after, and
+//! checking that no sealed minutes were changed outside minutebook.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Failure, Outcome, warn_all};
+use crate::model::agenda;
+use crate::model::approval::{self, Erratum, SealCheck};
+use crate::model::{MeetingId, MeetingStatus};
+use crate::store::Store;
+
+/// Seals the minutes of `id`, approved at meeting `at` (default: the next meeting).
+pub fn approve(
+    store: &Store,
+    id: &str,
+    by: &str,
+    at: Option<&str>,
+    on: Option<NaiveDate>,
+) -> Outcome {
+    let id = MeetingId::parse(id)?;
+    let listing = store.list()?;
+    warn_all(&listing.problems);
+    let at = match at {
+        Some(at) => MeetingId::parse(at)?,
+        None => listing
+            .meetings
+            .iter()
+            .find(|s| (s.date, &s.id) > (id.date(), &id))
+            .map(|s| s.id.clone())
+            .ok_or_else(|| {
+                Failure(format!(
+                    "no later meeting is on record to approve the minutes of {id}; say which \
+                     with --at ID"
+                ))
+            })?,
+    };
+    let on = on.unwrap_or(at.date());
+    let held = listing
+        .meetings
+        .iter()
+        .find(|s| s.id == id)
+        .map_or(id.date(), |s| s.date);
+    let sealed = store.amend(&id, |m| {
+        approval::approve(m, by, &at, on).map_err(|e| e.to_string())?;
+        Ok(m.approval.as_ref().map(|a| a.seal.sha256.clone()))
+    })?;
+    println!(
+        "Approved the minutes of {id} at meeting {at} on {on}, signed by {}; sealed with \
+         SHA-256 {}",
+        by.trim(),
+        sealed.unwrap_or_default()
+    );
+    // The approving meeting's minutes item records it, if that meeting is on record.
+    if store.exists(&at) {
+        let recorded = store.amend(&at, |m| {
+            Ok(approval::record_approval_in(m, held, by.trim()))
+        });
+        match recorded {
+            Ok(true) => println!("Recorded the resolution at the minutes item of {at}."),
+            Ok(false) => eprintln!(
+                "minutebook: warning: meeting {at} has no \"minutes of the previous meeting\" \
+                 item to record the approval at"
+            ),
+            Err(e) => eprintln!("minutebook: warning: the approval was not recorded in {at}: {e}"),
+        }
+    }
+    Ok(())
+}
+
+pub fn erratum(
+    store: &Store,
+    id: &str,
+    text: &str,
+    item: Option<&str>,
+    date: NaiveDate,
+    agreed_at: Option<&str>,
+) -> Outcome {
+    let id = MeetingId::parse(id)?;
+    let agreed_at = agreed_at.map(MeetingId::parse).transpose()?;
+    store.amend(&id, |m| {
+        let item = match item {
+            Some(n) => Some(
+                agenda::id_at_number(&m.agenda, n)
+                    .ok_or_else(|| format!("it has no agenda item numbered {n}"))?,
+            ),
+            None => None,
+        };
+        let erratum = Erratum {
+            date,
+            item,
+            text: text.trim().to_string(),
+            agreed_at,
+        };
+        approval::add_erratum(m, erratum).map_err(|e| e.to_string())
+    })?;
+    println!("Recorded an erratum dated {date} beside the sealed minutes of {id}.");
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Checked {
+    id: MeetingId,
+    date: NaiveDate,
+    /// intact, altered, unsealed, unknown-version or unreadable
+    result: &'static str,
+    detail: String,
+}
+
+/// Checks every approved meeting against its seal. Fails if any was altered.
+pub fn verify(store: &Store, json: bool) -> Outcome {
+    let listing = store.list()?;
+    let mut checked = Vec::new();
+    let unreadable: Vec<String> = listing.problems.iter().map(|p| p.to_string()).collect();
+    for s in listing
+        .meetings
+        .iter()
+        .filter(|s| s.status == MeetingStatus::Approved)
+    {
+        // The cached summary is not trusted here: every approved file is read again.
+        let (result, detail) = match store.load(&s.id) {
+            Err(e) => ("unreadable", e.to_string()),
+            Ok(loaded) => match approval::check(&loaded.meeting) {
+                SealCheck::Intact => ("intact", String::new()),
+                SealCheck::Altered { sealed, found } => (
+                    "altered",
+                    format!(
+                        "the minutes no longer match their seal (sealed {}…, now {}…): changed \
+                         outside minutebook since approval",
+                        &sealed[..12.min(sealed.len())],
+                        &found[..12]
+                    ),
+                ),
+                SealCheck::Unsealed => (
+                    "unsealed",
+                    "marked approved but carries no seal, so it cannot be checked".into(),
+                ),
+                SealCheck::UnknownVersion(v) => (
+                    "unknown-version",
+                    format!("sealed by a newer minutebook (seal version {v})"),
+                ),
+                SealCheck::NotApproved => continue,
+            },
+        };
+        checked.push(Checked {
+            id: s.id.clone(),
+            date: s.date,
+            result,
+            detail,
+        });
+    }
+    let bad: Vec<&Checked> = checked.iter().filter(|c| c.result != "intact").collect();
+    if json {
+        #[derive(Serialize)]
+        struct Report<'a> {
+            checked: &'a [Checked],
+            unreadable_files: &'a [String],
+        }
+        let report = Report {
+            checked: &checked,
+            unreadable_files: &unreadable,
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("serialises")
+        );
+    } else {
+        for c in &bad {
+            println!("{}  {:<10} {}", c.id, c.result.to_uppercase(), c.detail);
+        }
+        for u in &unreadable {
+            println!("UNREADABLE  {u}");
+        }
+        println!(
+            "Checked {} approved meeting(s): {} intact, {} not.",
+            checked.len(),
+            checked.len() - bad.len(),
+            bad.len()
+        );
+    }
+    let altered: Vec<String> = bad.iter().map(|c| c.id.to_string()).collect();
+    if altered.is_empty() && unreadable.is_empty() {
+        Ok(())
+    } else if altered.is_empty() {
+        Err(Failure(format!(
+            "{} file(s) could not be read, so they were not checked",
+            unreadable.len()
+        )))
+    } else {
+        Err(Failure(format!(
+            "the approved minutes of {} do not match their seal",
+            altered.join(", ")
+        )))
+    }
+}

@@ -1,0 +1,139 @@
+//! `approve`, `erratum` and `verify` through the real binary on the demo year.
+
+mod common;
+
+use common::{demo_data, minutebook, stderr, stdout};
+
+#[test]
+fn approving_seals_the_draft_and_records_it_at_the_next_meeting() {
+    let (_tmp, data) = demo_data();
+    let out = minutebook(
+        &data,
+        &["approve", "2026-11-11", "--by", "Cllr Margaret Holloway"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.contains("at meeting 2026-12-09 on 2026-12-09"),
+        "{said}"
+    );
+    assert!(said.contains("Recorded the resolution"), "{said}");
+
+    let file = std::fs::read_to_string(data.join("2026-11-11.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let m = &v["meeting"];
+    let m = if m.is_null() { &v } else { m };
+    assert_eq!(m["status"], "approved");
+    assert_eq!(m["approval"]["approved_by"], "Cllr Margaret Holloway");
+    assert_eq!(m["approval"]["seal"]["sha256"].as_str().unwrap().len(), 64);
+    let dec = std::fs::read_to_string(data.join("2026-12-09.json")).unwrap();
+    assert!(dec.contains("held on Wednesday 11 November 2026 be approved as a correct record"));
+
+    // Twice is refused, and the file is left as it was.
+    let out = minutebook(&data, &["approve", "2026-11-11", "--by", "Someone Else"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("already approved"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.join("2026-11-11.json")).unwrap(),
+        file
+    );
+
+    // A planned meeting cannot be approved.
+    let out = minutebook(
+        &data,
+        &[
+            "approve",
+            "2026-12-09",
+            "--by",
+            "Chair",
+            "--at",
+            "2026-12-09",
+        ],
+    );
+    assert!(stderr(&out).contains("planned"), "{}", stderr(&out));
+}
+
+#[test]
+fn verify_passes_on_sealed_minutes_and_names_one_altered_by_hand() {
+    let (_tmp, data) = demo_data();
+    let out = minutebook(&data, &["verify"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("Checked 8 approved meeting(s): 8 intact, 0 not."));
+
+    // Someone edits approved minutes in a text editor.
+    let path = data.join("2026-03-11.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let altered = text.replacen(
+        "no declarations of interest",
+        "one declaration of interest",
+        1,
+    );
+    assert!(altered != text, "the demo minutes contain the phrase");
+    std::fs::write(&path, altered).unwrap();
+
+    let out = minutebook(&data, &["verify"]);
+    assert!(!out.status.success());
+    let said = stdout(&out);
+    assert!(said.contains("2026-03-11  ALTERED"), "{said}");
+    assert!(said.contains("7 intact, 1 not"), "{said}");
+    assert!(stderr(&out).contains("2026-03-11 do not match their seal"));
+
+    let out = minutebook(&data, &["verify", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let bad: Vec<_> = v["checked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["result"] != "intact")
+        .collect();
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0]["id"], "2026-03-11");
+    assert_eq!(bad[0]["result"], "altered");
+
+    // minutebook itself will not save over the altered record either.
+    let out = minutebook(&data, &["erratum", "2026-03-11", "--text", "x"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("sealed"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_erratum_sits_beside_the_sealed_text_and_verify_still_passes() {
+    let (_tmp, data) = demo_data();
+    let out = minutebook(
+        &data,
+        &[
+            "erratum",
+            "2026-10-14",
+            "--text",
+            "For \"Cllr Smith\" read \"Cllr Smyth\".",
+            "--item",
+            "3",
+            "--date",
+            "2026-11-11",
+            "--agreed-at",
+            "2026-11-11",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = std::fs::read_to_string(data.join("2026-10-14.json")).unwrap();
+    assert!(file.contains("Cllr Smyth") && file.contains("\"agreed_at\": \"2026-11-11\""));
+    assert!(minutebook(&data, &["verify"]).status.success());
+
+    for (args, why) in [
+        (vec!["--item", "42"], "no agenda item numbered 42"),
+        (vec!["--date", "2026-02-30"], "not a real date"),
+    ] {
+        let mut all = vec!["erratum", "2026-10-14", "--text", "x"];
+        all.extend(args);
+        let out = minutebook(&data, &all);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains(why), "{}", stderr(&out));
+    }
+    // The draft is corrected directly, not by erratum.
+    let out = minutebook(&data, &["erratum", "2026-11-11", "--text", "x"]);
+    assert!(stderr(&out).contains("not approved"), "{}", stderr(&out));
+}
