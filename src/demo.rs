@@ -721,6 +721,7 @@ fn raise_actions(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
         });
         let owner = ROSTER[s.owner].0.to_string();
         let title = m.item(item).map(|i| i.title.clone()).unwrap_or_default();
+        let exempt = agenda::is_exempt_business(&m.agenda, item);
         let action = ActionItem {
             id: m.next_action_id(),
             text: s.text.to_string(),
@@ -731,6 +732,7 @@ fn raise_actions(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
                 meeting: m.id.clone(),
                 item: Some(item),
                 item_title: title,
+                exempt,
             },
             status: ActionStatus::Open,
             history: Vec::new(),
