@@ -1,10 +1,13 @@
 //! The command line: every subcommand that reads records works without a terminal.
 
+mod export;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Parser, Subcommand};
 
+use crate::demo;
 use crate::model::carry::new_meeting;
 use crate::model::clock::parse_hhmm;
 use crate::model::standing::IHA_WORKING_DAYS;
@@ -12,7 +15,6 @@ use crate::model::standing::{IhaStatus, change_text, rate_text};
 use crate::model::working_days::{Calendar, iha_due};
 use crate::model::{MeetingId, Template};
 use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
-use crate::{demo, export};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -72,6 +74,8 @@ pub enum Command {
         /// The meeting's id, e.g. 2026-12-09
         id: String,
     },
+    /// Write a meeting as md, txt, html, json or ocd (private unless --public), or the forward plan as iCalendar
+    Export(export::ExportArgs),
     /// Initial Health Assessment timeliness
     Iha {
         #[command(subcommand)]
@@ -190,9 +194,10 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Show { id }) => {
             let store = open_store(cli.data_dir.as_deref())?;
             let loaded = store.load(&MeetingId::parse(&id)?)?;
-            print!("{}", export::text::render(&loaded.meeting));
+            print!("{}", crate::export::text::render(&loaded.meeting));
             Ok(())
         }
+        Some(Command::Export(args)) => export::run(cli.data_dir.as_deref(), args),
         // Needs no records, so no data directory is opened (or created).
         Some(Command::Iha {
             command: IhaCommand::Due { entered },
