@@ -196,10 +196,16 @@ fn agenda_json(v: &view::View) -> AgendaJson<'_> {
 }
 
 /// The meeting's length from its agenda's allotted times: an item with sub-items
-/// takes theirs. `None` when no item has a time allotted.
+/// takes its own allowance or theirs, whichever is longer. `None` when no item has
+/// a time allotted.
 pub fn allotted_minutes(items: &[crate::model::AgendaItem]) -> Option<u32> {
     items
         .iter()
-        .filter_map(|i| allotted_minutes(&i.sub_items).or(i.minutes_allotted))
+        .filter_map(
+            |i| match (allotted_minutes(&i.sub_items), i.minutes_allotted) {
+                (Some(subs), Some(own)) => Some(subs.max(own)),
+                (subs, own) => subs.or(own),
+            },
+        )
         .reduce(|a, b| a + b)
 }
