@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Parser, Subcommand};
 
+use crate::demo;
 use crate::model::carry::new_meeting;
 use crate::model::clock::parse_hhmm;
 use crate::model::standing::IHA_WORKING_DAYS;
@@ -12,9 +13,9 @@ use crate::model::standing::{IhaStatus, change_text, rate_text};
 use crate::model::working_days::{Calendar, iha_due};
 use crate::model::{MeetingId, Template};
 use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
-use crate::{demo, export};
 
 mod approval;
+mod export;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -111,6 +112,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a meeting as md, txt, html, json or ocd (private unless --public), or the forward plan as iCalendar
+    Export(export::ExportArgs),
     /// Initial Health Assessment timeliness
     Iha {
         #[command(subcommand)]
@@ -229,7 +232,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Show { id }) => {
             let store = open_store(cli.data_dir.as_deref())?;
             let loaded = store.load(&MeetingId::parse(&id)?)?;
-            print!("{}", export::text::render(&loaded.meeting));
+            print!("{}", crate::export::text::render(&loaded.meeting));
             Ok(())
         }
         Some(Command::Approve { id, by, at, on }) => approval::approve(
@@ -256,6 +259,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Verify { json }) => {
             approval::verify(&open_store(cli.data_dir.as_deref())?, json)
         }
+        Some(Command::Export(args)) => export::run(cli.data_dir.as_deref(), args),
         // Needs no records, so no data directory is opened (or created).
         Some(Command::Iha {
             command: IhaCommand::Due { entered },

@@ -641,21 +641,32 @@ fn action_log(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
     let date = m.date;
     let here = m.id.clone();
     let mut lines = Vec::new();
+    let mut exempt_updates = 0;
     for s in scripts.iter().filter(|s| s.raised < month.month) {
         let Some(action) = m.actions.iter_mut().find(|a| a.text == s.text) else {
             continue;
         };
-        if let Some((when, note)) = s.closed.filter(|(when, _)| *when == month.month) {
-            let _ = when;
+        let line = if let Some((_, note)) = s.closed.filter(|(when, _)| *when == month.month) {
             action.update(date, Some(here.clone()), Some(ActionStatus::Done), note);
-            lines.push(format!(
-                "{} ({}): completed. {note}",
-                action.id, action.text
-            ));
+            format!("{} ({}): completed. {note}", action.id, action.text)
         } else if let Some((_, note)) = s.progress.iter().find(|(when, _)| *when == month.month) {
             action.update(date, Some(here.clone()), None, *note);
-            lines.push(format!("{} ({}): {note}", action.id, action.text));
+            format!("{} ({}): {note}", action.id, action.text)
+        } else {
+            continue;
+        };
+        // The action log is public business: an action from Part B is updated in its
+        // record only, never described here.
+        if action.raised.exempt {
+            exempt_updates += 1;
+        } else {
+            lines.push(line);
         }
+    }
+    if exempt_updates > 0 {
+        lines.push(
+            "An action arising from exempt business was updated; see the action record.".into(),
+        );
     }
     let open = m.actions.iter().filter(|a| a.is_open()).count();
     let mut text = if lines.is_empty() {
@@ -721,6 +732,7 @@ fn raise_actions(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
         });
         let owner = ROSTER[s.owner].0.to_string();
         let title = m.item(item).map(|i| i.title.clone()).unwrap_or_default();
+        let exempt = agenda::is_exempt_business(&m.agenda, item);
         let action = ActionItem {
             id: m.next_action_id(),
             text: s.text.to_string(),
@@ -731,6 +743,7 @@ fn raise_actions(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
                 meeting: m.id.clone(),
                 item: Some(item),
                 item_title: title,
+                exempt,
             },
             status: ActionStatus::Open,
             history: Vec::new(),

@@ -1,3 +1,211 @@
 //! Meetings rendered for people to read outside the workspace.
+//!
+//! One entry point, [`render`]: a meeting in a [`Format`], for an [`Audience`], whole or
+//! as its agenda ([`Scope`]). Public documents are drawn only from
+//! [`public::PublicMeeting`], the allow-list of what may be published; exempt ("Part B")
+//! business reaches them as number, title and stated ground, nothing more.
 
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::model::Meeting;
+
+mod html;
+pub mod ics;
+mod ocd;
+mod prose;
+pub mod public;
 pub mod text;
+mod view;
+
+pub use public::PublicMeeting;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown, for email and for pasting into a council's website.
+    Markdown,
+    /// Plain text, for email.
+    Text,
+    /// One self-contained HTML file that prints on A4.
+    Html,
+    /// The record as JSON: the whole meeting, or for the public, the allow-list.
+    Json,
+    /// An Open Civic Data event document (JSON).
+    Ocd,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::Json,
+        Format::Ocd,
+    ];
+
+    /// The name used on the command line, which is also the file extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Ocd => "ocd",
+        }
+    }
+
+    /// A file extension for the format (OCD documents are JSON).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Ocd => "json",
+            f => f.name(),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "txt" | "text" => Ok(Format::Text),
+            "html" | "htm" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
+            "ocd" => Ok(Format::Ocd),
+            _ => Err(format!(
+                "{s:?} is not an export format: use md, txt, html, json or ocd"
+            )),
+        }
+    }
+}
+
+/// Who the document is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The clerk and members: everything, exempt business included and marked.
+    Private,
+    /// Anyone: only what [`PublicMeeting`] holds.
+    Public,
+}
+
+/// How much of the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole record: attendance, figures, minutes, decisions, actions.
+    Full,
+    /// The agenda to circulate before the meeting: numbered items, presenters, timings,
+    /// purpose and exempt marking; no minutes, decisions or actions.
+    AgendaOnly,
+}
+
+/// `m` as a document. Public documents are made from `PublicMeeting::of(m)` alone.
+pub fn render(m: &Meeting, format: Format, audience: Audience, scope: Scope) -> String {
+    match audience {
+        Audience::Public => render_public(&PublicMeeting::of(m), format, scope),
+        Audience::Private => {
+            if format == Format::Json && scope == Scope::Full {
+                return json(m);
+            }
+            render_view(&view::View::private(m), format, scope)
+        }
+    }
+}
+
+/// A public document from the allow-list: nothing else is in reach here.
+pub fn render_public(p: &PublicMeeting, format: Format, scope: Scope) -> String {
+    if format == Format::Json && scope == Scope::Full {
+        return json(p);
+    }
+    render_view(&view::View::public(p), format, scope)
+}
+
+fn render_view(v: &view::View, format: Format, scope: Scope) -> String {
+    match format {
+        Format::Markdown => prose::render(v, prose::Style::Markdown, scope),
+        Format::Text => prose::render(v, prose::Style::Plain, scope),
+        Format::Html => html::render(v, scope),
+        Format::Json => json(&agenda_json(v)),
+        Format::Ocd => ocd::render(v, scope),
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("plain data serialises") + "\n"
+}
+
+/// The agenda alone as JSON, for circulating before the meeting.
+#[derive(Serialize)]
+struct AgendaJson<'a> {
+    id: &'a str,
+    board: &'a str,
+    title: &'a str,
+    date: chrono::NaiveDate,
+    #[serde(with = "crate::model::clock::hhmm_opt")]
+    start_time: Option<chrono::NaiveTime>,
+    venue: &'a str,
+    agenda: Vec<AgendaEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct AgendaEntry<'a> {
+    number: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exempt: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<crate::model::ItemKind>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    presenter: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minutes_allotted: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    principles: Vec<crate::model::Principle>,
+}
+
+fn agenda_json(v: &view::View) -> AgendaJson<'_> {
+    AgendaJson {
+        id: &v.id,
+        board: &v.board,
+        title: &v.title,
+        date: v.date,
+        start_time: v.start_time,
+        venue: &v.venue,
+        agenda: v
+            .items
+            .iter()
+            .map(|i| AgendaEntry {
+                number: &i.number,
+                title: &i.title,
+                exempt: i.exempt.as_deref(),
+                kind: i.kind,
+                presenter: &i.presenter,
+                minutes_allotted: i.allotted,
+                principles: i.principles.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The meeting's length from its agenda's allotted times: an item with sub-items
+/// takes its own allowance or theirs, whichever is longer. `None` when no item has
+/// a time allotted.
+pub fn allotted_minutes(items: &[crate::model::AgendaItem]) -> Option<u32> {
+    items
+        .iter()
+        .filter_map(
+            |i| match (allotted_minutes(&i.sub_items), i.minutes_allotted) {
+                (Some(subs), Some(own)) => Some(subs.max(own)),
+                (subs, own) => subs.or(own),
+            },
+        )
+        .reduce(|a, b| a + b)
+}

@@ -65,6 +65,8 @@ impl App {
                 let mut edited = item.clone();
                 fill_item(&mut edited, form)?;
                 *item = edited;
+                // An item made exempt after actions were raised under it takes them with it.
+                self.meeting.mark_exempt_actions();
             }
             Purpose::CaptureAction(item) => {
                 let text = required(form, "Action")?;
@@ -85,6 +87,7 @@ impl App {
                         meeting: self.meeting.id.clone(),
                         item: Some(*item),
                         item_title,
+                        exempt: agenda::is_exempt_business(&self.meeting.agenda, *item),
                     },
                     status: ActionStatus::Open,
                     history: Vec::new(),

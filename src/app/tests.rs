@@ -322,6 +322,39 @@ fn minutes_follow_the_current_item_and_capture_actions_and_decisions() {
 }
 
 #[test]
+fn actions_captured_under_part_b_are_marked_exempt_and_so_are_earlier_ones_when_an_item_becomes_exempt()
+ {
+    let mut app = december();
+    let first = app.meeting.agenda[0].id;
+    app.meeting.agenda[0].exempt = Some(crate::model::Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    typed(&mut app, "s");
+    alt(&mut app, '3');
+    assert_eq!(app.minutes.item, Some(first));
+    alt(&mut app, 'a');
+    typed(&mut app, "Visit the placement\tMark Delaney\t2026-12-16");
+    key(&mut app, KeyCode::Enter);
+    let action = app.meeting.actions.last().unwrap();
+    assert_eq!(action.raised.item, Some(first));
+    assert!(action.raised.exempt, "raised under Part B");
+
+    alt(&mut app, 'n');
+    let second = app.minutes.item.unwrap();
+    alt(&mut app, 'a');
+    typed(&mut app, "Circulate the minutes\tLeanne Ford\t2026-12-16");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.meeting.actions.last().unwrap().raised.exempt);
+    agenda::find_mut(&mut app.meeting.agenda, second)
+        .unwrap()
+        .exempt = Some(crate::model::Exemption {
+        reason: "Schedule 12A, paragraph 1".into(),
+    });
+    app.meeting.mark_exempt_actions();
+    assert!(app.meeting.actions.last().unwrap().raised.exempt);
+}
+
+#[test]
 fn a_bad_due_date_keeps_the_action_form_open_with_the_reason() {
     let mut app = december();
     typed(&mut app, "s");

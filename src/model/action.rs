@@ -81,6 +81,10 @@ pub struct RaisedIn {
     pub item: Option<ItemId>,
     #[serde(default)]
     pub item_title: String,
+    /// Raised under exempt (Part B) business. Set when the action is raised and
+    /// carried with it, so no later meeting's public export shows it either.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exempt: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +168,7 @@ mod tests {
                 meeting: MeetingId::parse("2026-03-11").unwrap(),
                 item: Some(ItemId(4)),
                 item_title: "IHA timeliness".into(),
+                exempt: false,
             },
             status: ActionStatus::Open,
             history: vec![],

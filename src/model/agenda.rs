@@ -250,6 +250,28 @@ pub fn find_mut(items: &mut [AgendaItem], id: ItemId) -> Option<&mut AgendaItem>
     None
 }
 
+/// The ids of exempt items and of everything under them: a sub-item of Part B
+/// business is Part B business too.
+pub fn exempt_ids(items: &[AgendaItem]) -> BTreeSet<ItemId> {
+    fn walk(items: &[AgendaItem], inherited: bool, out: &mut BTreeSet<ItemId>) {
+        for item in items {
+            let exempt = inherited || item.is_exempt();
+            if exempt {
+                out.insert(item.id);
+            }
+            walk(&item.sub_items, exempt, out);
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(items, false, &mut out);
+    out
+}
+
+/// Whether the item `id` is exempt business, itself or through an item it sits under.
+pub fn is_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
+    exempt_ids(items).contains(&id)
+}
+
 pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {
     numbered(items)
         .into_iter()
@@ -422,6 +444,18 @@ mod tests {
             AgendaItem::new(ItemId(9), "Part B", ItemKind::Information),
         );
         assert_eq!(number_of(&items, ItemId(9)).unwrap().to_string(), "5");
+    }
+
+    #[test]
+    fn sub_items_of_exempt_items_are_exempt_too() {
+        let mut items = agenda();
+        items[2].exempt = Some(Exemption {
+            reason: "Schedule 12A, paragraph 2".into(),
+        });
+        let ids: Vec<u32> = exempt_ids(&items).iter().map(|i| i.0).collect();
+        assert_eq!(ids, [3, 4, 5]);
+        assert!(is_exempt_business(&items, ItemId(5)));
+        assert!(!is_exempt_business(&items, ItemId(6)));
     }
 
     #[test]

@@ -197,6 +197,7 @@ mod tests {
                 meeting: id(meeting),
                 item: None,
                 item_title: String::new(),
+                exempt: false,
             },
             status: ActionStatus::Open,
             history: vec![],

@@ -83,6 +83,17 @@ impl Meeting {
         self.actions.iter().filter(|a| a.raised.meeting == self.id)
     }
 
+    /// Marks every action raised here under exempt business as exempt. Only ever
+    /// sets the mark: an action once taken in Part B stays out of public documents.
+    pub fn mark_exempt_actions(&mut self) {
+        let exempt = agenda::exempt_ids(&self.agenda);
+        for a in &mut self.actions {
+            if a.raised.meeting == self.id && a.raised.item.is_some_and(|i| exempt.contains(&i)) {
+                a.raised.exempt = true;
+            }
+        }
+    }
+
     /// A fresh action id for an action raised at this meeting.
     pub fn next_action_id(&self) -> ActionId {
         let prefix = format!("{}#", self.id);

@@ -1,0 +1,127 @@
+//! `minutebook export`: a meeting as a document, or the forward plan as iCalendar, to
+//! stdout or to a file written atomically (0600) that is never silently replaced.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use clap::{ArgGroup, Args};
+
+use super::{Failure, open_store, warn_all};
+use crate::export::{self, Audience, Format, Scope, ics};
+use crate::model::MeetingId;
+use crate::model::agenda::exempt_ids;
+use crate::store::atomic::{self, Faults, Mode};
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["id", "ics"])))]
+pub struct ExportArgs {
+    /// The meeting's id, e.g. 2026-06-10
+    pub id: Option<String>,
+    /// md, txt, html, json or ocd (an Open Civic Data event)
+    #[arg(
+        long,
+        short = 'f',
+        value_name = "FORMAT",
+        value_parser = parse_format,
+        required_unless_present = "ics",
+        conflicts_with = "ics"
+    )]
+    pub format: Option<Format>,
+    /// Only what may be published: exempt (Part B) items by number, title and stated ground alone
+    #[arg(long, conflicts_with = "ics")]
+    pub public: bool,
+    /// The agenda alone, to circulate before the meeting: no minutes, decisions or actions
+    #[arg(long, conflicts_with = "ics")]
+    pub agenda: bool,
+    /// The forward plan instead: every meeting from today on, as an iCalendar file
+    #[arg(long)]
+    pub ics: bool,
+    /// Write to FILE (created 0600) instead of printing
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it already exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+pub fn run(data_dir: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
+    let store = open_store(data_dir)?;
+    let (document, what) = if args.ics {
+        let (meetings, problems) = store.load_all()?;
+        warn_all(&problems);
+        let today = chrono::Local::now().date_naive();
+        (
+            ics::forward_plan(&meetings, today),
+            "the forward plan".to_string(),
+        )
+    } else {
+        let id = args
+            .id
+            .as_deref()
+            .expect("clap requires an id without --ics");
+        let id = MeetingId::parse(id)?;
+        let meeting = store.load(&id)?.meeting;
+        let format = args.format.expect("clap requires --format with an id");
+        let audience = if args.public {
+            Audience::Public
+        } else {
+            Audience::Private
+        };
+        let scope = if args.agenda {
+            Scope::AgendaOnly
+        } else {
+            Scope::Full
+        };
+        let exempt_business = !exempt_ids(&meeting.agenda).is_empty()
+            || meeting.actions.iter().any(|a| a.raised.exempt);
+        if audience == Audience::Private && exempt_business {
+            eprintln!(
+                "minutebook: note: this is the full record of {id}, exempt (Part B) business \
+                 included; it is not for publication (add --public for a version that is)"
+            );
+        }
+        let kind = if args.public { "public" } else { "private" };
+        let part = if args.agenda { "agenda" } else { "record" };
+        (
+            export::render(&meeting, format, audience, scope),
+            format!("the {kind} {part} of {id} as {format}"),
+        )
+    };
+    match &args.output {
+        None => {
+            print!("{document}");
+            Ok(())
+        }
+        Some(path) => {
+            write_file(path, document.as_bytes(), args.force)?;
+            println!("Wrote {what} to {}", path.display());
+            Ok(())
+        }
+    }
+}
+
+/// Writes atomically, refusing to replace an existing file unless `force`.
+fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
+    // A bare file name has an empty parent, which the atomic writer cannot sync.
+    let target = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    };
+    let mode = if force {
+        Mode::Replace
+    } else {
+        Mode::CreateNew
+    };
+    atomic::write(&target, bytes, mode, Faults::default()).map_err(|e| match e.kind() {
+        io::ErrorKind::AlreadyExists => Failure(format!(
+            "{} already exists; add --force to replace it",
+            path.display()
+        )),
+        _ => Failure(format!("could not write {}: {e}", path.display())),
+    })
+}

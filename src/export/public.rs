@@ -1,0 +1,391 @@
+//! What of a meeting may be published: an allow-list, not a filter.
+//!
+//! [`PublicMeeting`] copies across only the fields listed here, and it is the only
+//! input of every public renderer, so nothing reaches a public document unless a field
+//! was deliberately added to this file. Exempt ("Part B") items keep their number, title
+//! and stated ground and nothing else; their sub-items, the actions raised under them,
+//! errata to them, attendance notes and per-child IHA rows are never copied.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::model::agenda::{self, numbered};
+use crate::model::approval::Approval;
+use crate::model::clock;
+use crate::model::standing::{IhaStatus, rate_text};
+use crate::model::{
+    ActionId, ActionItem, ActionStatus, ActionUpdate, Decision, Due, Figure, IhaFigures, ItemId,
+    ItemKind, ItemStatus, Meeting, MeetingId, MeetingStatus, Presence, Principle, Role,
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublicMeeting {
+    pub id: MeetingId,
+    pub board: String,
+    pub title: String,
+    pub date: NaiveDate,
+    #[serde(with = "clock::hhmm_opt")]
+    pub start_time: Option<NaiveTime>,
+    pub venue: String,
+    pub status: MeetingStatus,
+    /// The meeting whose minutes this one approves.
+    pub previous: Option<MeetingId>,
+    /// The meeting's planned length in minutes, from the agenda's allotted times.
+    pub planned_minutes: Option<u32>,
+    /// "quorate (5 of 3 needed)", in words.
+    pub quorum: String,
+    pub attendance: Vec<PublicPerson>,
+    pub iha: Option<PublicIha>,
+    pub figures: Vec<Figure>,
+    /// Every published item, depth first, numbered as on the full agenda.
+    pub agenda: Vec<PublicItem>,
+    pub actions: Vec<PublicAction>,
+    pub approval: Option<Approval>,
+    pub errata: Vec<PublicErratum>,
+}
+
+/// Who was there and in what capacity. No notes: a note such as "left before Part B"
+/// says more than the public record should.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicPerson {
+    pub name: String,
+    pub role: Role,
+    pub position: String,
+    pub status: Presence,
+}
+
+/// The period's IHA timeliness as reported: aggregate counts only, never per-child rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublicIha {
+    pub target: f64,
+    pub figures: IhaFigures,
+    pub rate: Option<f64>,
+    /// The rate as the board reads it ("78.6%", "no IHAs due").
+    pub rate_text: String,
+    pub status: IhaStatus,
+    /// "ON TARGET", "BELOW TARGET" or "no IHAs due": in words, never colour alone.
+    pub status_words: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicItem {
+    /// "2.1": the item's number on the full agenda, so numbers match what members hold.
+    pub number: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub business: Business,
+}
+
+impl PublicItem {
+    /// 1 for a top-level item, 2 for a sub-item, and so on.
+    pub fn depth(&self) -> usize {
+        self.number.split('.').count()
+    }
+
+    pub fn exempt_reason(&self) -> Option<&str> {
+        match &self.business {
+            Business::Exempt { reason } => Some(reason),
+            Business::Open(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "part", rename_all = "kebab-case")]
+pub enum Business {
+    /// Part A: taken in public.
+    Open(OpenItem),
+    /// Part B: the public may know that it was taken, and on what ground, and nothing else.
+    Exempt { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenItem {
+    pub kind: ItemKind,
+    pub presenter: String,
+    pub minutes_allotted: Option<u32>,
+    pub principles: BTreeSet<Principle>,
+    pub status: ItemStatus,
+    #[serde(with = "clock::hhmm_opt")]
+    pub started_at: Option<NaiveTime>,
+    #[serde(with = "clock::hhmm_opt")]
+    pub ended_at: Option<NaiveTime>,
+    pub decisions: Vec<Decision>,
+    pub minutes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicAction {
+    pub id: ActionId,
+    pub text: String,
+    pub owner: String,
+    pub set_by: String,
+    pub due: Due,
+    pub raised_at: MeetingId,
+    /// The title of the item it was raised under, as copied when it was raised.
+    pub raised_under: String,
+    pub status: ActionStatus,
+    /// Open and past its due date as at this meeting.
+    pub overdue: bool,
+    pub history: Vec<ActionUpdate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicErratum {
+    pub date: NaiveDate,
+    /// The number of the item corrected, if the correction is to one item.
+    pub item: Option<String>,
+    pub text: String,
+    pub agreed_at: Option<MeetingId>,
+}
+
+impl PublicMeeting {
+    /// Copies what may be published from `m`.
+    pub fn of(m: &Meeting) -> PublicMeeting {
+        let exempt = agenda::exempt_ids(&m.agenda);
+        let numbers = numbered(&m.agenda);
+        let number_of = |id: ItemId| -> Option<String> {
+            numbers
+                .iter()
+                .find(|(_, i)| i.id == id)
+                .map(|(n, _)| n.to_string())
+        };
+
+        let items = numbers
+            .iter()
+            .filter_map(|(number, item)| {
+                let under_exempt = exempt.contains(&item.id) && !item.is_exempt();
+                if under_exempt {
+                    // Inside Part B business: not even the title is published.
+                    return None;
+                }
+                let business = match &item.exempt {
+                    Some(e) => Business::Exempt {
+                        reason: e.reason.clone(),
+                    },
+                    None => Business::Open(OpenItem {
+                        kind: item.kind,
+                        presenter: item.presenter.clone(),
+                        minutes_allotted: item.minutes_allotted,
+                        principles: item.principles.clone(),
+                        status: item.status,
+                        started_at: item.started_at,
+                        ended_at: item.ended_at,
+                        decisions: item.decisions.clone(),
+                        minutes: item.minutes.clone(),
+                    }),
+                };
+                Some(PublicItem {
+                    number: number.to_string(),
+                    title: item.title.clone(),
+                    business,
+                })
+            })
+            .collect();
+
+        let actions = m
+            .actions
+            .iter()
+            .filter(|a| !is_exempt_action(m, &exempt, a))
+            .map(|a| PublicAction {
+                id: a.id.clone(),
+                text: a.text.clone(),
+                owner: a.owner.clone(),
+                set_by: a.set_by.clone(),
+                due: a.due,
+                raised_at: a.raised.meeting.clone(),
+                raised_under: a.raised.item_title.clone(),
+                status: a.status,
+                overdue: a.is_overdue(m.date, Some(&m.id)),
+                history: a.history.clone(),
+            })
+            .collect();
+
+        let errata = m
+            .errata
+            .iter()
+            .filter(|e| e.item.is_none_or(|i| !exempt.contains(&i)))
+            .map(|e| PublicErratum {
+                date: e.date,
+                item: e.item.and_then(number_of),
+                text: e.text.clone(),
+                agreed_at: e.agreed_at.clone(),
+            })
+            .collect();
+
+        let target = m.standing.iha_target;
+        PublicMeeting {
+            id: m.id.clone(),
+            board: m.board.name.clone(),
+            title: m.title.clone(),
+            date: m.date,
+            start_time: m.start_time,
+            venue: m.venue.clone(),
+            status: m.status,
+            previous: m.previous.clone(),
+            planned_minutes: super::allotted_minutes(&m.agenda),
+            quorum: m.quorum().describe(),
+            attendance: m
+                .attendance
+                .iter()
+                .map(|a| PublicPerson {
+                    name: a.name.clone(),
+                    role: a.role,
+                    position: a.position.clone(),
+                    status: a.status,
+                })
+                .collect(),
+            iha: m.standing.iha.as_ref().map(|f| PublicIha {
+                target,
+                figures: f.clone(),
+                rate: f.rate(),
+                rate_text: rate_text(f.rate(), target),
+                status: f.status(target),
+                status_words: f.status(target).words().to_string(),
+            }),
+            figures: m.standing.figures.clone(),
+            agenda: items,
+            actions,
+            approval: m.approval.clone(),
+            errata,
+        }
+    }
+
+    /// Whether any item was taken as exempt business.
+    pub fn has_exempt_business(&self) -> bool {
+        self.agenda.iter().any(|i| i.exempt_reason().is_some())
+    }
+}
+
+/// An action is exempt if it was marked so when raised (and carried with the mark), or
+/// if it was raised here under an item that is now exempt business.
+pub fn is_exempt_action(m: &Meeting, exempt_items: &BTreeSet<ItemId>, a: &ActionItem) -> bool {
+    a.raised.exempt
+        || (a.raised.meeting == m.id && a.raised.item.is_some_and(|i| exempt_items.contains(&i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::approval::Erratum;
+    use crate::model::{
+        AgendaItem, Attendance, Board, Exemption, IhaFigures, ItemKind, RaisedIn, Standing,
+    };
+
+    const SECRET: &str = "SECRETxyzzy";
+
+    fn meeting() -> Meeting {
+        let id = MeetingId::parse("2026-06-10").unwrap();
+        let mut open = AgendaItem::new(ItemId(1), "Welcome", ItemKind::Procedural);
+        open.minutes = "Apologies from Cllr B.".into();
+        let mut b = AgendaItem::new(ItemId(2), "Placement review", ItemKind::Information);
+        b.exempt = Some(Exemption {
+            reason: "Schedule 12A, paragraph 2".into(),
+        });
+        b.presenter = format!("{SECRET} presenter");
+        b.minutes = format!("{SECRET} minutes");
+        b.decisions.push(Decision {
+            kind: Default::default(),
+            text: format!("{SECRET} decision"),
+        });
+        let mut sub = AgendaItem::new(ItemId(3), format!("{SECRET} sub-item"), ItemKind::Report);
+        sub.minutes = format!("{SECRET} sub minutes");
+        b.sub_items.push(sub);
+        let mut person = Attendance::new("Cllr A", Role::Member, "Chair");
+        person.note = format!("{SECRET} left before Part B");
+        let action = |n: u32, item: u32, exempt: bool| ActionItem {
+            id: ActionId::new(&id, n),
+            text: format!("action {n} {}", if item == 1 { "open" } else { SECRET }),
+            owner: "Head of Service".into(),
+            set_by: "Chair".into(),
+            due: Due::NextMeeting,
+            raised: RaisedIn {
+                meeting: id.clone(),
+                item: Some(ItemId(item)),
+                item_title: String::new(),
+                exempt,
+            },
+            status: ActionStatus::Open,
+            history: vec![],
+        };
+        let mut carried = action(4, 99, true);
+        carried.raised.meeting = MeetingId::parse("2026-05-13").unwrap();
+        Meeting {
+            id: id.clone(),
+            board: Board {
+                name: "Corporate Parenting Board".into(),
+                quorum: 1,
+            },
+            title: "Corporate Parenting Board".into(),
+            date: id.date(),
+            start_time: None,
+            venue: String::new(),
+            status: MeetingStatus::Draft,
+            previous: None,
+            attendance: vec![person],
+            standing: Standing {
+                iha: Some(IhaFigures {
+                    period_start: None,
+                    period_end: None,
+                    entered_care: 14,
+                    due: 14,
+                    within_20_days: 11,
+                    late: 3,
+                    outstanding: 0,
+                    commentary: "Clinic cancellations.".into(),
+                }),
+                iha_children: vec![crate::model::iha_children::IhaChild {
+                    reference: SECRET.into(),
+                    entered_care: id.date(),
+                    completed: None,
+                }],
+                ..Standing::default()
+            },
+            actions: vec![
+                action(1, 1, false),
+                action(2, 2, false),
+                action(3, 3, false),
+                carried,
+            ],
+            approval: None,
+            errata: vec![Erratum {
+                date: id.date(),
+                item: Some(ItemId(3)),
+                text: SECRET.into(),
+                agreed_at: None,
+            }],
+            agenda: vec![open, b],
+        }
+    }
+
+    #[test]
+    fn exempt_items_keep_number_title_and_ground_only() {
+        let p = PublicMeeting::of(&meeting());
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(!json.contains(SECRET), "{json}");
+        assert_eq!(
+            p.agenda.len(),
+            2,
+            "the exempt item's sub-item is not listed"
+        );
+        assert_eq!(p.agenda[1].number, "2");
+        assert_eq!(p.agenda[1].title, "Placement review");
+        assert_eq!(
+            p.agenda[1].exempt_reason(),
+            Some("Schedule 12A, paragraph 2")
+        );
+        let ids: Vec<_> = p.actions.iter().map(|a| a.id.0.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["2026-06-10#1"],
+            "actions under Part B, however marked, are dropped"
+        );
+        assert!(p.errata.is_empty());
+        assert_eq!(p.iha.as_ref().unwrap().status_words, "BELOW TARGET");
+        assert_eq!(p.iha.as_ref().unwrap().rate_text, "78.6%");
+        assert!(p.has_exempt_business());
+        assert!(json.contains(r#""part":"exempt","reason":"Schedule 12A, paragraph 2""#));
+    }
+}

@@ -1,0 +1,432 @@
+//! What the document renderers draw: one shape for both audiences.
+//!
+//! A private view is made from the whole [`Meeting`]; a public view only from a
+//! [`PublicMeeting`], so a public document can hold nothing the allow-list left out.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::Audience;
+use super::public::{Business, PublicMeeting};
+use crate::model::agenda::{self, numbered};
+use crate::model::approval::Approval;
+use crate::model::standing::rate_text;
+use crate::model::{
+    ActionStatus, ActionUpdate, Decision, Due, Figure, ItemKind, ItemStatus, Meeting,
+    MeetingStatus, Principle, Unit,
+};
+
+pub struct View {
+    pub audience: Audience,
+    pub id: String,
+    pub board: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub venue: String,
+    pub status: MeetingStatus,
+    pub previous: Option<String>,
+    /// The meeting's length from the agenda's allotted times.
+    pub allotted: Option<u32>,
+    pub quorum: String,
+    pub people: Vec<Person>,
+    pub iha: Option<Iha>,
+    pub figures: Vec<FigureRow>,
+    /// Per-child IHA rows: private views only.
+    pub children: Vec<ChildRow>,
+    pub items: Vec<Item>,
+    pub actions: Vec<Action>,
+    pub approval: Option<Approval>,
+    pub errata: Vec<ErratumRow>,
+}
+
+pub struct Person {
+    pub name: String,
+    pub role: &'static str,
+    pub position: String,
+    pub presence: &'static str,
+    pub arrived: Option<NaiveTime>,
+    pub note: String,
+}
+
+pub struct Iha {
+    pub target: f64,
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    pub entered_care: u32,
+    pub due: u32,
+    pub within: u32,
+    pub late: u32,
+    pub outstanding: u32,
+    pub rate: String,
+    pub status: &'static str,
+    pub commentary: String,
+}
+
+pub struct FigureRow {
+    pub name: String,
+    pub value: String,
+    pub target: String,
+}
+
+pub struct ChildRow {
+    pub reference: String,
+    pub entered_care: NaiveDate,
+    pub completed: Option<NaiveDate>,
+}
+
+pub struct Item {
+    pub number: String,
+    pub depth: usize,
+    pub title: String,
+    /// The stated ground, for Part B business.
+    pub exempt: Option<String>,
+    /// None where the view does not say (a public view of an exempt item).
+    pub kind: Option<ItemKind>,
+    pub presenter: String,
+    pub allotted: Option<u32>,
+    pub status: Option<ItemStatus>,
+    pub started: Option<NaiveTime>,
+    pub ended: Option<NaiveTime>,
+    pub principles: Vec<Principle>,
+    pub decisions: Vec<Decision>,
+    pub minutes: String,
+}
+
+pub struct Action {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    pub set_by: String,
+    pub due: Due,
+    pub raised_at: String,
+    pub raised_under: String,
+    pub status: ActionStatus,
+    pub overdue: bool,
+    /// Raised under Part B business (private views only ever hold these).
+    pub exempt: bool,
+    pub history: Vec<ActionUpdate>,
+}
+
+pub struct ErratumRow {
+    pub date: NaiveDate,
+    pub item: Option<String>,
+    pub text: String,
+    pub agreed_at: Option<String>,
+}
+
+fn figure_row(f: &Figure) -> FigureRow {
+    let show = |v: f64| match f.unit {
+        Unit::Count => format!("{v}"),
+        Unit::Percent => format!("{v}%"),
+    };
+    FigureRow {
+        name: f.name.clone(),
+        value: f.value.map_or_else(|| "not reported".to_string(), show),
+        target: f.target.map(show).unwrap_or_default(),
+    }
+}
+
+impl View {
+    /// The clerk's full record: everything, exempt business included and marked.
+    pub fn private(m: &Meeting) -> View {
+        let exempt = agenda::exempt_ids(&m.agenda);
+        let target = m.standing.iha_target;
+        View {
+            audience: Audience::Private,
+            id: m.id.to_string(),
+            board: m.board.name.clone(),
+            title: m.title.clone(),
+            date: m.date,
+            start_time: m.start_time,
+            venue: m.venue.clone(),
+            status: m.status,
+            previous: m.previous.as_ref().map(|p| p.to_string()),
+            allotted: super::allotted_minutes(&m.agenda),
+            quorum: m.quorum().describe(),
+            people: m
+                .attendance
+                .iter()
+                .map(|a| Person {
+                    name: a.name.clone(),
+                    role: a.role.label(),
+                    position: a.position.clone(),
+                    presence: a.status.label(),
+                    arrived: a.arrived_at,
+                    note: a.note.clone(),
+                })
+                .collect(),
+            iha: m.standing.iha.as_ref().map(|f| Iha {
+                target,
+                period: f.period_start.zip(f.period_end),
+                entered_care: f.entered_care,
+                due: f.due,
+                within: f.within_20_days,
+                late: f.late,
+                outstanding: f.outstanding,
+                rate: rate_text(f.rate(), target),
+                status: f.status(target).words(),
+                commentary: f.commentary.clone(),
+            }),
+            figures: m.standing.figures.iter().map(figure_row).collect(),
+            children: m
+                .standing
+                .iha_children
+                .iter()
+                .map(|c| ChildRow {
+                    reference: c.reference.clone(),
+                    entered_care: c.entered_care,
+                    completed: c.completed,
+                })
+                .collect(),
+            items: numbered(&m.agenda)
+                .into_iter()
+                .map(|(number, i)| Item {
+                    depth: number.0.len(),
+                    number: number.to_string(),
+                    title: i.title.clone(),
+                    // Sub-items of Part B business are Part B too, and say so.
+                    exempt: if exempt.contains(&i.id) {
+                        Some(exemption_of(m, i.id))
+                    } else {
+                        None
+                    },
+                    kind: Some(i.kind),
+                    presenter: i.presenter.clone(),
+                    allotted: i.minutes_allotted,
+                    status: Some(i.status),
+                    started: i.started_at,
+                    ended: i.ended_at,
+                    principles: i.principles.iter().copied().collect(),
+                    decisions: i.decisions.clone(),
+                    minutes: i.minutes.clone(),
+                })
+                .collect(),
+            actions: m
+                .actions
+                .iter()
+                .map(|a| Action {
+                    id: a.id.to_string(),
+                    text: a.text.clone(),
+                    owner: a.owner.clone(),
+                    set_by: a.set_by.clone(),
+                    due: a.due,
+                    raised_at: a.raised.meeting.to_string(),
+                    raised_under: a.raised.item_title.clone(),
+                    status: a.status,
+                    overdue: a.is_overdue(m.date, Some(&m.id)),
+                    exempt: super::public::is_exempt_action(m, &exempt, a),
+                    history: a.history.clone(),
+                })
+                .collect(),
+            approval: m.approval.clone(),
+            errata: m
+                .errata
+                .iter()
+                .map(|e| ErratumRow {
+                    date: e.date,
+                    item: e
+                        .item
+                        .and_then(|i| agenda::number_of(&m.agenda, i))
+                        .map(|n| n.to_string()),
+                    text: e.text.clone(),
+                    agreed_at: e.agreed_at.as_ref().map(|a| a.to_string()),
+                })
+                .collect(),
+        }
+    }
+
+    /// What may be published, made from the allow-list and nothing else.
+    pub fn public(p: &PublicMeeting) -> View {
+        View {
+            audience: Audience::Public,
+            id: p.id.to_string(),
+            board: p.board.clone(),
+            title: p.title.clone(),
+            date: p.date,
+            start_time: p.start_time,
+            venue: p.venue.clone(),
+            status: p.status,
+            previous: p.previous.as_ref().map(|x| x.to_string()),
+            allotted: p.planned_minutes,
+            quorum: p.quorum.clone(),
+            people: p
+                .attendance
+                .iter()
+                .map(|a| Person {
+                    name: a.name.clone(),
+                    role: a.role.label(),
+                    position: a.position.clone(),
+                    presence: a.status.label(),
+                    arrived: None,
+                    note: String::new(),
+                })
+                .collect(),
+            iha: p.iha.as_ref().map(|i| Iha {
+                target: i.target,
+                period: i.figures.period_start.zip(i.figures.period_end),
+                entered_care: i.figures.entered_care,
+                due: i.figures.due,
+                within: i.figures.within_20_days,
+                late: i.figures.late,
+                outstanding: i.figures.outstanding,
+                rate: i.rate_text.clone(),
+                status: i.status.words(),
+                commentary: i.figures.commentary.clone(),
+            }),
+            figures: p.figures.iter().map(figure_row).collect(),
+            children: Vec::new(),
+            items: p
+                .agenda
+                .iter()
+                .map(|i| match &i.business {
+                    Business::Open(o) => Item {
+                        number: i.number.clone(),
+                        depth: i.depth(),
+                        title: i.title.clone(),
+                        exempt: None,
+                        kind: Some(o.kind),
+                        presenter: o.presenter.clone(),
+                        allotted: o.minutes_allotted,
+                        status: Some(o.status),
+                        started: o.started_at,
+                        ended: o.ended_at,
+                        principles: o.principles.iter().copied().collect(),
+                        decisions: o.decisions.clone(),
+                        minutes: o.minutes.clone(),
+                    },
+                    Business::Exempt { reason } => Item {
+                        number: i.number.clone(),
+                        depth: i.depth(),
+                        title: i.title.clone(),
+                        exempt: Some(reason.clone()),
+                        kind: None,
+                        presenter: String::new(),
+                        allotted: None,
+                        status: None,
+                        started: None,
+                        ended: None,
+                        principles: Vec::new(),
+                        decisions: Vec::new(),
+                        minutes: String::new(),
+                    },
+                })
+                .collect(),
+            actions: p
+                .actions
+                .iter()
+                .map(|a| Action {
+                    id: a.id.to_string(),
+                    text: a.text.clone(),
+                    owner: a.owner.clone(),
+                    set_by: a.set_by.clone(),
+                    due: a.due,
+                    raised_at: a.raised_at.to_string(),
+                    raised_under: a.raised_under.clone(),
+                    status: a.status,
+                    overdue: a.overdue,
+                    exempt: false,
+                    history: a.history.clone(),
+                })
+                .collect(),
+            approval: p.approval.clone(),
+            errata: p
+                .errata
+                .iter()
+                .map(|e| ErratumRow {
+                    date: e.date,
+                    item: e.item.clone(),
+                    text: e.text.clone(),
+                    agreed_at: e.agreed_at.as_ref().map(|a| a.to_string()),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn is_public(&self) -> bool {
+        self.audience == Audience::Public
+    }
+
+    pub fn has_exempt_business(&self) -> bool {
+        self.items.iter().any(|i| i.exempt.is_some())
+    }
+
+    /// Whether the meeting has been held, so that minutes exist.
+    pub fn held(&self) -> bool {
+        self.status != MeetingStatus::Planned
+    }
+
+    /// "Wednesday 10 June 2026, 14:00, Committee Room 1".
+    pub fn when_and_where(&self) -> String {
+        let mut s = crate::model::carry::long_date(self.date);
+        if let Some(t) = self.start_time {
+            s.push_str(&format!(", {}", crate::model::clock::format_hhmm(t)));
+        }
+        if !self.venue.is_empty() {
+            s.push_str(&format!(", {}", self.venue));
+        }
+        s
+    }
+
+    /// The heading of the document: the board, then the title if it says more.
+    pub fn heading(&self) -> String {
+        heading(&self.board, &self.title)
+    }
+}
+
+/// "Board: title", or the title alone when it already names the board.
+pub fn heading(board: &str, title: &str) -> String {
+    if board.is_empty() || title.contains(board) {
+        title.to_string()
+    } else if title.is_empty() {
+        board.to_string()
+    } else {
+        format!("{board}: {title}")
+    }
+}
+
+/// The ground of the exempt item that `id` is, or sits under.
+fn exemption_of(m: &Meeting, id: crate::model::ItemId) -> String {
+    fn walk(
+        items: &[crate::model::AgendaItem],
+        id: crate::model::ItemId,
+        ground: Option<&str>,
+    ) -> Option<String> {
+        for i in items {
+            let g = i.exempt.as_ref().map(|e| e.reason.as_str()).or(ground);
+            if i.id == id {
+                return g.map(str::to_string);
+            }
+            if let Some(found) = walk(&i.sub_items, id, g) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    walk(&m.agenda, id, None).unwrap_or_default()
+}
+
+/// Words for an item's facts: "report · Mark Delaney · 20 min".
+pub fn item_facts(i: &Item, with_status: bool) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(k) = i.kind {
+        facts.push(k.label().to_string());
+    }
+    if !i.presenter.is_empty() {
+        facts.push(i.presenter.clone());
+    }
+    if let Some(m) = i.allotted {
+        facts.push(format!("{m} min"));
+    }
+    if with_status {
+        if let Some(s) = i.status {
+            facts.push(s.label().to_string());
+        }
+        if let (Some(a), Some(b)) = (i.started, i.ended) {
+            facts.push(format!(
+                "{}–{}",
+                crate::model::clock::format_hhmm(a),
+                crate::model::clock::format_hhmm(b)
+            ));
+        }
+    }
+    facts
+}

@@ -1,0 +1,851 @@
+//! Exports read back: JSON and OCD parsed, HTML parsed as XML, iCalendar checked line by
+//! line, and a canary planted in Part B business that no public export may ever carry.
+
+mod common;
+
+use std::fs;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use proptest::prelude::*;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+use serde_json::Value;
+
+use common::{minutebook, stderr, stdout};
+use minutebook::export::{self, Audience, Format, Scope, ics};
+use minutebook::model::agenda::{self, numbered};
+use minutebook::model::approval::Erratum;
+use minutebook::model::iha_children::IhaChild;
+use minutebook::model::{
+    ActionId, ActionItem, ActionStatus, AgendaItem, Decision, DecisionKind, Due, Exemption, ItemId,
+    ItemKind, Meeting, MeetingId, RaisedIn,
+};
+
+const SCOPES: [Scope; 2] = [Scope::Full, Scope::AgendaOnly];
+
+fn year() -> &'static [Meeting] {
+    static YEAR: std::sync::OnceLock<Vec<Meeting>> = std::sync::OnceLock::new();
+    YEAR.get_or_init(minutebook::demo::year)
+}
+
+fn demo(id: &str) -> Meeting {
+    year()
+        .iter()
+        .find(|m| m.id.as_str() == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no demo meeting {id}"))
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn stamp() -> NaiveDateTime {
+    date("2026-01-05").and_time(NaiveTime::from_hms_opt(9, 30, 0).unwrap())
+}
+
+// ---------------------------------------------------------------- XML
+
+/// What a well-formed document holds: its elements (name and attributes) and its text.
+#[derive(Default, Debug)]
+struct Xml {
+    elements: Vec<(String, Vec<(String, String)>)>,
+    text: String,
+}
+
+impl Xml {
+    fn has(&self, name: &str, attr: &str, value: &str) -> bool {
+        self.elements.iter().any(|(n, attrs)| {
+            n == name
+                && attrs
+                    .iter()
+                    .any(|(k, v)| k == attr && v.split(' ').any(|w| w == value))
+        })
+    }
+}
+
+fn legal_xml_char(c: char) -> bool {
+    matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
+}
+
+fn element(e: &BytesStart) -> Result<(String, Vec<(String, String)>), String> {
+    let mut attrs = Vec::new();
+    for a in e.attributes() {
+        let a = a.map_err(|err| format!("bad attribute in <{}>: {err}", e.name().0))?;
+        let value = a
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| format!("bad attribute value in <{}>: {err}", e.name().0))?;
+        attrs.push((a.key.0.to_string(), value.into_owned()));
+    }
+    Ok((e.name().0.to_string(), attrs))
+}
+
+/// Parses `doc` as XML: one root, every element closed in order, every reference one
+/// XML knows, every character one XML allows.
+fn parse_xml(doc: &str) -> Result<Xml, String> {
+    if let Some(bad) = doc.chars().find(|c| !legal_xml_char(*c)) {
+        return Err(format!(
+            "character U+{:04X} is not allowed in XML",
+            bad as u32
+        ));
+    }
+    let mut reader = Reader::from_str(doc);
+    let mut xml = Xml::default();
+    let mut open: Vec<String> = Vec::new();
+    let mut roots = 0;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        match event {
+            Event::Start(e) => {
+                if open.is_empty() {
+                    roots += 1;
+                }
+                let el = element(&e)?;
+                open.push(el.0.clone());
+                xml.elements.push(el);
+            }
+            Event::Empty(e) => {
+                if open.is_empty() {
+                    roots += 1;
+                }
+                xml.elements.push(element(&e)?);
+            }
+            Event::End(e) => match open.pop() {
+                Some(name) if name == e.name().0 => {}
+                other => return Err(format!("</{}> closes {other:?}", e.name().0)),
+            },
+            Event::Text(t) => {
+                if open.is_empty() && !t.trim().is_empty() {
+                    return Err(format!("text outside the root element: {:?}", &*t));
+                }
+                xml.text.push_str(&t);
+            }
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) if legal_xml_char(c) => c.to_string(),
+                    Ok(Some(c)) => return Err(format!("&{}; is U+{:04X}", &*r, c as u32)),
+                    Ok(None) => quick_xml::escape::resolve_predefined_entity(&r)
+                        .ok_or_else(|| format!("&{}; is not an XML entity", &*r))?
+                        .to_string(),
+                    Err(e) => return Err(format!("&{};: {e}", &*r)),
+                };
+                xml.text.push_str(&resolved);
+            }
+            Event::DocType(_) | Event::Decl(_) | Event::Comment(_) => {}
+            Event::CData(_) | Event::PI(_) => return Err("unexpected CDATA or PI".into()),
+            Event::Eof => break,
+        }
+    }
+    if !open.is_empty() {
+        return Err(format!("never closed: {open:?}"));
+    }
+    if roots != 1 {
+        return Err(format!("{roots} root elements"));
+    }
+    Ok(xml)
+}
+
+// ---------------------------------------------------------------- iCalendar
+
+/// Checks the RFC 5545 framing and returns the unfolded content lines.
+fn parse_ics(ics: &str) -> Result<Vec<String>, String> {
+    let bytes = ics.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\n' && (i == 0 || bytes[i - 1] != b'\r') {
+            return Err(format!("bare LF at byte {i}"));
+        }
+        if *b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            return Err(format!("bare CR at byte {i}"));
+        }
+    }
+    let body = ics
+        .strip_suffix("\r\n")
+        .ok_or("the last line has no CRLF")?;
+    for line in body.split("\r\n") {
+        if line.len() > 75 {
+            return Err(format!("{} octets: {line:?}", line.len()));
+        }
+        if line.is_empty() {
+            return Err("an empty line".into());
+        }
+    }
+    let lines: Vec<String> = ics::unfold(ics)
+        .strip_suffix("\r\n")
+        .unwrap()
+        .split("\r\n")
+        .map(str::to_string)
+        .collect();
+    let mut open: Vec<&str> = Vec::new();
+    for l in &lines {
+        let (name, _) = l.split_once(':').ok_or(format!("no colon: {l:?}"))?;
+        if name.is_empty() || !name.chars().next().unwrap().is_ascii_alphabetic() {
+            return Err(format!("bad property name: {l:?}"));
+        }
+        if let Some(c) = l.strip_prefix("BEGIN:") {
+            open.push(c);
+        } else if let Some(c) = l.strip_prefix("END:") {
+            match open.pop() {
+                Some(o) if o == c => {}
+                other => return Err(format!("END:{c} closes {other:?}")),
+            }
+        }
+    }
+    if !open.is_empty() {
+        return Err(format!("never ended: {open:?}"));
+    }
+    if lines.first().map(String::as_str) != Some("BEGIN:VCALENDAR") {
+        return Err("does not start with BEGIN:VCALENDAR".into());
+    }
+    Ok(lines)
+}
+
+/// The value of a TEXT property with its escapes undone.
+fn unescape_text(v: &str) -> String {
+    let mut out = String::new();
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') | Some('N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn property<'a>(lines: &'a [String], name: &str) -> Vec<&'a str> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            (n.split(';').next() == Some(name)).then_some(v)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- JSON and OCD
+
+#[test]
+fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
+    let june = demo("2026-06-10");
+    let public: Value = serde_json::from_str(&export::render(
+        &june,
+        Format::Json,
+        Audience::Public,
+        Scope::Full,
+    ))
+    .unwrap();
+    let items = public["agenda"].as_array().unwrap();
+    let exempt = items.iter().find(|i| i["part"] == "exempt").unwrap();
+    assert_eq!(exempt["number"], "8");
+    assert_eq!(
+        exempt["title"],
+        "Placement review: young person placed in an unregistered setting"
+    );
+    let keys: Vec<&String> = exempt.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["number", "part", "reason", "title"], "nothing else");
+    assert!(
+        exempt["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("Local Government Act 1972, Schedule 12A")
+    );
+    let open = items.iter().find(|i| i["number"] == "4.1").unwrap();
+    assert_eq!(open["part"], "open");
+    assert!(
+        open["minutes"]
+            .as_str()
+            .unwrap()
+            .contains("Designated Nurse")
+    );
+    let actions: Vec<&str> = public["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(!actions.contains(&"2026-06-10#1"), "{actions:?}");
+    assert!(!actions.is_empty());
+    for p in public["attendance"].as_array().unwrap() {
+        assert!(p.get("note").is_none() && p.get("arrived_at").is_none());
+    }
+    assert_eq!(public["iha"]["status_words"], "BELOW TARGET");
+
+    let private = export::render(&june, Format::Json, Audience::Private, Scope::Full);
+    let back: Meeting = serde_json::from_str(&private).unwrap();
+    assert_eq!(back, june, "the private JSON is the record itself");
+}
+
+#[test]
+fn agenda_only_json_has_no_minutes_and_marks_part_b() {
+    let june = demo("2026-06-10");
+    for audience in [Audience::Public, Audience::Private] {
+        let v: Value = serde_json::from_str(&export::render(
+            &june,
+            Format::Json,
+            audience,
+            Scope::AgendaOnly,
+        ))
+        .unwrap();
+        let items = v["agenda"].as_array().unwrap();
+        assert!(items.iter().all(|i| i.get("minutes").is_none()));
+        assert!(v.get("actions").is_none() && v.get("attendance").is_none());
+        let b = items.iter().find(|i| i["number"] == "8").unwrap();
+        assert!(b["exempt"].as_str().unwrap().contains("Schedule 12A"));
+        assert_eq!(b.get("presenter").is_some(), audience == Audience::Private);
+    }
+}
+
+#[test]
+fn ocd_event_has_dotted_orders_typed_participants_and_minutes() {
+    let june = demo("2026-06-10");
+    let v: Value = serde_json::from_str(&export::render(
+        &june,
+        Format::Ocd,
+        Audience::Public,
+        Scope::Full,
+    ))
+    .unwrap();
+    assert_eq!(v["_type"], "event");
+    assert_eq!(v["timezone"], "Europe/London");
+    assert_eq!(v["start_date"], "2026-06-10T14:00:00+01:00");
+    assert_eq!(v["classification"], "committee-meeting");
+    assert_eq!(v["status"], "passed");
+    assert_eq!(v["location"]["name"], "Committee Room 1, County Hall");
+    let orders: Vec<&str> = v["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["order"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        orders,
+        [
+            "1", "2", "3", "4", "4.1", "4.2", "4.3", "5", "5.1", "6", "7", "8"
+        ]
+    );
+    let participants = v["participants"].as_array().unwrap();
+    assert!(
+        participants
+            .iter()
+            .all(|p| p["entity_type"] == "person" || p["entity_type"] == "organization")
+    );
+    assert_eq!(participants[0]["entity_type"], "organization");
+    assert!(
+        participants
+            .iter()
+            .any(|p| p["name"] == "Dr Ruth Penhaligon" && p["entity_type"] == "person")
+    );
+    let docs = v["documents"].as_array().unwrap();
+    let minutes = docs
+        .iter()
+        .find(|d| d["classification"] == "minutes")
+        .expect("a minutes document");
+    assert_eq!(minutes["date"], "2026-06-10");
+    assert!(
+        minutes["text"]
+            .as_str()
+            .unwrap()
+            .contains("Initial Health Assessment timeliness")
+    );
+    let b = &v["agenda"][11];
+    assert_eq!(b["classification"], serde_json::json!(["exempt"]));
+    assert_eq!(b["notes"].as_array().unwrap().len(), 1);
+    assert!(b["notes"][0].as_str().unwrap().starts_with("Exempt: "));
+    assert!(b["related_entities"].as_array().unwrap().is_empty());
+
+    let agenda: Value = serde_json::from_str(&export::render(
+        &june,
+        Format::Ocd,
+        Audience::Public,
+        Scope::AgendaOnly,
+    ))
+    .unwrap();
+    assert_eq!(agenda["documents"][0]["classification"], "agenda");
+    assert_eq!(agenda["participants"].as_array().unwrap().len(), 1);
+}
+
+// ---------------------------------------------------------------- HTML
+
+#[test]
+fn html_is_well_formed_self_contained_and_says_the_iha_status_in_words() {
+    for m in year() {
+        for audience in [Audience::Public, Audience::Private] {
+            for scope in SCOPES {
+                let html = export::render(m, Format::Html, audience, scope);
+                let xml = parse_xml(&html)
+                    .unwrap_or_else(|e| panic!("{} {audience:?} {scope:?}: {e}", m.id));
+                assert!(xml.elements.iter().any(|(n, _)| n == "style"));
+                for (name, attrs) in &xml.elements {
+                    assert_ne!(name, "script");
+                    assert_ne!(name, "link", "no external stylesheets");
+                    for (k, v) in attrs {
+                        assert!(
+                            !(k == "href" || k == "src") || v.starts_with('#'),
+                            "{name} {k}={v}"
+                        );
+                    }
+                }
+                assert!(html.contains("@page { size: A4;"));
+            }
+        }
+    }
+    let june = demo("2026-06-10");
+    let html = export::render(&june, Format::Html, Audience::Public, Scope::Full);
+    let xml = parse_xml(&html).unwrap();
+    assert!(xml.has("table", "class", "attendance"));
+    assert!(xml.has("table", "class", "actions"));
+    assert!(xml.has("strong", "class", "status"));
+    assert!(xml.text.contains("Status: BELOW TARGET"), "in words");
+    assert!(xml.has("section", "class", "exempt"));
+    assert!(xml.text.contains("8. Placement review"));
+    let july = demo("2026-07-08");
+    let xml = parse_xml(&export::render(
+        &july,
+        Format::Html,
+        Audience::Public,
+        Scope::Full,
+    ))
+    .unwrap();
+    assert!(xml.text.contains("Status: ON TARGET"));
+}
+
+// ---------------------------------------------------------------- Agenda only
+
+#[test]
+fn agenda_only_lists_items_presenters_and_timings_without_minutes() {
+    let june = demo("2026-06-10");
+    for format in [Format::Markdown, Format::Text, Format::Html] {
+        for audience in [Audience::Public, Audience::Private] {
+            let doc = export::render(&june, format, audience, Scope::AgendaOnly);
+            assert!(doc.contains("Initial Health Assessment timeliness"));
+            assert!(doc.contains("Designated Nurse for Looked After Children"));
+            assert!(doc.contains("15 min"));
+            assert!(!doc.contains("Apologies were received"), "{format:?}");
+            assert!(!doc.contains("RESOLVED"), "{format:?}");
+            assert!(!doc.contains("Actions"), "{format:?}");
+            assert!(!doc.contains("Attendance"), "{format:?}");
+        }
+    }
+    let private = export::render(&june, Format::Text, Audience::Private, Scope::AgendaOnly);
+    assert!(private.contains("EXEMPT (Part B): Local Government Act 1972"));
+    assert!(private.contains("NOT FOR PUBLICATION"));
+    let public = export::render(&june, Format::Text, Audience::Public, Scope::AgendaOnly);
+    assert!(public.contains("Exempt: Local Government Act 1972"));
+    assert!(!public.contains("NOT FOR PUBLICATION"));
+}
+
+// ---------------------------------------------------------------- iCalendar
+
+#[test]
+fn forward_plan_has_one_event_per_meeting_from_today() {
+    let year = year();
+    let today = date("2026-06-10");
+    let ics = ics::forward_plan_at(year, today, stamp());
+    let lines = parse_ics(&ics).unwrap();
+    let uids = property(&lines, "UID");
+    let expected: Vec<String> = year
+        .iter()
+        .filter(|m| m.date >= today)
+        .map(|m| format!("{}@minutebook", m.id))
+        .collect();
+    assert_eq!(uids, expected);
+    assert_eq!(expected.len(), 6, "June to December, no August");
+    assert_eq!(property(&lines, "BEGIN").len(), 7);
+    assert_eq!(property(&lines, "VERSION"), ["2.0"]);
+    assert_eq!(property(&lines, "PRODID").len(), 1);
+    assert!(
+        property(&lines, "DTSTAMP")
+            .iter()
+            .all(|s| *s == "20260105T093000Z")
+    );
+    assert_eq!(property(&lines, "DTSTART")[0], "20260610T140000");
+    assert_eq!(
+        property(&lines, "DURATION")[0],
+        "PT2H",
+        "the allotted times"
+    );
+    assert_eq!(
+        unescape_text(property(&lines, "LOCATION")[0]),
+        "Committee Room 1, County Hall"
+    );
+    assert_eq!(property(&lines, "SUMMARY")[0], "Corporate Parenting Board");
+    assert!(!ics.contains("Placement review"), "no item of any agenda");
+    assert_eq!(
+        parse_ics(&ics::forward_plan_at(year, date("2027-01-01"), stamp()))
+            .unwrap()
+            .len(),
+        7,
+        "an empty plan is still a calendar"
+    );
+}
+
+#[test]
+fn forward_plan_escapes_folds_and_unfolds_back_to_the_text() {
+    let mut m = demo("2026-12-09");
+    m.venue = "Council Chamber, Town Hall; \"Room 2\\B\"\nEnter by the side door, ask at reception — ✓ accessible".into();
+    m.title =
+        "Extraordinary meeting: Härte, Überprüfung and 𝄞 music therapy, 2027 budget; care leavers"
+            .repeat(2);
+    m.start_time = None;
+    let ics = ics::forward_plan_at(std::slice::from_ref(&m), m.date, stamp());
+    let lines = parse_ics(&ics).unwrap();
+    assert!(ics.lines().count() > lines.len(), "long lines were folded");
+    assert_eq!(unescape_text(property(&lines, "LOCATION")[0]), m.venue);
+    assert_eq!(
+        unescape_text(property(&lines, "SUMMARY")[0]),
+        format!("Corporate Parenting Board: {}", m.title)
+    );
+    assert!(lines.contains(&"DTSTART;VALUE=DATE:20261209".to_string()));
+    assert!(lines.contains(&"DURATION:P1D".to_string()));
+    assert!(property(&lines, "LOCATION")[0].contains("\\, Town Hall\\; \"Room 2\\\\B\"\\n"));
+}
+
+// ---------------------------------------------------------------- The canary
+
+/// Where the canary goes in a meeting: everything that belongs to Part B business.
+#[derive(Debug, Clone)]
+struct Plant {
+    canary: String,
+    reason: String,
+    title: String,
+    /// Where the exempt item sits: top level, or as a sub-item of "Service reports".
+    nested: bool,
+    /// Whether actions raised under it carry the exempt mark (older records may not).
+    marked: bool,
+    with_sub_item: bool,
+}
+
+fn plant(base: &Meeting, p: &Plant) -> (Meeting, String) {
+    let mut m = base.clone();
+    let c = &p.canary;
+    // Take the demo's own Part B item out, so this one is the only one.
+    m.agenda.retain(|i| !i.is_exempt());
+    m.actions.retain(|a| !a.raised.exempt);
+    let id = agenda::next_id(&m.agenda);
+    let mut item = AgendaItem::new(id, p.title.clone(), ItemKind::Report);
+    item.exempt = Some(Exemption {
+        reason: p.reason.clone(),
+    });
+    item.presenter = format!("Presented by {c} senior practitioner");
+    item.minutes = format!("The Board discussed {c}.\n\nRESOLVED: placement for {c} be reviewed.");
+    item.minutes_allotted = Some(17);
+    item.started_at = NaiveTime::from_hms_opt(15, 33, 0);
+    item.ended_at = NaiveTime::from_hms_opt(15, 51, 0);
+    item.decisions.push(Decision {
+        kind: DecisionKind::Resolution,
+        text: format!("that the placement of {c} be reviewed"),
+    });
+    let sub_id = ItemId(id.0 + 1);
+    if p.with_sub_item {
+        let mut sub = AgendaItem::new(sub_id, format!("Case of {c}"), ItemKind::Information);
+        sub.presenter = format!("Social worker for {c}");
+        sub.minutes = format!("Details of {c}'s placement.");
+        sub.decisions.push(Decision {
+            kind: DecisionKind::Decision,
+            text: format!("{c} to be visited weekly"),
+        });
+        item.sub_items.push(sub);
+    }
+    if p.nested {
+        let reports = numbered(&m.agenda)
+            .into_iter()
+            .find(|(_, i)| i.title == "Service reports")
+            .map(|(_, i)| i.id)
+            .unwrap();
+        assert!(agenda::add_sub_item(&mut m.agenda, reports, item));
+    } else {
+        m.agenda.push(item);
+    }
+    let number = agenda::number_of(&m.agenda, id).unwrap().to_string();
+
+    let action = |n: u32, item: ItemId, meeting: &MeetingId, marked: bool| {
+        let mut a = ActionItem {
+            id: ActionId::new(meeting, 90 + n),
+            text: format!("Write to the carers of {c}"),
+            owner: format!("Keyworker {c}"),
+            set_by: format!("Chair on behalf of {c}"),
+            due: Due::NextMeeting,
+            raised: RaisedIn {
+                meeting: meeting.clone(),
+                item: Some(item),
+                item_title: format!("Item about {c}"),
+                exempt: marked,
+            },
+            status: ActionStatus::Open,
+            history: Vec::new(),
+        };
+        a.update(
+            m.date,
+            Some(m.id.clone()),
+            None,
+            format!("Spoke to {c}'s school"),
+        );
+        a
+    };
+    let here = m.id.clone();
+    m.actions.push(action(1, id, &here, p.marked));
+    if p.with_sub_item {
+        m.actions.push(action(2, sub_id, &here, p.marked));
+    }
+    // Carried from an earlier meeting's Part B business: only the mark can tell.
+    let earlier = MeetingId::parse("2026-03-11").unwrap();
+    m.actions.push(action(3, ItemId(40), &earlier, true));
+
+    if let Some(person) = m.attendance.get_mut(7) {
+        person.note = format!("Left for item {number}; declared an interest in {c}");
+    }
+    m.errata.push(Erratum {
+        date: m.date,
+        item: Some(if p.with_sub_item { sub_id } else { id }),
+        text: format!("Correct the spelling of {c}"),
+        agreed_at: None,
+    });
+    m.standing.iha_children.push(IhaChild {
+        reference: format!("C-{c}"),
+        entered_care: m.date,
+        completed: None,
+    });
+    (m, number)
+}
+
+fn plants() -> impl Strategy<Value = Plant> {
+    (
+        "[A-Za-z0-9]{10,16}",
+        "[A-Za-z][A-Za-z0-9 ]{5,30}[A-Za-z0-9]",
+        "[A-Za-z][A-Za-z0-9 ]{3,30}[A-Za-z0-9]",
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(c, reason, title, nested, marked, with_sub_item)| Plant {
+            canary: format!("QZX{c}"),
+            reason: format!("Schedule 12A paragraph 2 {reason}"),
+            title: format!("Part B review {title}"),
+            nested,
+            marked,
+            with_sub_item,
+        })
+}
+
+/// Every public document of `m`: five formats × two scopes, and the forward plan.
+fn public_exports(m: &Meeting) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for format in Format::ALL {
+        for scope in SCOPES {
+            out.push((
+                format!("{format} {scope:?}"),
+                export::render(m, format, Audience::Public, scope),
+            ));
+        }
+    }
+    out.push((
+        "ics".into(),
+        ics::unfold(&ics::forward_plan_at(
+            std::slice::from_ref(m),
+            m.date,
+            stamp(),
+        )),
+    ));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn part_b_never_reaches_a_public_export(p in plants(), base in prop::sample::select(vec!["2026-06-10", "2026-11-11", "2026-12-09"])) {
+        let (m, number) = plant(&demo(base), &p);
+        let private = export::render(&m, Format::Text, Audience::Private, Scope::Full);
+        prop_assert!(private.contains(&p.canary), "the canary was planted");
+
+        for (what, doc) in public_exports(&m) {
+            prop_assert!(!doc.contains(&p.canary), "{} carries the canary:\n{}", what, doc);
+            if what == "ics" {
+                continue;
+            }
+            let exempt_line = format!("Exempt: {}", p.reason);
+            match what.split(' ').next().unwrap() {
+                "json" => {
+                    let v: Value = serde_json::from_str(&doc).unwrap();
+                    let item = v["agenda"].as_array().unwrap().iter()
+                        .find(|i| i["number"] == number.as_str()).cloned();
+                    prop_assert!(item.is_some(), "{}: no item {}", what, number);
+                    let item = item.unwrap();
+                    prop_assert_eq!(item["title"].as_str(), Some(p.title.as_str()));
+                    let reason = item.get("reason").or(item.get("exempt")).and_then(Value::as_str);
+                    prop_assert_eq!(reason, Some(p.reason.as_str()));
+                }
+                "ocd" => {
+                    let v: Value = serde_json::from_str(&doc).unwrap();
+                    let item = v["agenda"].as_array().unwrap().iter()
+                        .find(|i| i["order"] == number.as_str()).cloned().unwrap();
+                    prop_assert_eq!(item["description"].as_str(), Some(p.title.as_str()));
+                    prop_assert_eq!(item["notes"][0].as_str(), Some(exempt_line.as_str()));
+                }
+                _ => {
+                    prop_assert!(doc.contains(&format!("{number}. {}", p.title)), "{}: no heading", what);
+                    prop_assert!(doc.contains(&exempt_line), "{}: no ground", what);
+                }
+            }
+        }
+        // And the HTML stays well-formed whatever was planted.
+        let html = export::render(&m, Format::Html, Audience::Private, Scope::Full);
+        prop_assert!(parse_xml(&html).is_ok(), "{:?}", parse_xml(&html).err());
+    }
+
+    #[test]
+    fn any_text_keeps_html_well_formed_and_ics_framed(
+        texts in prop::collection::vec(
+            prop::collection::vec(
+                prop_oneof![
+                    any::<char>(),
+                    prop::sample::select(vec!['<', '&', '>', '"', '\'', '\\', ';', ',', '\r', '\n', '\t', '\u{0}', 'é', '€', '𝄞', ']']),
+                ],
+                0..90,
+            ).prop_map(String::from_iter),
+            4,
+        )
+    ) {
+        let mut m = demo("2026-06-10");
+        m.title = texts[0].clone();
+        m.venue = texts[1].clone();
+        m.agenda[0].minutes = texts[2].clone();
+        m.agenda[0].title = texts[3].clone();
+        m.attendance[0].note = texts[2].clone();
+        for audience in [Audience::Public, Audience::Private] {
+            let html = export::render(&m, Format::Html, audience, Scope::Full);
+            prop_assert!(parse_xml(&html).is_ok(), "{:?}", parse_xml(&html).err());
+            for format in [Format::Json, Format::Ocd] {
+                let doc = export::render(&m, format, audience, Scope::Full);
+                prop_assert!(serde_json::from_str::<Value>(&doc).is_ok());
+            }
+        }
+        let ics = ics::forward_plan_at(std::slice::from_ref(&m), m.date, stamp());
+        let lines = parse_ics(&ics);
+        prop_assert!(lines.is_ok(), "{:?}", lines.err());
+        let lines = lines.unwrap();
+        if !m.venue.is_empty() {
+            let expected: String = m.venue.replace("\r\n", "\n").chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .filter(|c| *c == '\n' || !c.is_control())
+                .collect();
+            prop_assert_eq!(unescape_text(property(&lines, "LOCATION")[0]), expected);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- The command line
+
+#[test]
+fn cli_public_export_prints_part_b_by_title_only() {
+    let (_tmp, data) = common::demo_data();
+    let out = minutebook(
+        &data,
+        &["export", "2026-06-10", "--format", "md", "--public"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("8. Placement review: young person placed in an unregistered setting"));
+    assert!(text.contains("Exempt: Local Government Act 1972, Schedule 12A"));
+    assert!(!text.contains("aged 15"), "exempt minutes");
+    assert!(
+        !text.contains("Written update on the placement"),
+        "exempt action"
+    );
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+
+    let private = minutebook(&data, &["export", "2026-06-10", "--format", "txt"]);
+    assert!(private.status.success());
+    assert!(stdout(&private).contains("aged 15"));
+    assert!(stderr(&private).contains("not for publication"));
+}
+
+#[test]
+fn cli_writes_0600_and_refuses_to_overwrite_without_force() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, data) = common::demo_data();
+    let file = tmp.path().join("june.html");
+    let f = file.to_str().unwrap();
+    let args = [
+        "export",
+        "2026-06-10",
+        "--format",
+        "html",
+        "--public",
+        "-o",
+        f,
+    ];
+    let out = minutebook(&data, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("june.html"));
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    parse_xml(&fs::read_to_string(&file).unwrap()).unwrap();
+
+    fs::write(&file, "the clerk's own edits").unwrap();
+    let again = minutebook(&data, &args);
+    assert!(!again.status.success());
+    assert_eq!(
+        stderr(&again).trim(),
+        format!("minutebook: {f} already exists; add --force to replace it")
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), "the clerk's own edits");
+
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let out = minutebook(&data, &forced);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let leftovers = common::count_files(tmp.path(), |n| n.ends_with(".tmp"));
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn cli_ics_is_the_forward_plan_and_errors_name_the_problem() {
+    let (tmp, data) = common::demo_data();
+    let out = minutebook(&data, &["export", "--ics"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = parse_ics(&stdout(&out)).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let future = year().iter().filter(|m| m.date >= today).count();
+    assert_eq!(property(&lines, "UID").len(), future);
+
+    let file = tmp.path().join("plan.ics");
+    let out = minutebook(&data, &["export", "--ics", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    parse_ics(&fs::read_to_string(&file).unwrap()).unwrap();
+
+    for (args, expect) in [
+        (
+            vec!["export", "2026-06-10", "--format", "pdf"],
+            "\"pdf\" is not an export format: use md, txt, html, json or ocd",
+        ),
+        (
+            vec!["export", "2030-01-01", "--format", "md"],
+            "there is no meeting 2030-01-01",
+        ),
+        (
+            vec!["export", "June", "--format", "md"],
+            "is not a meeting id",
+        ),
+        (vec!["export", "2026-06-10"], "--format"),
+        (vec!["export"], "<ID|--ics>"),
+    ] {
+        let out = minutebook(&data, &args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert!(stderr(&out).contains(expect), "{args:?}: {}", stderr(&out));
+    }
+}
