@@ -131,7 +131,7 @@ impl App {
                     s.status = MeetingStatus::Approved;
                 }
                 self.flash = Some(format!(
-                    "The minutes of {id} are approved ({}) and sealed (SHA-256 {}…); {}",
+                    "The minutes of {id} are approved and sealed ({}, SHA-256 {}…); {}",
                     long_date(date),
                     &sha256[..12.min(sha256.len())],
                     if recorded {
