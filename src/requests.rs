@@ -1,11 +1,16 @@
 //! Doing what the workspace asks of other records: the I/O behind [`Request`]s, apart
 //! from the terminal so it can be tested (and benchmarked) on its own.
 
-use crate::app::archive::{Reply, Request};
+use std::io;
+use std::path::Path;
+
+use crate::app::archive::{ExportSource, Reply, Request};
+use crate::export::{self, Audience, Format, Scope};
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum};
 use crate::model::carry::long_date;
 use crate::store::Store;
+use crate::store::atomic;
 
 /// Does `request` and says how it went.
 pub fn answer(store: &Store, request: Request) -> Reply {
@@ -32,6 +37,13 @@ pub fn answer(store: &Store, request: Request) -> Reply {
                 Err(e) => Reply::Failed(format!("Not approved: {e}.")),
             }
         }
+        Request::Export {
+            source,
+            format,
+            audience,
+            scope,
+            path,
+        } => export(store, source, format, audience, scope, &path),
         Request::Erratum {
             id,
             date,
@@ -59,4 +71,81 @@ pub fn answer(store: &Store, request: Request) -> Reply {
             }
         }
     }
+}
+
+fn export(
+    store: &Store,
+    source: ExportSource,
+    format: Option<Format>,
+    audience: Audience,
+    scope: Scope,
+    path: &Path,
+) -> Reply {
+    let (text, what) = match format {
+        None => {
+            let (meetings, _problems) = match store.load_all() {
+                Ok(all) => all,
+                Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
+            };
+            let today = chrono::Local::now().date_naive();
+            let n = meetings.iter().filter(|m| m.date >= today).count();
+            (
+                export::ics::forward_plan(&meetings, today),
+                format!("the forward plan ({n} meetings) as iCalendar"),
+            )
+        }
+        Some(format) => {
+            let meeting = match source {
+                ExportSource::Shown(m) => *m,
+                ExportSource::Stored(id) => match store.load(&id) {
+                    Ok(loaded) => loaded.meeting,
+                    Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
+                },
+            };
+            let exempt = agenda::numbered(&meeting.agenda)
+                .iter()
+                .filter(|(_, i)| i.is_exempt())
+                .count();
+            let whom = match (audience, exempt) {
+                (Audience::Public, 0) => "public".to_string(),
+                (Audience::Public, n) => format!("public, {n} exempt item(s) by title only"),
+                (Audience::Private, 0) => "full".to_string(),
+                (Audience::Private, _) => "full, NOT FOR PUBLICATION: it holds Part B".to_string(),
+            };
+            let part = if scope == Scope::AgendaOnly {
+                " agenda"
+            } else {
+                ""
+            };
+            (
+                export::render(&meeting, format, audience, scope),
+                format!("the{part} of {} as {format} ({whom})", meeting.id),
+            )
+        }
+    };
+    // Never over an existing file: the clerk chooses another name.
+    match atomic::write(
+        path,
+        text.as_bytes(),
+        atomic::Mode::CreateNew,
+        Default::default(),
+    ) {
+        Ok(()) => Reply::Exported(format!("Wrote {what} to {}.", shown(path))),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Reply::Failed(format!(
+            "Not exported: {} already exists; give another file name (nothing was overwritten).",
+            shown(path)
+        )),
+        Err(e) => Reply::Failed(format!(
+            "Not exported: could not write {}: {e}.",
+            shown(path)
+        )),
+    }
+}
+
+/// The path as the clerk can find it: absolute when it can be.
+fn shown(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }

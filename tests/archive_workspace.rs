@@ -233,3 +233,56 @@ fn an_erratum_is_recorded_beside_approved_minutes_from_the_archive() {
     assert_eq!(app.archive.meetings[2].errata, 1);
     assert_eq!(app.archive.view, ArchiveView::Meetings);
 }
+
+#[test]
+fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
+    let (tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    alt(&mut app, '6');
+    // June's meeting had Part B business.
+    let june = app
+        .archive
+        .meetings
+        .iter()
+        .position(|s| s.id.as_str() == "2026-06-10")
+        .unwrap();
+    for _ in 0..june {
+        press(&mut app, KeyCode::Down);
+    }
+    let out = tmp.path().join("june.html");
+    let export = |app: &mut App| {
+        press(app, KeyCode::Char('x'));
+        for _ in 0..3 {
+            press(app, KeyCode::Tab);
+        }
+        typed(app, out.to_str().unwrap());
+        press(app, KeyCode::Enter);
+    };
+    export(&mut app);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Exported(what)] if what.contains("public, 1 exempt item(s) by title only")),
+        "{replies:?}"
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    let june = store
+        .load(&MeetingId::parse("2026-06-10").unwrap())
+        .unwrap()
+        .meeting;
+    let exempt = june.agenda.iter().find(|i| i.is_exempt()).unwrap();
+    assert!(html.contains(&exempt.title.replace('\'', "&#39;")) || html.contains(&exempt.title));
+    assert!(!exempt.minutes.is_empty());
+    assert!(
+        !html.contains(&exempt.minutes[..40]),
+        "exempt minutes leaked"
+    );
+
+    // The same file again is refused, and the first export is untouched.
+    export(&mut app);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Failed(why)] if why.contains("already exists")),
+        "{replies:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), html);
+}

@@ -2,10 +2,13 @@
 //! read, approving the previous minutes, errata, exports. `update` does no I/O, so each
 //! of these leaves a [`Request`] for the run loop, which answers with a [`Reply`].
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 
 use super::form::{Field, Form, Purpose};
 use super::{App, Effect, Overlay};
+use crate::export::{Audience, Format, Scope};
 use crate::keymap::{Command, Tab};
 use crate::model::approval;
 use crate::model::carry::long_date;
@@ -24,6 +27,15 @@ pub enum Request {
         on: NaiveDate,
         at: MeetingId,
     },
+    /// Write a meeting for people to read: the one shown (its unsaved text included) or
+    /// one of the archive; `format` None is the forward plan as iCalendar.
+    Export {
+        source: ExportSource,
+        format: Option<Format>,
+        audience: Audience,
+        scope: Scope,
+        path: PathBuf,
+    },
     /// A correction to approved minutes; the item is given by its number ("4.2").
     Erratum {
         id: MeetingId,
@@ -31,6 +43,12 @@ pub enum Request {
         item_number: Option<String>,
         text: String,
     },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportSource {
+    Shown(Box<Meeting>),
+    Stored(MeetingId),
 }
 
 /// The run loop's answer to a [`Request`].
@@ -49,6 +67,8 @@ pub enum Reply {
     ErratumRecorded {
         id: MeetingId,
     },
+    /// What was written where, in a sentence.
+    Exported(String),
     /// The request could not be done: one sentence saying why.
     Failed(String),
 }
@@ -112,6 +132,13 @@ impl App {
                 self.archive.sel = 0;
             }
             Command::RecordErratum => self.erratum_form(),
+            Command::Export => match self.archive.selected() {
+                Some(s) if s.id != self.meeting.id => {
+                    let id = s.id.clone();
+                    self.export_form(Some(id))
+                }
+                _ => self.export_form(None),
+            },
             _ => {}
         }
     }
@@ -146,6 +173,7 @@ impl App {
                     "Erratum recorded beside the sealed minutes of {id}."
                 ))
             }
+            Reply::Exported(what) => self.flash = Some(what),
             Reply::Failed(why) => self.flash = Some(why),
         }
     }
@@ -271,6 +299,92 @@ impl App {
         )));
     }
 
+    /// `X` (or `x` in the Archive): which document, for whom, and where.
+    pub(super) fn export_form(&mut self, of: Option<MeetingId>) {
+        let id = of.clone().unwrap_or_else(|| self.meeting.id.clone());
+        self.overlay = Some(Overlay::Form(Form::new(
+            format!("Export {id}"),
+            Purpose::Export(of),
+            vec![
+                Field::new(
+                    "Format",
+                    "html",
+                    "md, txt, html, json, ocd; or ics: the forward plan",
+                ),
+                Field::new(
+                    "Public",
+                    "yes",
+                    "yes: exempt items by number, title and ground only; no: everything",
+                ),
+                Field::new(
+                    "Agenda only",
+                    "no",
+                    "yes: the agenda to circulate before the meeting",
+                ),
+                Field::new(
+                    "File",
+                    "",
+                    "blank: a name from the meeting, in the folder minutebook started in",
+                ),
+            ],
+        )));
+    }
+
+    fn export_request(&mut self, of: &Option<MeetingId>, form: &Form) -> Result<(), String> {
+        let yes_no = |label: &str| match form.value(label).to_ascii_lowercase().as_str() {
+            "y" | "yes" => Ok(true),
+            "n" | "no" => Ok(false),
+            v => Err(format!("{label}: {v:?} — answer yes or no.")),
+        };
+        let format = match form.value("Format").to_ascii_lowercase().as_str() {
+            "ics" | "ical" | "icalendar" => None,
+            f => Some(f.parse::<Format>().map_err(|e| format!("Format: {e}"))?),
+        };
+        let audience = if yes_no("Public")? {
+            Audience::Public
+        } else {
+            Audience::Private
+        };
+        let scope = if yes_no("Agenda only")? {
+            Scope::AgendaOnly
+        } else {
+            Scope::Full
+        };
+        let id = of.clone().unwrap_or_else(|| self.meeting.id.clone());
+        let path = match form.value("File") {
+            "" => PathBuf::from(match format {
+                None => "forward-plan.ics".to_string(),
+                Some(f) => format!(
+                    "{id}{}{}.{}",
+                    if scope == Scope::AgendaOnly {
+                        "-agenda"
+                    } else {
+                        ""
+                    },
+                    if audience == Audience::Public {
+                        "-public"
+                    } else {
+                        ""
+                    },
+                    f.extension()
+                ),
+            }),
+            p => PathBuf::from(p),
+        };
+        let source = match of {
+            Some(id) => ExportSource::Stored(id.clone()),
+            None => ExportSource::Shown(Box::new(self.meeting_for_save().clone())),
+        };
+        self.request(Request::Export {
+            source,
+            format,
+            audience,
+            scope,
+            path,
+        });
+        Ok(())
+    }
+
     /// Forms that change other records, not this meeting: checked here, done by the run loop.
     pub(super) fn submit_archive_form(&mut self, form: &Form) -> Option<Result<(), String>> {
         let date = |label: &str| {
@@ -321,6 +435,7 @@ impl App {
                 });
                 Ok(())
             })(),
+            Purpose::Export(of) => self.export_request(&of.clone(), form),
             _ => return None,
         })
     }

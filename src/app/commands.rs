@@ -49,7 +49,8 @@ impl App {
             Command::Back if self.tab == Tab::Archive => self.archive_command(cmd),
             Command::Back => {}
             Command::ApprovePrevious => self.approve_previous(),
-            Command::Export => self.flash = Some("Export: coming soon".into()),
+            Command::Export if self.tab == Tab::Archive => self.archive_command(cmd),
+            Command::Export => self.export_form(None),
             Command::StartMeeting
             | Command::NextItem
             | Command::PrevItem

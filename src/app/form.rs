@@ -147,6 +147,8 @@ pub enum Purpose {
     RetireFigure,
     ApprovePrevious(MeetingId),
     Erratum(MeetingId),
+    /// Export the meeting shown (`None`) or a meeting of the archive.
+    Export(Option<MeetingId>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -274,7 +274,7 @@ impl App {
                 self.recount_iha()?;
             }
             // Handled by `submit_archive_form` before any of these.
-            Purpose::ApprovePrevious(_) | Purpose::Erratum(_) => {}
+            Purpose::ApprovePrevious(_) | Purpose::Erratum(_) | Purpose::Export(_) => {}
             Purpose::StandingFigures => {
                 let mut values = Vec::new();
                 for f in &form.fields {

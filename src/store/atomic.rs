@@ -90,7 +90,9 @@ fn commit(temp: &Path, target: &Path, mode: Mode, faults: Faults) -> io::Result<
         }
     }
     fault(faults.fail_dir_fsync, "directory fsync")?;
-    sync_dir(target.parent().unwrap_or(Path::new(".")))
+    // A bare file name ("minutes.html") has the empty path as its parent: the current directory.
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty());
+    sync_dir(dir.unwrap_or(Path::new(".")))
 }
 
 /// Makes a rename durable: without it a power cut can forget the new name.
