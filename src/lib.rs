@@ -9,6 +9,7 @@ pub mod editor;
 pub mod export;
 pub mod keymap;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod tabs;
 pub mod tui;
