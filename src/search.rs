@@ -332,7 +332,8 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
     }
 
     for (seq, erratum) in view.errata.iter().enumerate() {
-        let Some((field, snippet)) = match_unit(query, &[(Field::Erratum, erratum.text.as_str())], scratch)
+        let Some((field, snippet)) =
+            match_unit(query, &[(Field::Erratum, erratum.text.as_str())], scratch)
         else {
             continue;
         };
@@ -411,8 +412,10 @@ fn match_unit(
     if !query.matches_folded(unit) {
         return None;
     }
-    // The snippet comes from the text holding the most terms (the first, on a tie).
-    let mut best: Option<(usize, Field, &str, Vec<Range<usize>>)> = None;
+    // The snippet comes from the text holding the most terms; on a tie the first, but a
+    // title (shown beside the snippet anyway) only when no other text holds as many.
+    let mut best_score = (0, false);
+    let mut best: Option<(Field, &str, Vec<Range<usize>>)> = None;
     for &(field, text) in fields {
         let folded = &mut scratch.field;
         folded.refold(text);
@@ -432,11 +435,13 @@ fn match_unit(
             }
             found += usize::from(any);
         }
-        if found > 0 && best.as_ref().is_none_or(|b| found > b.0) {
-            best = Some((found, field, text, ranges));
+        let score = (found, field != Field::ItemTitle);
+        if found > 0 && score > best_score {
+            best_score = score;
+            best = Some((field, text, ranges));
         }
     }
-    let (_, field, text, ranges) = best?;
+    let (field, text, ranges) = best?;
     Some((field, Snippet::around(text, &ranges)))
 }
 

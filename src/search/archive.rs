@@ -185,10 +185,7 @@ fn meeting_files(store: &Store) -> Result<Vec<(MeetingId, PathBuf)>> {
 
 /// Reads every meeting in the store and hands each to `each`, with a per-thread scratch
 /// value, on as many threads as there are cores (at most four).
-pub(crate) fn scan<S, T>(
-    store: &Store,
-    each: impl Fn(&View, &mut S) -> T + Sync,
-) -> Result<Scan<T>>
+pub(crate) fn scan<S, T>(store: &Store, each: impl Fn(&View, &mut S) -> T + Sync) -> Result<Scan<T>>
 where
     S: Default,
     T: Send,

@@ -93,11 +93,7 @@ impl Folded {
             return start..start;
         }
         let last = self.map[(folded.end - 1).min(self.text.len())];
-        let mut end = last
-            + original[last..]
-                .chars()
-                .next()
-                .map_or(0, |c| c.len_utf8());
+        let mut end = last + original[last..].chars().next().map_or(0, |c| c.len_utf8());
         // Combining marks after the match dropped out of the folded text; keep them with
         // the letter they sit on, so a highlight never splits a character as people see it.
         for c in original[end..].chars() {
@@ -225,7 +221,10 @@ mod tests {
 
     #[test]
     fn typographic_punctuation_and_spaces_fold_to_the_keyboards() {
-        assert_eq!(fold("Council’s “pledge” – 2026"), "council's \"pledge\" - 2026");
+        assert_eq!(
+            fold("Council’s “pledge” – 2026"),
+            "council's \"pledge\" - 2026"
+        );
         assert_eq!(fold("care\u{a0}leavers"), "care leavers");
         assert_eq!(fold("ＡＢＣ"), "abc");
     }
@@ -256,7 +255,11 @@ mod tests {
         assert_eq!(find("lodz"), "Łódź");
         assert_eq!(find("cafe"), "CAFÉ");
         assert_eq!(find("strasse"), "Straße");
-        assert_eq!(find("stras"), "Straß", "a match ending inside ß covers the ß");
+        assert_eq!(
+            find("stras"),
+            "Straß",
+            "a match ending inside ß covers the ß"
+        );
         assert_eq!(find("visit"), "Visit");
         assert_eq!(find("5"), "5");
     }

@@ -91,7 +91,10 @@ fn best_anchor(original: &str, matches: &[Range<usize>]) -> Option<Range<usize>>
 
 /// The byte offset `n` characters after `from` (or the end).
 fn byte_after_chars(s: &str, from: usize, n: usize) -> usize {
-    s[from..].char_indices().nth(n).map_or(s.len(), |(i, _)| from + i)
+    s[from..]
+        .char_indices()
+        .nth(n)
+        .map_or(s.len(), |(i, _)| from + i)
 }
 
 /// The byte offset `n` characters before `from` (or the start).
@@ -99,7 +102,11 @@ fn byte_before_chars(s: &str, from: usize, n: usize) -> usize {
     if n == 0 {
         return from;
     }
-    s[..from].char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)
+    s[..from]
+        .char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(0, |(i, _)| i)
 }
 
 /// The window `[start, end)` of `original` to show: on word boundaries, with some context
@@ -210,7 +217,10 @@ mod tests {
         let s = Snippet::around(text, &ranges_of(text, "Chair"));
         assert_eq!(s.text, "Apologies were received from the Chair.");
         assert_eq!(lit(&s), ["Chair"]);
-        assert_eq!(s.marked("[", "]"), "Apologies were received from the [Chair].");
+        assert_eq!(
+            s.marked("[", "]"),
+            "Apologies were received from the [Chair]."
+        );
     }
 
     #[test]
@@ -218,7 +228,11 @@ mod tests {
         let words: Vec<String> = (0..200).map(|i| format!("word{i}")).collect();
         let text = words.join(" ");
         let s = Snippet::around(&text, &ranges_of(&text, "word100 "));
-        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
         let body = s.text.trim_matches('…');
         assert!(body.split(' ').all(|w| w.starts_with("word")), "{body}");
         let chars = s.text.chars().count();
@@ -233,7 +247,11 @@ mod tests {
         let words: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
         let text = words.join(" ");
         let s = Snippet::around(&text, &ranges_of(&text, "w99"));
-        assert!(s.text.starts_with('…') && s.text.ends_with("w99"), "{}", s.text);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with("w99"),
+            "{}",
+            s.text
+        );
         assert!(s.text.chars().count() > 100);
     }
 
