@@ -288,6 +288,43 @@ mod tests {
         }
     }
 
+    mod prop {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        const PIECES: &[&str] = &[
+            "a", "B", " ", "\n", "é", "e\u{301}", "ß", "Ł", "ﬁ", "東", "’", "İ", "12345678",
+        ];
+
+        proptest! {
+            #[test]
+            fn mapped_folding_agrees_and_every_piece_maps_back_to_itself(
+                pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+            ) {
+                let original = pieces.concat();
+                let folded = Folded::new(&original);
+                prop_assert_eq!(folded.text(), fold(&original));
+                // Each piece, folded, is found where it was, and maps back to exactly it
+                // (a lone combining mark has nothing to find).
+                let mut at = 0;
+                let mut at_folded = 0;
+                for p in &pieces {
+                    let f = fold(p);
+                    if !f.is_empty() && !p.starts_with(is_combining_mark) {
+                        prop_assert_eq!(&folded.text()[at_folded..at_folded + f.len()], f.as_str());
+                        let r = folded.original_range(&original, at_folded..at_folded + f.len());
+                        prop_assert_eq!(r.start, at);
+                        prop_assert!(original[r.clone()].starts_with(p), "{:?} in {:?}", p, original);
+                    }
+                    at += p.len();
+                    at_folded += f.len();
+                }
+                prop_assert_eq!(at_folded, folded.text().len());
+            }
+        }
+    }
+
     #[test]
     fn ascii_runs_are_found_across_word_boundaries() {
         assert_eq!(ascii_run(b"abcdefghijklmnop"), 16);
