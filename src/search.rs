@@ -95,6 +95,16 @@ impl Query {
         self.terms.iter().map(|t| t.words.join(" ")).collect()
     }
 
+    /// Every match of any term in `text` (not folded): byte ranges into it, in order, on
+    /// whole characters. For highlighting a whole text, e.g. an item's minutes once a hit
+    /// has been opened.
+    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+        let folded = Folded::new(text);
+        let mut out = term_ranges(self, &folded, text, usize::MAX).0;
+        out.sort_by_key(|r| (r.start, r.end));
+        out
+    }
+
     /// Whether folded `text` holds every term.
     fn matches_folded(&self, text: &str) -> bool {
         !self.terms.is_empty()
@@ -417,24 +427,8 @@ fn match_unit(
     let mut best_score = (0, false);
     let mut best: Option<(Field, &str, Vec<Range<usize>>)> = None;
     for &(field, text) in fields {
-        let folded = &mut scratch.field;
-        folded.refold(text);
-        let hay = folded.text().as_bytes();
-        let mut found = 0;
-        let mut ranges = Vec::new();
-        for term in &query.terms {
-            let mut from = 0;
-            let mut any = false;
-            while let Some(r) = term.find(hay, from) {
-                from = r.start + 1;
-                any = true;
-                ranges.push(folded.original_range(text, r));
-                if ranges.len() >= 256 {
-                    break;
-                }
-            }
-            found += usize::from(any);
-        }
+        scratch.field.refold(text);
+        let (ranges, found) = term_ranges(query, &scratch.field, text, 256);
         let score = (found, field != Field::ItemTitle);
         if found > 0 && score > best_score {
             best_score = score;
@@ -443,6 +437,33 @@ fn match_unit(
     }
     let (field, text, ranges) = best?;
     Some((field, Snippet::around(text, &ranges)))
+}
+
+/// The matches of every term in `original` (folded as `folded`), at most `cap` of each,
+/// as byte ranges into the original; and how many terms matched at all.
+fn term_ranges(
+    query: &Query,
+    folded: &Folded,
+    original: &str,
+    cap: usize,
+) -> (Vec<Range<usize>>, usize) {
+    let hay = folded.text().as_bytes();
+    let mut ranges = Vec::new();
+    let mut found = 0;
+    for term in &query.terms {
+        let mut from = 0;
+        let mut n = 0;
+        while let Some(r) = term.find(hay, from) {
+            from = r.start + 1;
+            ranges.push(folded.original_range(original, r));
+            n += 1;
+            if n >= cap {
+                break;
+            }
+        }
+        found += usize::from(n > 0);
+    }
+    (ranges, found)
 }
 
 fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
@@ -579,6 +600,17 @@ mod tests {
         assert!(!finds("te", "cafété"));
         assert!(finds("te", "café te"));
         assert!(finds("te", "«te»"));
+    }
+
+    #[test]
+    fn find_in_gives_every_match_in_the_original_text() {
+        let text = "Łódź: IHA delays. The iha rate; \"Care\nleavers\" and care leavers.";
+        let q = Query::parse("lodz iha \"care leavers\"");
+        let found: Vec<&str> = q.find_in(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            ["Łódź", "IHA", "iha", "Care\nleavers", "care leavers"]
+        );
     }
 
     #[test]
