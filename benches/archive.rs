@@ -12,7 +12,13 @@ use minutebook::store::{Store, schema};
 
 fn main() {
     divan::main();
+    // A static is never dropped: remove the 50 MB archive here, or each run leaves one.
+    if let Some((tmp, _)) = ARCHIVE.get() {
+        let _ = std::fs::remove_dir_all(tmp.path());
+    }
 }
+
+static ARCHIVE: OnceLock<(tempfile::TempDir, Store)> = OnceLock::new();
 
 const MEETINGS: i64 = 1000;
 const MINUTES_PER_MEETING: usize = 35 << 10;
@@ -208,7 +214,6 @@ fn meeting(year: &[Meeting], i: i64, rng: &mut Rng) -> Meeting {
 
 /// The archive, written once per bench run (plain writes: no fsync needed for a bench).
 fn archive() -> &'static (tempfile::TempDir, Store) {
-    static ARCHIVE: OnceLock<(tempfile::TempDir, Store)> = OnceLock::new();
     ARCHIVE.get_or_init(|| {
         let tmp = tempfile::tempdir().unwrap();
         let store = Store::open(tmp.path()).unwrap();
