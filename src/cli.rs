@@ -17,6 +17,8 @@ use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
 mod approval;
 mod export;
 
+mod search;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "minutebook",
@@ -108,6 +110,36 @@ pub enum Command {
     },
     /// Check every approved meeting against its seal; fails if any was altered outside minutebook
     Verify {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search every meeting for items, actions and errata holding all the words (case and accents ignored)
+    Search {
+        /// The words, all of which must match; quote a phrase ("care leavers")
+        #[arg(required = true, value_name = "WORD")]
+        query: Vec<String>,
+        /// Print JSON (every hit, its snippet and highlight ranges) instead of text
+        #[arg(long)]
+        json: bool,
+        /// Show at most N hits, newest first
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// Every action in the archive at its latest state, with where it was raised and its last update
+    Actions {
+        /// Only actions still open
+        #[arg(long)]
+        open: bool,
+        /// Only actions overdue today (or on --today)
+        #[arg(long)]
+        overdue: bool,
+        /// Only actions whose owner contains NAME (case and accents ignored)
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Judge overdue as of this date instead of today
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<NaiveDate>,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -260,6 +292,23 @@ pub fn run(cli: Cli) -> Outcome {
             approval::verify(&open_store(cli.data_dir.as_deref())?, json)
         }
         Some(Command::Export(args)) => export::run(cli.data_dir.as_deref(), args),
+        Some(Command::Search { query, json, limit }) => {
+            search::search(&open_store(cli.data_dir.as_deref())?, &query, json, limit)
+        }
+        Some(Command::Actions {
+            open,
+            overdue,
+            owner,
+            today,
+            json,
+        }) => search::actions(
+            &open_store(cli.data_dir.as_deref())?,
+            open,
+            overdue,
+            owner,
+            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            json,
+        ),
         // Needs no records, so no data directory is opened (or created).
         Some(Command::Iha {
             command: IhaCommand::Due { entered },

@@ -10,6 +10,7 @@ pub mod export;
 pub mod keymap;
 pub mod model;
 pub mod requests;
+pub mod search;
 pub mod store;
 pub mod tabs;
 pub mod tui;

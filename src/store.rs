@@ -424,7 +424,7 @@ impl Store {
 }
 
 /// The meeting a file name such as `2026-12-09.json` holds, if it is one.
-fn meeting_id_of(file_name: &str) -> Option<MeetingId> {
+pub fn meeting_id_of(file_name: &str) -> Option<MeetingId> {
     MeetingId::parse(file_name.strip_suffix(".json")?).ok()
 }
 

@@ -1,0 +1,215 @@
+//! `minutebook search` and `minutebook actions`: the archive search and the action history.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Failure, Outcome, warn_all};
+use crate::search::history::{self, ActionRecord, Filter};
+use crate::search::{Field, Hit, Query, search_store};
+use crate::store::Store;
+
+/// The words as typed; an argument holding spaces (quoted in the shell) is a phrase.
+pub(super) fn query_of(words: &[String]) -> Query {
+    let text = words
+        .iter()
+        .map(|w| {
+            if w.contains(char::is_whitespace) && !w.contains('"') {
+                format!("\"{w}\"")
+            } else {
+                w.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Query::parse(&text)
+}
+
+#[derive(Serialize)]
+struct SearchJson<'a> {
+    query: &'a str,
+    terms: Vec<String>,
+    total: usize,
+    meetings: usize,
+    hits: &'a [Hit],
+}
+
+pub(super) fn search(store: &Store, words: &[String], json: bool, limit: Option<usize>) -> Outcome {
+    let query = query_of(words);
+    if query.is_empty() {
+        return Err(Failure(
+            "give at least one word to search for, e.g. minutebook search Ofsted".into(),
+        ));
+    }
+    let results = search_store(store, &query, limit)?;
+    warn_all(&results.problems);
+    if json {
+        let out = SearchJson {
+            query: query.text(),
+            terms: query.terms(),
+            total: results.total,
+            meetings: results.meetings,
+            hits: &results.hits,
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("hits serialise")
+        );
+        return Ok(());
+    }
+    if results.total == 0 {
+        println!(
+            "No matches for {} in {} {}.",
+            query.text(),
+            results.meetings,
+            if results.meetings == 1 {
+                "meeting"
+            } else {
+                "meetings"
+            }
+        );
+        return Ok(());
+    }
+    for hit in &results.hits {
+        println!("{}", hit_line(hit));
+    }
+    if results.hits.len() < results.total {
+        println!(
+            "Showing {} of {} matches, newest first; --limit {} shows them all.",
+            results.hits.len(),
+            results.total,
+            results.total
+        );
+    }
+    Ok(())
+}
+
+/// `2026-03-11  4.2  Item title — …snippet with [match] marked…`.
+pub(super) fn hit_line(hit: &Hit) -> String {
+    let number = hit.item.as_ref().map_or("-", |i| {
+        if i.number.is_empty() {
+            "-"
+        } else {
+            i.number.as_str()
+        }
+    });
+    let mut line = format!("{}  {number:<5} ", hit.date);
+    if hit.exempt {
+        line.push_str("(Part B) ");
+    }
+    let snippet = hit.snippet.marked("[", "]");
+    let item_title = hit.item.as_ref().map(|i| i.title.as_str());
+    match (&hit.action, hit.field) {
+        (Some(id), _) => {
+            line.push_str(&format!("Action {id}"));
+            if let Some(t) = item_title.filter(|t| !t.is_empty()) {
+                line.push_str(&format!(" ({t})"));
+            }
+        }
+        (None, Field::Erratum) => {
+            line.push_str("Erratum");
+            if let Some(t) = item_title {
+                line.push_str(&format!(" to {t}"));
+            }
+        }
+        // The title itself matched: it is the snippet, highlighted.
+        (None, Field::ItemTitle) => {
+            line.push_str(&snippet);
+            return line;
+        }
+        (None, _) => line.push_str(item_title.unwrap_or("")),
+    }
+    line.push_str(" — ");
+    line.push_str(&snippet);
+    line
+}
+
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    #[serde(flatten)]
+    record: &'a ActionRecord,
+    overdue: bool,
+}
+
+pub(super) fn actions(
+    store: &Store,
+    open: bool,
+    overdue: bool,
+    owner: Option<String>,
+    today: NaiveDate,
+    json: bool,
+) -> Outcome {
+    let log = history::from_store(store)?;
+    warn_all(&log.problems);
+    let any = !log.records.is_empty();
+    let filter = Filter {
+        open_only: open,
+        overdue_on: overdue.then_some(today),
+        owner,
+    };
+    let records = filter.apply(log.records);
+    if json {
+        let rows: Vec<ActionJson> = records
+            .iter()
+            .map(|record| ActionJson {
+                record,
+                overdue: record.is_overdue(today),
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).expect("actions serialise")
+        );
+        return Ok(());
+    }
+    if records.is_empty() {
+        println!(
+            "{}",
+            if any {
+                "No actions match."
+            } else {
+                "No actions in the archive yet."
+            }
+        );
+        return Ok(());
+    }
+    print!("{}", action_table(&records, today));
+    Ok(())
+}
+
+/// Two lines an action: id, status, due, owner and text; then where it was raised and
+/// its last update.
+pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String {
+    let width = |f: &dyn Fn(&ActionRecord) -> usize| records.iter().map(f).max().unwrap_or(0);
+    let id_w = width(&|r| r.id().0.len());
+    let due_w = width(&|r| r.action.due.to_string().len());
+    let owner_w = width(&|r| r.action.owner.chars().count());
+    let mut out = String::new();
+    for r in records {
+        let status = if r.is_overdue(today) {
+            "overdue"
+        } else {
+            r.action.status.label()
+        };
+        out.push_str(&format!(
+            "{:<id_w$}  {status:<7}  due {:<due_w$}  {:<owner_w$}  {}{}\n",
+            r.id().0,
+            r.action.due.to_string(),
+            r.action.owner,
+            if r.exempt { "(Part B) " } else { "" },
+            r.action.text,
+        ));
+        let mut raised = format!("raised {}", r.raised_on);
+        match (&r.raised_item_number, r.action.raised.item_title.as_str()) {
+            (Some(n), t) if !t.is_empty() => raised.push_str(&format!(" at {n} {t}")),
+            (None, t) if !t.is_empty() => raised.push_str(&format!(" at {t}")),
+            (Some(n), _) => raised.push_str(&format!(" at item {n}")),
+            (None, _) => {}
+        }
+        let last = match r.last_update() {
+            Some(u) => format!("last update {}: {}", u.date, u.note),
+            None => "no updates".to_string(),
+        };
+        out.push_str(&format!("{:id_w$}  {raised}; {last}\n", ""));
+    }
+    out
+}

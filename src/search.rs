@@ -1,0 +1,635 @@
+//! Archive search: find every agenda item, action and erratum in the archive that holds all
+//! the words of a query, ignoring case and accents, newest meeting first, each with a
+//! highlighted snippet. Exempt (Part B) business is searched too, and flagged: search is the
+//! clerk's own tool, and what is shown from it is for the caller to decide.
+//!
+//! A word matches at the start of a word of the text ("place" finds "placements", not
+//! "workplace"); a quoted phrase matches its words in order with any spacing between them.
+//! The unit that must hold every word is one agenda item (its title, minutes and decisions
+//! together), one action (its text, owner and updates) or one erratum. An action is found
+//! once, in its latest state, and reported at the meeting and item that raised it.
+
+pub mod fold;
+pub mod history;
+pub mod snippet;
+
+mod archive;
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use memchr::memmem;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ActionId, ActionItem, ItemId, Meeting, MeetingId, RaisedIn};
+use crate::store::{Result, Store, StoreError};
+use archive::View;
+use fold::{Folded, fold, fold_into};
+pub use snippet::Snippet;
+
+/// What the user typed, folded and split into terms that must all match.
+#[derive(Debug, Clone)]
+pub struct Query {
+    text: String,
+    terms: Vec<Term>,
+}
+
+/// One word, or one quoted phrase (its words in order, any whitespace between).
+#[derive(Debug, Clone)]
+struct Term {
+    words: Vec<String>,
+    first: memmem::Finder<'static>,
+    /// The term starts with a letter or digit, so it must start a word of the text.
+    word_start: bool,
+}
+
+impl Query {
+    /// Whitespace separates words; `"…"` (straight or curly quotes) groups a phrase.
+    pub fn parse(text: &str) -> Query {
+        let folded = fold(text);
+        let mut terms: Vec<Term> = Vec::new();
+        let mut rest = folded.trim_start();
+        while !rest.is_empty() {
+            let (raw, after) = match rest.strip_prefix('"') {
+                Some(r) => match r.find('"') {
+                    Some(end) => (&r[..end], &r[end + 1..]),
+                    None => (r, ""),
+                },
+                None => {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    (&rest[..end], &rest[end..])
+                }
+            };
+            rest = after.trim_start();
+            let words: Vec<String> = raw.split_whitespace().map(str::to_string).collect();
+            let Some(head) = words.first() else { continue };
+            if terms.iter().any(|t| t.words == words) {
+                continue;
+            }
+            terms.push(Term {
+                first: memmem::Finder::new(head.as_bytes()).into_owned(),
+                word_start: head.chars().next().is_some_and(char::is_alphanumeric),
+                words,
+            });
+        }
+        Query {
+            text: text.to_string(),
+            terms,
+        }
+    }
+
+    /// What was typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// A query with no words matches nothing.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The folded terms, phrases with single spaces: what is looked for.
+    pub fn terms(&self) -> Vec<String> {
+        self.terms.iter().map(|t| t.words.join(" ")).collect()
+    }
+
+    /// Every match of any term in `text` (not folded): byte ranges into it, in order, on
+    /// whole characters. For highlighting a whole text, e.g. an item's minutes once a hit
+    /// has been opened.
+    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+        let folded = Folded::new(text);
+        let mut out = term_ranges(self, &folded, text, usize::MAX).0;
+        out.sort_by_key(|r| (r.start, r.end));
+        out
+    }
+
+    /// Whether folded `text` holds every term.
+    fn matches_folded(&self, text: &str) -> bool {
+        !self.terms.is_empty()
+            && self
+                .terms
+                .iter()
+                .all(|t| t.find(text.as_bytes(), 0).is_some())
+    }
+}
+
+impl Term {
+    /// The first match at or after `from` in folded `hay`.
+    fn find(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
+        let mut at = from;
+        while at < hay.len() {
+            let p = at + self.first.find(&hay[at..])?;
+            at = p + 1;
+            if self.word_start && !starts_word(hay, p) {
+                continue;
+            }
+            if let Some(end) = self.rest_from(hay, p + self.words[0].len()) {
+                return Some(p..end);
+            }
+        }
+        None
+    }
+
+    /// Where the phrase ends if its later words follow `pos`, each after some whitespace.
+    fn rest_from(&self, hay: &[u8], mut pos: usize) -> Option<usize> {
+        for w in &self.words[1..] {
+            let gap = hay[pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count();
+            if gap == 0 || !hay[pos + gap..].starts_with(w.as_bytes()) {
+                return None;
+            }
+            pos += gap + w.len();
+        }
+        Some(pos)
+    }
+}
+
+/// Whether position `p` of folded text starts a word (no letter or digit just before it).
+fn starts_word(hay: &[u8], p: usize) -> bool {
+    let Some(&b) = p.checked_sub(1).and_then(|i| hay.get(i)) else {
+        return true;
+    };
+    if b.is_ascii() {
+        return !b.is_ascii_alphanumeric();
+    }
+    let mut s = p - 1;
+    while s > 0 && hay[s] & 0xC0 == 0x80 {
+        s -= 1;
+    }
+    std::str::from_utf8(&hay[s..p])
+        .ok()
+        .and_then(|t| t.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Which text of the unit the snippet was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    ItemTitle,
+    Minutes,
+    Decision,
+    /// The action's own text.
+    Action,
+    ActionOwner,
+    ActionUpdate,
+    Erratum,
+}
+
+impl Field {
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::ItemTitle => "item title",
+            Field::Minutes => "minutes",
+            Field::Decision => "decision",
+            Field::Action => "action",
+            Field::ActionOwner => "action owner",
+            Field::ActionUpdate => "action update",
+            Field::Erratum => "erratum",
+        }
+    }
+}
+
+/// An agenda item as a hit names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub id: ItemId,
+    /// As shown to people ("2.1"); empty when the meeting is not in the archive.
+    pub number: String,
+    pub title: String,
+}
+
+/// One unit (item, action or erratum) holding every word of the query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// The meeting the item or erratum belongs to, or that raised the action.
+    pub meeting: MeetingId,
+    pub date: NaiveDate,
+    /// Empty when an action's raising meeting is not in the archive.
+    pub meeting_title: String,
+    /// The item matched, the item an erratum corrects, or the item an action was raised under.
+    pub item: Option<ItemRef>,
+    /// Set for action hits.
+    pub action: Option<ActionId>,
+    pub field: Field,
+    /// Exempt (Part B) business: the item, or the item an action or erratum belongs to.
+    pub exempt: bool,
+    pub snippet: Snippet,
+}
+
+#[derive(Debug, Default)]
+pub struct SearchResults {
+    /// Newest meeting first, then agenda order; at most the limit asked for.
+    pub hits: Vec<Hit>,
+    /// How many hits there were before the limit.
+    pub total: usize,
+    /// How many meetings were searched.
+    pub meetings: usize,
+    /// Files that could not be read; every other file was searched.
+    pub problems: Vec<StoreError>,
+}
+
+/// Searches every meeting file in the store, reading them afresh (on all cores).
+pub fn search_store(store: &Store, query: &Query, limit: Option<usize>) -> Result<SearchResults> {
+    if query.is_empty() {
+        return Ok(SearchResults::default());
+    }
+    let scan = archive::scan(store, |view, scratch: &mut Scratch| {
+        scan_meeting(view, query, scratch)
+    })?;
+    let meetings = scan.results.len();
+    let mut results = merge(scan.results, limit);
+    results.meetings = meetings;
+    results.problems = scan.problems;
+    Ok(results)
+}
+
+/// Searches meetings already in memory (e.g. the one open in the workspace).
+pub fn search_meetings(meetings: &[Meeting], query: &Query, limit: Option<usize>) -> SearchResults {
+    if query.is_empty() {
+        return SearchResults::default();
+    }
+    let mut scratch = Scratch::default();
+    let scans = meetings
+        .iter()
+        .map(|m| scan_meeting(&View::of_meeting(m), query, &mut scratch))
+        .collect();
+    let mut results = merge(scans, limit);
+    results.meetings = meetings.len();
+    results
+}
+
+/// Reused buffers: folding every unit allocates nothing once they have grown.
+#[derive(Default)]
+struct Scratch {
+    unit: String,
+    field: Folded,
+}
+
+/// Where a hit sorts within its meeting: agenda order, an item's errata and actions after it.
+type Slot = (u32, u8, u32);
+
+struct Ranked {
+    date: NaiveDate,
+    meeting: MeetingId,
+    slot: Slot,
+    hit: Hit,
+}
+
+/// One meeting's copy of an action, and whether it matched.
+struct ActionCopy {
+    id: ActionId,
+    held_at: (NaiveDate, MeetingId),
+    raised: RaisedIn,
+    matched: Option<(Field, Snippet)>,
+}
+
+/// What the raising meeting knows of an action it raised.
+struct Raising {
+    date: NaiveDate,
+    meeting_title: String,
+    item: Option<ItemRef>,
+    exempt: bool,
+    slot: Slot,
+}
+
+struct MeetingScan {
+    hits: Vec<Ranked>,
+    actions: Vec<ActionCopy>,
+    raised: Vec<(ActionId, Raising)>,
+}
+
+fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingScan {
+    let mut out = MeetingScan {
+        hits: Vec::new(),
+        actions: Vec::with_capacity(view.actions.len()),
+        raised: Vec::new(),
+    };
+    let n = view.items.len() as u32;
+    let hit = |item: Option<ItemRef>, exempt, field, snippet| Hit {
+        meeting: view.id.clone(),
+        date: view.date,
+        meeting_title: view.title.to_string(),
+        item,
+        action: None,
+        field,
+        exempt,
+        snippet,
+    };
+    let item_ref = |i: &archive::ItemView| ItemRef {
+        id: i.id,
+        number: i.number.clone(),
+        title: i.title.to_string(),
+    };
+
+    for (index, item) in view.items.iter().enumerate() {
+        let mut fields = Vec::with_capacity(2 + item.decisions.len());
+        fields.push((Field::ItemTitle, item.title));
+        fields.push((Field::Minutes, item.minutes));
+        fields.extend(item.decisions.iter().map(|d| (Field::Decision, *d)));
+        if let Some((field, snippet)) = match_unit(query, &fields, scratch) {
+            out.hits.push(Ranked {
+                date: view.date,
+                meeting: view.id.clone(),
+                slot: (index as u32, 0, 0),
+                hit: hit(Some(item_ref(item)), item.exempt, field, snippet),
+            });
+        }
+    }
+
+    for (seq, erratum) in view.errata.iter().enumerate() {
+        let Some((field, snippet)) =
+            match_unit(query, &[(Field::Erratum, erratum.text.as_str())], scratch)
+        else {
+            continue;
+        };
+        let item = erratum.item.and_then(|id| view.item(id));
+        out.hits.push(Ranked {
+            date: view.date,
+            meeting: view.id.clone(),
+            slot: (item.map_or(n, |(i, _)| i as u32), 1, seq as u32),
+            hit: hit(
+                item.map(|(_, i)| item_ref(i)),
+                item.is_some_and(|(_, i)| i.exempt),
+                field,
+                snippet,
+            ),
+        });
+    }
+
+    for action in view.actions {
+        let matched = match_unit(query, &action_fields(action), scratch);
+        if action.raised.meeting == *view.id {
+            let item = action.raised.item.and_then(|id| view.item(id));
+            out.raised.push((
+                action.id.clone(),
+                Raising {
+                    date: view.date,
+                    meeting_title: view.title.to_string(),
+                    item: item.map(|(_, i)| item_ref(i)),
+                    exempt: item.is_some_and(|(_, i)| i.exempt),
+                    slot: (item.map_or(n, |(i, _)| i as u32), 2, action_seq(&action.id)),
+                },
+            ));
+        }
+        out.actions.push(ActionCopy {
+            id: action.id.clone(),
+            held_at: (view.date, view.id.clone()),
+            raised: action.raised.clone(),
+            matched,
+        });
+    }
+    out
+}
+
+fn action_fields(a: &ActionItem) -> Vec<(Field, &str)> {
+    let mut fields = Vec::with_capacity(2 + a.history.len());
+    fields.push((Field::Action, a.text.as_str()));
+    fields.push((Field::ActionOwner, a.owner.as_str()));
+    fields.extend(
+        a.history
+            .iter()
+            .map(|u| (Field::ActionUpdate, u.note.as_str())),
+    );
+    fields
+}
+
+/// The sequence number of an action id (`2026-03-11#2` → 2), for agenda-order ties.
+fn action_seq(id: &ActionId) -> u32 {
+    id.0.rsplit_once('#')
+        .and_then(|(_, n)| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// If the unit's texts together hold every term: the field to show and its snippet.
+/// The check folds into a reused buffer; only a hit is folded again with its offsets.
+fn match_unit(
+    query: &Query,
+    fields: &[(Field, &str)],
+    scratch: &mut Scratch,
+) -> Option<(Field, Snippet)> {
+    let unit = &mut scratch.unit;
+    unit.clear();
+    for (_, text) in fields {
+        fold_into(text, unit);
+        // A separator no term holds, so no phrase runs from one text into the next.
+        unit.push('\0');
+    }
+    if !query.matches_folded(unit) {
+        return None;
+    }
+    // The snippet comes from the text holding the most terms; on a tie the first, but a
+    // title (shown beside the snippet anyway) only when no other text holds as many.
+    let mut best_score = (0, false);
+    let mut best: Option<(Field, &str, Vec<Range<usize>>)> = None;
+    for &(field, text) in fields {
+        scratch.field.refold(text);
+        let (ranges, found) = term_ranges(query, &scratch.field, text, 256);
+        let score = (found, field != Field::ItemTitle);
+        if found > 0 && score > best_score {
+            best_score = score;
+            best = Some((field, text, ranges));
+        }
+    }
+    let (field, text, ranges) = best?;
+    Some((field, Snippet::around(text, &ranges)))
+}
+
+/// The matches of every term in `original` (folded as `folded`), at most `cap` of each,
+/// as byte ranges into the original; and how many terms matched at all.
+fn term_ranges(
+    query: &Query,
+    folded: &Folded,
+    original: &str,
+    cap: usize,
+) -> (Vec<Range<usize>>, usize) {
+    let hay = folded.text().as_bytes();
+    let mut ranges = Vec::new();
+    let mut found = 0;
+    for term in &query.terms {
+        let mut from = 0;
+        let mut n = 0;
+        while let Some(r) = term.find(hay, from) {
+            from = r.start + 1;
+            ranges.push(folded.original_range(original, r));
+            n += 1;
+            if n >= cap {
+                break;
+            }
+        }
+        found += usize::from(n > 0);
+    }
+    (ranges, found)
+}
+
+fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
+    let mut ranked = Vec::new();
+    let mut latest: HashMap<ActionId, ActionCopy> = HashMap::new();
+    let mut raising: HashMap<ActionId, Raising> = HashMap::new();
+    for scan in scans {
+        ranked.extend(scan.hits);
+        raising.extend(scan.raised);
+        for copy in scan.actions {
+            match latest.get(&copy.id) {
+                Some(seen) if seen.held_at >= copy.held_at => {}
+                _ => {
+                    latest.insert(copy.id.clone(), copy);
+                }
+            }
+        }
+    }
+    for (id, copy) in latest {
+        let Some((field, snippet)) = copy.matched else {
+            continue;
+        };
+        let raised = &copy.raised;
+        let hit = match raising.remove(&id) {
+            Some(r) => Ranked {
+                date: r.date,
+                meeting: raised.meeting.clone(),
+                slot: r.slot,
+                hit: Hit {
+                    meeting: raised.meeting.clone(),
+                    date: r.date,
+                    meeting_title: r.meeting_title,
+                    item: r.item,
+                    action: Some(id),
+                    field,
+                    exempt: r.exempt,
+                    snippet,
+                },
+            },
+            // The raising meeting is gone from the archive: name what the action remembers.
+            None => Ranked {
+                date: raised.meeting.date(),
+                meeting: raised.meeting.clone(),
+                slot: (u32::MAX, 2, action_seq(&id)),
+                hit: Hit {
+                    meeting: raised.meeting.clone(),
+                    date: raised.meeting.date(),
+                    meeting_title: String::new(),
+                    item: raised.item.map(|item| ItemRef {
+                        id: item,
+                        number: String::new(),
+                        title: raised.item_title.clone(),
+                    }),
+                    action: Some(id),
+                    field,
+                    exempt: false,
+                    snippet,
+                },
+            },
+        };
+        ranked.push(hit);
+    }
+    ranked.sort_by(|a, b| {
+        (Reverse(a.date), Reverse(&a.meeting), a.slot).cmp(&(
+            Reverse(b.date),
+            Reverse(&b.meeting),
+            b.slot,
+        ))
+    });
+    let total = ranked.len();
+    ranked.truncate(limit.unwrap_or(usize::MAX));
+    SearchResults {
+        hits: ranked.into_iter().map(|r| r.hit).collect(),
+        total,
+        meetings: 0,
+        problems: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(q: &str) -> Vec<String> {
+        Query::parse(q).terms()
+    }
+
+    #[test]
+    fn queries_fold_split_and_group_phrases() {
+        assert_eq!(terms("  Ofsted   CAFÉ "), ["ofsted", "cafe"]);
+        assert_eq!(
+            terms("\"care  leavers\" IHA “Local Offer”"),
+            ["care leavers", "iha", "local offer"]
+        );
+        assert_eq!(terms("\"unclosed phrase"), ["unclosed phrase"]);
+        assert_eq!(terms("iha IHA Iha"), ["iha"]);
+        assert!(Query::parse("  \"\" ").is_empty());
+    }
+
+    fn finds(q: &str, text: &str) -> bool {
+        Query::parse(q).matches_folded(&fold(text))
+    }
+
+    #[test]
+    fn words_match_at_word_starts_ignoring_case_and_accents() {
+        assert!(finds("ofsted", "notified to OFSTED."));
+        assert!(finds("cafe", "the Café on the corner"));
+        assert!(finds("CAFÉ", "a cafe"));
+        assert!(finds("place", "Placements reviewed"));
+        assert!(!finds("place", "the workplace"));
+        assert!(finds("lodz", "visit to Łódź"));
+        assert!(finds("#2", "action 2026-03-11#2"));
+        assert!(finds("zoe", "ask Zoë"));
+        assert!(!finds("zoe", "ask Chloë"));
+    }
+
+    #[test]
+    fn every_term_must_match() {
+        assert!(finds("iha delays", "IHA timeliness: delays fell"));
+        assert!(!finds("iha ofsted", "IHA timeliness: delays fell"));
+    }
+
+    #[test]
+    fn phrases_match_words_in_order_across_any_spacing() {
+        assert!(finds("\"care leavers\"", "for care\n  leavers up to 25"));
+        assert!(!finds("\"care leavers\"", "leavers of care"));
+        assert!(!finds("\"care leavers\"", "careleavers"));
+        assert!(finds("\"care leav\"", "care leavers"));
+    }
+
+    #[test]
+    fn word_starts_are_found_after_non_ascii_letters_and_marks() {
+        // "é" before "t" means "t" is inside a word.
+        assert!(!finds("te", "cafété"));
+        assert!(finds("te", "café te"));
+        assert!(finds("te", "«te»"));
+    }
+
+    #[test]
+    fn find_in_gives_every_match_in_the_original_text() {
+        let text = "Łódź: IHA delays. The iha rate; \"Care\nleavers\" and care leavers.";
+        let q = Query::parse("lodz iha \"care leavers\"");
+        let found: Vec<&str> = q.find_in(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            ["Łódź", "IHA", "iha", "Care\nleavers", "care leavers"]
+        );
+    }
+
+    #[test]
+    fn the_snippet_comes_from_the_field_holding_most_terms() {
+        let q = Query::parse("iha delays");
+        let mut scratch = Scratch::default();
+        let fields = [
+            (Field::ItemTitle, "IHA timeliness"),
+            (
+                Field::Minutes,
+                "The nurse said IHA delays were mostly down to late notification.",
+            ),
+        ];
+        let (field, snippet) = match_unit(&q, &fields, &mut scratch).unwrap();
+        assert_eq!(field, Field::Minutes);
+        assert_eq!(
+            snippet.marked("[", "]"),
+            "The nurse said [IHA] [delays] were mostly down to late notification."
+        );
+        assert!(match_unit(&Query::parse("iha ofsted"), &fields, &mut scratch).is_none());
+    }
+}

@@ -1,0 +1,181 @@
+//! `minutebook search` and `minutebook actions`: the real binary over the demo year.
+
+mod common;
+
+use common::{minutebook, stderr, stdout};
+use minutebook::search::Hit;
+use minutebook::search::fold::fold;
+
+#[test]
+fn search_prints_one_line_a_hit_with_matches_marked() {
+    let (_tmp, data) = common::demo_data();
+    let out = minutebook(&data, &["search", "ofsted"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(line.starts_with("2026-"), "{line}");
+        assert!(line.contains("[Ofsted]"), "{line}");
+    }
+    let dates: Vec<&str> = lines.iter().map(|l| &l[..10]).collect();
+    let mut newest_first = dates.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, newest_first);
+    assert!(
+        lines[0].contains(" — …") || lines[0].contains(" — "),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn search_needs_every_word_and_says_when_nothing_matched() {
+    let (_tmp, data) = common::demo_data();
+    let one = stdout(&minutebook(&data, &["search", "dental"]));
+    assert!(!one.trim().is_empty());
+    let both = stdout(&minutebook(&data, &["search", "dental", "zebra"]));
+    assert_eq!(both, "No matches for dental zebra in 10 meetings.\n");
+}
+
+#[test]
+fn search_flags_part_b_and_limits() {
+    let (_tmp, data) = common::demo_data();
+    let text = stdout(&minutebook(&data, &["search", "missing", "from", "care"]));
+    assert!(
+        text.lines().any(|l| l.contains("(Part B) Individual case")),
+        "{text}"
+    );
+    let all = stdout(&minutebook(&data, &["search", "iha"]));
+    let n = all.lines().count();
+    assert!(n > 3, "{all}");
+    let limited = stdout(&minutebook(&data, &["search", "iha", "--limit", "2"]));
+    let lines: Vec<&str> = limited.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[..2], all.lines().take(2).collect::<Vec<_>>()[..]);
+    assert!(lines[2].starts_with("Showing 2 of "), "{}", lines[2]);
+}
+
+#[test]
+fn a_quoted_argument_is_a_phrase() {
+    let (_tmp, data) = common::demo_data();
+    let text = stdout(&minutebook(&data, &["search", "reserved clinic"]));
+    assert!(text.contains("[reserved clinic]"), "{text}");
+}
+
+#[test]
+fn search_json_parses_back_with_highlights_on_the_matched_words() {
+    let (_tmp, data) = common::demo_data();
+    let out = minutebook(&data, &["search", "--json", "care", "LEAVERS"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["terms"], serde_json::json!(["care", "leavers"]));
+    assert_eq!(json["meetings"], 10);
+    let hits: Vec<Hit> = serde_json::from_value(json["hits"].clone()).unwrap();
+    assert_eq!(hits.len(), json["total"].as_u64().unwrap() as usize);
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        for r in &hit.snippet.highlights {
+            let word = fold(&hit.snippet.text[r.clone()]);
+            assert!(
+                word.starts_with("care") || word.starts_with("leavers"),
+                "{word}"
+            );
+        }
+    }
+    assert!(json["hits"][0]["snippet"]["highlights"][0]["start"].is_u64());
+}
+
+#[test]
+fn a_corrupt_file_is_named_on_stderr_and_the_rest_still_searched() {
+    let (_tmp, data) = common::demo_data();
+    std::fs::write(data.join("2026-08-12.json"), "{ not json").unwrap();
+    let out = minutebook(&data, &["search", "ofsted"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("2026-08-12.json"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("[Ofsted]"));
+}
+
+#[test]
+fn search_without_words_is_refused() {
+    let (_tmp, data) = common::demo_data();
+    let out = minutebook(&data, &["search"]);
+    assert!(!out.status.success());
+    let out = minutebook(&data, &["search", "\"\""]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("at least one word"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn actions_lists_every_action_once_with_its_latest_state() {
+    let (_tmp, data) = common::demo_data();
+    let out = minutebook(&data, &["actions", "--today", "2026-12-31"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let firsts: Vec<&str> = text.lines().step_by(2).collect();
+    assert_eq!(firsts.len(), 11, "{text}");
+    let bus = text
+        .lines()
+        .position(|l| l.contains("Raise free bus travel"))
+        .unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[bus].contains(" done "), "{}", lines[bus]);
+    assert!(
+        lines[bus + 1].contains("last update 2026-07-08: Pilot agreed from September."),
+        "{}",
+        lines[bus + 1]
+    );
+    assert!(
+        text.contains("(Part B) Written update on the placement"),
+        "{text}"
+    );
+    assert!(text.contains(" overdue "), "{text}");
+}
+
+#[test]
+fn actions_filters_and_json_parse_back() {
+    let (_tmp, data) = common::demo_data();
+    let rows = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["actions", "--json", "--today", "2026-12-31"];
+        all.extend_from_slice(args);
+        let out = minutebook(&data, &all);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+    };
+    let all = rows(&[]);
+    assert_eq!(all.len(), 11);
+    let bus = all
+        .iter()
+        .find(|r| {
+            r["action"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Raise free bus")
+        })
+        .unwrap();
+    assert_eq!(bus["action"]["status"], "done");
+    assert_eq!(bus["action"]["history"].as_array().unwrap().len(), 3);
+    let record: minutebook::search::history::ActionRecord =
+        serde_json::from_value(bus.clone()).unwrap();
+    assert_eq!(record.meetings.len(), 4);
+
+    let open = rows(&["--open"]);
+    assert!(!open.is_empty() && open.len() < all.len());
+    assert!(open.iter().all(|r| r["action"]["status"] == "open"));
+    let overdue = rows(&["--overdue"]);
+    assert!(!overdue.is_empty());
+    assert!(overdue.iter().all(|r| r["overdue"] == true));
+    let nurse = rows(&["--owner", "RUTH PENHALIGON"]);
+    assert!(!nurse.is_empty());
+    assert!(
+        nurse
+            .iter()
+            .all(|r| r["action"]["owner"] == "Dr Ruth Penhaligon")
+    );
+    let none = minutebook(&data, &["actions", "--owner", "Nobody"]);
+    assert_eq!(stdout(&none), "No actions match.\n");
+}
