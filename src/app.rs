@@ -169,6 +169,7 @@ impl App {
             effects: Vec::new(),
             journal: Vec::new(),
         };
+        app.archive.today = now.date();
         app.follow_minutes_target();
         app
     }
@@ -182,7 +183,10 @@ impl App {
             false => msg,
         };
         match msg {
-            Msg::Tick(now) => self.now = now,
+            Msg::Tick(now) => {
+                self.now = now;
+                self.archive.today = now.date();
+            }
             Msg::Key(key) if key.kind != KeyEventKind::Release => {
                 // A message stays until the clerk's next key.
                 self.flash = None;

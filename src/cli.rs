@@ -16,7 +16,6 @@ use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
 
 mod approval;
 mod export;
-
 mod search;
 
 #[derive(Debug, Parser)]

@@ -4,11 +4,12 @@
 use std::io;
 use std::path::Path;
 
-use crate::app::archive::{ExportSource, Reply, Request};
+use crate::app::archive::{ExportSource, Reply, Request, SEARCH_LIMIT};
 use crate::export::{self, Audience, Format, Scope};
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum};
 use crate::model::carry::long_date;
+use crate::search::{Query, history, search_store};
 use crate::store::Store;
 use crate::store::atomic;
 
@@ -37,6 +38,22 @@ pub fn answer(store: &Store, request: Request) -> Reply {
                 Err(e) => Reply::Failed(format!("Not approved: {e}.")),
             }
         }
+        Request::Search(words) => {
+            let query = Query::parse(&words);
+            match search_store(store, &query, Some(SEARCH_LIMIT)) {
+                Ok(found) => Reply::Found {
+                    query: words,
+                    hits: found.hits,
+                    total: found.total,
+                    problems: found.problems.iter().map(|p| p.to_string()).collect(),
+                },
+                Err(e) => Reply::Failed(format!("Could not search: {e}.")),
+            }
+        }
+        Request::ActionHistory => match history::from_store(store) {
+            Ok(log) => Reply::History(log.records),
+            Err(e) => Reply::Failed(format!("Could not read the actions: {e}.")),
+        },
         Request::Export {
             source,
             format,

@@ -286,3 +286,101 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), html);
 }
+
+#[test]
+fn search_from_the_archive_opens_the_meeting_at_the_item_and_comes_back_to_the_results() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    alt(&mut app, '6');
+    press(&mut app, KeyCode::Char('/'));
+    // Lower case and no accents still find "Ofsted"; both words must be in one item.
+    typed(&mut app, "ofsted unregulated");
+    press(&mut app, KeyCode::Enter);
+    let replies = pump(&mut app, &store);
+    let Reply::Found { hits, .. } = &replies[0] else {
+        panic!("{replies:?}")
+    };
+    assert!(!hits.is_empty());
+    for h in hits {
+        let m = store.load(&h.meeting).unwrap().meeting;
+        let item = m.item(h.item.as_ref().unwrap().id).unwrap();
+        let text = format!("{} {}", item.title, item.minutes).to_lowercase();
+        assert!(
+            text.contains("ofsted") && text.contains("unregulated"),
+            "{text}"
+        );
+    }
+    let ArchiveView::Found { hits, .. } = &app.archive.view else {
+        panic!("the results are shown")
+    };
+    let first = hits[0].clone();
+    let marked: Vec<String> = first
+        .snippet
+        .pieces()
+        .iter()
+        .filter(|(_, hit)| *hit)
+        .map(|(p, _)| p.to_lowercase())
+        .collect();
+    assert!(
+        !marked.is_empty() && marked.iter().all(|p| p == "ofsted" || p == "unregulated"),
+        "{:?}",
+        first.snippet
+    );
+
+    press(&mut app, KeyCode::Enter);
+    pump(&mut app, &store);
+    let view = app.viewing.as_ref().expect("opened");
+    assert_eq!(view.meeting.id, first.meeting);
+    assert_eq!(view.tab, Tab::Minutes);
+    assert_eq!(view.minutes.item, Some(first.item.as_ref().unwrap().id));
+    assert!(view.minutes.editor.text().to_lowercase().contains("ofsted"));
+
+    press(&mut app, KeyCode::Esc);
+    assert!(app.viewing.is_none());
+    assert!(
+        matches!(app.archive.view, ArchiveView::Found { .. }),
+        "back at the results"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.archive.view, ArchiveView::Meetings);
+}
+
+#[test]
+fn the_action_history_covers_the_archive_and_filters_by_status_and_owner() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    alt(&mut app, '6');
+    press(&mut app, KeyCode::Char('a'));
+    pump(&mut app, &store);
+    let all = app.archive.rows();
+    assert!(all > 5, "{all}");
+    let ids: std::collections::BTreeSet<_> = app
+        .archive
+        .action_rows(app.archive.today)
+        .iter()
+        .map(|r| r.id().clone())
+        .collect();
+    assert_eq!(ids.len(), all, "each action once, at its latest state");
+
+    press(&mut app, KeyCode::Char('o'));
+    let open = app.archive.action_rows(app.archive.today);
+    assert!(!open.is_empty() && open.len() < all);
+    assert!(open.iter().all(|r| r.action.is_open()));
+    press(&mut app, KeyCode::Char('o'));
+    let today = app.archive.today;
+    assert!(
+        app.archive
+            .action_rows(today)
+            .iter()
+            .all(|r| r.is_overdue(today))
+    );
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.archive.rows(), all);
+
+    press(&mut app, KeyCode::Char('w'));
+    typed(&mut app, "penhaligon");
+    press(&mut app, KeyCode::Enter);
+    let mine = app.archive.action_rows(today);
+    assert!(!mine.is_empty());
+    assert!(mine.iter().all(|r| r.action.owner == "Dr Ruth Penhaligon"));
+}

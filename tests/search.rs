@@ -261,6 +261,7 @@ fn action(id: &str, text: &str, owner: &str, raised_at: &str, item: Option<u32>)
             meeting: MeetingId::parse(raised_at).unwrap(),
             item: item.map(ItemId),
             item_title: "Dental health".into(),
+            exempt: false,
         },
         status: ActionStatus::Open,
         history: vec![],

@@ -296,3 +296,26 @@ fn the_archive_and_a_meeting_opened_from_it() {
     let t = render(&mut app, 80, 24);
     insta::assert_snapshot!("archive_reading_september_80x24", t.backend());
 }
+
+/// Search results and the action history in the Archive pane at 80x24.
+#[test]
+fn archive_search_results_and_action_history() {
+    use minutebook::app::archive::Reply;
+    use minutebook::search::{Query, history, search_meetings};
+    let year = minutebook::demo::year();
+    let summaries = year.iter().map(minutebook::store::Summary::of).collect();
+    let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
+    app.update(Msg::Archive(summaries));
+    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    let hits = search_meetings(&year, &Query::parse("clinic ICB"), Some(50));
+    assert!(hits.total > 1);
+    app.update(Msg::Reply(Reply::Found {
+        query: "clinic ICB".into(),
+        total: hits.total,
+        hits: hits.hits,
+        problems: vec![],
+    }));
+    insta::assert_snapshot!("archive_search_80x24", render(&mut app, 80, 24).backend());
+    app.update(Msg::Reply(Reply::History(history::from_meetings(&year))));
+    insta::assert_snapshot!("archive_actions_80x24", render(&mut app, 80, 24).backend());
+}

@@ -13,6 +13,8 @@ use crate::keymap::{Command, Tab};
 use crate::model::approval;
 use crate::model::carry::long_date;
 use crate::model::{ItemId, Meeting, MeetingId, MeetingStatus};
+use crate::search::Hit;
+use crate::search::history::{ActionRecord, Filter};
 use crate::store::Summary;
 
 /// Work on other records, for the run loop.
@@ -36,6 +38,10 @@ pub enum Request {
         scope: Scope,
         path: PathBuf,
     },
+    /// Every match of these words across the archive.
+    Search(String),
+    /// Every action in the archive at its latest state.
+    ActionHistory,
     /// A correction to approved minutes; the item is given by its number ("4.2").
     Erratum {
         id: MeetingId,
@@ -67,6 +73,15 @@ pub enum Reply {
     ErratumRecorded {
         id: MeetingId,
     },
+    Found {
+        query: String,
+        hits: Vec<Hit>,
+        /// Hits before the limit.
+        total: usize,
+        /// Files that could not be read, said in sentences.
+        problems: Vec<String>,
+    },
+    History(Vec<ActionRecord>),
     /// What was written where, in a sentence.
     Exported(String),
     /// The request could not be done: one sentence saying why.
@@ -78,12 +93,46 @@ pub enum Reply {
 pub enum ArchiveView {
     #[default]
     Meetings,
+    Found {
+        query: String,
+        hits: Vec<Hit>,
+        total: usize,
+    },
+    Actions {
+        all: Vec<ActionRecord>,
+        show: Show,
+        owner: Option<String>,
+    },
 }
+
+/// Which actions the history shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Show {
+    #[default]
+    All,
+    Open,
+    Overdue,
+}
+
+impl Show {
+    pub fn label(self) -> &'static str {
+        match self {
+            Show::All => "all",
+            Show::Open => "open only",
+            Show::Overdue => "overdue only",
+        }
+    }
+}
+
+/// The most hits a search in the workspace shows.
+pub const SEARCH_LIMIT: usize = 500;
 
 #[derive(Debug, Default)]
 pub struct ArchivePane {
     /// Every meeting in the data directory, newest first.
     pub meetings: Vec<Summary>,
+    /// The day "overdue" is judged on.
+    pub today: NaiveDate,
     pub view: ArchiveView,
     pub sel: usize,
     /// False until the run loop has listed the directory.
@@ -91,16 +140,37 @@ pub struct ArchivePane {
 }
 
 impl ArchivePane {
+    /// The meeting of the selected row: a meeting, the meeting of a hit, or the one that raised an action.
     pub fn selected(&self) -> Option<&Summary> {
-        match self.view {
-            ArchiveView::Meetings => self.meetings.get(self.sel),
-        }
+        let id = match &self.view {
+            ArchiveView::Meetings => return self.meetings.get(self.sel),
+            ArchiveView::Found { hits, .. } => &hits.get(self.sel)?.meeting,
+            ArchiveView::Actions { .. } => {
+                self.action_rows(self.today).get(self.sel)?.latest_meeting()
+            }
+        };
+        self.meetings.iter().find(|s| s.id == *id)
     }
 
     pub fn rows(&self) -> usize {
-        match self.view {
+        match &self.view {
             ArchiveView::Meetings => self.meetings.len(),
+            ArchiveView::Found { hits, .. } => hits.len(),
+            ArchiveView::Actions { .. } => self.action_rows(self.today).len(),
         }
+    }
+
+    /// The actions the history shows, under its filter.
+    pub fn action_rows(&self, today: NaiveDate) -> Vec<&ActionRecord> {
+        let ArchiveView::Actions { all, show, owner } = &self.view else {
+            return Vec::new();
+        };
+        let filter = Filter {
+            open_only: *show == Show::Open,
+            overdue_on: (*show == Show::Overdue).then_some(today),
+            owner: owner.clone(),
+        };
+        all.iter().filter(|r| filter.matches(r)).collect()
     }
 }
 
@@ -116,6 +186,7 @@ impl App {
             Command::Down => {
                 self.archive.sel = (self.archive.sel + 1).min(self.archive.rows().saturating_sub(1))
             }
+            Command::Open if self.archive.view != ArchiveView::Meetings => self.open_selected(),
             Command::Open => match self.archive.selected() {
                 Some(s) if s.id == self.meeting.id => {
                     self.flash = Some("That is the meeting you have open.".into());
@@ -131,6 +202,47 @@ impl App {
                 self.archive.view = ArchiveView::Meetings;
                 self.archive.sel = 0;
             }
+            Command::Search => {
+                let words = match &self.archive.view {
+                    ArchiveView::Found { query, .. } => query.clone(),
+                    _ => String::new(),
+                };
+                self.overlay = Some(Overlay::Form(Form::new(
+                    "Search every meeting",
+                    Purpose::Search,
+                    vec![Field::new(
+                        "Words",
+                        words,
+                        "all of them, in any case or accents; \"quotes\" for a phrase",
+                    )],
+                )));
+            }
+            Command::ActionHistory => self.request(Request::ActionHistory),
+            Command::HistoryFilter => match &mut self.archive.view {
+                ArchiveView::Actions { show, .. } => {
+                    *show = match show {
+                        Show::All => Show::Open,
+                        Show::Open => Show::Overdue,
+                        Show::Overdue => Show::All,
+                    };
+                    self.archive.sel = 0;
+                }
+                _ => self.flash = Some("Press a for the action history first.".into()),
+            },
+            Command::OwnerFilter => match &self.archive.view {
+                ArchiveView::Actions { owner, .. } => {
+                    self.overlay = Some(Overlay::Form(Form::new(
+                        "Actions owned by",
+                        Purpose::OwnerFilter,
+                        vec![Field::new(
+                            "Owner",
+                            owner.clone().unwrap_or_default(),
+                            "part of a name, any case or accents; blank for everyone",
+                        )],
+                    )))
+                }
+                _ => self.flash = Some("Press a for the action history first.".into()),
+            },
             Command::RecordErratum => self.erratum_form(),
             Command::Export => match self.archive.selected() {
                 Some(s) if s.id != self.meeting.id => {
@@ -174,6 +286,33 @@ impl App {
                 ))
             }
             Reply::Exported(what) => self.flash = Some(what),
+            Reply::Found {
+                query,
+                hits,
+                total,
+                problems,
+            } => {
+                self.flash = Some(match (total, hits.len()) {
+                    (0, _) => format!("No matches for {query}."),
+                    (t, n) if t > n => format!("{t} matches for {query}; the first {n} are shown."),
+                    (t, _) => format!("{t} match(es) for {query}: Enter opens one at its item."),
+                });
+                if !problems.is_empty() {
+                    let f = self.flash.get_or_insert_default();
+                    f.push_str(&format!(" Not searched: {}", problems.join("; ")));
+                }
+                self.archive.view = ArchiveView::Found { query, hits, total };
+                self.archive.sel = 0;
+                self.tab = Tab::Archive;
+            }
+            Reply::History(all) => {
+                self.archive.view = ArchiveView::Actions {
+                    all,
+                    show: Show::All,
+                    owner: None,
+                };
+                self.archive.sel = 0;
+            }
             Reply::Failed(why) => self.flash = Some(why),
         }
     }
@@ -385,6 +524,31 @@ impl App {
         Ok(())
     }
 
+    /// Enter on a search hit or an action: its meeting, at its item.
+    fn open_selected(&mut self) {
+        let target = match &self.archive.view {
+            ArchiveView::Found { hits, .. } => hits
+                .get(self.archive.sel)
+                .map(|h| (h.meeting.clone(), h.item.as_ref().map(|i| i.id))),
+            ArchiveView::Actions { .. } => self
+                .archive
+                .action_rows(self.archive.today)
+                .get(self.archive.sel)
+                .map(|r| (r.action.raised.meeting.clone(), r.action.raised.item)),
+            ArchiveView::Meetings => None,
+        };
+        let Some((id, item)) = target else { return };
+        if id == self.meeting.id {
+            // This meeting: go to the item in its own panes.
+            if let Some(item) = item {
+                self.agenda_sel = Some(item);
+            }
+            self.switch_tab(Tab::Minutes);
+            return;
+        }
+        self.request(Request::Open { id, item });
+    }
+
     /// Forms that change other records, not this meeting: checked here, done by the run loop.
     pub(super) fn submit_archive_form(&mut self, form: &Form) -> Option<Result<(), String>> {
         let date = |label: &str| {
@@ -436,6 +600,23 @@ impl App {
                 Ok(())
             })(),
             Purpose::Export(of) => self.export_request(&of.clone(), form),
+            Purpose::Search => {
+                let words = form.value("Words");
+                if words.is_empty() {
+                    Err("Words: type what to look for.".to_string())
+                } else {
+                    self.request(Request::Search(words.to_string()));
+                    Ok(())
+                }
+            }
+            Purpose::OwnerFilter => {
+                let who = form.value("Owner");
+                if let ArchiveView::Actions { owner, .. } = &mut self.archive.view {
+                    *owner = (!who.is_empty()).then(|| who.to_string());
+                }
+                self.archive.sel = 0;
+                Ok(())
+            }
             _ => return None,
         })
     }

@@ -149,6 +149,8 @@ pub enum Purpose {
     Erratum(MeetingId),
     /// Export the meeting shown (`None`) or a meeting of the archive.
     Export(Option<MeetingId>),
+    Search,
+    OwnerFilter,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

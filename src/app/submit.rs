@@ -274,7 +274,11 @@ impl App {
                 self.recount_iha()?;
             }
             // Handled by `submit_archive_form` before any of these.
-            Purpose::ApprovePrevious(_) | Purpose::Erratum(_) | Purpose::Export(_) => {}
+            Purpose::ApprovePrevious(_)
+            | Purpose::Erratum(_)
+            | Purpose::Export(_)
+            | Purpose::Search
+            | Purpose::OwnerFilter => {}
             Purpose::StandingFigures => {
                 let mut values = Vec::new();
                 for f in &form.fields {

@@ -3,15 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{fit, scroll_for};
 use crate::app::App;
-use crate::app::archive::ArchiveView;
-use crate::model::MeetingStatus;
+use crate::app::archive::{ArchiveView, Show};
 use crate::model::carry::long_date;
+use crate::model::{ActionStatus, MeetingStatus};
+use crate::search::Hit;
 use crate::store::Summary;
 
 /// The status as a symbol and a word, so it never rests on colour.
@@ -33,7 +34,216 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     .areas(area);
     match &app.archive.view {
         ArchiveView::Meetings => meetings(app, frame, head, list, detail),
+        ArchiveView::Found { query, hits, total } => {
+            found(app, frame, [head, list, detail], query, hits, *total)
+        }
+        ArchiveView::Actions { show, owner, .. } => {
+            actions(app, frame, [head, list, detail], *show, owner.as_deref())
+        }
     }
+}
+
+/// Each hit on two lines: where it is, then the snippet with the words marked. The
+/// marks are reverse video and [brackets], so they show without colour too.
+fn found(
+    app: &App,
+    frame: &mut Frame,
+    [head, list, detail]: [Rect; 3],
+    query: &str,
+    hits: &[Hit],
+    total: usize,
+) {
+    let theme = app.theme;
+    let summary = format!(
+        "{total} match(es) for {query} · Enter opens at the item · / search again · Esc back"
+    );
+    frame.render_widget(Paragraph::new(fit(&summary, head.width as usize)), head);
+    let w = list.width as usize;
+    let inner_h = list.height.saturating_sub(2) as usize;
+    let sel = app.archive.sel.min(hits.len().saturating_sub(1));
+    let first = scroll_for(sel, (inner_h / 2).max(1), hits.len());
+    let mut lines = Vec::new();
+    for (row, h) in hits.iter().enumerate().skip(first) {
+        if lines.len() + 2 > inner_h {
+            break;
+        }
+        let mark = if row == sel { "›" } else { " " };
+        let mut place = format!("{mark} {}", h.date.format("%a %-d %b %Y"));
+        if let Some(item) = &h.item {
+            place.push_str(&format!("  {} {}", item.number, item.title));
+        }
+        if h.exempt {
+            place.push_str("  [Part B]");
+        }
+        place.push_str(&format!("  ({})", h.field.label()));
+        let style = if row == sel {
+            theme.selected()
+        } else {
+            theme.title()
+        };
+        lines.push(Line::from(Span::styled(fit(&place, w), style)));
+        let mut spans = vec![Span::raw("    ")];
+        let mut used = 4;
+        for (piece, hit) in h.snippet.pieces() {
+            let piece = piece.replace('\n', " ");
+            let text = if hit { format!("[{piece}]") } else { piece };
+            let room = w.saturating_sub(used);
+            if room == 0 {
+                break;
+            }
+            let text = fit(&text, room);
+            used += unicode_width::UnicodeWidthStr::width(text.as_str());
+            spans.push(if hit {
+                Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))
+            } else {
+                Span::raw(text)
+            });
+        }
+        lines.push(Line::from(spans));
+    }
+    if hits.is_empty() {
+        lines.push(Line::from(format!(
+            "No matches for {query}. Every word must be in the same item or action."
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::TOP | Borders::BOTTOM)
+                .title(" Search results "),
+        ),
+        list,
+    );
+    let text = hits.get(sel).map(|h| {
+        let title = if h.meeting_title.is_empty() {
+            h.meeting.to_string()
+        } else {
+            format!("{} · {}", h.meeting, h.meeting_title)
+        };
+        vec![
+            Line::from(title),
+            Line::from(Span::styled(
+                "Enter opens this meeting at the item, read-only; Esc there comes back here.",
+                theme.dim(),
+            )),
+        ]
+    });
+    frame.render_widget(
+        Paragraph::new(text.unwrap_or_default()).wrap(Wrap { trim: true }),
+        detail,
+    );
+}
+
+/// The action history across the archive, one line an action, the selected one's updates below.
+fn actions(
+    app: &App,
+    frame: &mut Frame,
+    [head, list, detail]: [Rect; 3],
+    show: Show,
+    owner: Option<&str>,
+) {
+    let theme = app.theme;
+    let today = app.archive.today;
+    let rows = app.archive.action_rows(today);
+    let mut summary = format!(
+        "{} action(s), {} · o all/open/overdue · w owner",
+        rows.len(),
+        show.label()
+    );
+    if let Some(o) = owner {
+        summary.push_str(&format!(" · owner: {o}"));
+    }
+    frame.render_widget(Paragraph::new(fit(&summary, head.width as usize)), head);
+    let w = list.width as usize;
+    let (status_w, owner_w, due_w, raised_w) = (11, 20, 13, 12);
+    let text_w = w
+        .saturating_sub(2 + status_w + owner_w + due_w + raised_w)
+        .max(6);
+    let inner_h = list.height.saturating_sub(2) as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "  {:<status_w$}{:<raised_w$}{:<owner_w$}{:<due_w$}{}",
+            "Status", "Raised", "Owner", "Due", "Action"
+        ),
+        theme.dim(),
+    ))];
+    let sel = app.archive.sel.min(rows.len().saturating_sub(1));
+    let first = scroll_for(sel, inner_h.saturating_sub(1), rows.len());
+    for (row, r) in rows.iter().enumerate().skip(first) {
+        if lines.len() >= inner_h {
+            break;
+        }
+        let late = r.is_overdue(today);
+        let status = match (r.action.status, late) {
+            (ActionStatus::Open, true) => "! OVERDUE",
+            (ActionStatus::Open, false) => "○ open",
+            (ActionStatus::Done, _) => "✓ done",
+            (ActionStatus::Dropped, _) => "✗ dropped",
+        };
+        let mut text = r.action.text.clone();
+        if r.exempt {
+            text = format!("[Part B] {text}");
+        }
+        let line = format!(
+            "{} {:<status_w$}{:<raised_w$}{:<owner_w$}{:<due_w$}{}",
+            if row == sel { "›" } else { " " },
+            status,
+            r.raised_on.format("%-d %b %Y").to_string(),
+            fit(&r.action.owner, owner_w - 1),
+            r.action.due.to_string(),
+            fit(&text, text_w),
+        );
+        let mut style = match (r.action.status, late) {
+            (ActionStatus::Open, true) => theme.bad(),
+            (ActionStatus::Open, false) => Style::default(),
+            _ => theme.dim(),
+        };
+        if row == sel {
+            style = style.patch(theme.selected());
+        }
+        lines.push(Line::from(Span::styled(line, style)));
+    }
+    if rows.is_empty() {
+        lines.push(Line::from(
+            "No actions match. o changes the filter, w the owner.",
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::TOP | Borders::BOTTOM)
+                .title(" Actions across the archive "),
+        ),
+        list,
+    );
+    let text = rows.get(sel).map(|r| {
+        let a = &r.action;
+        let item = match (&r.raised_item_number, a.raised.item_title.is_empty()) {
+            (Some(n), false) => format!(" under {n} {}", a.raised.item_title),
+            _ => String::new(),
+        };
+        let mut d = vec![Line::from(format!(
+            "{} · raised {}{item} · set by {} · latest at {}",
+            a.id,
+            r.raised_on.format("%-d %b %Y"),
+            a.set_by,
+            r.latest_meeting()
+        ))];
+        for u in a.history.iter().rev() {
+            d.push(Line::from(Span::styled(
+                format!("{}: {}", u.date.format("%-d %b %Y"), u.note),
+                theme.dim(),
+            )));
+        }
+        if a.history.is_empty() {
+            d.push(Line::from(Span::styled("No updates yet.", theme.dim())));
+        }
+        d
+    });
+    frame.render_widget(
+        Paragraph::new(text.unwrap_or_default()).wrap(Wrap { trim: true }),
+        detail,
+    );
 }
 
 fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) {
