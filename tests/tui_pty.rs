@@ -229,3 +229,39 @@ fn a_failing_save_shows_not_saved_keeps_the_text_and_asks_before_quitting() {
         "the text is still in the journal: {journal}"
     );
 }
+
+/// An officer opens the archive, searches, reads the meeting found at its item, and comes
+/// back to the results and then to their own meeting, which was never touched.
+#[test]
+fn archive_search_open_a_result_and_return() {
+    let (_tmp, data) = common::demo_data();
+    let before = std::fs::read(data.join("2026-12-09.json")).unwrap();
+    let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
+    t.wait_text("1 Agenda");
+    t.send(&alt('6'));
+    t.wait_text("10 meetings, 8 with approved minutes");
+    t.send(b"/");
+    t.wait_text("Search every meeting");
+    // Lower case, and both words must be in one item.
+    t.type_text("ofsted unregulated\r");
+    t.wait_text("Search results");
+    t.wait_for("a hit with its item", |s| {
+        s.contains("4.2 Children placed in unregulated") && s.contains("[unregulated]")
+    });
+    t.send(b"\r");
+    t.wait_text("READING");
+    t.wait_for("the item's minutes", |s| s.contains("notified to Ofsted"));
+    // Typing into the minutes read is refused.
+    t.send(b"x");
+    t.wait_text("Read-only");
+    t.send(b"\x1b");
+    t.wait_text("Search results");
+    assert!(!t.screen().contains("READING"));
+    t.send(b"\x1b");
+    t.wait_text("10 meetings");
+    t.send(&alt('1'));
+    t.wait_text("Wed 9 Dec 2026");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit());
+    assert_eq!(std::fs::read(data.join("2026-12-09.json")).unwrap(), before);
+}
