@@ -130,13 +130,13 @@ fn export(
                 (Audience::Private, _) => "full, NOT FOR PUBLICATION: it holds Part B".to_string(),
             };
             let part = if scope == Scope::AgendaOnly {
-                " agenda"
+                "agenda"
             } else {
-                ""
+                "minutes"
             };
             (
                 export::render(&meeting, format, audience, scope),
-                format!("the{part} of {} as {format} ({whom})", meeting.id),
+                format!("the {part} of {} as {format} ({whom})", meeting.id),
             )
         }
     };

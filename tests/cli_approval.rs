@@ -137,3 +137,25 @@ fn an_erratum_sits_beside_the_sealed_text_and_verify_still_passes() {
     let out = minutebook(&data, &["erratum", "2026-11-11", "--text", "x"]);
     assert!(stderr(&out).contains("not approved"), "{}", stderr(&out));
 }
+
+#[test]
+fn verify_names_approved_minutes_that_carry_no_seal() {
+    let (_tmp, data) = demo_data();
+    let path = data.join("2026-05-13.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("approval");
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let out = minutebook(&data, &["verify"]);
+    assert!(!out.status.success());
+    assert!(
+        stdout(&out).contains("2026-05-13  UNSEALED"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("could not be checked"),
+        "{}",
+        stderr(&out)
+    );
+}

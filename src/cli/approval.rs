@@ -178,13 +178,17 @@ pub fn verify(store: &Store, json: bool) -> Outcome {
             bad.len()
         );
     }
-    let altered: Vec<String> = bad.iter().map(|c| c.id.to_string()).collect();
-    if altered.is_empty() && unreadable.is_empty() {
+    let altered: Vec<String> = bad
+        .iter()
+        .filter(|c| c.result == "altered")
+        .map(|c| c.id.to_string())
+        .collect();
+    let unchecked = bad.len() - altered.len() + unreadable.len();
+    if altered.is_empty() && unchecked == 0 {
         Ok(())
     } else if altered.is_empty() {
         Err(Failure(format!(
-            "{} file(s) could not be read, so they were not checked",
-            unreadable.len()
+            "{unchecked} approved meeting(s) or file(s) could not be checked (see above)"
         )))
     } else {
         Err(Failure(format!(
