@@ -269,26 +269,6 @@ fn action_history_over_1000_meetings(bencher: Bencher) {
     bencher.bench_local(|| history::from_store(store).unwrap());
 }
 
-/// Opening the archive pane: the listing, from a warm index.
-#[divan::bench(sample_count = 20)]
-fn list_1000_meetings_warm_index(bencher: Bencher) {
-    let (_, store) = archive();
-    assert_eq!(store.list().unwrap().meetings.len(), MEETINGS as usize);
-    bencher.bench_local(|| store.list().unwrap());
-}
-
-/// The listing after the index is lost: every file read once and the index rewritten.
-#[divan::bench(sample_count = 5, sample_size = 1)]
-fn list_1000_meetings_cold_index(bencher: Bencher) {
-    let (_, store) = archive();
-    let index = store.dir().join(".index.json");
-    bencher
-        .with_inputs(|| {
-            let _ = std::fs::remove_file(&index);
-        })
-        .bench_local_values(|()| store.list().unwrap());
-}
-
 /// Asks the kernel to drop the archive's files from the page cache (clean pages go at once).
 fn evict(store: &Store) {
     use std::os::fd::AsRawFd;

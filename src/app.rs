@@ -101,8 +101,6 @@ pub struct App {
     pub actions_sel: usize,
     pub people_sel: usize,
     pub standing_scroll: u16,
-    /// Earlier meetings, oldest first (empty until the archive has been read).
-    pub earlier: Vec<Summary>,
     pub archive: ArchivePane,
     /// Another meeting opened from the archive, shown read-only in its own panes.
     pub viewing: Option<Box<App>>,
@@ -146,7 +144,6 @@ impl App {
             actions_sel: 0,
             people_sel: 0,
             standing_scroll: 0,
-            earlier: Vec::new(),
             archive: ArchivePane::default(),
             viewing: None,
             minutes: MinutesPane {
@@ -196,11 +193,6 @@ impl App {
             Msg::Paste(text) => self.paste(&text),
             Msg::Mouse(m) => self.mouse(m),
             Msg::Archive(all) => {
-                self.earlier = all
-                    .iter()
-                    .filter(|s| (s.date, &s.id) < (self.meeting.date, &self.meeting.id))
-                    .cloned()
-                    .collect();
                 self.archive.meetings = all.into_iter().rev().collect();
                 self.archive.listed = true;
             }
@@ -215,13 +207,10 @@ impl App {
         let view = self.viewing.as_mut()?;
         match msg {
             Msg::Key(key) if key.kind != KeyEventKind::Release => {
+                // Esc leaves, unless a form or a find in the view wants it. Alt+6 and
+                // 6 come back too: they switch the view to its Archive tab, caught below.
                 let free = view.overlay.is_none() && !view.minutes.editor.is_searching();
-                let browse = !view.typing() && view.overlay.is_none();
-                let back = keymap::lookup(Scope::Global, &key) == Some(Command::Tab(Tab::Archive))
-                    || (free && key.code == ratatui::crossterm::event::KeyCode::Esc)
-                    || (browse
-                        && keymap::lookup(Scope::Browse, &key) == Some(Command::Tab(Tab::Archive)));
-                if back {
+                if free && key.code == ratatui::crossterm::event::KeyCode::Esc {
                     self.close_view();
                     return None;
                 }
@@ -484,18 +473,26 @@ impl App {
         carried
     }
 
+    /// The meetings before this one, oldest first (none until the archive has been read).
+    pub fn earlier(&self) -> impl Iterator<Item = &Summary> {
+        let this = (self.meeting.date, &self.meeting.id);
+        self.archive
+            .meetings
+            .iter()
+            .rev()
+            .take_while(move |s| (s.date, &s.id) < this)
+    }
+
     /// IHA rates of the earlier meetings that reported them, oldest first, with their dates.
     pub fn iha_history(&self) -> Vec<(chrono::NaiveDate, f64)> {
-        self.earlier
-            .iter()
+        self.earlier()
             .filter_map(|s| Some((s.date, s.iha?.rate()?)))
             .collect()
     }
 
     /// Earlier values of the standing figure `key`, oldest first, with their dates.
     pub fn figure_history(&self, key: &str) -> Vec<(chrono::NaiveDate, f64)> {
-        self.earlier
-            .iter()
+        self.earlier()
             .filter_map(|s| Some((s.date, s.figures.iter().find(|(k, _)| k == key)?.1)))
             .collect()
     }

@@ -6,12 +6,14 @@ use std::path::Path;
 
 use crate::app::archive::{ExportSource, Reply, Request, SEARCH_LIMIT};
 use crate::export::{self, Audience, Format, Scope};
+use crate::model::MeetingId;
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum};
 use crate::model::carry::long_date;
 use crate::search::{Query, history, search_store};
 use crate::store::Store;
 use crate::store::atomic;
+use chrono::NaiveDate;
 
 /// Does `request` and says how it went.
 pub fn answer(store: &Store, request: Request) -> Reply {
@@ -23,21 +25,15 @@ pub fn answer(store: &Store, request: Request) -> Reply {
             },
             Err(e) => Reply::Failed(format!("Could not open {id}: {e}.")),
         },
-        Request::Approve { id, by, on, at } => {
-            let sealed = store.amend(&id, |m| {
-                approval::approve(m, &by, &at, on).map_err(|e| e.to_string())?;
-                Ok(m.approval.as_ref().map(|a| a.seal.sha256.clone()))
-            });
-            match sealed {
-                Ok(sha) => Reply::Approved {
-                    id,
-                    date: on,
-                    by,
-                    sha256: sha.unwrap_or_default(),
-                },
-                Err(e) => Reply::Failed(format!("Not approved: {e}.")),
-            }
-        }
+        Request::Approve { id, by, on, at } => match seal_minutes(store, &id, &by, &at, on) {
+            Ok(sha256) => Reply::Approved {
+                id,
+                date: on,
+                by,
+                sha256,
+            },
+            Err(e) => Reply::Failed(format!("Not approved: {e}.")),
+        },
         Request::Search(words) => {
             let query = Query::parse(&words);
             match search_store(store, &query, Some(SEARCH_LIMIT)) {
@@ -90,6 +86,24 @@ pub fn answer(store: &Store, request: Request) -> Reply {
     }
 }
 
+/// Approves the minutes of `id` at meeting `at` on `on`, sealing them under the
+/// meeting's lock; returns the seal's SHA-256.
+pub fn seal_minutes(
+    store: &Store,
+    id: &MeetingId,
+    by: &str,
+    at: &MeetingId,
+    on: NaiveDate,
+) -> crate::store::Result<String> {
+    store.amend(id, |m| {
+        approval::approve(m, by, at, on).map_err(|e| e.to_string())?;
+        Ok(m.approval
+            .as_ref()
+            .map(|a| a.seal.sha256.clone())
+            .unwrap_or_default())
+    })
+}
+
 fn export(
     store: &Store,
     source: ExportSource,
@@ -100,11 +114,11 @@ fn export(
 ) -> Reply {
     let (text, what) = match format {
         None => {
-            let (meetings, _problems) = match store.load_all() {
-                Ok(all) => all,
+            let today = chrono::Local::now().date_naive();
+            let (meetings, _problems) = match store.load_where(|id| id.date() >= today) {
+                Ok(plan) => plan,
                 Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
             };
-            let today = chrono::Local::now().date_naive();
             let n = meetings.iter().filter(|m| m.date >= today).count();
             (
                 export::ics::forward_plan(&meetings, today),

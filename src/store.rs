@@ -166,12 +166,7 @@ impl Store {
             .map_err(io_err("read", &path))?;
         let (meeting, version) = decode_file(&path, &bytes)?;
         if meeting.id != *id {
-            return Err(StoreError::Corrupt {
-                path,
-                line: 1,
-                column: 1,
-                reason: format!("the file holds meeting {}, not {id}", meeting.id),
-            });
+            return Err(StoreError::wrong_meeting(&path, &meeting.id, id));
         }
         Ok(Loaded {
             meeting,
@@ -410,9 +405,22 @@ impl Store {
 
     /// Every readable meeting in full, oldest first, and the problems with the rest.
     pub fn load_all(&self) -> Result<(Vec<Meeting>, Vec<StoreError>)> {
+        self.load_where(|_| true)
+    }
+
+    /// As [`Store::load_all`], reading only the meetings whose id `keep` accepts: an id
+    /// carries its date, so e.g. the forward plan reads no past meeting.
+    pub fn load_where(
+        &self,
+        keep: impl Fn(&MeetingId) -> bool,
+    ) -> Result<(Vec<Meeting>, Vec<StoreError>)> {
         let mut meetings = Vec::new();
         let mut problems = Vec::new();
-        for (_, id, _) in self.meeting_files()? {
+        for (_, id, _) in self
+            .meeting_files()?
+            .into_iter()
+            .filter(|(_, id, _)| keep(id))
+        {
             match self.load(&id) {
                 Ok(l) => meetings.push(l.meeting),
                 Err(e) => problems.push(e),
@@ -445,23 +453,7 @@ fn decode_file(path: &Path, bytes: &[u8]) -> Result<(Meeting, Version)> {
             reason: "the file is not UTF-8 text".into(),
         }
     })?;
-    schema::decode(text).map_err(|e| match e {
-        schema::DecodeError::At {
-            line,
-            column,
-            reason,
-        } => StoreError::Corrupt {
-            path: path.to_path_buf(),
-            line,
-            column,
-            reason,
-        },
-        schema::DecodeError::Migration { from, reason } => StoreError::Migration {
-            path: path.to_path_buf(),
-            from,
-            reason,
-        },
-    })
+    schema::decode(text).map_err(|e| StoreError::undecodable(path, e))
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {

@@ -265,10 +265,8 @@ impl App {
                 by,
                 sha256,
             } => {
+                // The run loop lists the archive again after a change to another meeting.
                 let recorded = self.record_approval(&id, &by);
-                if let Some(s) = self.archive.meetings.iter_mut().find(|s| s.id == id) {
-                    s.status = MeetingStatus::Approved;
-                }
                 self.flash = Some(format!(
                     "The minutes of {id} are approved and sealed ({}, SHA-256 {}…); {}",
                     long_date(date),
@@ -325,14 +323,9 @@ impl App {
         };
         let mut view = App::new(meeting, Some(why.into()), self.now, self.theme);
         view.reading = true;
-        view.earlier = self
-            .archive
-            .meetings
-            .iter()
-            .rev()
-            .filter(|s| (s.date, &s.id) < (view.meeting.date, &view.meeting.id))
-            .cloned()
-            .collect();
+        // Its trends need the meetings before it, as the archive lists them.
+        view.archive.meetings = self.archive.meetings.clone();
+        view.archive.listed = true;
         if let Some(item) = item.filter(|i| view.meeting.item(*i).is_some()) {
             view.agenda_sel = Some(item);
             view.minutes.item = None;

@@ -54,6 +54,11 @@ fn form_error(app: &App) -> String {
     }
 }
 
+/// The names of the standing figures a meeting follows, in order.
+fn figure_names(m: &Meeting) -> Vec<&str> {
+    m.standing.figures.iter().map(|f| f.name.as_str()).collect()
+}
+
 fn tick(app: &mut App, h: u32, m: u32) {
     app.update(Msg::Tick(at(h, m)));
 }
@@ -662,15 +667,8 @@ fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that()
         "rCare leavers aged 19-21 in education, employment or training",
     );
     key(&mut app, KeyCode::Enter);
-    let names: Vec<_> = app
-        .meeting
-        .standing
-        .figures
-        .iter()
-        .map(|f| f.name.as_str())
-        .collect();
     assert_eq!(
-        names,
+        figure_names(&app.meeting),
         [
             "Children placed in unregulated or unregistered settings",
             "Children placed out of area"
@@ -702,14 +700,8 @@ fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that()
         None,
         std::slice::from_ref(&app.meeting),
     );
-    let names: Vec<_> = next
-        .standing
-        .figures
-        .iter()
-        .map(|f| f.name.as_str())
-        .collect();
     assert_eq!(
-        names,
+        figure_names(&next),
         [
             "Children placed in unregulated or unregistered settings",
             "Children placed out of area"

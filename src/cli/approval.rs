@@ -8,6 +8,7 @@ use super::{Failure, Outcome, warn_all};
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum, SealCheck};
 use crate::model::{MeetingId, MeetingStatus};
+use crate::requests;
 use crate::store::Store;
 
 /// Seals the minutes of `id`, approved at meeting `at` (default: the next meeting).
@@ -41,15 +42,12 @@ pub fn approve(
         .iter()
         .find(|s| s.id == id)
         .map_or(id.date(), |s| s.date);
-    let sealed = store.amend(&id, |m| {
-        approval::approve(m, by, &at, on).map_err(|e| e.to_string())?;
-        Ok(m.approval.as_ref().map(|a| a.seal.sha256.clone()))
-    })?;
+    let sealed = requests::seal_minutes(store, &id, by, &at, on)?;
     println!(
         "Approved the minutes of {id} at meeting {at} on {on}, signed by {}; sealed with \
          SHA-256 {}",
         by.trim(),
-        sealed.unwrap_or_default()
+        sealed
     );
     // The approving meeting's minutes item records it, if that meeting is on record.
     if store.exists(&at) {

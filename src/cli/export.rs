@@ -51,9 +51,9 @@ fn parse_format(s: &str) -> Result<Format, String> {
 pub fn run(data_dir: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
     let store = open_store(data_dir)?;
     let (document, what) = if args.ics {
-        let (meetings, problems) = store.load_all()?;
-        warn_all(&problems);
         let today = chrono::Local::now().date_naive();
+        let (meetings, problems) = store.load_where(|id| id.date() >= today)?;
+        warn_all(&problems);
         (
             ics::forward_plan(&meetings, today),
             "the forward plan".to_string(),

@@ -7,7 +7,6 @@ use std::fmt::Write;
 use super::Scope;
 use super::view::{Item, View, item_facts};
 use crate::model::DecisionKind;
-use crate::model::clock::format_hhmm;
 
 const STYLE: &str = "
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
@@ -155,28 +154,7 @@ fn attendance(o: &mut Out, v: &View) {
     }
     o.el("h2", "id=\"attendance\"", "Attendance");
     o.para("", &capitalise(&v.quorum));
-    let private = !v.is_public();
-    let mut header = vec!["Name", "Role", "Position", "Attendance"];
-    if private {
-        header.extend(["Arrived", "Note"]);
-    }
-    let rows: Vec<Vec<String>> = v
-        .people
-        .iter()
-        .map(|p| {
-            let mut r = vec![
-                p.name.clone(),
-                p.role.to_string(),
-                p.position.clone(),
-                p.presence.to_string(),
-            ];
-            if private {
-                r.push(p.arrived.map(format_hhmm).unwrap_or_default());
-                r.push(p.note.clone());
-            }
-            r
-        })
-        .collect();
+    let (header, rows) = v.attendance_table();
     o.table("attendance", "Attendance", &header, &rows);
 }
 

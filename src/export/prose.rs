@@ -232,31 +232,7 @@ fn attendance(d: &mut Doc, v: &View) {
         d.blank();
         return;
     }
-    let mut header = vec!["Name", "Role", "Position", "Attendance"];
-    if private {
-        header.extend(["Arrived", "Note"]);
-    }
-    let rows: Vec<Vec<String>> = v
-        .people
-        .iter()
-        .map(|p| {
-            let mut r = vec![
-                p.name.clone(),
-                p.role.to_string(),
-                p.position.clone(),
-                p.presence.to_string(),
-            ];
-            if private {
-                r.push(
-                    p.arrived
-                        .map(crate::model::clock::format_hhmm)
-                        .unwrap_or_default(),
-                );
-                r.push(p.note.clone());
-            }
-            r
-        })
-        .collect();
+    let (header, rows) = v.attendance_table();
     d.table(&header, &rows);
 }
 
@@ -427,11 +403,7 @@ fn actions(d: &mut Doc, v: &View) {
             ));
             d.line(&t);
             for u in &a.history {
-                let st = u
-                    .status
-                    .map(|s| format!(" [{}]", s.label()))
-                    .unwrap_or_default();
-                let t = d.text(&format!("    {}{st}: {}", u.date, u.note));
+                let t = d.text(&format!("    {}", update_line(u)));
                 d.line(&t);
             }
             d.blank();
@@ -439,15 +411,20 @@ fn actions(d: &mut Doc, v: &View) {
             let t = d.text(&format!("Progress on {}:", a.id));
             d.line(&t);
             for u in &a.history {
-                let st = u
-                    .status
-                    .map(|s| format!(" [{}]", s.label()))
-                    .unwrap_or_default();
-                d.bullet(&format!("{}{st}: {}", u.date, u.note));
+                d.bullet(&update_line(u));
             }
             d.blank();
         }
     }
+}
+
+/// "2026-03-11 [done]: Breakdown presented.": a dated update, with the status it set.
+fn update_line(u: &crate::model::ActionUpdate) -> String {
+    let st = u
+        .status
+        .map(|s| format!(" [{}]", s.label()))
+        .unwrap_or_default();
+    format!("{}{st}: {}", u.date, u.note)
 }
 
 fn approval(d: &mut Doc, v: &View) {

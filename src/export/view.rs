@@ -9,6 +9,7 @@ use super::Audience;
 use super::public::{Business, PublicMeeting};
 use crate::model::agenda::{self, numbered};
 use crate::model::approval::Approval;
+use crate::model::clock::format_hhmm;
 use crate::model::standing::rate_text;
 use crate::model::{
     ActionStatus, ActionUpdate, Decision, Due, Figure, ItemKind, ItemStatus, Meeting,
@@ -343,6 +344,34 @@ impl View {
 
     pub fn is_public(&self) -> bool {
         self.audience == Audience::Public
+    }
+
+    /// The attendance as a table: its header and rows. Arrival times and notes are
+    /// columns of the private record only.
+    pub fn attendance_table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let private = !self.is_public();
+        let mut header = vec!["Name", "Role", "Position", "Attendance"];
+        if private {
+            header.extend(["Arrived", "Note"]);
+        }
+        let rows = self
+            .people
+            .iter()
+            .map(|p| {
+                let mut r = vec![
+                    p.name.clone(),
+                    p.role.to_string(),
+                    p.position.clone(),
+                    p.presence.to_string(),
+                ];
+                if private {
+                    r.push(p.arrived.map(format_hhmm).unwrap_or_default());
+                    r.push(p.note.clone());
+                }
+                r
+            })
+            .collect();
+        (header, rows)
     }
 
     pub fn has_exempt_business(&self) -> bool {

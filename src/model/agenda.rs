@@ -279,7 +279,6 @@ pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {
         .map(|(n, _)| n)
 }
 
-/// The next unused id: derived from the items, so there is no counter to drift.
 /// The item shown as `number` ("4.2"), if there is one.
 pub fn id_at_number(items: &[AgendaItem], number: &str) -> Option<ItemId> {
     let number = number.trim().trim_end_matches('.');
@@ -289,6 +288,7 @@ pub fn id_at_number(items: &[AgendaItem], number: &str) -> Option<ItemId> {
         .map(|(_, i)| i.id)
 }
 
+/// The next unused id: derived from the items, so there is no counter to drift.
 pub fn next_id(items: &[AgendaItem]) -> ItemId {
     ItemId(
         numbered(items)

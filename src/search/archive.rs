@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use crate::model::agenda::numbered;
+use crate::model::agenda::{exempt_ids, numbered};
 use crate::model::approval::Erratum;
 use crate::model::{ActionItem, ItemId, Meeting, MeetingId};
 use crate::store::error::io_err;
@@ -120,28 +120,19 @@ impl<'a> View<'a> {
     }
 
     pub fn of_meeting(m: &'a Meeting) -> View<'a> {
-        let numbered = numbered(&m.agenda);
-        let mut items: Vec<ItemView<'a>> = Vec::with_capacity(numbered.len());
-        for (number, item) in numbered {
-            // A sub-item's parent has the number without its last part, and came before it.
-            let parent_exempt = number.0.len() > 1 && {
-                let parent = &number.0[..number.0.len() - 1];
-                let parent = parent
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(".");
-                items.iter().any(|i| i.number == parent && i.exempt)
-            };
-            items.push(ItemView {
+        // Sub-items of an exempt item are exempt business too.
+        let exempt = exempt_ids(&m.agenda);
+        let items = numbered(&m.agenda)
+            .into_iter()
+            .map(|(number, item)| ItemView {
                 id: item.id,
                 number: number.to_string(),
                 title: &item.title,
-                exempt: parent_exempt || item.is_exempt(),
+                exempt: exempt.contains(&item.id),
                 minutes: &item.minutes,
                 decisions: item.decisions.iter().map(|d| d.text.as_str()).collect(),
-            });
-        }
+            })
+            .collect();
         View {
             id: &m.id,
             date: m.date,
@@ -261,37 +252,12 @@ fn read_one<S, T>(
         Err(e) => {
             return match serde_json::from_slice::<Peek>(buf) {
                 Ok(p) if p.schema_version.unwrap_or(0) < schema::CURRENT => old(scratch),
-                _ => Err(corrupt(path, e)),
+                _ => Err(StoreError::undecodable(path, DecodeError::from(e))),
             };
         }
     };
     if lite.id != *id {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            reason: format!("the file holds meeting {}, not {id}", lite.id),
-        });
+        return Err(StoreError::wrong_meeting(path, &lite.id, id));
     }
     Ok(each(&View::of_lite(&lite), scratch))
-}
-
-fn corrupt(path: &Path, e: serde_json::Error) -> StoreError {
-    match DecodeError::from(e) {
-        DecodeError::At {
-            line,
-            column,
-            reason,
-        } => StoreError::Corrupt {
-            path: path.to_path_buf(),
-            line,
-            column,
-            reason,
-        },
-        DecodeError::Migration { from, reason } => StoreError::Migration {
-            path: path.to_path_buf(),
-            from,
-            reason,
-        },
-    }
 }

@@ -143,6 +143,42 @@ impl std::error::Error for StoreError {
     }
 }
 
+impl StoreError {
+    /// A record that could not be decoded, located in its file.
+    pub(crate) fn undecodable(path: &std::path::Path, e: super::schema::DecodeError) -> StoreError {
+        let path = path.to_path_buf();
+        match e {
+            super::schema::DecodeError::At {
+                line,
+                column,
+                reason,
+            } => StoreError::Corrupt {
+                path,
+                line,
+                column,
+                reason,
+            },
+            super::schema::DecodeError::Migration { from, reason } => {
+                StoreError::Migration { path, from, reason }
+            }
+        }
+    }
+
+    /// A file whose record is another meeting's than its name says.
+    pub(crate) fn wrong_meeting(
+        path: &std::path::Path,
+        found: &MeetingId,
+        id: &MeetingId,
+    ) -> StoreError {
+        StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            reason: format!("the file holds meeting {found}, not {id}"),
+        }
+    }
+}
+
 pub(crate) fn io_err(
     doing: &'static str,
     path: impl Into<PathBuf>,
