@@ -298,20 +298,7 @@ fn actions(o: &mut Out, v: &View) {
         .actions
         .iter()
         .map(|a| {
-            let mut status = a.status.label().to_string();
-            if a.overdue {
-                status.push_str(", OVERDUE");
-            }
-            if a.exempt {
-                status.push_str(", EXEMPT (Part B)");
-            }
-            let mut raised = a.raised_at.clone();
-            if !a.raised_under.is_empty() {
-                raised.push_str(&format!(" under {}", a.raised_under));
-            }
-            if !a.set_by.is_empty() {
-                raised.push_str(&format!(", set by {}", a.set_by));
-            }
+            let (status, raised) = a.facts();
             let progress = a
                 .history
                 .iter()

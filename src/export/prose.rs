@@ -354,23 +354,7 @@ fn actions(d: &mut Doc, v: &View) {
         return;
     }
     d.heading(2, "Actions");
-    let facts = |a: &super::view::Action| {
-        let mut status = a.status.label().to_string();
-        if a.overdue {
-            status.push_str(", OVERDUE");
-        }
-        if a.exempt {
-            status.push_str(", EXEMPT (Part B)");
-        }
-        let mut raised = a.raised_at.clone();
-        if !a.raised_under.is_empty() {
-            raised.push_str(&format!(" under {}", a.raised_under));
-        }
-        if !a.set_by.is_empty() {
-            raised.push_str(&format!(", set by {}", a.set_by));
-        }
-        (status, raised)
-    };
+    let facts = super::view::Action::facts;
     if d.md() {
         let rows: Vec<Vec<String>> = v
             .actions

@@ -107,6 +107,27 @@ pub struct Action {
     pub history: Vec<ActionUpdate>,
 }
 
+impl Action {
+    /// Its status in words ("open, OVERDUE") and where it was raised, by whom.
+    pub fn facts(&self) -> (String, String) {
+        let mut status = self.status.label().to_string();
+        if self.overdue {
+            status.push_str(", OVERDUE");
+        }
+        if self.exempt {
+            status.push_str(", EXEMPT (Part B)");
+        }
+        let mut raised = self.raised_at.clone();
+        if !self.raised_under.is_empty() {
+            raised.push_str(&format!(" under {}", self.raised_under));
+        }
+        if !self.set_by.is_empty() {
+            raised.push_str(&format!(", set by {}", self.set_by));
+        }
+        (status, raised)
+    }
+}
+
 pub struct ErratumRow {
     pub date: NaiveDate,
     pub item: Option<String>,
