@@ -12,6 +12,7 @@ pub mod meeting;
 pub mod running;
 pub mod standing;
 pub mod template;
+pub mod validate;
 pub mod working_days;
 
 pub use action::{ActionItem, ActionStatus, ActionUpdate, Due, RaisedIn};

@@ -19,6 +19,7 @@ pub use lock::MeetingLock;
 pub use schema::Version;
 
 use crate::model::approval::{self, SealCheck};
+use crate::model::validate;
 use crate::model::{Meeting, MeetingId, MeetingStatus};
 use error::io_err;
 
@@ -168,6 +169,8 @@ impl Store {
         if meeting.id != *id {
             return Err(StoreError::wrong_meeting(&path, &meeting.id, id));
         }
+        // Every reader goes through here: impossible figures never reach a view or a document.
+        validate::check_meeting(&meeting).map_err(|p| StoreError::invalid(&path, id, p))?;
         Ok(Loaded {
             meeting,
             stamp,

@@ -384,3 +384,37 @@ fn the_action_history_covers_the_archive_and_filters_by_status_and_owner() {
     assert!(!mine.is_empty());
     assert!(mine.iter().all(|r| r.action.owner == "Dr Ruth Penhaligon"));
 }
+
+#[test]
+fn previous_minutes_with_impossible_figures_are_an_error_naming_the_field_and_are_not_sealed() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    let previous = app.meeting.previous.clone().unwrap();
+    let path = store.path_of(&previous);
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    v["standing"]["iha"]["due"] = 10.into();
+    v["standing"]["iha"]["within_20_days"] = 15.into();
+    v["standing"]["iha"]["late"] = 0.into();
+    let bad = serde_json::to_string_pretty(&v).unwrap();
+    std::fs::write(&path, &bad).unwrap();
+    app.update(Msg::Archive(store.list().unwrap().meetings));
+    assert!(
+        app.archive.meetings.iter().all(|s| s.id != previous),
+        "never listed with a rate"
+    );
+
+    press(&mut app, KeyCode::Char('v'));
+    press(&mut app, KeyCode::Enter);
+    let replies = pump(&mut app, &store);
+    assert!(matches!(replies[..], [Reply::Failed(_)]), "{replies:?}");
+    let flash = app.flash.clone().unwrap_or_default();
+    assert!(
+        flash.starts_with(&format!("Not approved: meeting {previous} ("))
+            && flash.contains(
+                "field standing.iha.within_20_days: 15 cannot be more than the 10 IHAs due"
+            ),
+        "{flash}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), bad, "not sealed");
+}

@@ -238,3 +238,53 @@ fn dates_must_be_written_in_full() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_meeting_with_impossible_figures_is_refused_by_show_and_export_and_left_out_of_the_trend() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    let path = data.join("2026-06-10.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    v["standing"]["iha"]["due"] = 10.into();
+    v["standing"]["iha"]["within_20_days"] = 15.into();
+    v["standing"]["iha"]["late"] = 0.into();
+    let bad = serde_json::to_string_pretty(&v).unwrap();
+    fs::write(&path, &bad).unwrap();
+    let said = "meeting 2026-06-10";
+    let field = "field standing.iha.within_20_days: 15 cannot be more than the 10 IHAs due";
+
+    let show = minutebook(&data, &["show", "2026-06-10"]);
+    assert!(!show.status.success());
+    assert!(stdout(&show).is_empty(), "{}", stdout(&show));
+    let err = stderr(&show);
+    assert!(err.contains(said) && err.contains(field), "{err}");
+
+    let file = tmp.path().join("june.html");
+    let export = minutebook(
+        &data,
+        &[
+            "export",
+            "2026-06-10",
+            "--format",
+            "html",
+            "--public",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(!export.status.success());
+    assert!(stderr(&export).contains(field), "{}", stderr(&export));
+    assert!(!file.exists(), "nothing exported");
+    let md = minutebook(&data, &["export", "2026-06-10", "--format", "md"]);
+    assert!(!md.status.success());
+    assert!(!stdout(&md).contains("150.0%"), "{}", stdout(&md));
+
+    // The trend leaves it out, warning why, and never shows 150%.
+    let trend = minutebook(&data, &["iha", "trend"]);
+    assert!(trend.status.success(), "{}", stderr(&trend));
+    assert!(!stdout(&trend).contains("150.0%"), "{}", stdout(&trend));
+    assert!(!stdout(&trend).contains("2026-06-10"), "{}", stdout(&trend));
+    assert!(stderr(&trend).contains(field), "{}", stderr(&trend));
+    assert_eq!(fs::read_to_string(&path).unwrap(), bad, "left untouched");
+}

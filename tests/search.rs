@@ -514,3 +514,29 @@ fn the_demo_years_closed_actions_carry_all_their_updates_once() {
     assert!(!open.is_empty());
     assert!(open.iter().any(|r| r.is_overdue(d("2026-12-31"))));
 }
+
+#[test]
+fn a_file_with_impossible_figures_is_a_problem_for_search_as_for_the_store() {
+    let mut m = blank("2026-03-11");
+    m.agenda = vec![item(1, "Inspection", "Ofsted report noted.")];
+    let mut bad = blank("2026-04-15");
+    bad.agenda = vec![item(1, "Inspection", "Ofsted visit planned.")];
+    let (_tmp, store) = store_of(&[m, bad]);
+    let path = store.dir().join("2026-04-15.json");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "\"date\": \"2026-04-15\"",
+        "\"date\": \"2026-04-16\"",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+
+    let results = search_store(&store, &Query::parse("ofsted"), None).unwrap();
+    assert_eq!(results.meetings, 1);
+    assert_eq!(results.problems.len(), 1, "{:?}", results.problems);
+    let said = results.problems[0].to_string();
+    assert!(
+        said.contains("meeting 2026-04-15")
+            && said.contains("field date: 2026-04-16 is not the date in the meeting's id"),
+        "{said}"
+    );
+}

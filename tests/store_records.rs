@@ -262,3 +262,91 @@ fn the_workspace_opens_the_next_meeting_else_the_latest() {
     let empty = Store::open(store.dir().join("empty")).unwrap();
     assert_eq!(empty.default_meeting(day("2026-11-23")).unwrap(), None);
 }
+
+/// Rewrites one field of a meeting's file, as an outside edit or a bad tool would.
+fn edit_record(path: &std::path::Path, change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    change(&mut v);
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    fs::write(path, &text).unwrap();
+    text
+}
+
+#[test]
+fn impossible_figures_read_from_a_file_are_an_error_naming_meeting_and_field_never_a_rate() {
+    let (_tmp, store) = common::demo_store();
+    let june = store.path_of(&id("2026-06-10"));
+    // Within 15 of 10 due: once shown and published as "150.0% ON TARGET".
+    let bad = edit_record(&june, |v| {
+        v["standing"]["iha"]["due"] = 10.into();
+        v["standing"]["iha"]["within_20_days"] = 15.into();
+        v["standing"]["iha"]["late"] = 0.into();
+    });
+    let july = store.path_of(&id("2026-07-08"));
+    let moved = edit_record(&july, |v| v["date"] = "2026-07-09".into());
+
+    let err = store.load(&id("2026-06-10")).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "meeting 2026-06-10 ({}) holds an impossible record, so it is not shown or exported: \
+             field standing.iha.within_20_days: 15 cannot be more than the 10 IHAs due; it has \
+             been left untouched",
+            june.display()
+        )
+    );
+    let err = store
+        .open_meeting(&id("2026-07-08"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("meeting 2026-07-08 (")
+            && err.contains(
+                "field date: 2026-07-09 is not the date in the meeting's id (2026-07-08)"
+            ),
+        "{err}"
+    );
+
+    // Listed as problems, not as meetings with a rate; the files are left byte for byte.
+    let listing = store.list().unwrap();
+    assert_eq!(listing.meetings.len(), 8, "the other eight still list");
+    assert!(
+        listing
+            .meetings
+            .iter()
+            .all(|s| s.iha.is_none_or(|p| p.within_20_days <= p.due))
+    );
+    let said: Vec<String> = listing.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said.iter()
+            .any(|s| s.contains("standing.iha.within_20_days"))
+    );
+    assert!(said.iter().any(|s| s.contains("field date:")));
+    // Approving them (a write) is refused the same way.
+    let err = store.amend(&id("2026-06-10"), |_| Ok(())).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err}");
+    assert_eq!(fs::read_to_string(&june).unwrap(), bad);
+    assert_eq!(fs::read_to_string(&july).unwrap(), moved);
+}
+
+#[test]
+fn counts_that_would_wrap_in_a_file_are_refused_not_read_as_on_target() {
+    let (_tmp, store) = common::demo_store();
+    let path = store.path_of(&id("2026-06-10"));
+    edit_record(&path, |v| {
+        v["standing"]["iha"]["due"] = 4294967295u32.into();
+        v["standing"]["iha"]["within_20_days"] = 4294967295u32.into();
+        v["standing"]["iha"]["late"] = 1.into();
+    });
+    let err = store.load(&id("2026-06-10")).unwrap_err().to_string();
+    assert!(
+        err.contains(
+            "field standing.iha.due: 4294967295 is more than a board could report for one \
+             period (at most 100000)"
+        ),
+        "{err}"
+    );
+}

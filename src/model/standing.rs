@@ -24,6 +24,56 @@ pub struct IhaFigures {
     pub commentary: String,
 }
 
+/// The most any IHA count may be for one reporting period. The largest English council
+/// looks after a few thousand children in all; ten times more than any board could report
+/// refuses only slips (4294967295 typed or written into a file), and keeps every sum of
+/// counts far from overflowing.
+pub const MAX_COUNT: u32 = 100_000;
+
+/// The IHA fields a check can name: as the form labels them and as the record spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IhaField {
+    PeriodTo,
+    CameIntoCare,
+    Due,
+    Within,
+    Late,
+    Outstanding,
+}
+
+impl IhaField {
+    /// The label of the field in the IHA form.
+    pub fn label(self) -> &'static str {
+        match self {
+            IhaField::PeriodTo => "Period to",
+            IhaField::CameIntoCare => "Came into care",
+            IhaField::Due => "IHAs due",
+            IhaField::Within => "Within 20 days",
+            IhaField::Late => "Completed late",
+            IhaField::Outstanding => "Outstanding",
+        }
+    }
+
+    /// The field's name in the meeting's file.
+    pub fn key(self) -> &'static str {
+        match self {
+            IhaField::PeriodTo => "standing.iha.period_end",
+            IhaField::CameIntoCare => "standing.iha.entered_care",
+            IhaField::Due => "standing.iha.due",
+            IhaField::Within => "standing.iha.within_20_days",
+            IhaField::Late => "standing.iha.late",
+            IhaField::Outstanding => "standing.iha.outstanding",
+        }
+    }
+}
+
+/// Why IHA figures cannot be true, naming the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IhaProblem {
+    pub field: IhaField,
+    pub reason: String,
+}
+
 /// Percent of `due` done in time; `None` when none fell due (never a division by zero).
 pub fn rate_of(within: u32, due: u32) -> Option<f64> {
     (due > 0).then(|| 100.0 * f64::from(within) / f64::from(due))
@@ -33,6 +83,63 @@ impl IhaFigures {
     /// Percent completed within 20 working days; `None` when none fell due.
     pub fn rate(&self) -> Option<f64> {
         rate_of(self.within_20_days, self.due)
+    }
+
+    /// Refuses figures that cannot be true: a count over [`MAX_COUNT`], a period that
+    /// ends before it starts, more done (in time, or at all) than fell due. The one rule
+    /// for the form and for every record read, so nothing saved is later unreadable.
+    /// Sums are taken in u64: no count, however large, can wrap round to look small.
+    pub fn check(&self) -> Result<(), IhaProblem> {
+        let problem = |field, reason: String| Err(IhaProblem { field, reason });
+        for (field, n) in [
+            (IhaField::CameIntoCare, self.entered_care),
+            (IhaField::Due, self.due),
+            (IhaField::Within, self.within_20_days),
+            (IhaField::Late, self.late),
+            (IhaField::Outstanding, self.outstanding),
+        ] {
+            if n > MAX_COUNT {
+                return problem(
+                    field,
+                    format!(
+                        "{n} is more than a board could report for one period (at most {MAX_COUNT})"
+                    ),
+                );
+            }
+        }
+        if let (Some(a), Some(b)) = (self.period_start, self.period_end)
+            && b < a
+        {
+            return problem(
+                IhaField::PeriodTo,
+                format!("{b} is before the period starts ({a})"),
+            );
+        }
+        if self.within_20_days > self.due {
+            return problem(
+                IhaField::Within,
+                format!(
+                    "{} cannot be more than the {} IHAs due",
+                    self.within_20_days, self.due
+                ),
+            );
+        }
+        let done = u64::from(self.within_20_days) + u64::from(self.late);
+        if done > u64::from(self.due) {
+            return problem(
+                IhaField::Late,
+                format!(
+                    "{} within 20 days and {} late make {done}, more than the {} due",
+                    self.within_20_days, self.late, self.due
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    /// Within 20 days, late and outstanding together: each IHA due should be one of them.
+    pub fn accounted(&self) -> u64 {
+        u64::from(self.within_20_days) + u64::from(self.late) + u64::from(self.outstanding)
     }
 }
 

@@ -14,7 +14,7 @@ use serde::de::IgnoredAny;
 
 use crate::model::agenda::{exempt_ids, numbered};
 use crate::model::approval::Erratum;
-use crate::model::{ActionItem, ItemId, Meeting, MeetingId};
+use crate::model::{ActionItem, ItemId, Meeting, MeetingId, Standing, validate};
 use crate::store::error::io_err;
 use crate::store::schema::{self, DecodeError};
 use crate::store::{self, Result, Store, StoreError};
@@ -31,6 +31,9 @@ struct LiteMeeting {
     actions: Vec<ActionItem>,
     #[serde(default)]
     errata: Vec<Erratum>,
+    /// Read only to check it as the store does; small beside the agenda.
+    #[serde(default)]
+    standing: Standing,
     #[serde(default)]
     agenda: Vec<LiteItem>,
 }
@@ -259,5 +262,7 @@ fn read_one<S, T>(
     if lite.id != *id {
         return Err(StoreError::wrong_meeting(path, &lite.id, id));
     }
+    validate::check(&lite.id, lite.date, &lite.standing)
+        .map_err(|p| StoreError::invalid(path, id, p))?;
     Ok(each(&View::of_lite(&lite), scratch))
 }

@@ -21,6 +21,14 @@ pub enum StoreError {
         column: usize,
         reason: String,
     },
+    /// A readable record holding what cannot be true (more IHAs in time than fell due, a
+    /// date that is not its id's): never shown as figures nor exported; left as it is.
+    Invalid {
+        path: PathBuf,
+        id: MeetingId,
+        field: String,
+        reason: String,
+    },
     /// An older file that could not be brought up to the current schema.
     Migration {
         path: PathBuf,
@@ -80,6 +88,17 @@ impl fmt::Display for StoreError {
                 f,
                 "{} is not a readable meeting record (line {line}, column {column}: {reason}); \
                  it has been left untouched",
+                path.display()
+            ),
+            StoreError::Invalid {
+                path,
+                id,
+                field,
+                reason,
+            } => write!(
+                f,
+                "meeting {id} ({}) holds an impossible record, so it is not shown or exported: \
+                 field {field}: {reason}; it has been left untouched",
                 path.display()
             ),
             StoreError::Migration { path, from, reason } => write!(
@@ -161,6 +180,20 @@ impl StoreError {
             super::schema::DecodeError::Migration { from, reason } => {
                 StoreError::Migration { path, from, reason }
             }
+        }
+    }
+
+    /// A record that decoded but cannot be true, naming the field.
+    pub(crate) fn invalid(
+        path: &std::path::Path,
+        id: &MeetingId,
+        p: crate::model::validate::Problem,
+    ) -> StoreError {
+        StoreError::Invalid {
+            path: path.to_path_buf(),
+            id: id.clone(),
+            field: p.field,
+            reason: p.reason,
         }
     }
 

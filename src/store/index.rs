@@ -132,8 +132,9 @@ impl Summary {
 }
 
 pub const INDEX_FILE: &str = ".index.json";
-/// Bumped when `Summary` gains a field, so older caches are rebuilt.
-const INDEX_VERSION: u32 = 4;
+/// Bumped when `Summary` gains a field, so older caches are rebuilt; and when reading
+/// refuses more (5: impossible figures), so no summary cached before is listed unchecked.
+const INDEX_VERSION: u32 = 5;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {
