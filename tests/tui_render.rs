@@ -271,6 +271,12 @@ fn per_child_rows_show_due_dates_and_flag_names() {
         "{screen}"
     );
     assert!(screen.contains("Jane Smith · entered care 22 Sep 2026 · due 20 Oct 2026 · not yet done · … outstanding · LOOKS LIKE A NAME"), "{screen}");
+    // Two rows beside the report's totals: the totals stay, and the pane says they differ.
+    assert!(
+        screen.contains("The rows and the totals differ (came into care: rows 0, totals"),
+        "{screen}"
+    );
+    assert!(screen.contains("IHAs due: rows 2, totals"), "{screen}");
 }
 
 /// The archive beside December's meeting, and the September meeting opened from it to read.

@@ -186,11 +186,16 @@ impl Form {
         input.cursor = input.value.chars().count();
     }
 
+    /// The value typed in the field `label`. A label the form does not show is a slip in
+    /// the program that would store "" for what the clerk typed elsewhere: tests catch it.
     pub fn value(&self, label: &str) -> &str {
-        self.fields
-            .iter()
-            .find(|f| f.label.as_str() == label)
-            .map_or("", Field::value)
+        let field = self.fields.iter().find(|f| f.label.as_str() == label);
+        debug_assert!(
+            field.is_some(),
+            "the form {:?} has no field {label:?}",
+            self.title
+        );
+        field.map_or("", Field::value)
     }
 
     pub fn next_field(&mut self) {

@@ -5,7 +5,8 @@ use super::commands::{kind_word, parse_principles};
 use super::form::{Form, Purpose};
 use super::{App, Overlay};
 use crate::model::agenda::{self, AgendaItem};
-use crate::model::iha_children::{IhaChild, counts, looks_like_a_name};
+use crate::model::iha_children::{IhaChild, check_new_reference, counts, disagreement};
+use crate::model::standing::MAX_COUNT;
 use crate::model::{
     ActionItem, ActionStatus, Attendance, Decision, DecisionKind, Due, Exemption, ItemKind,
     RaisedIn, Role,
@@ -169,18 +170,22 @@ impl App {
                             form.value("Target %")
                         )
                     })?;
-                let accounted = figures.within_20_days + figures.late + figures.outstanding;
-                self.flash = Some(if accounted != figures.due {
+                let accounted = figures.accounted();
+                let mut flash = if accounted != u64::from(figures.due) {
                     format!(
                         "Saved. Note: within 20 days, late and outstanding add up to {accounted}, not the {} due.",
                         figures.due
                     )
                 } else {
                     "IHA figures saved.".to_string()
-                });
+                };
+                // Rows are evidence beside the totals: they are checked, never counted in.
+                if let Some(note) = self.rows_note(&figures) {
+                    flash = format!("{flash} {note}");
+                }
+                self.flash = Some(flash);
                 self.meeting.standing.iha_target = target;
                 self.meeting.standing.iha = Some(figures);
-                self.recount_iha()?;
             }
             Purpose::AddFigure => {
                 let name = required(form, "Name")?;
@@ -251,6 +256,12 @@ impl App {
                     }
                     self.flash = Some(format!("Removed {reference}."));
                 } else {
+                    check_new_reference(&reference)?;
+                    if children.len() >= MAX_COUNT as usize {
+                        return Err(format!(
+                            "Reference: a board reports at most {MAX_COUNT} children's rows"
+                        ));
+                    }
                     let child = IhaChild {
                         reference: reference.clone(),
                         entered_care: date(form, "Came into care")?
@@ -262,16 +273,19 @@ impl App {
                         return Err(format!("Reference: {reference:?} is already listed"));
                     }
                     child.due().map_err(|e| format!("Came into care: {e}"))?;
-                    self.flash = Some(if looks_like_a_name(&reference) {
-                        format!(
-                            "Added, but {reference:?} looks like a name: use an anonymised reference, never a name."
-                        )
-                    } else {
-                        format!("Added {reference}.")
-                    });
+                    self.flash = Some(format!("Added {reference}."));
                     children.push(child);
                 }
-                self.recount_iha()?;
+                // The totals typed stay as they are, whatever the rows add up to.
+                let totals = self.meeting.standing.iha.clone();
+                let note = match &totals {
+                    Some(t) => self.rows_note(t),
+                    None => Some("No IHA totals typed yet: the rows do not make them (e).".into()),
+                };
+                if let (Some(flash), Some(note)) = (&mut self.flash, note) {
+                    flash.push(' ');
+                    flash.push_str(&note);
+                }
             }
             // Handled by `submit_archive_form` before any of these.
             Purpose::ApprovePrevious(_)
@@ -305,34 +319,19 @@ impl App {
         Ok(())
     }
 
-    /// With per-child rows, the period's counts come from them.
-    fn recount_iha(&mut self) -> Result<(), String> {
-        let s = &mut self.meeting.standing;
-        if s.iha_children.is_empty() {
-            return Ok(());
+    /// What the clerk should know about the rows beside these totals: that they count
+    /// differently, or that they cannot be counted without a period.
+    fn rows_note(&self, totals: &IhaFigures) -> Option<String> {
+        let rows = &self.meeting.standing.iha_children;
+        if rows.is_empty() {
+            return None;
         }
-        let current = s.iha.clone();
-        let (Some(from), Some(to)) = (
-            current.as_ref().and_then(|f| f.period_start),
-            current.as_ref().and_then(|f| f.period_end),
-        ) else {
-            let note = "Set the IHA period (e) so the rows can be counted.";
-            self.flash = Some(match self.flash.take() {
-                Some(f) => format!("{f} {note}"),
-                None => note.to_string(),
-            });
-            return Ok(());
+        let (Some(from), Some(to)) = (totals.period_start, totals.period_end) else {
+            return Some(
+                "Set the IHA period (e) so the rows can be checked against the totals.".into(),
+            );
         };
-        let c = counts(&s.iha_children, from, to).map_err(|e| e.to_string())?;
-        s.iha = Some(IhaFigures {
-            entered_care: c.entered_care,
-            due: c.due,
-            within_20_days: c.within_20_days,
-            late: c.late,
-            outstanding: c.outstanding,
-            ..current.expect("the period came from it")
-        });
-        Ok(())
+        counts(rows, from, to).map_or_else(|e| Some(e.to_string()), |c| disagreement(&c, totals))
     }
 
     /// The chair, as the person who sets actions by default.
@@ -447,25 +446,7 @@ fn iha_from_form(form: &Form) -> Result<IhaFigures, String> {
         outstanding: count(form, "Outstanding")?,
         commentary: form.value("Commentary").to_string(),
     };
-    if let (Some(a), Some(b)) = (f.period_start, f.period_end)
-        && b < a
-    {
-        return Err(format!("Period to: {b} is before the period starts ({a})"));
-    }
-    if f.within_20_days > f.due {
-        return Err(format!(
-            "Within 20 days: {} cannot be more than the {} IHAs due",
-            f.within_20_days, f.due
-        ));
-    }
-    if f.within_20_days + f.late > f.due {
-        return Err(format!(
-            "Completed late: {} within 20 days and {} late make {}, more than the {} due",
-            f.within_20_days,
-            f.late,
-            f.within_20_days + f.late,
-            f.due
-        ));
-    }
+    f.check()
+        .map_err(|p| format!("{}: {}", p.field.label(), p.reason))?;
     Ok(f)
 }

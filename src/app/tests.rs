@@ -597,16 +597,33 @@ fn other_standing_figures_are_entered_by_name() {
     assert!(form_error(&app).contains("is not a number of 0 or more"));
 }
 
+/// Types the period's totals into the IHA form (e) in the Standing tab and saves.
+fn type_iha_totals(app: &mut App, totals: &str) {
+    alt(app, '2');
+    typed(app, "e");
+    typed(app, totals);
+    key(app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+}
+
+fn iha_counts(app: &App) -> (u32, u32, u32, u32, u32) {
+    let f = app.meeting.standing.iha.as_ref().expect("totals typed");
+    (
+        f.entered_care,
+        f.due,
+        f.within_20_days,
+        f.late,
+        f.outstanding,
+    )
+}
+
 #[test]
-fn per_child_rows_give_the_counts_and_names_are_flagged() {
+fn per_child_rows_are_checked_against_the_totals_and_dates_out_of_order_refused() {
     let mut app = december();
-    alt(&mut app, '2');
-    // The period first, with counts the rows will replace.
-    typed(
+    type_iha_totals(
         &mut app,
-        "e2026-11-01\t2026-11-30\t0\t0\t0\t0\t0\tFrom the rows",
+        "2026-11-01\t2026-11-30\t1\t3\t1\t1\t1\tFrom the rows",
     );
-    key(&mut app, KeyCode::Enter);
     for row in [
         "C-01\t2026-10-19\t2026-11-10",
         "C-02\t2026-10-19\t2026-11-20",
@@ -618,41 +635,119 @@ fn per_child_rows_give_the_counts_and_names_are_flagged() {
         key(&mut app, KeyCode::Enter);
         assert!(app.overlay.is_none(), "{:?}", app.overlay);
     }
-    assert_eq!(
-        app.meeting.standing.iha_children.len(),
-        4,
-        "{:?}",
-        app.flash
-    );
-    let f = app.meeting.standing.iha.as_ref().unwrap();
-    assert_eq!(
-        (
-            f.entered_care,
-            f.due,
-            f.within_20_days,
-            f.late,
-            f.outstanding
-        ),
-        (1, 3, 1, 1, 1)
-    );
-    assert_eq!(f.commentary, "From the rows");
-
-    // A name is accepted (the clerk may be mid-correction) but flagged at once.
-    typed(&mut app, "cJane Smith\t2026-11-02\t");
-    key(&mut app, KeyCode::Enter);
-    assert!(
-        app.flash.as_deref().unwrap().contains("looks like a name"),
-        "{:?}",
-        app.flash
-    );
-    typed(&mut app, "xJane Smith");
-    key(&mut app, KeyCode::Enter);
     assert_eq!(app.meeting.standing.iha_children.len(), 4);
+    // These rows add up to the totals typed: nothing to say beside them.
+    assert_eq!(app.flash.as_deref(), Some("Added C-05."));
+    assert_eq!(iha_counts(&app), (1, 3, 1, 1, 1));
+    assert_eq!(
+        app.meeting.standing.iha.as_ref().unwrap().commentary,
+        "From the rows"
+    );
 
     // Completed before entering care cannot be.
     typed(&mut app, "cC-09\t2026-11-10\t2026-11-01");
     key(&mut app, KeyCode::Enter);
     assert!(form_error(&app).contains("is before the child came into care"));
+}
+
+#[test]
+fn child_rows_never_overwrite_typed_iha_totals() {
+    let mut app = december();
+    // The Designated Nurse's report: totals, and one child as a row.
+    type_iha_totals(
+        &mut app,
+        "2026-11-01\t2026-11-30\t14\t15\t11\t2\t2\tConsent delays",
+    );
+    typed(&mut app, "cC-01\t2026-10-19\t2026-11-10");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(
+        iha_counts(&app),
+        (14, 15, 11, 2, 2),
+        "the totals typed stay"
+    );
+    assert_eq!(
+        app.meeting.standing.iha.as_ref().unwrap().status(85.0),
+        crate::model::standing::IhaStatus::BelowTarget,
+        "11 of 15, not \"no IHAs due\""
+    );
+    let flash = app.flash.clone().unwrap_or_default();
+    assert!(
+        flash.starts_with("Added C-01. The rows and the totals differ (came into care: rows 0, totals 14; IHAs due: rows 1, totals 15"),
+        "{flash}"
+    );
+    // Removing the row leaves the totals as they were.
+    typed(&mut app, "xC-01");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.meeting.standing.iha_children.is_empty());
+    assert_eq!(iha_counts(&app), (14, 15, 11, 2, 2));
+}
+
+#[test]
+fn the_iha_form_stores_every_field_as_typed_beside_child_rows() {
+    let mut app = december();
+    type_iha_totals(&mut app, "2026-11-01\t2026-11-30\t1\t1\t1\t0\t0\t");
+    typed(&mut app, "cC-01\t2026-11-02\t2026-11-20");
+    key(&mut app, KeyCode::Enter);
+    // "Came into care" is 17, not the 1 the single row counts.
+    typed(&mut app, "e\t\t17\t20\t17\t2\t1\tTwo clinic cancellations");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(iha_counts(&app), (17, 20, 17, 2, 1));
+    let flash = app.flash.clone().unwrap_or_default();
+    assert!(
+        flash.starts_with(
+            "IHA figures saved. The rows and the totals differ (came into care: rows 1, totals 17;"
+        ),
+        "{flash}"
+    );
+    assert_eq!(
+        app.meeting.standing.iha.as_ref().unwrap().commentary,
+        "Two clinic cancellations"
+    );
+}
+
+#[test]
+fn iha_counts_beyond_what_a_board_could_report_are_refused_naming_the_field() {
+    let mut app = december();
+    alt(&mut app, '2');
+    // Within + late would wrap to 0 in 32 bits and read as 100% on target.
+    typed(
+        &mut app,
+        "e2026-11-01\t2026-11-30\t0\t4294967295\t4294967295\t1\t0\t",
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        form_error(&app),
+        "IHAs due: 4294967295 is more than a board could report for one period (at most 100000)"
+    );
+    assert!(app.meeting.standing.iha.is_none(), "nothing saved");
+}
+
+#[test]
+fn a_child_reference_that_reads_like_a_name_is_refused_before_anything_is_written() {
+    let mut app = december();
+    alt(&mut app, '2');
+    typed(&mut app, "cJamie Smith\t2026-11-02\t");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        form_error(&app).starts_with("Reference: \"Jamie Smith\" reads like a name;"),
+        "{}",
+        form_error(&app)
+    );
+    assert!(app.meeting.standing.iha_children.is_empty());
+    assert!(!app.urgent_save, "nothing to save");
+    // The clerk corrects it in the form, which kept the typing, and it is added.
+    for _ in 0..2 {
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::BackTab,
+            KeyModifiers::SHIFT,
+        )));
+    }
+    typed(&mut app, "C-0412");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(app.meeting.standing.iha_children[0].reference, "C-0412");
 }
 
 #[test]

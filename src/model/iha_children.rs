@@ -104,6 +104,46 @@ pub fn counts(
     Ok(c)
 }
 
+/// Where the rows count differently from the totals typed, in words; `None` when they
+/// agree. The totals are the figures reported (a Designated Nurse's report gives totals
+/// and at most a few children as rows), so this never changes them: it says so beside them.
+pub fn disagreement(rows: &Counts, totals: &super::IhaFigures) -> Option<String> {
+    let differ: Vec<String> = [
+        ("came into care", rows.entered_care, totals.entered_care),
+        ("IHAs due", rows.due, totals.due),
+        (
+            "within 20 working days",
+            rows.within_20_days,
+            totals.within_20_days,
+        ),
+        ("late", rows.late, totals.late),
+        ("outstanding", rows.outstanding, totals.outstanding),
+    ]
+    .into_iter()
+    .filter(|(_, r, t)| r != t)
+    .map(|(what, r, t)| format!("{what}: rows {r}, totals {t}"))
+    .collect();
+    (!differ.is_empty()).then(|| {
+        format!(
+            "The rows and the totals differ ({}). The totals typed are the figures reported; \
+             the rows do not change them.",
+            differ.join("; ")
+        )
+    })
+}
+
+/// A new row's reference, refused before anything is written when it reads like a name:
+/// these records concern children in care, and a name must never reach the file.
+pub fn check_new_reference(reference: &str) -> Result<(), String> {
+    if looks_like_a_name(reference) {
+        return Err(format!(
+            "Reference: {reference:?} reads like a name; give an anonymised reference such as \
+             C-0412, never a child's name (nothing was saved)"
+        ));
+    }
+    Ok(())
+}
+
 /// True when a reference reads like a person's name ("Jane Smith", "O'Neill, Kai"):
 /// two or more capitalised words of letters and no digits. Worth a warning, since
 /// references must be anonymised.
@@ -185,6 +225,37 @@ mod tests {
     }
 
     #[test]
+    fn rows_that_count_differently_from_the_totals_are_said_in_words() {
+        let rows = Counts {
+            entered_care: 1,
+            due: 3,
+            within_20_days: 1,
+            late: 1,
+            outstanding: 1,
+        };
+        let mut totals = crate::model::IhaFigures {
+            period_start: None,
+            period_end: None,
+            entered_care: 14,
+            due: 15,
+            within_20_days: 11,
+            late: 1,
+            outstanding: 1,
+            commentary: String::new(),
+        };
+        assert_eq!(
+            disagreement(&rows, &totals).as_deref(),
+            Some(
+                "The rows and the totals differ (came into care: rows 1, totals 14; IHAs due: \
+                 rows 3, totals 15; within 20 working days: rows 1, totals 11). The totals \
+                 typed are the figures reported; the rows do not change them."
+            )
+        );
+        (totals.entered_care, totals.due, totals.within_20_days) = (1, 3, 1);
+        assert_eq!(disagreement(&rows, &totals), None);
+    }
+
+    #[test]
     fn names_are_told_from_references() {
         for name in [
             "Jane Smith",
@@ -196,6 +267,12 @@ mod tests {
         }
         for reference in ["C-0412", "LAC 2231", "JS", "child 7", "CIC-2026-014", "A B"] {
             assert!(!looks_like_a_name(reference), "{reference}");
+            assert!(check_new_reference(reference).is_ok(), "{reference}");
         }
+        assert_eq!(
+            check_new_reference("Jamie Smith").unwrap_err(),
+            "Reference: \"Jamie Smith\" reads like a name; give an anonymised reference such as \
+             C-0412, never a child's name (nothing was saved)"
+        );
     }
 }
