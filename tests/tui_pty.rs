@@ -265,3 +265,26 @@ fn archive_search_open_a_result_and_return() {
     assert!(t.wait_exit());
     assert_eq!(std::fs::read(data.join("2026-12-09.json")).unwrap(), before);
 }
+
+#[test]
+fn the_workspace_refuses_a_meeting_with_impossible_figures_naming_the_field() {
+    let (_tmp, data) = common::demo_data();
+    let path = data.join("2026-06-10.json");
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    v["standing"]["iha"]["due"] = 10.into();
+    v["standing"]["iha"]["within_20_days"] = 15.into();
+    v["standing"]["iha"]["late"] = 0.into();
+    let bad = serde_json::to_string_pretty(&v).unwrap();
+    std::fs::write(&path, &bad).unwrap();
+    let mut t = Pty::spawn(&data, &["open", "2026-06-10"], 200, 30);
+    t.wait_text("field standing.iha.within_20_days: 15 cannot be more than the 10 IHAs due");
+    assert!(!t.wait_exit(), "a failure exit");
+    let screen = t.screen();
+    assert!(screen.contains("meeting 2026-06-10"), "{screen}");
+    assert!(!screen.contains("150.0%"), "{screen}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        bad,
+        "left untouched"
+    );
+}
