@@ -5,7 +5,7 @@ use super::commands::{kind_word, parse_principles};
 use super::form::{Form, Purpose};
 use super::{App, Overlay};
 use crate::model::agenda::{self, AgendaItem};
-use crate::model::iha_children::{IhaChild, check_new_reference, counts, disagreement};
+use crate::model::iha_children::{IhaChild, check_new_reference, rows_against_totals};
 use crate::model::standing::MAX_COUNT;
 use crate::model::{
     ActionItem, ActionStatus, Attendance, Decision, DecisionKind, Due, Exemption, ItemKind,
@@ -180,7 +180,9 @@ impl App {
                     "IHA figures saved.".to_string()
                 };
                 // Rows are evidence beside the totals: they are checked, never counted in.
-                if let Some(note) = self.rows_note(&figures) {
+                if let Some(note) =
+                    rows_against_totals(&self.meeting.standing.iha_children, Some(&figures))
+                {
                     flash = format!("{flash} {note}");
                 }
                 self.flash = Some(flash);
@@ -277,11 +279,8 @@ impl App {
                     children.push(child);
                 }
                 // The totals typed stay as they are, whatever the rows add up to.
-                let totals = self.meeting.standing.iha.clone();
-                let note = match &totals {
-                    Some(t) => self.rows_note(t),
-                    None => Some("No IHA totals typed yet: the rows do not make them (e).".into()),
-                };
+                let s = &self.meeting.standing;
+                let note = rows_against_totals(&s.iha_children, s.iha.as_ref());
                 if let (Some(flash), Some(note)) = (&mut self.flash, note) {
                     flash.push(' ');
                     flash.push_str(&note);
@@ -317,21 +316,6 @@ impl App {
             }
         }
         Ok(())
-    }
-
-    /// What the clerk should know about the rows beside these totals: that they count
-    /// differently, or that they cannot be counted without a period.
-    fn rows_note(&self, totals: &IhaFigures) -> Option<String> {
-        let rows = &self.meeting.standing.iha_children;
-        if rows.is_empty() {
-            return None;
-        }
-        let (Some(from), Some(to)) = (totals.period_start, totals.period_end) else {
-            return Some(
-                "Set the IHA period (e) so the rows can be checked against the totals.".into(),
-            );
-        };
-        counts(rows, from, to).map_or_else(|e| Some(e.to_string()), |c| disagreement(&c, totals))
     }
 
     /// The chair, as the person who sets actions by default.

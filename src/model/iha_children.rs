@@ -132,6 +132,27 @@ pub fn disagreement(rows: &Counts, totals: &super::IhaFigures) -> Option<String>
     })
 }
 
+/// What to say beside the rows about the totals, in words, for the pane and the forms
+/// alike: no totals yet, no period to count the rows in, or how they differ. `None` when
+/// there are no rows or they agree with the totals.
+pub fn rows_against_totals(
+    rows: &[IhaChild],
+    totals: Option<&super::IhaFigures>,
+) -> Option<String> {
+    if rows.is_empty() {
+        return None;
+    }
+    let Some(totals) = totals else {
+        return Some("No IHA totals typed yet: the rows alone are not the figures (e).".into());
+    };
+    let (Some(from), Some(to)) = (totals.period_start, totals.period_end) else {
+        return Some(
+            "Set the IHA period (e) so the rows can be checked against the totals.".into(),
+        );
+    };
+    counts(rows, from, to).map_or_else(|e| Some(e.to_string()), |c| disagreement(&c, totals))
+}
+
 /// A new row's reference, refused before anything is written when it reads like a name:
 /// these records concern children in care, and a name must never reach the file.
 pub fn check_new_reference(reference: &str) -> Result<(), String> {
@@ -253,6 +274,19 @@ mod tests {
         );
         (totals.entered_care, totals.due, totals.within_20_days) = (1, 3, 1);
         assert_eq!(disagreement(&rows, &totals), None);
+
+        // Beside rows with no totals, or no period to count them in, it says what to do.
+        let one = [child("C-01", "2026-10-19", Some("2026-11-10"))];
+        assert_eq!(
+            rows_against_totals(&one, None).as_deref(),
+            Some("No IHA totals typed yet: the rows alone are not the figures (e).")
+        );
+        assert!(
+            rows_against_totals(&one, Some(&totals))
+                .unwrap()
+                .starts_with("Set the IHA period (e)")
+        );
+        assert_eq!(rows_against_totals(&[], Some(&totals)), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::read_only_banner;
 use crate::app::App;
-use crate::model::iha_children::{counts, disagreement, looks_like_a_name};
+use crate::model::iha_children::{looks_like_a_name, rows_against_totals};
 use crate::model::standing::{IhaStatus, change_text, rate_text, sparkline};
 use crate::model::{Better, Unit};
 
@@ -110,16 +110,7 @@ fn child_lines(app: &App) -> Vec<Line<'static>> {
         theme.dim(),
     ))];
     // The totals are the figures; where the rows count otherwise, say so in words.
-    let check = match (&s.iha, period) {
-        (None, _) => {
-            Some("No IHA totals typed yet: the rows alone are not the figures (e).".into())
-        }
-        (Some(_), None) => {
-            Some("Set the IHA period (e) so the rows can be checked against the totals.".into())
-        }
-        (Some(totals), Some((a, b))) => counts(&s.iha_children, a, b)
-            .map_or_else(|e| Some(e.to_string()), |c| disagreement(&c, totals)),
-    };
+    let check = rows_against_totals(&s.iha_children, s.iha.as_ref());
     if let Some(check) = check {
         lines.push(Line::from(Span::styled(check, theme.warn())));
     }
