@@ -708,3 +708,37 @@ fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that()
         ]
     );
 }
+
+#[test]
+fn after_the_meeting_has_ended_enter_and_p_leave_the_item_times_alone() {
+    let mut app = december();
+    tick(&mut app, 14, 2);
+    typed(&mut app, "s");
+    tick(&mut app, 14, 9);
+    typed(&mut app, "n");
+    tick(&mut app, 14, 20);
+    typed(&mut app, "Ey");
+    assert_eq!(app.meeting.status, MeetingStatus::Draft);
+    let times = |app: &App| {
+        agenda::numbered(&app.meeting.agenda)
+            .into_iter()
+            .map(|(_, i)| (i.status, i.started_at, i.ended_at))
+            .collect::<Vec<_>>()
+    };
+    let before = times(&app);
+    tick(&mut app, 16, 0);
+    // Enter on the first item, then back a step, then end again: all refused.
+    typed(&mut app, "kkkkk");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.flash.as_deref().unwrap().contains("The meeting has ended"),
+        "{:?}",
+        app.flash
+    );
+    typed(&mut app, "p");
+    assert!(app.flash.as_deref().unwrap().contains("The meeting has ended"));
+    typed(&mut app, "E");
+    assert!(app.overlay.is_none(), "no second ending to confirm");
+    assert_eq!(times(&app), before, "the draft's times are as taken");
+    assert_eq!(running::current(&app.meeting), None);
+}
