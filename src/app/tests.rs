@@ -303,7 +303,8 @@ fn minutes_follow_the_current_item_and_capture_actions_and_decisions() {
     let text = app.meeting.item(item2).unwrap().minutes.clone();
     assert_eq!(
         text,
-        "Minutes approved.\nRESOLVED: that the minutes be approved\nACTION: Circulate the signed minutes (Leanne Ford, due 2026-12-16)\n"
+        "Minutes approved.\nACTION: Circulate the signed minutes (Leanne Ford, due 2026-12-16)\n",
+        "the resolution is its record alone, not a second copy in the text"
     );
     assert_eq!(
         app.meeting.item(item2).unwrap().decisions[0].text,
@@ -731,14 +732,60 @@ fn after_the_meeting_has_ended_enter_and_p_leave_the_item_times_alone() {
     typed(&mut app, "kkkkk");
     key(&mut app, KeyCode::Enter);
     assert!(
-        app.flash.as_deref().unwrap().contains("The meeting has ended"),
+        app.flash
+            .as_deref()
+            .unwrap()
+            .contains("The meeting has ended"),
         "{:?}",
         app.flash
     );
     typed(&mut app, "p");
-    assert!(app.flash.as_deref().unwrap().contains("The meeting has ended"));
+    assert!(
+        app.flash
+            .as_deref()
+            .unwrap()
+            .contains("The meeting has ended")
+    );
     typed(&mut app, "E");
     assert!(app.overlay.is_none(), "no second ending to confirm");
     assert_eq!(times(&app), before, "the draft's times are as taken");
     assert_eq!(running::current(&app.meeting), None);
+}
+
+#[test]
+fn a_recorded_resolution_is_its_record_alone_and_reads_once_in_the_whole_minutes() {
+    let mut app = december();
+    typed(&mut app, "s");
+    alt(&mut app, '3');
+    typed(&mut app, "Minutes approved.");
+    alt(&mut app, 'r');
+    typed(&mut app, "that the minutes be approved");
+    key(&mut app, KeyCode::Enter);
+    let item = app.minutes.item.unwrap();
+    app.sync_editor();
+    assert_eq!(app.meeting.item(item).unwrap().minutes, "Minutes approved.");
+    assert_eq!(app.meeting.item(item).unwrap().decisions.len(), 1);
+    alt(&mut app, 'w');
+    let whole = crate::tabs::minutes::whole_minutes(&app);
+    let said = |s: &str| whole.iter().filter(|(l, _)| l.contains(s)).count();
+    assert_eq!(
+        said("RESOLVED: that the minutes be approved"),
+        1,
+        "{whole:?}"
+    );
+
+    // An older record that also wrote each decision into its text reads it once too.
+    let november = App::new(
+        crate::demo::year().remove(8),
+        None,
+        at(15, 0),
+        Theme::plain(),
+    );
+    let whole = crate::tabs::minutes::whole_minutes(&november);
+    for (_, i) in agenda::numbered(&november.meeting.agenda) {
+        for d in &i.decisions {
+            let n = whole.iter().filter(|(l, _)| l.contains(&d.text)).count();
+            assert_eq!(n, 1, "{:?}", d.text);
+        }
+    }
 }

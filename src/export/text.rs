@@ -6,6 +6,7 @@ use std::fmt::Write;
 use crate::model::agenda::numbered;
 use crate::model::carry::long_date;
 use crate::model::clock::format_hhmm;
+use crate::model::reading;
 use crate::model::{ActionItem, Meeting, Presence};
 
 pub fn render(m: &Meeting) -> String {
@@ -59,8 +60,15 @@ pub fn render(m: &Meeting) -> String {
                 ps.join(", ")
             );
         }
-        for line in item.minutes.lines() {
+        // Each decision once, from its record; corrections after approval beside the item.
+        for line in reading::narrative(item).lines() {
             let _ = writeln!(w, "{indent}   {line}");
+        }
+        for d in &item.decisions {
+            let _ = writeln!(w, "{indent}   {}", reading::decision_line(d));
+        }
+        for e in reading::errata_for(&m.errata, Some(item.id)) {
+            let _ = writeln!(w, "{indent}   {}", reading::erratum_line(e));
         }
     }
 
@@ -70,7 +78,23 @@ pub fn render(m: &Meeting) -> String {
             action(w, m, a);
         }
     }
+    approval(w, m);
     out
+}
+
+/// Who approved the minutes, at which meeting and when; errata to the whole record.
+fn approval(w: &mut String, m: &Meeting) {
+    let whole: Vec<_> = reading::errata_for(&m.errata, None).collect();
+    if m.approval.is_none() && whole.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "\nApproval");
+    if let Some(a) = &m.approval {
+        let _ = writeln!(w, "  {}", reading::approval_line(a));
+    }
+    for e in whole {
+        let _ = writeln!(w, "  {}", reading::erratum_line(e));
+    }
 }
 
 fn attendance(w: &mut String, m: &Meeting) {
