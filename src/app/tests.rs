@@ -789,3 +789,46 @@ fn a_recorded_resolution_is_its_record_alone_and_reads_once_in_the_whole_minutes
         }
     }
 }
+
+#[test]
+fn reopening_an_item_puts_the_cursor_where_the_clerk_left_off() {
+    let mut app = december();
+    typed(&mut app, "s");
+    alt(&mut app, '3');
+    typed(&mut app, "Apologies from Cllr Raman.");
+    let first = app.minutes.item.unwrap();
+    alt(&mut app, 'n');
+    typed(&mut app, "Minutes approved.");
+    // Back to the first item, from the editor: typing follows the earlier text.
+    alt(&mut app, 'p');
+    assert_eq!(app.minutes.item, Some(first));
+    typed(&mut app, " No declarations.");
+    assert_eq!(
+        app.minutes.editor.text(),
+        "Apologies from Cllr Raman. No declarations."
+    );
+    // The second item, reopened from the Agenda: its cursor is where it was left.
+    alt(&mut app, '1');
+    typed(&mut app, "n");
+    alt(&mut app, '3');
+    key(&mut app, KeyCode::Home);
+    typed(&mut app, "Item 2: ");
+    alt(&mut app, '1');
+    typed(&mut app, "p");
+    typed(&mut app, "n");
+    alt(&mut app, '3');
+    typed(&mut app, "The ");
+    assert_eq!(app.minutes.editor.text(), "Item 2: The Minutes approved.");
+
+    // An item never visited this session opens at the end of its text.
+    let mut app = App::new(
+        crate::demo::year().remove(8),
+        None,
+        at(15, 0),
+        Theme::plain(),
+    );
+    alt(&mut app, '3');
+    let text = app.minutes.editor.text();
+    assert!(!text.is_empty());
+    assert_eq!(app.minutes.editor.cursor_offset(), text.chars().count());
+}
