@@ -407,3 +407,49 @@ fn errata_show_beside_the_corrected_item_where_minutes_are_read() {
         "{seen}"
     );
 }
+
+/// September's "by the next meeting" challenge card, seen at October's meeting (the next
+/// one): due that day, not overdue, and dated; at November's it is overdue, and says so.
+#[test]
+fn an_action_due_at_the_next_meeting_is_dated_and_not_overdue_at_that_meeting() {
+    let year = minutebook::demo::year();
+    let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
+    let row_of = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("Challenge card: find out how many"))
+            .unwrap_or_else(|| panic!("{screen}"))
+            .to_string()
+    };
+    let mut october = App::new(year[7].clone(), None, at(16, 0), Theme::plain());
+    october.update(Msg::Archive(summaries.clone()));
+    press(&mut october, KeyCode::Char('4'), KeyModifiers::ALT);
+    let screen = render(&mut october, 120, 40).backend().to_string();
+    assert!(screen.contains("overdue against 14 Oct 2026"), "{screen}");
+    let row = row_of(&screen);
+    assert!(
+        row.contains("○ open") && row.contains("14 Oct 2026"),
+        "{row}"
+    );
+    assert!(!row.contains("OVERDUE"), "{row}");
+
+    let mut november = App::new(year[8].clone(), None, at(16, 0), Theme::plain());
+    november.update(Msg::Archive(summaries));
+    press(&mut november, KeyCode::Char('4'), KeyModifiers::ALT);
+    let rows = november.action_rows();
+    let at_row = rows
+        .iter()
+        .position(|&i| november.meeting.actions[i].id.0 == "2026-09-09#1")
+        .expect("still open, carried into November");
+    for _ in 0..at_row {
+        press(&mut november, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let screen = render(&mut november, 120, 40).backend().to_string();
+    assert!(screen.contains("overdue against 11 Nov 2026"), "{screen}");
+    assert!(row_of(&screen).contains("! OVERDUE"), "{screen}");
+    // The detail line says which date it fell due on, and why (wrapped at 120 columns).
+    assert!(
+        screen.contains("due 14 Oct 2026") && screen.contains("(next meeting)"),
+        "{screen}"
+    );
+}

@@ -236,7 +236,10 @@ impl View {
                     raised_at: a.raised.meeting.to_string(),
                     raised_under: a.raised.item_title.clone(),
                     status: a.status,
-                    overdue: a.is_overdue(m.date, Some(&m.id)),
+                    overdue: a.is_overdue(
+                        m.date,
+                        crate::model::action::next_meeting_by(m, &a.raised.meeting),
+                    ),
                     exempt: super::public::is_exempt_action(m, &exempt, a),
                     history: a.history.clone(),
                 })
