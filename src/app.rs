@@ -7,6 +7,8 @@ pub mod form;
 pub mod recovery;
 pub mod submit;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use serde::{Deserialize, Serialize};
@@ -87,6 +89,9 @@ pub struct MinutesPane {
     /// Showing the whole meeting's minutes read-only instead of the editor.
     pub whole: bool,
     pub whole_scroll: u16,
+    /// Where the cursor was in each item's minutes when the clerk left it, this session:
+    /// reopening an item puts it back there, so new typing follows the earlier text.
+    cursors: HashMap<ItemId, usize>,
 }
 
 #[derive(Debug)]
@@ -153,6 +158,7 @@ impl App {
                 seen: 0,
                 whole: false,
                 whole_scroll: 0,
+                cursors: HashMap::new(),
             },
             overlay: None,
             flash: None,
@@ -420,6 +426,10 @@ impl App {
         }
         self.sync_editor();
         self.drain_editor_ops();
+        if let Some(left) = self.minutes.item {
+            let at = self.minutes.editor.cursor_offset();
+            self.minutes.cursors.insert(left, at);
+        }
         let had_unsaved = self.revision != self.saved_revision;
         let text = target
             .and_then(|id| self.meeting.item(id))
@@ -436,6 +446,18 @@ impl App {
             item.minutes = normalised;
             self.revision += 1;
         }
+        // Where the clerk left off: the remembered place, or the end of the text, where
+        // typing continues. Minutes only to be read open at their start.
+        let cursors = std::mem::take(&mut self.minutes.cursors);
+        let fresh = if self.read_only.is_some() {
+            0
+        } else {
+            editor.len_chars()
+        };
+        let at = target
+            .and_then(|id| cursors.get(&id).copied())
+            .unwrap_or(fresh);
+        editor.set_cursor_offset(at);
         self.minutes = MinutesPane {
             synced: editor.revision(),
             seen: editor.revision(),
@@ -443,6 +465,7 @@ impl App {
             item: target,
             whole: self.minutes.whole,
             whole_scroll: 0,
+            cursors,
         };
         // Moving to another item is a moment to save.
         self.urgent_save |= had_unsaved;

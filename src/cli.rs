@@ -263,7 +263,12 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Show { id }) => {
             let store = open_store(cli.data_dir.as_deref())?;
             let loaded = store.load(&MeetingId::parse(&id)?)?;
-            print!("{}", crate::export::text::render(&loaded.meeting));
+            // The other meetings date "next meeting"; without a listing it reads as before.
+            let known: Vec<_> = store
+                .list()
+                .map(|l| l.meetings.into_iter().map(|s| (s.date, s.id)).collect())
+                .unwrap_or_default();
+            print!("{}", crate::export::text::render(&loaded.meeting, &known));
             Ok(())
         }
         Some(Command::Approve { id, by, at, on }) => approval::approve(

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod ids;
 pub mod iha_children;
 pub mod meeting;
+pub mod reading;
 pub mod running;
 pub mod standing;
 pub mod template;

@@ -288,3 +288,48 @@ fn a_meeting_with_impossible_figures_is_refused_by_show_and_export_and_left_out_
     assert!(stderr(&trend).contains(field), "{}", stderr(&trend));
     assert_eq!(fs::read_to_string(&path).unwrap(), bad, "left untouched");
 }
+
+/// `show` reads as the minutes do: each decision once, an erratum beside the item it
+/// corrects, and who approved the minutes, at which meeting and when.
+#[test]
+fn show_puts_errata_beside_their_item_and_says_who_approved_and_when() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    let out = minutebook(
+        &data,
+        &[
+            "erratum",
+            "2026-10-14",
+            "--text",
+            "For \"Cllr Smith\" read \"Cllr Smyth\".",
+            "--item",
+            "3",
+            "--date",
+            "2026-11-11",
+            "--agreed-at",
+            "2026-11-11",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = minutebook(&data, &["show", "2026-10-14"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let at = |s: &str| {
+        text.find(s)
+            .unwrap_or_else(|| panic!("no {s:?} in:\n{text}"))
+    };
+    let erratum = at(
+        "ERRATUM recorded 11 Nov 2026, agreed at meeting 2026-11-11: For \"Cllr Smith\" read \"Cllr Smyth\".",
+    );
+    assert!(
+        at("  3. Action log") < erratum && erratum < at("  4. Standing items"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Approved as a correct record by ")
+            && text.contains(" at meeting 2026-11-11 on 11 Nov 2026."),
+        "{text}"
+    );
+    let resolution = "that the minutes of the meeting held on";
+    assert_eq!(text.matches(resolution).count(), 1, "{text}");
+}

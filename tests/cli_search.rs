@@ -179,3 +179,29 @@ fn actions_filters_and_json_parse_back() {
     let none = minutebook(&data, &["actions", "--owner", "Nobody"]);
     assert_eq!(stdout(&none), "No actions match.\n");
 }
+
+#[test]
+fn actions_date_next_meeting_and_say_against_which_date_overdue_is_judged() {
+    let (_tmp, data) = common::demo_data();
+    let line_of = |today: &str| {
+        let out = minutebook(&data, &["actions", "--today", today]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("2026-09-09#1 "))
+            .unwrap_or_else(|| panic!("{text}"));
+        (lines[at].clone(), lines[at + 1].clone())
+    };
+    let (first, second) = line_of("2026-10-14");
+    assert!(
+        first.contains(" open ") && !first.contains("overdue"),
+        "{first}"
+    );
+    assert!(first.contains("due 2026-10-14 (next meeting)"), "{first}");
+    assert!(!second.contains("overdue"), "{second}");
+    let (first, second) = line_of("2026-11-11");
+    assert!(first.contains(" overdue "), "{first}");
+    assert!(second.contains("overdue against 11 Nov 2026"), "{second}");
+}

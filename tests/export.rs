@@ -849,3 +849,38 @@ fn cli_ics_is_the_forward_plan_and_errors_name_the_problem() {
         assert!(stderr(&out).contains(expect), "{args:?}: {}", stderr(&out));
     }
 }
+
+/// A decision is recorded once (its decision record) and read once in every document,
+/// even where an older record also wrote it into the minutes text.
+#[test]
+fn each_decision_reads_once_in_md_txt_and_html() {
+    let plain = |t: &str| {
+        t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || " ,.".contains(c))
+    };
+    let mut checked = 0;
+    for m in year() {
+        let exempt = agenda::exempt_ids(&m.agenda);
+        for (_, item) in numbered(&m.agenda) {
+            for d in item.decisions.iter().filter(|d| plain(&d.text)) {
+                for format in [Format::Markdown, Format::Text, Format::Html] {
+                    for audience in [Audience::Private, Audience::Public] {
+                        if audience == Audience::Public && exempt.contains(&item.id) {
+                            continue;
+                        }
+                        let doc = export::render(m, format, audience, Scope::Full);
+                        assert_eq!(
+                            doc.matches(d.text.as_str()).count(),
+                            1,
+                            "{} {format:?} {audience:?}: {:?}",
+                            m.id,
+                            d.text
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "the demo year records decisions ({checked})");
+}

@@ -540,3 +540,15 @@ fn a_file_with_impossible_figures_is_a_problem_for_search_as_for_the_store() {
         "{said}"
     );
 }
+
+/// The archive's action history judges "next meeting" by the same rule as the meeting:
+/// due on the date of the meeting after the one that raised it, overdue only after it.
+#[test]
+fn history_dates_next_meeting_actions_and_is_not_overdue_on_that_day() {
+    let records = history::from_meetings(&minutebook::demo::year());
+    let card = records.iter().find(|r| r.id().0 == "2026-09-09#1").unwrap();
+    assert_eq!(card.next_meeting, Some(d("2026-10-14")));
+    assert!(!card.is_overdue(d("2026-10-14")), "due that day");
+    assert!(card.is_overdue(d("2026-10-15")));
+    assert_eq!(card.due_words(), "due 14 Oct 2026 (next meeting)");
+}

@@ -325,3 +325,137 @@ fn archive_search_results_and_action_history() {
     app.update(Msg::Reply(Reply::History(history::from_meetings(&year))));
     insta::assert_snapshot!("archive_actions_80x24", render(&mut app, 80, 24).backend());
 }
+
+/// A long meeting whose paragraphs wrap to many rows: Alt+W scrolls to its very end at 80x24.
+#[test]
+fn whole_minutes_scroll_reaches_the_last_row_of_a_long_meeting() {
+    let mut m = minutebook::demo::year().remove(8);
+    let paragraph = "Members asked about placement stability, the health of children placed \
+                     out of area and the timeliness of their assessments. "
+        .repeat(6);
+    let mut ids = Vec::new();
+    for (_, item) in minutebook::model::agenda::numbered(&m.agenda) {
+        ids.push(item.id);
+    }
+    for id in &ids {
+        let item = minutebook::model::agenda::find_mut(&mut m.agenda, *id).unwrap();
+        item.minutes = format!("{paragraph}\n{paragraph}");
+    }
+    let last = minutebook::model::agenda::find_mut(&mut m.agenda, *ids.last().unwrap()).unwrap();
+    last.minutes.push_str("\nThe meeting closed at 16:05.");
+    let mut app = App::new(m, None, at(16, 0), Theme::plain());
+    press(&mut app, KeyCode::Char('3'), KeyModifiers::ALT);
+    press(&mut app, KeyCode::Char('w'), KeyModifiers::ALT);
+    let first = render(&mut app, 80, 24).backend().to_string();
+    assert!(!first.contains("The meeting closed at 16:05."), "{first}");
+    for _ in 0..100 {
+        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    }
+    let screen = render(&mut app, 80, 24).backend().to_string();
+    assert!(screen.contains("The meeting closed at 16:05."), "{screen}");
+    // One step up from the end shows the row above at once: the scroll was held at the end.
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    let up = render(&mut app, 80, 24).backend().to_string();
+    assert_ne!(up, screen);
+}
+
+/// An approved meeting opened from the archive to read: the erratum to item 3 is beside
+/// item 3's minutes, in its Minutes pane and in the whole minutes (Alt+W), with the approval.
+#[test]
+fn errata_show_beside_the_corrected_item_where_minutes_are_read() {
+    use minutebook::app::archive::Reply;
+    use minutebook::model::agenda::numbered;
+    use minutebook::model::approval::Erratum;
+    let year = minutebook::demo::year();
+    let mut september = year[6].clone();
+    let third = numbered(&september.agenda)
+        .into_iter()
+        .find(|(n, _)| n.to_string() == "3")
+        .map(|(_, i)| i.id)
+        .unwrap();
+    september.errata.push(Erratum {
+        date: NaiveDate::from_ymd_opt(2026, 10, 14).unwrap(),
+        item: Some(third),
+        text: "For \"Cllr Smith\" read \"Cllr Smyth\".".into(),
+        agreed_at: Some(minutebook::model::MeetingId::parse("2026-10-14").unwrap()),
+    });
+    let summaries = year.iter().map(minutebook::store::Summary::of).collect();
+    let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
+    app.update(Msg::Archive(summaries));
+    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    app.update(Msg::Reply(Reply::Opened {
+        meeting: Box::new(september),
+        item: Some(third),
+    }));
+    let erratum = "ERRATUM recorded 14 Oct 2026, agreed at meeting 2026-10-14: For \"Cllr Smith\"";
+    let screen = render(&mut app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("3 Action log and challenge cards"),
+        "{screen}"
+    );
+    assert!(screen.contains(erratum), "{screen}");
+    insta::assert_snapshot!(
+        "reading_minutes_with_erratum_80x24",
+        render(&mut app, 80, 24).backend()
+    );
+
+    press(&mut app, KeyCode::Char('w'), KeyModifiers::ALT);
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&render(&mut app, 120, 40).backend().to_string());
+        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    }
+    assert!(seen.contains(erratum), "{seen}");
+    assert!(
+        seen.contains(
+            "Approved as a correct record by Cllr Margaret Holloway at meeting 2026-10-14"
+        ),
+        "{seen}"
+    );
+}
+
+/// September's "by the next meeting" challenge card, seen at October's meeting (the next
+/// one): due that day, not overdue, and dated; at November's it is overdue, and says so.
+#[test]
+fn an_action_due_at_the_next_meeting_is_dated_and_not_overdue_at_that_meeting() {
+    let year = minutebook::demo::year();
+    let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
+    let row_of = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("Challenge card: find out how many"))
+            .unwrap_or_else(|| panic!("{screen}"))
+            .to_string()
+    };
+    let mut october = App::new(year[7].clone(), None, at(16, 0), Theme::plain());
+    october.update(Msg::Archive(summaries.clone()));
+    press(&mut october, KeyCode::Char('4'), KeyModifiers::ALT);
+    let screen = render(&mut october, 120, 40).backend().to_string();
+    assert!(screen.contains("overdue against 14 Oct 2026"), "{screen}");
+    let row = row_of(&screen);
+    assert!(
+        row.contains("○ open") && row.contains("14 Oct 2026"),
+        "{row}"
+    );
+    assert!(!row.contains("OVERDUE"), "{row}");
+
+    let mut november = App::new(year[8].clone(), None, at(16, 0), Theme::plain());
+    november.update(Msg::Archive(summaries));
+    press(&mut november, KeyCode::Char('4'), KeyModifiers::ALT);
+    let rows = november.action_rows();
+    let at_row = rows
+        .iter()
+        .position(|&i| november.meeting.actions[i].id.0 == "2026-09-09#1")
+        .expect("still open, carried into November");
+    for _ in 0..at_row {
+        press(&mut november, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let screen = render(&mut november, 120, 40).backend().to_string();
+    assert!(screen.contains("overdue against 11 Nov 2026"), "{screen}");
+    assert!(row_of(&screen).contains("! OVERDUE"), "{screen}");
+    // The detail line says which date it fell due on, and why (wrapped at 120 columns).
+    assert!(
+        screen.contains("due 14 Oct 2026") && screen.contains("(next meeting)"),
+        "{screen}"
+    );
+}

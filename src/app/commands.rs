@@ -311,48 +311,52 @@ impl App {
         }
         let now = self.now.time();
         let m = &mut self.meeting;
-        match cmd {
+        // The model refuses what would touch the times once the meeting has ended.
+        let done: Result<(), running::Refused> = match cmd {
             Command::StartMeeting => {
-                if m.status != MeetingStatus::Planned {
+                if m.status == MeetingStatus::InProgress {
                     self.flash = Some("The meeting has already started.".into());
                     return;
                 }
-                running::start(m, now);
-                self.flash = Some(format!("Meeting started at {}.", now.format("%H:%M")));
+                running::start(m, now).map(|_| {
+                    self.flash = Some(format!("Meeting started at {}.", now.format("%H:%M")));
+                })
             }
-            Command::NextItem => {
-                if m.status == MeetingStatus::Draft {
-                    self.flash = Some("The meeting has ended.".into());
-                    return;
-                }
-                if running::next(m, now).is_none() {
+            Command::NextItem => running::next(m, now).map(|next| {
+                if next.is_none() {
                     self.flash = Some(
                         "That was the last item. Press E in the Agenda tab to end the meeting."
                             .into(),
                     );
                 }
-            }
-            Command::PrevItem => {
-                if running::previous(m, now).is_none() {
+            }),
+            Command::PrevItem => match running::previous(m, now) {
+                Ok(None) => {
                     self.flash = Some("This is the first item.".into());
                     return;
                 }
-            }
+                other => other.map(|_| ()),
+            },
             Command::MakeCurrent => {
                 let Some(sel) = self.agenda_sel else { return };
                 if m.item(sel).is_some_and(|i| !i.sub_items.is_empty()) {
                     self.flash = Some("Choose one of its sub-items to take.".into());
                     return;
                 }
-                running::jump(m, sel, now);
+                running::jump(m, sel, now)
             }
             Command::DeferItem => {
                 let Some(sel) = self.agenda_sel else { return };
-                running::defer(m, sel, now);
-                self.flash =
-                    Some("Deferred: it will come back on the next meeting's agenda.".into());
+                running::defer(m, sel, now).map(|()| {
+                    self.flash =
+                        Some("Deferred: it will come back on the next meeting's agenda.".into());
+                })
             }
             Command::EndMeeting => {
+                if let Err(why) = running::still_running(m) {
+                    self.flash = Some(why.to_string());
+                    return;
+                }
                 self.overlay = Some(Overlay::Confirm {
                     question: "End the meeting now? The minutes become a draft for approval."
                         .into(),
@@ -361,6 +365,10 @@ impl App {
                 return;
             }
             _ => return,
+        };
+        if let Err(why) = done {
+            self.flash = Some(why.to_string());
+            return;
         }
         if let Some(cur) = running::current(&self.meeting) {
             self.agenda_sel = Some(cur);
@@ -557,7 +565,10 @@ impl App {
                 }
             }
             Confirmed::EndMeeting => {
-                running::end(&mut self.meeting, self.now.time());
+                if let Err(why) = running::end(&mut self.meeting, self.now.time()) {
+                    self.flash = Some(why.to_string());
+                    return;
+                }
                 self.flash = Some("Meeting ended: the minutes are now a draft.".into());
                 self.follow_minutes_target();
             }

@@ -118,9 +118,9 @@ impl App {
                         text: text.clone(),
                     });
                 }
-                let mark = if *resolution { "RESOLVED" } else { "DECISION" };
-                self.write_line(&format!("{mark}: {text}"));
-                self.flash = Some(format!("{label} recorded."));
+                // The decision record is the decision: the minutes text does not repeat it
+                // (every document would read it twice). The pane lists it under the title.
+                self.flash = Some(format!("{label} recorded under the item's title."));
             }
             Purpose::AddPerson => {
                 let name = required(form, "Name")?;

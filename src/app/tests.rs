@@ -303,7 +303,8 @@ fn minutes_follow_the_current_item_and_capture_actions_and_decisions() {
     let text = app.meeting.item(item2).unwrap().minutes.clone();
     assert_eq!(
         text,
-        "Minutes approved.\nRESOLVED: that the minutes be approved\nACTION: Circulate the signed minutes (Leanne Ford, due 2026-12-16)\n"
+        "Minutes approved.\nACTION: Circulate the signed minutes (Leanne Ford, due 2026-12-16)\n",
+        "the resolution is its record alone, not a second copy in the text"
     );
     assert_eq!(
         app.meeting.item(item2).unwrap().decisions[0].text,
@@ -802,4 +803,127 @@ fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that()
             "Children placed out of area"
         ]
     );
+}
+
+#[test]
+fn after_the_meeting_has_ended_enter_and_p_leave_the_item_times_alone() {
+    let mut app = december();
+    tick(&mut app, 14, 2);
+    typed(&mut app, "s");
+    tick(&mut app, 14, 9);
+    typed(&mut app, "n");
+    tick(&mut app, 14, 20);
+    typed(&mut app, "Ey");
+    assert_eq!(app.meeting.status, MeetingStatus::Draft);
+    let times = |app: &App| {
+        agenda::numbered(&app.meeting.agenda)
+            .into_iter()
+            .map(|(_, i)| (i.status, i.started_at, i.ended_at))
+            .collect::<Vec<_>>()
+    };
+    let before = times(&app);
+    tick(&mut app, 16, 0);
+    // Enter on the first item, then back a step, then end again: all refused.
+    typed(&mut app, "kkkkk");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.flash
+            .as_deref()
+            .unwrap()
+            .contains("The meeting has ended"),
+        "{:?}",
+        app.flash
+    );
+    typed(&mut app, "p");
+    assert!(
+        app.flash
+            .as_deref()
+            .unwrap()
+            .contains("The meeting has ended")
+    );
+    typed(&mut app, "E");
+    assert!(app.overlay.is_none(), "no second ending to confirm");
+    assert_eq!(times(&app), before, "the draft's times are as taken");
+    assert_eq!(running::current(&app.meeting), None);
+}
+
+#[test]
+fn a_recorded_resolution_is_its_record_alone_and_reads_once_in_the_whole_minutes() {
+    let mut app = december();
+    typed(&mut app, "s");
+    alt(&mut app, '3');
+    typed(&mut app, "Minutes approved.");
+    alt(&mut app, 'r');
+    typed(&mut app, "that the minutes be approved");
+    key(&mut app, KeyCode::Enter);
+    let item = app.minutes.item.unwrap();
+    app.sync_editor();
+    assert_eq!(app.meeting.item(item).unwrap().minutes, "Minutes approved.");
+    assert_eq!(app.meeting.item(item).unwrap().decisions.len(), 1);
+    alt(&mut app, 'w');
+    let whole = crate::tabs::minutes::whole_minutes(&app);
+    let said = |s: &str| whole.iter().filter(|(l, _)| l.contains(s)).count();
+    assert_eq!(
+        said("RESOLVED: that the minutes be approved"),
+        1,
+        "{whole:?}"
+    );
+
+    // An older record that also wrote each decision into its text reads it once too.
+    let november = App::new(
+        crate::demo::year().remove(8),
+        None,
+        at(15, 0),
+        Theme::plain(),
+    );
+    let whole = crate::tabs::minutes::whole_minutes(&november);
+    for (_, i) in agenda::numbered(&november.meeting.agenda) {
+        for d in &i.decisions {
+            let n = whole.iter().filter(|(l, _)| l.contains(&d.text)).count();
+            assert_eq!(n, 1, "{:?}", d.text);
+        }
+    }
+}
+
+#[test]
+fn reopening_an_item_puts_the_cursor_where_the_clerk_left_off() {
+    let mut app = december();
+    typed(&mut app, "s");
+    alt(&mut app, '3');
+    typed(&mut app, "Apologies from Cllr Raman.");
+    let first = app.minutes.item.unwrap();
+    alt(&mut app, 'n');
+    typed(&mut app, "Minutes approved.");
+    // Back to the first item, from the editor: typing follows the earlier text.
+    alt(&mut app, 'p');
+    assert_eq!(app.minutes.item, Some(first));
+    typed(&mut app, " No declarations.");
+    assert_eq!(
+        app.minutes.editor.text(),
+        "Apologies from Cllr Raman. No declarations."
+    );
+    // The second item, reopened from the Agenda: its cursor is where it was left.
+    alt(&mut app, '1');
+    typed(&mut app, "n");
+    alt(&mut app, '3');
+    key(&mut app, KeyCode::Home);
+    typed(&mut app, "Item 2: ");
+    alt(&mut app, '1');
+    typed(&mut app, "p");
+    typed(&mut app, "n");
+    alt(&mut app, '3');
+    typed(&mut app, "The ");
+    assert_eq!(app.minutes.editor.text(), "Item 2: The Minutes approved.");
+
+    // An item never visited this session opens at the end of its text.
+    let mut app = App::new(
+        crate::demo::year().remove(8),
+        None,
+        at(15, 0),
+        Theme::plain(),
+    );
+    alt(&mut app, '3');
+    let text = app.minutes.editor.text();
+    assert!(!text.is_empty());
+    assert_eq!(app.minutes.editor.cursor_offset(), text.chars().count());
 }

@@ -181,7 +181,11 @@ pub(super) fn actions(
 pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String {
     let width = |f: &dyn Fn(&ActionRecord) -> usize| records.iter().map(f).max().unwrap_or(0);
     let id_w = width(&|r| r.id().0.len());
-    let due_w = width(&|r| r.action.due.to_string().len());
+    let due = |r: &ActionRecord| match (r.action.due, r.next_meeting) {
+        (crate::model::Due::NextMeeting, Some(d)) => format!("{d} (next meeting)"),
+        (due, _) => due.to_string(),
+    };
+    let due_w = width(&|r| due(r).chars().count());
     let owner_w = width(&|r| r.action.owner.chars().count());
     let mut out = String::new();
     for r in records {
@@ -193,7 +197,7 @@ pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String
         out.push_str(&format!(
             "{:<id_w$}  {status:<7}  due {:<due_w$}  {:<owner_w$}  {}{}\n",
             r.id().0,
-            r.action.due.to_string(),
+            due(r),
             r.action.owner,
             if r.exempt { "(Part B) " } else { "" },
             r.action.text,
@@ -204,6 +208,12 @@ pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String
             (None, t) if !t.is_empty() => raised.push_str(&format!(" at {t}")),
             (Some(n), _) => raised.push_str(&format!(" at item {n}")),
             (None, _) => {}
+        }
+        if r.is_overdue(today) {
+            raised.push_str(&format!(
+                "; {}",
+                crate::model::action::overdue_against(today)
+            ));
         }
         let last = match r.last_update() {
             Some(u) => format!("last update {}: {}", u.date, u.note),

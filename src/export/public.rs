@@ -198,7 +198,10 @@ impl PublicMeeting {
                 raised_at: a.raised.meeting.clone(),
                 raised_under: a.raised.item_title.clone(),
                 status: a.status,
-                overdue: a.is_overdue(m.date, Some(&m.id)),
+                overdue: a.is_overdue(
+                    m.date,
+                    crate::model::action::next_meeting_by(m, &a.raised.meeting),
+                ),
                 history: a.history.clone(),
             })
             .collect();

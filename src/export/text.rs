@@ -3,12 +3,17 @@
 
 use std::fmt::Write;
 
+use chrono::NaiveDate;
+
 use crate::model::agenda::numbered;
 use crate::model::carry::long_date;
 use crate::model::clock::format_hhmm;
-use crate::model::{ActionItem, Meeting, Presence};
+use crate::model::reading;
+use crate::model::{ActionItem, Meeting, MeetingId, Presence, action};
 
-pub fn render(m: &Meeting) -> String {
+/// `known`: the meetings on record (date and id), so that an action due "by the next
+/// meeting" reads as that meeting's date.
+pub fn render(m: &Meeting, known: &[(NaiveDate, MeetingId)]) -> String {
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "{}", m.title);
@@ -59,18 +64,50 @@ pub fn render(m: &Meeting) -> String {
                 ps.join(", ")
             );
         }
-        for line in item.minutes.lines() {
+        // Each decision once, from its record; corrections after approval beside the item.
+        for line in reading::narrative(item).lines() {
             let _ = writeln!(w, "{indent}   {line}");
+        }
+        for d in &item.decisions {
+            let _ = writeln!(w, "{indent}   {}", reading::decision_line(d));
+        }
+        for e in reading::errata_for(&m.errata, Some(item.id)) {
+            let _ = writeln!(w, "{indent}   {}", reading::erratum_line(e));
         }
     }
 
     if !m.actions.is_empty() {
         let _ = writeln!(w, "\nActions");
+        let _ = writeln!(w, "  (overdue judged against {})", long_date(m.date));
         for a in &m.actions {
-            action(w, m, a);
+            // Dated from the meetings on record; judged by this meeting alone without them.
+            let dated = (!known.is_empty())
+                .then(|| {
+                    let all = known.iter().map(|(d, id)| (*d, id));
+                    action::next_meeting_after(&a.raised.meeting, all.chain([(m.date, &m.id)]))
+                })
+                .flatten();
+            let judged = dated.or_else(|| action::next_meeting_by(m, &a.raised.meeting));
+            action(w, m, a, dated, judged);
         }
     }
+    approval(w, m);
     out
+}
+
+/// Who approved the minutes, at which meeting and when; errata to the whole record.
+fn approval(w: &mut String, m: &Meeting) {
+    let whole: Vec<_> = reading::errata_for(&m.errata, None).collect();
+    if m.approval.is_none() && whole.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "\nApproval");
+    if let Some(a) = &m.approval {
+        let _ = writeln!(w, "  {}", reading::approval_line(a));
+    }
+    for e in whole {
+        let _ = writeln!(w, "  {}", reading::erratum_line(e));
+    }
 }
 
 fn attendance(w: &mut String, m: &Meeting) {
@@ -115,17 +152,26 @@ fn standing(w: &mut String, m: &Meeting) {
     );
 }
 
-fn action(w: &mut String, m: &Meeting, a: &ActionItem) {
-    let overdue = if a.is_overdue(m.date, Some(&m.id)) {
-        " OVERDUE"
+fn action(
+    w: &mut String,
+    m: &Meeting,
+    a: &ActionItem,
+    next: Option<NaiveDate>,
+    judged: Option<NaiveDate>,
+) {
+    let overdue = if a.is_overdue(m.date, judged) {
+        format!(", {}", action::overdue_against(m.date).to_uppercase())
     } else {
-        ""
+        String::new()
     };
     let _ = writeln!(w, "  {} [{}{overdue}] {}", a.id, a.status.label(), a.text);
     let _ = writeln!(
         w,
-        "      owner {}, due {}, raised at {} by {}",
-        a.owner, a.due, a.raised.meeting, a.set_by
+        "      owner {}, {}, raised at {} by {}",
+        a.owner,
+        a.due_words(next),
+        a.raised.meeting,
+        a.set_by
     );
     for u in &a.history {
         let _ = writeln!(w, "      {}: {}", u.date, u.note);

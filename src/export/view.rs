@@ -10,6 +10,7 @@ use super::public::{Business, PublicMeeting};
 use crate::model::agenda::{self, numbered};
 use crate::model::approval::Approval;
 use crate::model::clock::format_hhmm;
+use crate::model::reading;
 use crate::model::standing::rate_text;
 use crate::model::{
     ActionStatus, ActionUpdate, Decision, Due, Figure, ItemKind, ItemStatus, Meeting,
@@ -219,7 +220,8 @@ impl View {
                     ended: i.ended_at,
                     principles: i.principles.iter().copied().collect(),
                     decisions: i.decisions.clone(),
-                    minutes: i.minutes.clone(),
+                    // Each decision once: from its record, not again from the text.
+                    minutes: reading::narrative(i),
                 })
                 .collect(),
             actions: m
@@ -234,7 +236,10 @@ impl View {
                     raised_at: a.raised.meeting.to_string(),
                     raised_under: a.raised.item_title.clone(),
                     status: a.status,
-                    overdue: a.is_overdue(m.date, Some(&m.id)),
+                    overdue: a.is_overdue(
+                        m.date,
+                        crate::model::action::next_meeting_by(m, &a.raised.meeting),
+                    ),
                     exempt: super::public::is_exempt_action(m, &exempt, a),
                     history: a.history.clone(),
                 })
@@ -313,7 +318,7 @@ impl View {
                         ended: o.ended_at,
                         principles: o.principles.iter().copied().collect(),
                         decisions: o.decisions.clone(),
-                        minutes: o.minutes.clone(),
+                        minutes: reading::without_inline_decisions(&o.minutes, &o.decisions),
                     },
                     Business::Exempt { reason } => Item {
                         number: i.number.clone(),

@@ -119,14 +119,38 @@ impl ActionItem {
         self.status == ActionStatus::Open
     }
 
-    /// Overdue on `today`: open and past a dated deadline, or, for "next
-    /// meeting", still open at a meeting after the one that set it.
-    pub fn is_overdue(&self, today: NaiveDate, at_meeting: Option<&MeetingId>) -> bool {
-        self.is_open()
-            && match self.due {
-                Due::On(d) => d < today,
-                Due::NextMeeting => at_meeting.is_some_and(|m| *m != self.raised.meeting),
-            }
+    /// The date it falls due: its own date, or for "next meeting" the date of the first
+    /// meeting after the one that raised it (`next_meeting`), once that meeting exists.
+    pub fn due_on(&self, next_meeting: Option<NaiveDate>) -> Option<NaiveDate> {
+        match self.due {
+            Due::On(d) => Some(d),
+            Due::NextMeeting => next_meeting,
+        }
+    }
+
+    /// Overdue as judged on `on`: still open after the day it fell due. The one rule every
+    /// view uses: an action due at a meeting is not overdue at that meeting, and one due at
+    /// a next meeting not yet arranged is not overdue at all.
+    pub fn is_overdue(&self, on: NaiveDate, next_meeting: Option<NaiveDate>) -> bool {
+        self.is_open() && self.due_on(next_meeting).is_some_and(|d| d < on)
+    }
+
+    /// The due date as a column shows it: "9 Dec 2026", or "next meeting" until one exists.
+    pub fn due_short(&self, next_meeting: Option<NaiveDate>) -> String {
+        self.due_on(next_meeting).map_or_else(
+            || self.due.to_string(),
+            |d| d.format("%-d %b %Y").to_string(),
+        )
+    }
+
+    /// "due 9 Dec 2026 (next meeting)", "due 16 Dec 2026", or "due at the next meeting
+    /// (none arranged yet)".
+    pub fn due_words(&self, next_meeting: Option<NaiveDate>) -> String {
+        match (self.due, self.due_on(next_meeting)) {
+            (Due::NextMeeting, Some(d)) => format!("due {} (next meeting)", d.format("%-d %b %Y")),
+            (_, Some(d)) => format!("due {}", d.format("%-d %b %Y")),
+            (_, None) => "due at the next meeting (none arranged yet)".to_string(),
+        }
     }
 
     /// Records an update, changing the status if one is given.
@@ -147,6 +171,35 @@ impl ActionItem {
             note: note.into(),
         });
     }
+}
+
+/// "overdue against 9 Dec 2026": the date overdue was judged on, as every view says it.
+pub fn overdue_against(on: NaiveDate) -> String {
+    format!("overdue against {}", on.format("%-d %b %Y"))
+}
+
+/// The date of the first meeting after `raised` among `meetings` (each by date and id, in
+/// any order): the day an action due "by the next meeting" falls due.
+pub fn next_meeting_after<'a>(
+    raised: &MeetingId,
+    meetings: impl IntoIterator<Item = (NaiveDate, &'a MeetingId)>,
+) -> Option<NaiveDate> {
+    let after = (raised.date(), raised);
+    meetings
+        .into_iter()
+        .filter(|(d, id)| (*d, *id) > after)
+        .min()
+        .map(|(d, _)| d)
+}
+
+/// Seen from meeting `m` alone, without the archive: the latest day the meeting after
+/// `raised` can have been held. It is that meeting's day when `raised` is the meeting
+/// before `m`; for an older one it is only a bound (meetings between are not known), which
+/// is enough to judge overdue at `m` but not to show as a due date.
+pub fn next_meeting_by(m: &super::meeting::Meeting, raised: &MeetingId) -> Option<NaiveDate> {
+    let own = [(m.date, &m.id)];
+    let previous = m.previous.iter().map(|p| (p.date(), p));
+    next_meeting_after(raised, own.into_iter().chain(previous))
 }
 
 #[cfg(test)]
@@ -208,13 +261,36 @@ mod tests {
         assert_eq!(done.history.len(), 1);
 
         let next = action(Due::NextMeeting);
-        assert!(!next.is_overdue(
-            d("2026-03-11"),
-            Some(&MeetingId::parse("2026-03-11").unwrap())
-        ));
-        assert!(next.is_overdue(
-            d("2026-04-15"),
-            Some(&MeetingId::parse("2026-04-15").unwrap())
-        ));
+        assert!(
+            !next.is_overdue(d("2026-12-31"), None),
+            "no next meeting yet"
+        );
+        assert_eq!(
+            next.due_words(None),
+            "due at the next meeting (none arranged yet)"
+        );
+    }
+
+    #[test]
+    fn due_next_meeting_falls_due_on_that_meetings_date() {
+        let id = |s: &str| MeetingId::parse(s).unwrap();
+        let (march, april, may) = (id("2026-03-11"), id("2026-04-15"), id("2026-05-13"));
+        let known = [
+            (may.date(), &may),
+            (march.date(), &march),
+            (april.date(), &april),
+        ];
+        let next_date = next_meeting_after(&march, known);
+        assert_eq!(next_date, Some(d("2026-04-15")));
+        let a = action(Due::NextMeeting);
+        // At the very meeting it is due at, it is due, not overdue.
+        assert!(!a.is_overdue(d("2026-04-15"), next_date));
+        assert!(a.is_overdue(d("2026-05-13"), next_date));
+        assert_eq!(a.due_words(next_date), "due 15 Apr 2026 (next meeting)");
+        assert_eq!(a.due_short(next_date), "15 Apr 2026");
+        assert_eq!(
+            overdue_against(d("2026-05-13")),
+            "overdue against 13 May 2026"
+        );
     }
 }

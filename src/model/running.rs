@@ -26,6 +26,40 @@ pub fn current(m: &Meeting) -> Option<ItemId> {
         .map(|(_, i)| i.id)
 }
 
+/// Why the running order refused to move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// The meeting has ended: its item times are part of the minutes and stay as taken.
+    Ended,
+    /// After the meeting, only an item never taken may be deferred: a taken one has times.
+    TakenItem,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Refused::Ended => {
+                "The meeting has ended: its item times are part of the minutes and cannot change."
+            }
+            Refused::TakenItem => {
+                "The meeting has ended and that item was taken: only an item never reached can \
+                 be deferred now."
+            }
+        })
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// Refuses once the meeting has ended (draft or approved minutes): every change to the
+/// running order after `E` would rewrite the times the minutes record.
+pub fn still_running(m: &Meeting) -> Result<(), Refused> {
+    match m.status {
+        MeetingStatus::Planned | MeetingStatus::InProgress => Ok(()),
+        MeetingStatus::Draft | MeetingStatus::Approved => Err(Refused::Ended),
+    }
+}
+
 fn item(m: &mut Meeting, id: ItemId) -> &mut AgendaItem {
     agenda::find_mut(&mut m.agenda, id).expect("ids come from this meeting")
 }
@@ -50,7 +84,8 @@ fn make_current(m: &mut Meeting, id: ItemId, now: NaiveTime) {
 }
 
 /// Starts the meeting at `now` with its first pending item. Returns that item.
-pub fn start(m: &mut Meeting, now: NaiveTime) -> Option<ItemId> {
+pub fn start(m: &mut Meeting, now: NaiveTime) -> Result<Option<ItemId>, Refused> {
+    still_running(m)?;
     if m.status == MeetingStatus::Planned {
         m.status = MeetingStatus::InProgress;
     }
@@ -63,11 +98,12 @@ pub fn start(m: &mut Meeting, now: NaiveTime) -> Option<ItemId> {
         make_current(m, id, now);
     }
     sync_parents(&mut m.agenda);
-    current(m)
+    Ok(current(m))
 }
 
 /// Closes the current item and moves to the next pending one; `None` after the last.
-pub fn next(m: &mut Meeting, now: NaiveTime) -> Option<ItemId> {
+pub fn next(m: &mut Meeting, now: NaiveTime) -> Result<Option<ItemId>, Refused> {
+    still_running(m)?;
     if m.status == MeetingStatus::Planned {
         return start(m, now);
     }
@@ -83,21 +119,26 @@ pub fn next(m: &mut Meeting, now: NaiveTime) -> Option<ItemId> {
         make_current(m, id, now);
     }
     sync_parents(&mut m.agenda);
-    next
+    Ok(next)
 }
 
 /// Goes back to the item before the current one (not deferred), reopening it.
-pub fn previous(m: &mut Meeting, now: NaiveTime) -> Option<ItemId> {
+/// `Ok(None)` at the first item.
+pub fn previous(m: &mut Meeting, now: NaiveTime) -> Result<Option<ItemId>, Refused> {
+    still_running(m)?;
     let order = leaves(&m.agenda);
     let pos = match current(m) {
-        Some(c) => order.iter().position(|i| *i == c)?,
-        None => order.len(),
+        Some(c) => order.iter().position(|i| *i == c),
+        None => Some(order.len()),
     };
-    let back = order[..pos]
-        .iter()
-        .rev()
-        .copied()
-        .find(|id| status(m, *id) != ItemStatus::Deferred)?;
+    let back = pos.and_then(|pos| {
+        order[..pos]
+            .iter()
+            .rev()
+            .copied()
+            .find(|id| status(m, *id) != ItemStatus::Deferred)
+    });
+    let Some(back) = back else { return Ok(None) };
     if let Some(cur) = current(m) {
         let it = item(m, cur);
         it.status = ItemStatus::Pending;
@@ -105,13 +146,14 @@ pub fn previous(m: &mut Meeting, now: NaiveTime) -> Option<ItemId> {
     }
     make_current(m, back, now);
     sync_parents(&mut m.agenda);
-    Some(back)
+    Ok(Some(back))
 }
 
 /// Makes a chosen item current (the chair taking items out of order).
-pub fn jump(m: &mut Meeting, id: ItemId, now: NaiveTime) {
+pub fn jump(m: &mut Meeting, id: ItemId, now: NaiveTime) -> Result<(), Refused> {
+    still_running(m)?;
     if current(m) == Some(id) || !leaves(&m.agenda).contains(&id) {
-        return;
+        return Ok(());
     }
     if m.status == MeetingStatus::Planned {
         m.status = MeetingStatus::InProgress;
@@ -119,16 +161,30 @@ pub fn jump(m: &mut Meeting, id: ItemId, now: NaiveTime) {
     finish_current(m, now);
     make_current(m, id, now);
     sync_parents(&mut m.agenda);
+    Ok(())
 }
 
-/// Defers an item to the next meeting; if it was current, the next one starts.
-pub fn defer(m: &mut Meeting, id: ItemId, now: NaiveTime) {
+/// Defers an item to the next meeting; if it was current, the next one starts. After the
+/// meeting has ended only items never taken may be deferred (tidying the draft).
+pub fn defer(m: &mut Meeting, id: ItemId, now: NaiveTime) -> Result<(), Refused> {
     let was_current = current(m) == Some(id);
     let targets: Vec<ItemId> = match m.item(id) {
         Some(i) if !i.sub_items.is_empty() => leaves(&i.sub_items),
         Some(_) => vec![id],
-        None => return,
+        None => return Ok(()),
     };
+    if still_running(m).is_err() {
+        let taken = |t: &ItemId| {
+            m.item(*t)
+                .is_some_and(|i| i.started_at.is_some() || i.ended_at.is_some())
+        };
+        if m.status == MeetingStatus::Approved {
+            return Err(Refused::Ended);
+        }
+        if targets.iter().any(taken) {
+            return Err(Refused::TakenItem);
+        }
+    }
     let cur = current(m);
     for t in targets {
         let it = item(m, t);
@@ -152,13 +208,17 @@ pub fn defer(m: &mut Meeting, id: ItemId, now: NaiveTime) {
         }
     }
     sync_parents(&mut m.agenda);
+    Ok(())
 }
 
-/// Closes the meeting: the minutes become a draft awaiting approval.
-pub fn end(m: &mut Meeting, now: NaiveTime) {
+/// Closes the meeting: the minutes become a draft awaiting approval. Once only: ending
+/// again would stamp the times afresh.
+pub fn end(m: &mut Meeting, now: NaiveTime) -> Result<(), Refused> {
+    still_running(m)?;
     finish_current(m, now);
     m.status = MeetingStatus::Draft;
     sync_parents(&mut m.agenda);
+    Ok(())
 }
 
 /// The current item's time so far and its allowance.
@@ -270,12 +330,12 @@ mod tests {
             Some(t(15, 45)),
             "14:00 plus 105 minutes of allowances"
         );
-        let first = start(&mut m, t(14, 2)).unwrap();
+        let first = start(&mut m, t(14, 2)).unwrap().unwrap();
         assert_eq!(m.status, MeetingStatus::InProgress);
         assert_eq!(m.item(first).unwrap().started_at, Some(t(14, 2)));
-        next(&mut m, t(14, 6));
-        next(&mut m, t(14, 20));
-        let iha = next(&mut m, t(14, 31)).unwrap();
+        next(&mut m, t(14, 6)).unwrap();
+        next(&mut m, t(14, 20)).unwrap();
+        let iha = next(&mut m, t(14, 31)).unwrap().unwrap();
         assert_eq!(
             titles(&m, &[iha]),
             ["Initial Health Assessment timeliness"],
@@ -290,7 +350,7 @@ mod tests {
     #[test]
     fn timing_shows_elapsed_overrun_and_forecast() {
         let mut m = meeting();
-        start(&mut m, t(14, 0)); // item 1: 5 minutes allowed
+        start(&mut m, t(14, 0)).unwrap(); // item 1: 5 minutes allowed
         let tm = timing(&m, t(14, 8)).unwrap();
         assert_eq!(tm.elapsed, Duration::minutes(8));
         assert_eq!(tm.overrun(), Some(Duration::minutes(3)));
@@ -303,16 +363,16 @@ mod tests {
     #[test]
     fn previous_reopens_and_defer_moves_on() {
         let mut m = meeting();
-        start(&mut m, t(14, 0));
-        let second = next(&mut m, t(14, 5)).unwrap();
-        let back = previous(&mut m, t(14, 6)).unwrap();
+        start(&mut m, t(14, 0)).unwrap();
+        let second = next(&mut m, t(14, 5)).unwrap().unwrap();
+        let back = previous(&mut m, t(14, 6)).unwrap().unwrap();
         assert_eq!(m.item(back).unwrap().status, ItemStatus::Current);
         assert_eq!(m.item(back).unwrap().ended_at, None);
         assert_eq!(m.item(second).unwrap().status, ItemStatus::Pending);
         assert_eq!(m.item(second).unwrap().started_at, None);
 
-        let second = next(&mut m, t(14, 7)).unwrap();
-        defer(&mut m, second, t(14, 8));
+        let second = next(&mut m, t(14, 7)).unwrap().unwrap();
+        defer(&mut m, second, t(14, 8)).unwrap();
         assert_eq!(m.item(second).unwrap().status, ItemStatus::Deferred);
         let now_current = current(&m).unwrap();
         assert_eq!(
@@ -320,7 +380,7 @@ mod tests {
             ["Action log and challenge cards"]
         );
         // Going back skips the deferred item.
-        let back = previous(&mut m, t(14, 9)).unwrap();
+        let back = previous(&mut m, t(14, 9)).unwrap().unwrap();
         assert_eq!(
             m.item(back).unwrap().title,
             "Welcome, apologies for absence and declarations of interest"
@@ -330,15 +390,44 @@ mod tests {
     #[test]
     fn stepping_past_the_last_item_leaves_none_current_and_end_makes_a_draft() {
         let mut m = meeting();
-        start(&mut m, t(14, 0));
+        start(&mut m, t(14, 0)).unwrap();
         let n = leaves(&m.agenda).len();
         for i in 1..n {
-            assert!(next(&mut m, t(14, i as u32)).is_some());
+            assert!(next(&mut m, t(14, i as u32)).unwrap().is_some());
         }
-        assert_eq!(next(&mut m, t(15, 0)), None);
+        assert_eq!(next(&mut m, t(15, 0)), Ok(None));
         assert_eq!(current(&m), None);
-        end(&mut m, t(15, 1));
+        end(&mut m, t(15, 1)).unwrap();
         assert_eq!(m.status, MeetingStatus::Draft);
         assert!(m.agenda.iter().all(|i| i.status == ItemStatus::Done));
+    }
+
+    #[test]
+    fn after_the_meeting_has_ended_nothing_touches_the_item_times() {
+        let mut m = meeting();
+        start(&mut m, t(14, 0)).unwrap();
+        let first = current(&m).unwrap();
+        let second = next(&mut m, t(14, 5)).unwrap().unwrap();
+        end(&mut m, t(14, 9)).unwrap();
+        let untaken = *leaves(&m.agenda).last().unwrap();
+        let before = m.clone();
+
+        assert_eq!(jump(&mut m, first, t(15, 0)), Err(Refused::Ended));
+        assert_eq!(previous(&mut m, t(15, 1)), Err(Refused::Ended));
+        assert_eq!(next(&mut m, t(15, 2)), Err(Refused::Ended));
+        assert_eq!(start(&mut m, t(15, 3)), Err(Refused::Ended));
+        assert_eq!(end(&mut m, t(15, 4)), Err(Refused::Ended));
+        assert_eq!(defer(&mut m, second, t(15, 5)), Err(Refused::TakenItem));
+        assert_eq!(m, before, "nothing changed");
+        let second = m.item(second).unwrap();
+        assert_eq!(
+            (second.started_at, second.ended_at),
+            (Some(t(14, 5)), Some(t(14, 9)))
+        );
+
+        // Tidying the draft: an item never reached may still be deferred.
+        defer(&mut m, untaken, t(15, 6)).unwrap();
+        assert_eq!(m.item(untaken).unwrap().status, ItemStatus::Deferred);
+        assert_eq!(m.status, MeetingStatus::Draft);
     }
 }

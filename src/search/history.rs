@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::archive::{self, View};
 use super::fold::fold;
+use crate::model::action::next_meeting_after;
 use crate::model::{ActionId, ActionItem, ActionUpdate, Meeting, MeetingId};
 use crate::store::{Result, Store, StoreError};
 
@@ -29,6 +30,10 @@ pub struct ActionRecord {
     pub exempt: bool,
     /// Every meeting holding a copy, oldest first; the last holds the latest state.
     pub meetings: Vec<MeetingId>,
+    /// The date of the first meeting on record after the one that raised it: when an
+    /// action due "by the next meeting" falls due.
+    #[serde(default)]
+    pub next_meeting: Option<NaiveDate>,
 }
 
 impl ActionRecord {
@@ -45,11 +50,19 @@ impl ActionRecord {
         self.action.history.last()
     }
 
-    /// Overdue on `today`: open and past its date, or due "by the next meeting" and
-    /// carried into a meeting held after the one that set it, on or before `today`.
+    /// Overdue as judged on `today`, by the one rule of [`ActionItem::is_overdue`].
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        let at = self.meetings.iter().rev().find(|m| m.date() <= today);
-        self.action.is_overdue(today, at)
+        self.action.is_overdue(today, self.next_meeting)
+    }
+
+    /// "due 9 Dec 2026 (next meeting)", "due 16 Dec 2026"…
+    pub fn due_words(&self) -> String {
+        self.action.due_words(self.next_meeting)
+    }
+
+    /// The due date for a column: "9 Dec 2026", or "next meeting" until one exists.
+    pub fn due_short(&self) -> String {
+        self.action.due_short(self.next_meeting)
     }
 }
 
@@ -113,8 +126,12 @@ struct Copy {
     raised_here: Option<(String, Option<String>, bool)>,
 }
 
-fn copies(view: &View) -> Vec<Copy> {
-    view.actions
+/// One meeting's copies of actions, and the meeting itself (to date "next meeting").
+type Held = ((NaiveDate, MeetingId), Vec<Copy>);
+
+fn copies(view: &View) -> Held {
+    let copies = view
+        .actions
         .iter()
         .map(|a| Copy {
             action: a.clone(),
@@ -128,16 +145,18 @@ fn copies(view: &View) -> Vec<Copy> {
                 )
             }),
         })
-        .collect()
+        .collect();
+    ((view.date, view.id.clone()), copies)
 }
 
-fn merge(per_meeting: Vec<Vec<Copy>>) -> Vec<ActionRecord> {
+fn merge(per_meeting: Vec<Held>) -> Vec<ActionRecord> {
     struct Acc {
         latest: Copy,
         held: Vec<(NaiveDate, MeetingId)>,
         raised_here: Option<(String, Option<String>, bool)>,
     }
     let mut by_id: HashMap<ActionId, Acc> = HashMap::new();
+    let (held_at, per_meeting): (Vec<_>, Vec<_>) = per_meeting.into_iter().unzip();
     for mut copy in per_meeting.into_iter().flatten() {
         let raised_here = copy.raised_here.take();
         match by_id.get_mut(&copy.action.id) {
@@ -171,7 +190,10 @@ fn merge(per_meeting: Vec<Vec<Copy>>) -> Vec<ActionRecord> {
                 Some((title, number, exempt)) => (Some(title), number, exempt),
                 None => (None, None, false),
             };
+            let raised = &acc.latest.action.raised.meeting;
+            let next_meeting = next_meeting_after(raised, held_at.iter().map(|(d, id)| (*d, id)));
             ActionRecord {
+                next_meeting,
                 raised_on: acc
                     .held
                     .iter()

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{fit, read_only_banner, scroll_for};
 use crate::app::App;
-use crate::model::{ActionItem, ActionStatus};
+use crate::model::{ActionItem, ActionStatus, action};
 
 fn status_text(a: &ActionItem, overdue: bool) -> String {
     match (a.status, overdue) {
@@ -23,13 +23,27 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let m = &app.meeting;
     let rows = app.action_rows();
-    let overdue = |a: &ActionItem| a.is_overdue(m.date, Some(&m.id));
+    // "Next meeting" is dated from the archive once it is listed; until then overdue is
+    // judged from this meeting and the one before it.
+    let next = |a: &ActionItem| {
+        let known = app.archive.meetings.iter().map(|s| (s.date, &s.id));
+        let all = known.chain([(m.date, &m.id)]);
+        app.archive
+            .listed
+            .then(|| action::next_meeting_after(&a.raised.meeting, all))
+            .flatten()
+    };
+    let overdue = |a: &ActionItem| {
+        let judged = next(a).or_else(|| action::next_meeting_by(m, &a.raised.meeting));
+        a.is_overdue(m.date, judged)
+    };
     let open = m.actions.iter().filter(|a| a.is_open()).count();
     let late = m.actions.iter().filter(|a| overdue(a)).count();
     let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
     head.push(Line::from(format!(
-        "{} actions: {open} open ({late} overdue), {} raised at this meeting",
+        "{} actions: {open} open ({late} {}), {} raised at this meeting",
         m.actions.len(),
+        action::overdue_against(m.date),
         m.actions_raised().count()
     )));
     let [top, list, detail] = Layout::vertical([
@@ -80,7 +94,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             status_text(a, late),
             fit(&a.text, text_w.saturating_sub(1)),
             fit(&a.owner, owner_w - 1),
-            a.due.to_string(),
+            a.due_short(next(a)),
         );
         let mut style = match (a.status, late) {
             (ActionStatus::Open, true) => theme.bad(),
@@ -114,8 +128,12 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 Span::raw(a.text.clone()),
             ]),
             Line::from(format!(
-                "Owner {} · set by {} at {} ({}) · due {}",
-                a.owner, a.set_by, a.raised.meeting, a.raised.item_title, a.due
+                "Owner {} · set by {} at {} ({}) · {}",
+                a.owner,
+                a.set_by,
+                a.raised.meeting,
+                a.raised.item_title,
+                a.due_words(next(a))
             )),
         ];
         for u in a.history.iter().rev() {

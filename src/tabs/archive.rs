@@ -146,9 +146,10 @@ fn actions(
     let today = app.archive.today;
     let rows = app.archive.action_rows(today);
     let mut summary = format!(
-        "{} action(s), {} · o all/open/overdue · w owner",
+        "{} action(s), {} ({}) · o all/open/overdue · w owner",
         rows.len(),
-        show.label()
+        show.label(),
+        crate::model::action::overdue_against(today)
     );
     if let Some(o) = owner {
         summary.push_str(&format!(" · owner: {o}"));
@@ -190,7 +191,7 @@ fn actions(
             status,
             r.raised_on.format("%-d %b %Y").to_string(),
             fit(&r.action.owner, owner_w - 1),
-            r.action.due.to_string(),
+            r.due_short(),
             fit(&text, text_w),
         );
         let mut style = match (r.action.status, late) {
@@ -223,10 +224,11 @@ fn actions(
             _ => String::new(),
         };
         let mut d = vec![Line::from(format!(
-            "{} · raised {}{item} · set by {} · latest at {}",
+            "{} · raised {}{item} · set by {} · {} · latest at {}",
             a.id,
             r.raised_on.format("%-d %b %Y"),
             a.set_by,
+            r.due_words(),
             r.latest_meeting()
         ))];
         for u in a.history.iter().rev() {

@@ -3,12 +3,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::read_only_banner;
 use crate::app::App;
+use crate::editor::wrap_line;
 use crate::model::agenda::{number_of, numbered};
+use crate::model::reading;
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -23,18 +26,22 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 .areas(area);
         frame.render_widget(Paragraph::new(head), top);
         app.sync_editor();
-        let lines = whole_minutes(app);
-        let max = (lines.len() as u16).saturating_sub(body.height);
+        // Scrolled by wrapped rows at this width, so the last row can be reached.
+        let rows = wrapped(&whole_minutes(app), body.width);
+        let max = rows.len().saturating_sub(usize::from(body.height));
+        let max = u16::try_from(max).unwrap_or(u16::MAX);
         app.minutes.whole_scroll = app.minutes.whole_scroll.min(max);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((app.minutes.whole_scroll, 0)),
-            body,
-        );
+        let from = usize::from(app.minutes.whole_scroll);
+        let shown: Vec<Line> = rows
+            .into_iter()
+            .skip(from)
+            .take(usize::from(body.height))
+            .collect();
+        frame.render_widget(Paragraph::new(shown), body);
         return;
     }
     let m = &app.meeting;
+    let mut records = Vec::new();
     match app
         .minutes
         .item
@@ -52,11 +59,34 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 ));
             }
             head.push(Line::from(spans));
+            // The item's decisions are their records, shown here once (the text does
+            // not repeat them), and corrections made after approval beside them.
+            records.extend(
+                item.decisions
+                    .iter()
+                    .map(|d| (reading::decision_line(d), theme.title())),
+            );
+            records.extend(
+                reading::errata_for(&m.errata, Some(item.id))
+                    .map(|e| (reading::erratum_line(e), theme.warn())),
+            );
         }
         None => head.push(Line::from(
             "No item chosen: start the meeting or select an item in the Agenda tab.",
         )),
     }
+    let mut record_rows = wrapped(&records, area.width);
+    // The editor keeps at least half the pane.
+    let room = usize::from(area.height / 2).saturating_sub(head.len());
+    if record_rows.len() > room {
+        record_rows.truncate(room.saturating_sub(1));
+        record_rows.push(Line::from(Span::styled(
+            "… more recorded: Alt+W shows the whole minutes",
+            theme.dim(),
+        )));
+        record_rows.truncate(room);
+    }
+    head.extend(record_rows);
     let [top, body] =
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(head), top);
@@ -73,18 +103,60 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn whole_minutes(app: &App) -> Vec<Line<'static>> {
+/// Logical lines as the rows they take at `width`, wrapped by the editor's rules.
+fn wrapped(lines: &[(String, Style)], width: u16) -> Vec<Line<'static>> {
+    let mut rows = Vec::new();
+    for (text, style) in lines {
+        let mut from = 0;
+        for to in wrap_line(text, usize::from(width))
+            .into_iter()
+            .map(|b| b as usize)
+            .chain([text.len()])
+        {
+            rows.push(Line::from(Span::styled(text[from..to].to_string(), *style)));
+            from = to;
+        }
+    }
+    rows
+}
+
+/// The whole minutes as they read in the documents: each item's narrative, its decisions
+/// once, its errata beside it; then errata to the whole and who approved the minutes.
+pub fn whole_minutes(app: &App) -> Vec<(String, Style)> {
+    let (m, theme) = (&app.meeting, app.theme);
+    let plain = Style::default();
     let mut lines = Vec::new();
-    for (number, item) in numbered(&app.meeting.agenda) {
+    for (number, item) in numbered(&m.agenda) {
         let mut heading = format!("{number} {}", item.title);
         if item.is_exempt() {
             heading.push_str("  [PART B]");
         }
-        lines.push(Line::from(Span::styled(heading, app.theme.title())));
-        for l in item.minutes.lines() {
-            lines.push(Line::from(l.to_string()));
-        }
-        lines.push(Line::from(""));
+        lines.push((heading, theme.title()));
+        let text = reading::narrative(item);
+        lines.extend(text.lines().map(|l| (l.to_string(), plain)));
+        lines.extend(
+            item.decisions
+                .iter()
+                .map(|d| (reading::decision_line(d), plain)),
+        );
+        lines.extend(
+            reading::errata_for(&m.errata, Some(item.id))
+                .map(|e| (reading::erratum_line(e), theme.warn())),
+        );
+        lines.push((String::new(), plain));
+    }
+    let whole: Vec<_> = reading::errata_for(&m.errata, None).collect();
+    if !whole.is_empty() {
+        lines.push(("Errata to the minutes as a whole".into(), theme.title()));
+        lines.extend(
+            whole
+                .into_iter()
+                .map(|e| (reading::erratum_line(e), theme.warn())),
+        );
+        lines.push((String::new(), plain));
+    }
+    if let Some(a) = &m.approval {
+        lines.push((reading::approval_line(a), theme.title()));
     }
     lines
 }
