@@ -117,6 +117,8 @@ pub struct App {
     pub revision: u64,
     pub saved_revision: u64,
     pub save_error: Option<String>,
+    /// Saved, but the directory sync after the rename failed: why, while the run loop retries.
+    pub not_durable: Option<String>,
     /// A change that should be saved at once (an item switch, a mark, a capture).
     pub urgent_save: bool,
     pub quit: bool,
@@ -165,6 +167,7 @@ impl App {
             revision: 0,
             saved_revision: 0,
             save_error: None,
+            not_durable: None,
             urgent_save: false,
             quit: false,
             reading: false,
@@ -528,6 +531,7 @@ impl App {
         match &self.save_error {
             Some(e) => format!("NOT SAVED: {e}"),
             None if self.revision != self.saved_revision => "saving".into(),
+            None if let Some(why) = &self.not_durable => format!("SAVED, NOT YET DURABLE: {why}"),
             None => "saved".into(),
         }
     }

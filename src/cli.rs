@@ -209,13 +209,28 @@ pub fn run(cli: Cli) -> Outcome {
             Ok(())
         }
         Some(Command::Demo { into: None }) => run_demo(),
-        Some(Command::New {
+        // Needs no records, so no data directory is opened (or created).
+        Some(Command::Iha {
+            command: IhaCommand::Due { entered },
+        }) => {
+            println!("{}", iha_due_line(entered)?);
+            Ok(())
+        }
+        Some(command) => run_on(&open_store(cli.data_dir.as_deref())?, command),
+    }
+}
+
+/// Runs a command on `store`: what `run` does once the data directory is open, callable
+/// with a store whose file operations a test makes fail.
+#[doc(hidden)]
+pub fn run_on(store: &Store, command: Command) -> Outcome {
+    match command {
+        Command::New {
             date,
             time,
             template,
             id,
-        }) => {
-            let store = open_store(cli.data_dir.as_deref())?;
+        } => {
             let id = match id {
                 Some(id) => MeetingId::parse(&id)?,
                 None => MeetingId::for_date(date),
@@ -226,21 +241,23 @@ pub fn run(cli: Cli) -> Outcome {
                 )));
             }
             let template = load_template(&template)?;
-            let (earlier, problems) = store.load_all()?;
-            warn_all(&problems);
-            if store.exists(&id) {
-                return Err(Failure(format!(
+            // Not the meeting itself: a `new` run again after it was made makes the same file.
+            let (earlier, problems) = store.load_where(|m| *m != id)?;
+            unless_unread(&problems)?;
+            let meeting = new_meeting(&template, id.clone(), time, &earlier);
+            // The same meeting already made (a retry) is no failure; any other one is kept.
+            let outcome = store.create(&meeting).map_err(|e| match e {
+                StoreError::AlreadyExists { path } => Failure(format!(
                     "a meeting {id} already exists ({}); give another id with --id {id}-extra",
-                    store.path_of(&id).display()
-                )));
-            }
-            let meeting = new_meeting(&template, id, time, &earlier);
-            store.create(&meeting)?;
+                    path.display()
+                )),
+                e => e.into(),
+            })?;
             println!("{}", meeting.id);
+            approval::warn_not_durable(outcome.note());
             Ok(())
         }
-        Some(Command::List { json }) => {
-            let store = open_store(cli.data_dir.as_deref())?;
+        Command::List { json } => {
             let listing = store.list()?;
             warn_all(&listing.problems);
             if json {
@@ -260,8 +277,7 @@ pub fn run(cli: Cli) -> Outcome {
             }
             Ok(())
         }
-        Some(Command::Show { id }) => {
-            let store = open_store(cli.data_dir.as_deref())?;
+        Command::Show { id } => {
             let loaded = store.load(&MeetingId::parse(&id)?)?;
             // The other meetings date "next meeting"; without a listing it reads as before.
             let known: Vec<_> = store
@@ -271,64 +287,53 @@ pub fn run(cli: Cli) -> Outcome {
             print!("{}", crate::export::text::render(&loaded.meeting, &known));
             Ok(())
         }
-        Some(Command::Approve { id, by, at, on }) => approval::approve(
-            &open_store(cli.data_dir.as_deref())?,
-            &id,
-            &by,
-            at.as_deref(),
-            on,
-        ),
-        Some(Command::Erratum {
+        Command::Approve { id, by, at, on } => {
+            approval::approve(store, &id, &by, at.as_deref(), on)
+        }
+        Command::Erratum {
             id,
             text,
             item,
             date,
             agreed_at,
-        }) => approval::erratum(
-            &open_store(cli.data_dir.as_deref())?,
+        } => approval::erratum(
+            store,
             &id,
             &text,
             item.as_deref(),
             date.unwrap_or_else(|| chrono::Local::now().date_naive()),
             agreed_at.as_deref(),
         ),
-        Some(Command::Verify { json }) => {
-            approval::verify(&open_store(cli.data_dir.as_deref())?, json)
-        }
-        Some(Command::Export(args)) => export::run(cli.data_dir.as_deref(), args),
-        Some(Command::Search { query, json, limit }) => {
-            search::search(&open_store(cli.data_dir.as_deref())?, &query, json, limit)
-        }
-        Some(Command::Actions {
+        Command::Verify { json } => approval::verify(store, json),
+        Command::Export(args) => export::run(store, args),
+        Command::Search { query, json, limit } => search::search(store, &query, json, limit),
+        Command::Actions {
             open,
             overdue,
             owner,
             today,
             json,
-        }) => search::actions(
-            &open_store(cli.data_dir.as_deref())?,
+        } => search::actions(
+            store,
             open,
             overdue,
             owner,
             today.unwrap_or_else(|| chrono::Local::now().date_naive()),
             json,
         ),
-        // Needs no records, so no data directory is opened (or created).
-        Some(Command::Iha {
-            command: IhaCommand::Due { entered },
-        }) => {
-            println!("{}", iha_due_line(entered)?);
-            Ok(())
-        }
-        Some(Command::Iha {
+        Command::Iha {
             command: IhaCommand::Trend { json },
-        }) => {
-            let store = open_store(cli.data_dir.as_deref())?;
+        } => {
             let listing = store.list()?;
             warn_all(&listing.problems);
             print!("{}", iha_trend(&listing.meetings, json));
             Ok(())
         }
+        // These open no records of this store.
+        command @ (Command::Open { .. } | Command::Demo { .. } | Command::Iha { .. }) => run(Cli {
+            data_dir: Some(store.dir().to_path_buf()),
+            command: Some(command),
+        }),
     }
 }
 
@@ -453,6 +458,20 @@ fn warn_all(problems: &[StoreError]) {
     for p in problems {
         eprintln!("minutebook: warning: {p}");
     }
+}
+
+/// For a command that writes from what it read: a file that could not be read now (an
+/// I/O error, unlike a corrupt file) stops it, so nothing is written from a partial
+/// archive; a retry reads it. The other problems are warnings.
+fn unless_unread(problems: &[StoreError]) -> Result<(), Failure> {
+    if let Some(e) = problems.iter().find(|p| matches!(p, StoreError::Io { .. })) {
+        return Err(Failure(format!(
+            "{e}; nothing was written, so that nothing is made from part of the archive (try \
+             again)"
+        )));
+    }
+    warn_all(problems);
+    Ok(())
 }
 
 fn load_template(name: &str) -> Result<Template, Failure> {

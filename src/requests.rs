@@ -6,14 +6,14 @@ use std::path::Path;
 
 use crate::app::archive::{ExportSource, Reply, Request, SEARCH_LIMIT};
 use crate::export::{self, Audience, Format, Scope};
-use crate::model::MeetingId;
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum};
 use crate::model::carry::long_date;
 use crate::search::{Query, history, search_store};
 use crate::store::Store;
 use crate::store::atomic;
-use chrono::NaiveDate;
+
+pub mod approve;
 
 /// Does `request` and says how it went.
 pub fn answer(store: &Store, request: Request) -> Reply {
@@ -25,15 +25,18 @@ pub fn answer(store: &Store, request: Request) -> Reply {
             },
             Err(e) => Reply::Failed(format!("Could not open {id}: {e}.")),
         },
-        Request::Approve { id, by, on, at } => match seal_minutes(store, &id, &by, &at, on) {
-            Ok(sha256) => Reply::Approved {
-                id,
-                date: on,
-                by,
-                sha256,
-            },
-            Err(e) => Reply::Failed(format!("Not approved: {e}.")),
-        },
+        // The workspace asking holds `at` and records the resolution there itself.
+        Request::Approve { id, by, on, at } => {
+            match approve::approve_minutes(store, &id, &by, &at, on, false) {
+                Ok(done) => Reply::Approved {
+                    id,
+                    date: on,
+                    by,
+                    sha256: done.sha256,
+                },
+                Err(e) => Reply::Failed(format!("Not approved: {e}.")),
+            }
+        }
         Request::Search(words) => {
             let query = Query::parse(&words);
             match search_store(store, &query, Some(SEARCH_LIMIT)) {
@@ -79,29 +82,11 @@ pub fn answer(store: &Store, request: Request) -> Reply {
                 approval::add_erratum(m, erratum).map_err(|e| e.to_string())
             });
             match done {
-                Ok(()) => Reply::ErratumRecorded { id },
+                Ok(_) => Reply::ErratumRecorded { id },
                 Err(e) => Reply::Failed(format!("Erratum not recorded: {e}.")),
             }
         }
     }
-}
-
-/// Approves the minutes of `id` at meeting `at` on `on`, sealing them under the
-/// meeting's lock; returns the seal's SHA-256.
-pub fn seal_minutes(
-    store: &Store,
-    id: &MeetingId,
-    by: &str,
-    at: &MeetingId,
-    on: NaiveDate,
-) -> crate::store::Result<String> {
-    store.amend(id, |m| {
-        approval::approve(m, by, at, on).map_err(|e| e.to_string())?;
-        Ok(m.approval
-            .as_ref()
-            .map(|a| a.seal.sha256.clone())
-            .unwrap_or_default())
-    })
 }
 
 fn export(
@@ -155,13 +140,18 @@ fn export(
         }
     };
     // Never over an existing file: the clerk chooses another name.
-    match atomic::write(
-        path,
-        text.as_bytes(),
-        atomic::Mode::CreateNew,
-        Default::default(),
-    ) {
-        Ok(()) => Reply::Exported(format!("Wrote {what} to {}.", shown(path))),
+    match atomic::write(store.disk(), path, text.as_bytes(), atomic::Mode::CreateNew) {
+        Ok(written) => Reply::Exported(match (written.already, written.unsynced) {
+            (true, _) => format!(
+                "{} already holds exactly {what}; nothing was overwritten.",
+                shown(path)
+            ),
+            (false, None) => format!("Wrote {what} to {}.", shown(path)),
+            (false, Some(e)) => format!(
+                "Wrote {what} to {}, not yet durable: its folder could not be synced ({e}).",
+                shown(path)
+            ),
+        }),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Reply::Failed(format!(
             "Not exported: {} already exists; give another file name (nothing was overwritten).",
             shown(path)

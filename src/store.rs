@@ -2,6 +2,7 @@
 //! saved atomically, locked per meeting, listed through a small cache. Knows nothing of widgets.
 
 pub mod atomic;
+pub mod disk;
 pub mod error;
 pub mod index;
 pub mod journal;
@@ -9,10 +10,11 @@ pub mod lock;
 pub mod schema;
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-pub use atomic::Faults;
+pub use disk::{Disk, FaultPlan, Op};
 pub use error::StoreError;
 pub use index::{IhaPoint, Stamp, Summary};
 pub use lock::MeetingLock;
@@ -31,8 +33,45 @@ pub const DATA_DIR_ENV: &str = "MINUTEBOOK_DATA_DIR";
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
-    faults: Faults,
+    disk: Disk,
     warnings: Vec<String>,
+}
+
+/// What a save that did not fail left on disk. Either way the new version is the file
+/// every reader sees; `NotDurable` says a power cut could still lose it until the
+/// directory sync, which the store retries ([`Store::retry_sync`]), succeeds.
+#[derive(Debug)]
+pub enum SaveOutcome {
+    Durable,
+    NotDurable { dir: PathBuf, reason: String },
+}
+
+impl SaveOutcome {
+    fn of(written: &atomic::Written, path: &Path) -> SaveOutcome {
+        match &written.unsynced {
+            None => SaveOutcome::Durable,
+            Some(e) => SaveOutcome::NotDurable {
+                dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+                reason: e.to_string(),
+            },
+        }
+    }
+
+    /// Why a save is not yet durable, in a sentence, or None when it is.
+    pub fn note(&self) -> Option<String> {
+        match self {
+            SaveOutcome::Durable => None,
+            SaveOutcome::NotDurable { dir, reason } => Some(not_durable_note(dir, reason)),
+        }
+    }
+}
+
+fn not_durable_note(dir: &Path, reason: &str) -> String {
+    format!(
+        "the file is written, but the directory {} could not be synced ({reason}), so a \
+         power cut now could still lose it",
+        dir.display()
+    )
 }
 
 /// A meeting as read from disk, with what is needed to save it back safely.
@@ -113,16 +152,36 @@ impl Store {
         }
         Ok(Store {
             dir,
-            faults: Faults::default(),
+            disk: Disk::default(),
             warnings,
         })
     }
 
-    /// Simulated I/O faults, for tests of failed saves.
+    /// Makes the store's file operations fail as `plan` says, for tests of failures:
+    /// every open, read, write, fsync, rename, link, unlink, stat and directory sync of
+    /// this store (meetings, index, locks, journals, exports) is counted.
     #[doc(hidden)]
-    pub fn with_faults(mut self, faults: Faults) -> Store {
-        self.faults = faults;
+    pub fn with_faults(mut self, plan: Arc<FaultPlan>) -> Store {
+        self.disk = Disk::with_plan(plan);
         self
+    }
+
+    /// The seam every file operation of this store goes through.
+    pub fn disk(&self) -> &Disk {
+        &self.disk
+    }
+
+    /// Syncs again every directory whose sync failed after a save. `Ok` when all saves
+    /// are durable; otherwise why not, as [`SaveOutcome::note`] says it.
+    pub fn retry_sync(&self) -> std::result::Result<(), String> {
+        self.disk
+            .retry_syncs()
+            .map_err(|(dir, e)| not_durable_note(&dir, &e.to_string()))
+    }
+
+    /// True while some save's directory sync is still owed.
+    pub fn sync_owed(&self) -> bool {
+        !self.disk.unsynced().is_empty()
     }
 
     pub fn dir(&self) -> &Path {
@@ -153,17 +212,20 @@ impl Store {
     /// Reads a meeting without locking it (for showing, listing, exporting).
     pub fn load(&self, id: &MeetingId) -> Result<Loaded> {
         let path = self.path_of(id);
-        let mut file = fs::File::open(&path).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => StoreError::NotFound {
-                id: id.clone(),
-                path: path.clone(),
-            },
-            _ => io_err("open", &path)(e),
-        })?;
+        let mut file = (self.disk)
+            .open(fs::OpenOptions::new().read(true), &path)
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::NotFound => StoreError::NotFound {
+                    id: id.clone(),
+                    path: path.clone(),
+                },
+                _ => io_err("open", &path)(e),
+            })?;
         // The stamp comes from the open file, so it describes exactly what is read.
-        let stamp = Stamp::of(&file.metadata().map_err(io_err("read", &path))?);
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)
+        let meta = self.disk.file_metadata(&file, &path);
+        let stamp = Stamp::of(&meta.map_err(io_err("read", &path))?);
+        let bytes = (self.disk)
+            .read_to_end(&mut file, &path)
             .map_err(io_err("read", &path))?;
         let (meeting, version) = decode_file(&path, &bytes)?;
         if meeting.id != *id {
@@ -215,32 +277,58 @@ impl Store {
         Ok((loaded.meeting, handle))
     }
 
+    /// Opens a meeting to change it here and now: its lock taken, or an error saying why
+    /// it cannot be written (held by another minutebook, from a newer one).
+    pub fn open_to_change(&self, id: &MeetingId) -> Result<(Meeting, Handle)> {
+        let (meeting, handle) = self.open_meeting(id)?;
+        match &handle.read_only {
+            Some(reason) => Err(StoreError::ReadOnly {
+                id: id.clone(),
+                reason: reason.clone(),
+            }),
+            None => Ok((meeting, handle)),
+        }
+    }
+
     /// Changes another meeting on disk under its lock (approving it, adding an
     /// erratum): read, change, save, all or nothing. `change` says why it refuses.
+    /// A change that leaves the meeting as it was (a command retried after it was
+    /// done) writes nothing.
     pub fn amend<T>(
         &self,
         id: &MeetingId,
         change: impl FnOnce(&mut Meeting) -> std::result::Result<T, String>,
-    ) -> Result<T> {
-        let (mut meeting, mut handle) = self.open_meeting(id)?;
-        if let Some(reason) = &handle.read_only {
-            return Err(StoreError::ReadOnly {
-                id: id.clone(),
-                reason: reason.clone(),
-            });
-        }
+    ) -> Result<(T, SaveOutcome)> {
+        let (mut meeting, mut handle) = self.open_to_change(id)?;
+        let before = meeting.clone();
         let out = change(&mut meeting).map_err(|reason| StoreError::Refused {
             id: id.clone(),
             reason,
         })?;
-        self.save(&mut handle, &meeting)?;
-        Ok(out)
+        let outcome = if meeting == before {
+            // Done before, perhaps by a run whose directory sync failed: settle that.
+            self.settle()
+        } else {
+            self.save(&mut handle, &meeting)?
+        };
+        Ok((out, outcome))
+    }
+
+    /// Syncs the data directory, so that every save in it is durable.
+    pub fn settle(&self) -> SaveOutcome {
+        match self.disk.sync_dir(&self.dir) {
+            Ok(()) => SaveOutcome::Durable,
+            Err(e) => SaveOutcome::NotDurable {
+                dir: self.dir.clone(),
+                reason: e.to_string(),
+            },
+        }
     }
 
     /// Takes the meeting's lock without reading it.
     pub fn lock(&self, id: &MeetingId) -> Result<MeetingLock> {
         let path = self.lock_path(id);
-        match lock::acquire(&path, id).map_err(io_err("lock", &path))? {
+        match lock::acquire(&self.disk, &path, id).map_err(io_err("lock", &path))? {
             lock::Acquired::Mine(lock) => Ok(lock),
             lock::Acquired::Theirs(holder) => Err(StoreError::Locked {
                 id: id.clone(),
@@ -249,15 +337,17 @@ impl Store {
         }
     }
 
-    /// Writes a new meeting; refuses if one with that id exists.
-    pub fn create(&self, meeting: &Meeting) -> Result<()> {
+    /// Writes a new meeting; refuses if another with that id exists (the same meeting,
+    /// byte for byte, is a create retried and succeeds).
+    pub fn create(&self, meeting: &Meeting) -> Result<SaveOutcome> {
         let path = self.path_of(&meeting.id);
         atomic::write(
+            &self.disk,
             &path,
             &schema::encode(meeting),
             atomic::Mode::CreateNew,
-            self.faults,
         )
+        .map(|written| SaveOutcome::of(&written, &path))
         .map_err(|e| {
             if e.kind() == io::ErrorKind::AlreadyExists {
                 StoreError::AlreadyExists { path: path.clone() }
@@ -269,8 +359,9 @@ impl Store {
 
     /// Saves atomically over the version the handle read. Refuses when read-only
     /// or when the file changed on disk since; on any failure the file on disk is
-    /// the previous good version.
-    pub fn save(&self, handle: &mut Handle, meeting: &Meeting) -> Result<()> {
+    /// the previous good version. `Ok` means the new version is the file on disk
+    /// (and the handle now stands for it), durable or not yet.
+    pub fn save(&self, handle: &mut Handle, meeting: &Meeting) -> Result<SaveOutcome> {
         if let Some(reason) = &handle.read_only {
             return Err(StoreError::ReadOnly {
                 id: handle.id.clone(),
@@ -288,7 +379,7 @@ impl Store {
         }
         debug_assert!(handle.lock.is_some());
         let path = self.path_of(&meeting.id);
-        let mode = match fs::metadata(&path) {
+        let mode = match self.disk.metadata(&path) {
             Ok(meta) if Some(Stamp::of(&meta)) != handle.stamp => {
                 return Err(StoreError::ChangedOnDisk { path });
             }
@@ -300,20 +391,19 @@ impl Store {
         if let Some(from) = handle.migrated_from {
             self.keep_pre_migration_copy(&path, from)?;
         }
-        atomic::write(&path, &schema::encode(meeting), mode, self.faults)
+        let written = atomic::write(&self.disk, &path, &schema::encode(meeting), mode)
             .map_err(io_err("save", &path))?;
-        handle.stamp = Some(Stamp::of(
-            &fs::metadata(&path).map_err(io_err("read", &path))?,
-        ));
+        // Committed: from here the handle stands for the new file, durable or not.
+        handle.stamp = Some(Stamp::of(&written.meta));
         handle.migrated_from = None;
-        Ok(())
+        Ok(SaveOutcome::of(&written, &path))
     }
 
     /// Before an old-format file is first replaced, its bytes are kept beside it.
     fn keep_pre_migration_copy(&self, path: &Path, from: u32) -> Result<()> {
         let copy = path.with_extension(format!("json.schema-v{from}.bak"));
-        let bytes = fs::read(path).map_err(io_err("read", path))?;
-        match atomic::write(&copy, &bytes, atomic::Mode::CreateNew, self.faults) {
+        let bytes = self.disk.read(path).map_err(io_err("read", path))?;
+        match atomic::write(&self.disk, &copy, &bytes, atomic::Mode::CreateNew) {
             Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(io_err("back up", &copy)(e)),
             _ => Ok(()),
         }
@@ -322,13 +412,17 @@ impl Store {
     /// The meeting files in the directory, with their ids.
     fn meeting_files(&self) -> Result<Vec<(String, MeetingId, fs::Metadata)>> {
         let mut out = Vec::new();
-        for entry in fs::read_dir(&self.dir).map_err(io_err("list", &self.dir))? {
+        for entry in self
+            .disk
+            .read_dir(&self.dir)
+            .map_err(io_err("list", &self.dir))?
+        {
             let entry = entry.map_err(io_err("list", &self.dir))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             if name.starts_with('.') {
                 // Ours (index, temp files): listing is when leftovers of a crash go.
-                atomic::remove_if_stale_temp(&entry.path(), name);
+                atomic::remove_if_stale_temp(&self.disk, &entry.path(), name);
                 continue;
             }
             // Other names are not meetings.
@@ -349,7 +443,11 @@ impl Store {
     pub fn default_meeting(&self, today: chrono::NaiveDate) -> Result<Option<MeetingId>> {
         let today = MeetingId::for_date(today);
         let (mut next, mut latest): (Option<MeetingId>, Option<MeetingId>) = (None, None);
-        for entry in fs::read_dir(&self.dir).map_err(io_err("list", &self.dir))? {
+        for entry in self
+            .disk
+            .read_dir(&self.dir)
+            .map_err(io_err("list", &self.dir))?
+        {
             let entry = entry.map_err(io_err("list", &self.dir))?;
             let name = entry.file_name();
             let Some(id) = name.to_str().and_then(meeting_id_of) else {
@@ -369,7 +467,7 @@ impl Store {
     /// Every meeting, oldest first, from the cache where it is still true.
     pub fn list(&self) -> Result<Listing> {
         let index_path = self.dir.join(index::INDEX_FILE);
-        let cache = index::Index::parse(&fs::read(&index_path).unwrap_or_default());
+        let cache = index::Index::parse(&self.disk.read(&index_path).unwrap_or_default());
         let mut listing = Listing::default();
         let mut fresh = Vec::new();
         let mut missed = false;
@@ -394,10 +492,10 @@ impl Store {
         if missed || fresh.len() != cache.len() {
             // Only a cache: if it cannot be written (read-only media), listing still works.
             let _ = atomic::write(
+                &self.disk,
                 &index_path,
                 &index::Index::encode(fresh),
                 atomic::Mode::Replace,
-                Faults::default(),
             );
         }
         listing

@@ -175,7 +175,8 @@ fn run_loop(
             || session.last_save.elapsed() >= MAX_SAVE_GAP
             || leaving;
         let waiting = session.last_failure.is_some_and(|t| t.elapsed() < RETRY) && !leaving;
-        if app.revision != app.saved_revision && due && !waiting {
+        let owed = app.revision != app.saved_revision || session.store.sync_owed();
+        if owed && due && !waiting {
             session.save(app);
         }
         if leaving {
@@ -207,6 +208,9 @@ fn handle_event(app: &mut App, ev: Event) {
     }
 }
 
+#[cfg(test)]
+mod save_tests;
+
 impl Session {
     /// Looks for a journal a crash left behind. Returns what to offer, if any.
     fn find_orphan(
@@ -215,12 +219,14 @@ impl Session {
         notes: &mut Vec<String>,
     ) -> color_eyre::Result<Option<Vec<String>>> {
         let path = self.store.journal_path(&saved.id);
-        let Some(orphan) = journal::find::<JournalRecord>(&path, self.handle.stamp())? else {
+        let Some(orphan) =
+            journal::find::<JournalRecord>(self.store.disk(), &path, self.handle.stamp())?
+        else {
             return Ok(None);
         };
         if !orphan.fits {
             // Saved after it was written, so the file already holds its edits.
-            let aside = journal::set_aside(&path, "superseded")?;
+            let aside = journal::set_aside(self.store.disk(), &path, "superseded")?;
             notes.push(format!(
                 "An older journal was set aside as {}.",
                 aside.display()
@@ -234,7 +240,7 @@ impl Session {
                 Ok(Some(lines))
             }
             Err(why) => {
-                let aside = journal::set_aside(&path, "unusable")?;
+                let aside = journal::set_aside(self.store.disk(), &path, "unusable")?;
                 notes.push(format!(
                     "A journal could not be replayed ({why}); it was kept as {}.",
                     aside.display()
@@ -249,17 +255,19 @@ impl Session {
             return;
         };
         let outcome = match choice {
-            Command::Recover => journal::set_aside(&path, "recovered").map(|_| {
-                app.replace_meeting(recovered);
-                "Recovered the unsaved text.".to_string()
-            }),
+            Command::Recover => {
+                journal::set_aside(self.store.disk(), &path, "recovered").map(|_| {
+                    app.replace_meeting(recovered);
+                    "Recovered the unsaved text.".to_string()
+                })
+            }
             Command::KeepCopy => self.keep_copy(recovered).and_then(|copy| {
-                journal::set_aside(&path, "copied")?;
+                journal::set_aside(self.store.disk(), &path, "copied")?;
                 Ok(format!(
                     "The unsaved text is kept as meeting {copy}; this meeting is as last saved."
                 ))
             }),
-            _ => journal::set_aside(&path, "discarded")
+            _ => journal::set_aside(self.store.disk(), &path, "discarded")
                 .map(|aside| format!("Discarded; the journal is kept as {}.", aside.display())),
         };
         app.flash = Some(match outcome {
@@ -286,7 +294,7 @@ impl Session {
             return self
                 .store
                 .create(&copy)
-                .map(|()| id)
+                .map(|_| id)
                 .map_err(io::Error::other);
         }
         Err(io::Error::other("no free id for the copy"))
@@ -300,7 +308,7 @@ impl Session {
             return;
         };
         let path = self.store.journal_path(self.handle.id());
-        match Journal::start(&path, self.handle.id(), stamp) {
+        match Journal::start(self.store.disk(), &path, self.handle.id(), stamp) {
             Ok(j) => self.journal = Some(j),
             Err(e) => {
                 self.journal = None;
@@ -333,17 +341,27 @@ impl Session {
             app.saved_revision = app.revision;
             return;
         }
+        if app.revision == app.saved_revision {
+            // Saved already; only a directory sync is owed: try it again.
+            app.not_durable = self.store.retry_sync().err();
+            self.last_failure = app.not_durable.is_some().then(Instant::now);
+            return;
+        }
         let revision = app.revision;
         let result = self.store.save(&mut self.handle, app.meeting_for_save());
         match result {
-            Ok(()) => {
+            // The new version is the file on disk: a save, durable or not yet (the
+            // store remembers a directory sync still owed).
+            Ok(_) => {
                 app.saved_revision = revision;
                 app.urgent_save = false;
                 app.save_error = None;
-                self.last_failure = None;
                 self.last_save = Instant::now();
                 // Everything journaled is in the file now: begin a fresh journal.
                 self.start_journal(app);
+                // Owed until a directory sync succeeds (the journal's may have); else retried after RETRY.
+                app.not_durable = self.store.retry_sync().err();
+                self.last_failure = app.not_durable.is_some().then(Instant::now);
             }
             Err(e) => {
                 app.save_error = Some(e.to_string());

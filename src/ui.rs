@@ -160,7 +160,7 @@ fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
     let pad = (width as usize).saturating_sub(left.chars().count() + save.chars().count() + 2);
     let save_style = if save.starts_with("NOT SAVED") {
         app.theme.bad()
-    } else if save.starts_with("READ-ONLY") {
+    } else if save.starts_with("READ-ONLY") || save.starts_with("SAVED, NOT YET DURABLE") {
         app.theme.warn()
     } else {
         app.theme.bar()

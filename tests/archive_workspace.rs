@@ -277,14 +277,26 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
         "exempt minutes leaked"
     );
 
-    // The same file again is refused, and the first export is untouched.
+    // The same export again (a retry) finds it done and overwrites nothing.
+    export(&mut app);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Exported(why)] if why.contains("already holds exactly")),
+        "{replies:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), html);
+    // Over any other file it is refused, and that file is untouched.
+    std::fs::write(&out, "someone else's file").unwrap();
     export(&mut app);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Failed(why)] if why.contains("already exists")),
         "{replies:?}"
     );
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), html);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "someone else's file"
+    );
 }
 
 #[test]
@@ -417,4 +429,41 @@ fn previous_minutes_with_impossible_figures_are_an_error_naming_the_field_and_ar
         "{flash}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), bad, "not sealed");
+}
+
+#[test]
+fn minutes_sealed_at_this_meeting_whose_resolution_was_never_saved_get_it_from_v_once() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    press(&mut app, KeyCode::Char('v'));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        pump(&mut app, &store)[..],
+        [Reply::Approved { .. }]
+    ));
+    // The workspace is killed before it saves the resolution: the file never gets it.
+    drop(app);
+    let resolution = "held on Wednesday 11 November 2026 be approved as a correct record";
+    let count = |app: &App| {
+        minutebook::model::agenda::numbered(&app.meeting.agenda)
+            .iter()
+            .flat_map(|(_, i)| &i.decisions)
+            .filter(|d| d.text.contains(resolution))
+            .count()
+    };
+    let mut app = workspace(&store, "2026-12-09");
+    assert_eq!(count(&app), 0);
+    let saved = app.saved_revision;
+
+    press(&mut app, KeyCode::Char('v'));
+    assert!(
+        app.flash.as_deref().unwrap().contains("now recorded"),
+        "{:?}",
+        app.flash
+    );
+    assert_eq!(count(&app), 1);
+    assert_ne!(app.revision, saved, "the resolution is a change to save");
+    press(&mut app, KeyCode::Char('v'));
+    assert!(app.flash.as_deref().unwrap().contains("already approved"));
+    assert_eq!(count(&app), 1, "recorded once");
 }

@@ -81,7 +81,17 @@ fn new_carries_forward_open_actions_and_refers_to_the_previous_meeting() {
         "Minutes of the meeting held on 9 December 2026 and matters arising"
     );
 
-    // Same date again: refused, nothing overwritten.
+    // The same command again (a retry) finds the same meeting made: done, nothing changed.
+    let before = fs::read(data.join("2027-01-13.json")).unwrap();
+    let again = minutebook(&data, &["new", "--date", "2027-01-13", "--time", "10:30"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(stdout(&again).trim(), "2027-01-13");
+    assert_eq!(fs::read(data.join("2027-01-13.json")).unwrap(), before);
+    // Once the meeting has been worked on, the same date is refused, nothing overwritten.
+    let worked = String::from_utf8(before)
+        .unwrap()
+        .replace("Committee Room 1", "Committee Room 2");
+    fs::write(data.join("2027-01-13.json"), &worked).unwrap();
     let before = fs::read(data.join("2027-01-13.json")).unwrap();
     let again = minutebook(&data, &["new", "--date", "2027-01-13"]);
     assert!(!again.status.success());

@@ -159,3 +159,54 @@ fn verify_names_approved_minutes_that_carry_no_seal() {
         stderr(&out)
     );
 }
+
+#[test]
+fn approving_while_the_approving_meeting_is_open_in_a_workspace_seals_nothing_and_a_retry_completes_it()
+ {
+    let (_tmp, data) = demo_data();
+    let minutes = std::fs::read(data.join("2026-11-11.json")).unwrap();
+    let next = std::fs::read(data.join("2026-12-09.json")).unwrap();
+    let approve = ["approve", "2026-11-11", "--by", "Cllr Margaret Holloway"];
+    {
+        // The next meeting is open for editing elsewhere: its lock is held, as a workspace holds it.
+        let store = minutebook::store::Store::open(&data).unwrap();
+        let _held = store
+            .lock(&minutebook::model::MeetingId::parse("2026-12-09").unwrap())
+            .unwrap();
+        let out = minutebook(&data, &approve);
+        assert!(!out.status.success(), "{}", stdout(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("2026-12-09") && err.contains("open in another minutebook"),
+            "{err}"
+        );
+        assert!(err.contains("nothing was sealed"), "{err}");
+        assert_eq!(
+            std::fs::read(data.join("2026-11-11.json")).unwrap(),
+            minutes
+        );
+        assert_eq!(std::fs::read(data.join("2026-12-09.json")).unwrap(), next);
+    }
+    // Closed there, the same command does the whole approval, once.
+    let out = minutebook(&data, &approve);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Recorded the resolution"),
+        "{}",
+        stdout(&out)
+    );
+    let again = minutebook(&data, &approve);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("Already approved"),
+        "{}",
+        stdout(&again)
+    );
+    let dec = std::fs::read_to_string(data.join("2026-12-09.json")).unwrap();
+    assert_eq!(
+        dec.matches("held on Wednesday 11 November 2026 be approved as a correct record")
+            .count(),
+        1,
+        "the resolution is recorded once"
+    );
+}

@@ -4,9 +4,12 @@
 mod common;
 
 use std::fs;
+use std::sync::Arc;
 
 use minutebook::model::{ActionStatus, MeetingId, MeetingStatus, Presence};
-use minutebook::store::{Faults, Store, StoreError, Version};
+use minutebook::store::{FaultPlan, Op, Store, StoreError, Version};
+
+const EIO: i32 = 5;
 
 fn id(s: &str) -> MeetingId {
     MeetingId::parse(s).unwrap()
@@ -61,33 +64,18 @@ fn a_file_changed_on_disk_is_not_overwritten() {
 
 #[test]
 fn a_failed_write_or_fsync_is_a_failed_save_and_the_old_file_stays() {
-    let (tmp, _) = common::demo_store();
-    for faults in [
-        Faults {
-            fail_write: true,
-            ..Faults::default()
-        },
-        Faults {
-            fail_fsync: true,
-            ..Faults::default()
-        },
-        Faults {
-            fail_dir_fsync: true,
-            ..Faults::default()
-        },
-    ] {
+    let (tmp, plain) = common::demo_store();
+    for op in [Op::Write, Op::Fsync, Op::Rename] {
         let store = Store::open(tmp.path().join("data"))
             .unwrap()
-            .with_faults(faults);
-        let (mut m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();
+            .with_faults(Arc::new(FaultPlan::fail_nth(1, EIO).only(op)));
+        let (mut m, mut handle) = plain.open_meeting(&id("2026-12-09")).unwrap();
         let before = fs::read(store.path_of(&m.id)).unwrap();
         m.venue = "Somewhere new".into();
         let err = store.save(&mut handle, &m).unwrap_err();
-        assert!(err.to_string().contains("could not save"), "{err}");
-        if !faults.fail_dir_fsync {
-            // Before the rename nothing on disk has changed.
-            assert_eq!(fs::read(store.path_of(&m.id)).unwrap(), before);
-        }
+        assert!(err.to_string().contains("could not save"), "{op:?}: {err}");
+        assert_eq!(fs::read(store.path_of(&m.id)).unwrap(), before, "{op:?}");
+        drop(handle);
         let names: Vec<_> = fs::read_dir(store.dir())
             .unwrap()
             .map(|e| e.unwrap().file_name())
@@ -97,6 +85,30 @@ fn a_failed_write_or_fsync_is_a_failed_save_and_the_old_file_stays() {
             "{names:?}"
         );
     }
+}
+
+#[test]
+fn a_failed_directory_sync_after_the_rename_is_a_save_not_yet_durable_and_later_saves_work() {
+    let (tmp, _) = common::demo_store();
+    let plan = Arc::new(FaultPlan::fail_nth(1, EIO).only(Op::SyncDir));
+    let store = Store::open(tmp.path().join("data"))
+        .unwrap()
+        .with_faults(plan.clone());
+    let (mut m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();
+    m.venue = "Somewhere new".into();
+    let outcome = store.save(&mut handle, &m).unwrap();
+    assert_eq!(plan.fired(), 1);
+    let note = outcome.note().expect("reported as not yet durable");
+    assert!(note.contains("could not be synced"), "{note}");
+    assert!(store.sync_owed());
+    // What was reported is what is on disk: the new version.
+    assert_eq!(store.load(&m.id).unwrap().meeting, m);
+    // The handle follows the file it wrote: the next save is not "changed by something else".
+    m.venue = "Somewhere newer".into();
+    let outcome = store.save(&mut handle, &m).unwrap();
+    assert!(outcome.note().is_none(), "the next sync succeeds");
+    assert!(!store.sync_owed(), "and settles the one owed");
+    assert_eq!(store.load(&m.id).unwrap().meeting, m);
 }
 
 #[test]
@@ -211,9 +223,14 @@ fn current_format_matches_its_golden_file() {
 #[test]
 fn create_refuses_to_replace_and_listing_uses_a_cache_that_follows_changes() {
     let (_tmp, store) = common::demo_store();
-    let m = store.load(&id("2026-12-09")).unwrap().meeting;
+    let mut m = store.load(&id("2026-12-09")).unwrap().meeting;
+    let on_disk = fs::read(store.path_of(&m.id)).unwrap();
+    // The same meeting again is a create retried: done, nothing changed.
+    store.create(&m).unwrap();
+    m.venue = "Another room".into();
     let err = store.create(&m).unwrap_err();
     assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
+    assert_eq!(fs::read(store.path_of(&m.id)).unwrap(), on_disk);
 
     assert_eq!(store.list().unwrap().meetings.len(), 10);
     assert!(store.dir().join(".index.json").exists());

@@ -353,9 +353,24 @@ impl App {
         if let Some(s) = self.archive.meetings.iter().find(|s| s.id == prev)
             && s.status == MeetingStatus::Approved
         {
+            let (held, sealed_here) = (s.date, s.approval.clone());
+            // Sealed at this meeting by a run that never saved the resolution here (a
+            // crash, a failed save): `v` completes the approval by recording it, once.
+            let agenda = self.meeting.agenda.clone();
+            if let Some(a) = sealed_here.filter(|a| a.at == self.meeting.id)
+                && self.record_approval(&prev, &a.by)
+                && self.meeting.agenda != agenda
+            {
+                self.flash = Some(format!(
+                    "The minutes of {} were approved and sealed at this meeting; the resolution \
+                     is now recorded at the minutes item.",
+                    long_date(held)
+                ));
+                return;
+            }
             self.flash = Some(format!(
                 "The minutes of {} are already approved and sealed.",
-                long_date(s.date)
+                long_date(held)
             ));
             return;
         }
@@ -388,8 +403,9 @@ impl App {
             .iter()
             .find(|s| s.id == *id)
             .map_or_else(|| id.date(), |s| s.date);
+        let before = self.meeting.agenda.clone();
         let recorded = approval::record_approval_in(&mut self.meeting, held, by);
-        if recorded {
+        if self.meeting.agenda != before {
             self.changed(true);
         }
         recorded

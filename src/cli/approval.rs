@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Failure, Outcome, warn_all};
+use super::{Failure, Outcome, unless_unread};
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum, SealCheck};
 use crate::model::{MeetingId, MeetingStatus};
-use crate::requests;
+use crate::requests::approve::{Recorded, approve_minutes};
 use crate::store::Store;
 
 /// Seals the minutes of `id`, approved at meeting `at` (default: the next meeting).
@@ -21,7 +21,7 @@ pub fn approve(
 ) -> Outcome {
     let id = MeetingId::parse(id)?;
     let listing = store.list()?;
-    warn_all(&listing.problems);
+    unless_unread(&listing.problems)?;
     let at = match at {
         Some(at) => MeetingId::parse(at)?,
         None => listing
@@ -37,33 +37,38 @@ pub fn approve(
             })?,
     };
     let on = on.unwrap_or(at.date());
-    let held = listing
-        .meetings
-        .iter()
-        .find(|s| s.id == id)
-        .map_or(id.date(), |s| s.date);
-    let sealed = requests::seal_minutes(store, &id, by, &at, on)?;
+    let done = approve_minutes(store, &id, by, &at, on, true)
+        .map_err(|e| Failure(format!("not approved: {e}")))?;
+    let by = by.trim();
     println!(
-        "Approved the minutes of {id} at meeting {at} on {on}, signed by {}; sealed with \
-         SHA-256 {}",
-        by.trim(),
-        sealed
+        "{} the minutes of {id} at meeting {at} on {on}, signed by {by}; sealed with SHA-256 {}",
+        if done.already {
+            "Already approved"
+        } else {
+            "Approved"
+        },
+        done.sha256
     );
-    // The approving meeting's minutes item records it, if that meeting is on record.
-    if store.exists(&at) {
-        let recorded = store.amend(&at, |m| {
-            Ok(approval::record_approval_in(m, held, by.trim()))
-        });
-        match recorded {
-            Ok(true) => println!("Recorded the resolution at the minutes item of {at}."),
-            Ok(false) => eprintln!(
-                "minutebook: warning: meeting {at} has no \"minutes of the previous meeting\" \
-                 item to record the approval at"
-            ),
-            Err(e) => eprintln!("minutebook: warning: the approval was not recorded in {at}: {e}"),
-        }
+    match done.recorded {
+        Recorded::Yes => println!("Recorded the resolution at the minutes item of {at}."),
+        Recorded::NoMinutesItem => eprintln!(
+            "minutebook: warning: meeting {at} has no \"minutes of the previous meeting\" \
+             item to record the approval at"
+        ),
+        Recorded::NotOnRecord | Recorded::ByCaller => {}
     }
+    warn_not_durable(done.not_durable);
     Ok(())
+}
+
+/// A change that is in its file but whose directory sync failed: said, not hidden.
+pub(super) fn warn_not_durable(note: Option<String>) {
+    if let Some(note) = note {
+        eprintln!(
+            "minutebook: warning: saved, not yet durable: {note}; running the same command \
+             again retries the sync and records nothing twice"
+        );
+    }
 }
 
 pub fn erratum(
@@ -76,7 +81,7 @@ pub fn erratum(
 ) -> Outcome {
     let id = MeetingId::parse(id)?;
     let agreed_at = agreed_at.map(MeetingId::parse).transpose()?;
-    store.amend(&id, |m| {
+    let ((), outcome) = store.amend(&id, |m| {
         let item = match item {
             Some(n) => Some(
                 agenda::id_at_number(&m.agenda, n)
@@ -93,6 +98,7 @@ pub fn erratum(
         approval::add_erratum(m, erratum).map_err(|e| e.to_string())
     })?;
     println!("Recorded an erratum dated {date} beside the sealed minutes of {id}.");
+    warn_not_durable(outcome.note());
     Ok(())
 }
 

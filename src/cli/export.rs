@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args};
 
-use super::{Failure, open_store, warn_all};
+use super::{Failure, warn_all};
 use crate::export::{self, Audience, Format, Scope, ics};
 use crate::model::MeetingId;
 use crate::model::agenda::exempt_ids;
-use crate::store::atomic::{self, Faults, Mode};
+use crate::store::Store;
+use crate::store::atomic::{self, Mode};
+use crate::store::disk::Disk;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["id", "ics"])))]
@@ -48,8 +50,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
 }
 
-pub fn run(data_dir: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
-    let store = open_store(data_dir)?;
+pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
     let (document, what) = if args.ics {
         let today = chrono::Local::now().date_naive();
         let (meetings, problems) = store.load_where(|id| id.date() >= today)?;
@@ -97,15 +98,35 @@ pub fn run(data_dir: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
             Ok(())
         }
         Some(path) => {
-            write_file(path, document.as_bytes(), args.force)?;
-            println!("Wrote {what} to {}", path.display());
+            let written = write_file(store.disk(), path, document.as_bytes(), args.force)?;
+            if written.already {
+                println!(
+                    "{} already holds exactly {what}; nothing was overwritten",
+                    path.display()
+                );
+            } else {
+                println!("Wrote {what} to {}", path.display());
+            }
+            if let Some(e) = written.unsynced {
+                eprintln!(
+                    "minutebook: warning: {} is written but not yet durable: its folder could \
+                     not be synced ({e}); running the same command again retries the sync",
+                    path.display()
+                );
+            }
             Ok(())
         }
     }
 }
 
-/// Writes atomically, refusing to replace an existing file unless `force`.
-fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
+/// Writes atomically, refusing to replace an existing file unless `force` (the same
+/// bytes already there are the same export retried).
+fn write_file(
+    disk: &Disk,
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+) -> Result<atomic::Written, Failure> {
     // A bare file name has an empty parent, which the atomic writer cannot sync.
     let target = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {
         Path::new(".").join(path)
@@ -117,7 +138,7 @@ fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     } else {
         Mode::CreateNew
     };
-    atomic::write(&target, bytes, mode, Faults::default()).map_err(|e| match e.kind() {
+    atomic::write(disk, &target, bytes, mode).map_err(|e| match e.kind() {
         io::ErrorKind::AlreadyExists => Failure(format!(
             "{} already exists; add --force to replace it",
             path.display()

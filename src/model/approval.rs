@@ -161,7 +161,8 @@ pub fn approve(
     Ok(())
 }
 
-/// Records a dated correction beside approved minutes.
+/// Records a dated correction beside approved minutes. The same correction again (same
+/// date, item, text and meeting) is the same one retried: it is recorded once.
 pub fn add_erratum(m: &mut Meeting, erratum: Erratum) -> Result<(), ApprovalError> {
     if m.status != MeetingStatus::Approved {
         return Err(ApprovalError::NotApproved { id: m.id.clone() });
@@ -177,12 +178,15 @@ pub fn add_erratum(m: &mut Meeting, erratum: Erratum) -> Result<(), ApprovalErro
             item,
         });
     }
-    m.errata.push(erratum);
+    if !m.errata.contains(&erratum) {
+        m.errata.push(erratum);
+    }
     Ok(())
 }
 
 /// Records at `at`'s "minutes of the previous meeting" item that it approved the minutes
-/// of the meeting held on `held`. False if `at` has no such item.
+/// of the meeting held on `held` (once: recording it again changes nothing). False if
+/// `at` has no such item.
 pub fn record_approval_in(at: &mut Meeting, held: NaiveDate, by: &str) -> bool {
     let text = format!(
         "That the minutes of the meeting held on {} be approved as a correct record and \
@@ -195,10 +199,13 @@ pub fn record_approval_in(at: &mut Meeting, held: NaiveDate, by: &str) -> bool {
         .map(|(_, i)| i.id);
     match target.and_then(|t| super::agenda::find_mut(&mut at.agenda, t)) {
         Some(item) => {
-            item.decisions.push(Decision {
+            let resolution = Decision {
                 kind: DecisionKind::Resolution,
                 text,
-            });
+            };
+            if !item.decisions.contains(&resolution) {
+                item.decisions.push(resolution);
+            }
             true
         }
         None => false,

@@ -1,18 +1,12 @@
 //! Writing a file so that it is never half-written: temp file → write → fsync → rename →
 //! fsync the directory. Files are created 0600 whatever the umask.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{Metadata, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Faults a test can ask the store to simulate, to show a failed step is a failed save.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Faults {
-    pub fail_write: bool,
-    pub fail_fsync: bool,
-    pub fail_dir_fsync: bool,
-}
+use super::disk::Disk;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -36,14 +30,6 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.{}.{n}{TEMP_SUFFIX}", std::process::id()))
 }
 
-fn fault(on: bool, what: &str) -> io::Result<()> {
-    if on {
-        Err(io::Error::other(format!("simulated {what} failure")))
-    } else {
-        Ok(())
-    }
-}
-
 pub fn private_file_options() -> OpenOptions {
     let mut o = OpenOptions::new();
     o.write(true).create_new(true);
@@ -55,66 +41,119 @@ pub fn private_file_options() -> OpenOptions {
     o
 }
 
-/// Writes `bytes` to `target` atomically. On any error the target is as it was
-/// and the temp file is removed.
-pub fn write(target: &Path, bytes: &[u8], mode: Mode, faults: Faults) -> io::Result<()> {
+/// A write that reached its commit point: the new file is in place at the target.
+#[derive(Debug)]
+pub struct Written {
+    /// The new file as written: the same inode, size and mtime it has at the target now.
+    pub meta: Metadata,
+    /// Why the directory could not be synced after the rename, if it could not. The file
+    /// is saved (every reader sees it), but a power cut before the system writes the
+    /// directory could still lose the new name; the disk remembers it to retry.
+    pub unsynced: Option<io::Error>,
+    /// A create found the target already holding exactly these bytes (a write retried).
+    pub already: bool,
+}
+
+/// Writes `bytes` to `target` atomically. An error means the target is as it was (and the
+/// temp file is removed); `Ok` means the new bytes are in place, durable or not yet.
+/// With [`Mode::CreateNew`], a target already holding exactly `bytes` is the same write
+/// retried and succeeds, so a command repeated after a failure records nothing twice.
+pub fn write(disk: &Disk, target: &Path, bytes: &[u8], mode: Mode) -> io::Result<Written> {
     let temp = temp_path(target);
-    let result =
-        write_temp(&temp, bytes, faults).and_then(|()| commit(&temp, target, mode, faults));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
-fn write_temp(temp: &Path, bytes: &[u8], faults: Faults) -> io::Result<()> {
-    let mut file = private_file_options().open(temp)?;
-    fault(faults.fail_write, "write")?;
-    file.write_all(bytes)?;
-    fault(faults.fail_fsync, "fsync")?;
-    file.sync_all()
-}
-
-fn commit(temp: &Path, target: &Path, mode: Mode, faults: Faults) -> io::Result<()> {
-    match mode {
-        Mode::Replace => fs::rename(temp, target)?,
-        Mode::CreateNew => {
-            // A hard link fails if the name exists, so two creators cannot both win.
-            match fs::hard_link(temp, target) {
-                Ok(()) => fs::remove_file(temp)?,
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
-                // Filesystems without hard links: check, then rename (a small race, no loss of the temp).
-                Err(_) if target.exists() => return Err(io::ErrorKind::AlreadyExists.into()),
-                Err(_) => fs::rename(temp, target)?,
-            }
+    let (meta, already) = match write_temp(disk, &temp, bytes).and_then(|meta| {
+        Ok(match commit(disk, &temp, target, bytes, mode)? {
+            Some(there) => (there, true),
+            None => (meta, false),
+        })
+    }) {
+        Ok(written) => written,
+        Err(e) => {
+            let _ = disk.remove_file(&temp);
+            return Err(e);
         }
-    }
-    fault(faults.fail_dir_fsync, "directory fsync")?;
+    };
     // A bare file name ("minutes.html") has the empty path as its parent: the current directory.
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty());
-    sync_dir(dir.unwrap_or(Path::new(".")))
+    let unsynced = disk.sync_dir(dir.unwrap_or(Path::new("."))).err();
+    Ok(Written {
+        meta,
+        unsynced,
+        already,
+    })
 }
 
-/// Makes a rename durable: without it a power cut can forget the new name.
-pub fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
+fn write_temp(disk: &Disk, temp: &Path, bytes: &[u8]) -> io::Result<Metadata> {
+    let mut file = disk.open(&private_file_options(), temp)?;
+    disk.write_all(&mut file, temp, bytes)?;
+    disk.sync_all(&file, temp)?;
+    // Read from the open file before the commit, so nothing after the rename can fail.
+    disk.file_metadata(&file, temp)
+}
+
+/// Puts the temp file at the target; after `Ok` the target holds the new bytes. Returns
+/// the target's metadata when the file there is not the temp file (a create retried).
+fn commit(
+    disk: &Disk,
+    temp: &Path,
+    target: &Path,
+    bytes: &[u8],
+    mode: Mode,
+) -> io::Result<Option<Metadata>> {
+    match mode {
+        Mode::Replace => disk.rename(temp, target).map(|()| None),
+        // A hard link fails if the name exists, so two creators cannot both win.
+        Mode::CreateNew => match disk.hard_link(temp, target) {
+            Ok(()) => {
+                // Committed: a temp name left behind is only a second name for the new
+                // file, removed with the other leftovers when the directory is next listed.
+                let _ = disk.remove_file(temp);
+                Ok(None)
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                match same_bytes(disk, target, bytes) {
+                    Some(meta) => {
+                        let _ = disk.remove_file(temp);
+                        Ok(Some(meta))
+                    }
+                    None => Err(e),
+                }
+            }
+            // Filesystems without hard links: check, then rename (a small race, no loss of the temp).
+            Err(e) if no_hard_links(&e) => match disk.metadata(target) {
+                Ok(_) => Err(io::ErrorKind::AlreadyExists.into()),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    disk.rename(temp, target).map(|()| None)
+                }
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        },
     }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
+}
+
+/// The metadata of `target` if it holds exactly `bytes`.
+fn same_bytes(disk: &Disk, target: &Path, bytes: &[u8]) -> Option<Metadata> {
+    let mut file = disk.open(OpenOptions::new().read(true), target).ok()?;
+    let meta = disk.file_metadata(&file, target).ok()?;
+    let on_disk = disk.read_to_end(&mut file, target).ok()?;
+    (meta.len() == bytes.len() as u64 && on_disk == bytes).then_some(meta)
+}
+
+/// The errors a filesystem without hard links (FAT, some network mounts) gives.
+fn no_hard_links(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::Unsupported
+    ) || (cfg!(target_os = "linux") && e.raw_os_error() == Some(95)) // EOPNOTSUPP
 }
 
 /// Removes `path` if it is a temp file left by a process killed mid-save. The
 /// rename is the commit point, so such a file never holds the record.
-pub fn remove_if_stale_temp(path: &Path, name: &str) {
+pub fn remove_if_stale_temp(disk: &Disk, path: &Path, name: &str) {
     if let Some(pid) = stale_temp_pid(name)
         && !process_alive(pid)
     {
-        let _ = fs::remove_file(path);
+        let _ = disk.remove_file(path);
     }
 }
 
@@ -136,6 +175,7 @@ fn process_alive(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn temp_names_carry_the_pid() {
@@ -145,16 +185,23 @@ mod tests {
         assert_eq!(stale_temp_pid("2026-12-09.json"), None);
     }
 
+    use crate::store::disk::{FaultPlan, Op};
+    use std::sync::Arc;
+
+    const EIO: i32 = 5;
+
+    fn faulty(plan: FaultPlan) -> (Disk, Arc<FaultPlan>) {
+        let plan = Arc::new(plan);
+        (Disk::with_plan(plan.clone()), plan)
+    }
+
     #[test]
     fn failed_fsync_leaves_the_old_file_and_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("m.json");
-        write(&target, b"old", Mode::CreateNew, Faults::default()).unwrap();
-        let faults = Faults {
-            fail_fsync: true,
-            ..Faults::default()
-        };
-        assert!(write(&target, b"new", Mode::Replace, faults).is_err());
+        write(&Disk::default(), &target, b"old", Mode::CreateNew).unwrap();
+        let (disk, _) = faulty(FaultPlan::fail_nth(1, EIO).only(Op::Fsync));
+        assert!(write(&disk, &target, b"new", Mode::Replace).is_err());
         assert_eq!(fs::read(&target).unwrap(), b"old");
         assert_eq!(
             fs::read_dir(dir.path()).unwrap().count(),
@@ -164,11 +211,41 @@ mod tests {
     }
 
     #[test]
-    fn create_new_never_replaces() {
+    fn a_failed_directory_sync_after_the_rename_is_a_save_not_yet_durable() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("m.json");
-        write(&target, b"first", Mode::CreateNew, Faults::default()).unwrap();
-        let err = write(&target, b"second", Mode::CreateNew, Faults::default()).unwrap_err();
+        write(&Disk::default(), &target, b"old", Mode::CreateNew).unwrap();
+        let (disk, _) = faulty(FaultPlan::fail_nth(1, EIO).only(Op::SyncDir));
+        let written = write(&disk, &target, b"new", Mode::Replace).unwrap();
+        assert!(written.unsynced.is_some());
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        assert_eq!(disk.unsynced(), [dir.path()]);
+        disk.retry_syncs().unwrap();
+        assert!(disk.unsynced().is_empty());
+    }
+
+    #[test]
+    fn create_new_never_replaces_but_the_same_bytes_again_are_the_same_create() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("m.json");
+        let disk = Disk::default();
+        write(&disk, &target, b"first", Mode::CreateNew).unwrap();
+        let err = write(&disk, &target, b"second", Mode::CreateNew).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&target).unwrap(), b"first");
+        write(&disk, &target, b"first", Mode::CreateNew).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp left");
+    }
+
+    #[test]
+    fn without_hard_links_a_create_falls_back_to_rename_and_still_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("m.json");
+        let (disk, _) = faulty(FaultPlan::fail_nth(1, 1).only(Op::Link)); // EPERM, as FAT gives
+        write(&disk, &target, b"first", Mode::CreateNew).unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"first");
+        let (disk, _) = faulty(FaultPlan::fail_nth(1, 1).only(Op::Link));
+        let err = write(&disk, &target, b"second", Mode::CreateNew).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&target).unwrap(), b"first");
     }

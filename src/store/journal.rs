@@ -6,14 +6,15 @@
 //! Journals are never deleted: a finished one is replaced by a fresh one only after its
 //! records are safely in a save, and one not replayed is set aside under another name.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{File, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{self, Faults, Mode};
+use super::atomic::{self, Mode};
+use super::disk::Disk;
 use super::index::Stamp;
 use crate::model::MeetingId;
 
@@ -29,6 +30,7 @@ struct Header {
 /// An open journal, appended to by the run loop.
 #[derive(Debug)]
 pub struct Journal {
+    disk: Disk,
     file: File,
     path: PathBuf,
     unsynced: bool,
@@ -37,7 +39,12 @@ pub struct Journal {
 impl Journal {
     /// Starts a fresh journal for the file version `base`, replacing any old one
     /// atomically (call only once the old one's records are saved or set aside).
-    pub fn start(path: &Path, meeting: &MeetingId, base: Stamp) -> io::Result<Journal> {
+    pub fn start(
+        disk: &Disk,
+        path: &Path,
+        meeting: &MeetingId,
+        base: Stamp,
+    ) -> io::Result<Journal> {
         let mut header = serde_json::to_vec(&Header {
             journal: VERSION,
             meeting: meeting.clone(),
@@ -45,9 +52,11 @@ impl Journal {
         })
         .expect("header serialises");
         header.push(b'\n');
-        atomic::write(path, &header, Mode::Replace, Faults::default())?;
-        let file = OpenOptions::new().append(true).open(path)?;
+        // Written even if its directory sync fails: the store retries that sync.
+        atomic::write(disk, path, &header, Mode::Replace)?;
+        let file = disk.open(OpenOptions::new().append(true), path)?;
         Ok(Journal {
+            disk: disk.clone(),
             file,
             path: path.to_path_buf(),
             unsynced: false,
@@ -65,14 +74,14 @@ impl Journal {
             serde_json::to_writer(&mut buf, r).map_err(io::Error::other)?;
             buf.push(b'\n');
         }
-        self.file.write_all(&buf)?;
+        self.disk.write_all(&mut self.file, &self.path, &buf)?;
         self.unsynced = true;
         Ok(())
     }
 
     pub fn sync(&mut self) -> io::Result<()> {
         if self.unsynced {
-            self.file.sync_data()?;
+            self.disk.sync_data(&self.file, &self.path)?;
             self.unsynced = false;
         }
         Ok(())
@@ -98,10 +107,11 @@ pub struct Orphan<T> {
 
 /// Reads `<id>.journal` if there is one with any records.
 pub fn find<T: DeserializeOwned>(
+    disk: &Disk,
     path: &Path,
     current: Option<Stamp>,
 ) -> io::Result<Option<Orphan<T>>> {
-    let text = match fs::read(path) {
+    let text = match disk.read(path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
@@ -129,7 +139,7 @@ pub fn find<T: DeserializeOwned>(
 }
 
 /// Renames a journal out of the way, `<id>.journal.<why>-<timestamp>`, never deleting it.
-pub fn set_aside(path: &Path, why: &str) -> io::Result<PathBuf> {
+pub fn set_aside(disk: &Disk, path: &Path, why: &str) -> io::Result<PathBuf> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let name = path
         .file_name()
@@ -141,14 +151,16 @@ pub fn set_aside(path: &Path, why: &str) -> io::Result<PathBuf> {
         n += 1;
         target = path.with_file_name(format!("{name}.{why}-{stamp}-{n}"));
     }
-    fs::rename(path, &target)?;
-    atomic::sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+    disk.rename(path, &target)?;
+    disk.sync_dir(path.parent().unwrap_or(Path::new(".")))?;
     Ok(target)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
+    use std::io::Write;
 
     fn stamp(n: u64) -> Stamp {
         Stamp {
@@ -163,7 +175,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.journal");
         let id = MeetingId::parse("2026-12-09").unwrap();
-        let mut j = Journal::start(&path, &id, stamp(7)).unwrap();
+        let mut j = Journal::start(&Disk::default(), &path, &id, stamp(7)).unwrap();
         j.append(&["one".to_string(), "two".to_string()]).unwrap();
         j.append(&["three".to_string()]).unwrap();
         j.sync().unwrap();
@@ -175,11 +187,15 @@ mod tests {
             .unwrap()
             .write_all(b"\"fo")
             .unwrap();
-        let found: Orphan<String> = find(&path, Some(stamp(7))).unwrap().unwrap();
+        let found: Orphan<String> = find(&Disk::default(), &path, Some(stamp(7)))
+            .unwrap()
+            .unwrap();
         assert_eq!(found.records, ["one", "two", "three"]);
         assert!(found.fits);
         assert_eq!(found.unreadable, 1);
-        let stale: Orphan<String> = find(&path, Some(stamp(8))).unwrap().unwrap();
+        let stale: Orphan<String> = find(&Disk::default(), &path, Some(stamp(8)))
+            .unwrap()
+            .unwrap();
         assert!(!stale.fits, "the file was saved since");
     }
 
@@ -188,9 +204,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.journal");
         let id = MeetingId::parse("2026-12-09").unwrap();
-        Journal::start(&path, &id, stamp(1)).unwrap();
-        assert!(find::<String>(&path, Some(stamp(1))).unwrap().is_none());
-        let aside = set_aside(&path, "discarded").unwrap();
+        Journal::start(&Disk::default(), &path, &id, stamp(1)).unwrap();
+        assert!(
+            find::<String>(&Disk::default(), &path, Some(stamp(1)))
+                .unwrap()
+                .is_none()
+        );
+        let aside = set_aside(&Disk::default(), &path, "discarded").unwrap();
         assert!(!path.exists());
         assert!(
             aside

@@ -2,8 +2,10 @@
 //! inode changes on every save), naming its holder for anyone who finds it taken.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
+
+use super::disk::Disk;
 
 use crate::model::MeetingId;
 
@@ -26,7 +28,7 @@ pub enum Acquired {
     Theirs(String),
 }
 
-pub fn acquire(path: &Path, id: &MeetingId) -> std::io::Result<Acquired> {
+pub fn acquire(disk: &Disk, path: &Path, id: &MeetingId) -> std::io::Result<Acquired> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
@@ -34,12 +36,12 @@ pub fn acquire(path: &Path, id: &MeetingId) -> std::io::Result<Acquired> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path)?;
+    let mut file = disk.open(&options, path)?;
     match file.try_lock() {
         Ok(()) => {
             file.set_len(0)?;
             file.seek(SeekFrom::Start(0))?;
-            file.write_all(holder_description().as_bytes())?;
+            disk.write_all(&mut file, path, holder_description().as_bytes())?;
             Ok(Acquired::Mine(MeetingLock {
                 id: id.clone(),
                 _file: file,
