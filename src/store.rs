@@ -340,6 +340,7 @@ impl Store {
     /// Writes a new meeting; refuses if another with that id exists (the same meeting,
     /// byte for byte, is a create retried and succeeds).
     pub fn create(&self, meeting: &Meeting) -> Result<SaveOutcome> {
+        refuse_impossible(meeting)?;
         let path = self.path_of(&meeting.id);
         atomic::write(
             &self.disk,
@@ -369,6 +370,7 @@ impl Store {
             });
         }
         assert_eq!(handle.id, meeting.id, "a handle saves only its own meeting");
+        refuse_impossible(meeting)?;
         // Approved minutes only ever gain errata: the sealed text must still match.
         let unsealing = handle.approved && meeting.status != MeetingStatus::Approved;
         if unsealing || matches!(approval::check(meeting), SealCheck::Altered { .. }) {
@@ -530,6 +532,16 @@ impl Store {
         meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         Ok((meetings, problems))
     }
+}
+
+/// The store never writes a record it would refuse to read back: whoever the caller is,
+/// a figure that cannot be true is refused here, naming the field, and the file keeps the
+/// last good version.
+fn refuse_impossible(meeting: &Meeting) -> Result<()> {
+    crate::model::validate::check_meeting(meeting).map_err(|p| StoreError::Refused {
+        id: meeting.id.clone(),
+        reason: format!("it would hold an impossible record ({p})"),
+    })
 }
 
 /// The meeting a file name such as `2026-12-09.json` holds, if it is one.

@@ -367,3 +367,37 @@ fn counts_that_would_wrap_in_a_file_are_refused_not_read_as_on_target() {
         "{err}"
     );
 }
+
+/// Whoever asks (the workspace, the CLI, a future form), the store never writes a record it
+/// would refuse to read back: the file keeps the last good version and the refusal names
+/// the field.
+#[test]
+fn the_store_refuses_to_write_impossible_figures_naming_the_field() {
+    let (_tmp, store) = common::demo_store();
+    let (mut m, mut handle) = store.open_meeting(&id("2026-11-11")).unwrap();
+    let path = store.path_of(&m.id);
+    let before = fs::read(&path).unwrap();
+    let iha = m
+        .standing
+        .iha
+        .as_mut()
+        .expect("the demo reports IHA figures");
+    iha.within_20_days = iha.due + 5;
+    let err = store.save(&mut handle, &m).unwrap_err();
+    assert!(matches!(err, StoreError::Refused { .. }), "{err}");
+    assert!(
+        err.to_string().contains("standing.iha.within_20_days"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the last good version stays"
+    );
+
+    m.id = id("2027-01-13");
+    m.date = m.id.date();
+    let err = store.create(&m).unwrap_err();
+    assert!(matches!(err, StoreError::Refused { .. }), "{err}");
+    assert!(!store.exists(&m.id), "nothing written");
+}
