@@ -173,11 +173,11 @@ impl App {
                 let accounted = figures.accounted();
                 let mut flash = if accounted != u64::from(figures.due) {
                     format!(
-                        "Saved. Note: within 20 days, late and outstanding add up to {accounted}, not the {} due.",
+                        "Entered. Note: within 20 days, late and outstanding add up to {accounted}, not the {} due.",
                         figures.due
                     )
                 } else {
-                    "IHA figures saved.".to_string()
+                    "IHA figures entered.".to_string()
                 };
                 // Rows are evidence beside the totals: they are checked, never counted in.
                 if let Some(note) =
@@ -312,7 +312,7 @@ impl App {
                 for (f, v) in self.meeting.standing.figures.iter_mut().zip(values) {
                     f.value = v;
                 }
-                self.flash = Some("Standing figures saved.".into());
+                self.flash = Some("Standing figures entered.".into());
             }
         }
         Ok(())

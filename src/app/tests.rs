@@ -698,7 +698,7 @@ fn the_iha_form_stores_every_field_as_typed_beside_child_rows() {
     let flash = app.flash.clone().unwrap_or_default();
     assert!(
         flash.starts_with(
-            "IHA figures saved. The rows and the totals differ (came into care: rows 1, totals 17;"
+            "IHA figures entered. The rows and the totals differ (came into care: rows 1, totals 17;"
         ),
         "{flash}"
     );
