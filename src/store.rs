@@ -6,6 +6,7 @@ pub mod error;
 pub mod index;
 pub mod journal;
 pub mod lock;
+pub mod nofollow;
 pub mod schema;
 
 use std::fs;

@@ -52,6 +52,7 @@ pub fn private_file_options() -> OpenOptions {
         use std::os::unix::fs::OpenOptionsExt;
         o.mode(0o600);
     }
+    super::nofollow::no_follow(&mut o);
     o
 }
 
@@ -68,7 +69,9 @@ pub fn write(target: &Path, bytes: &[u8], mode: Mode, faults: Faults) -> io::Res
 }
 
 fn write_temp(temp: &Path, bytes: &[u8], faults: Faults) -> io::Result<()> {
-    let mut file = private_file_options().open(temp)?;
+    let mut file = private_file_options()
+        .open(temp)
+        .map_err(|e| super::nofollow::explain(temp, e))?;
     fault(faults.fail_write, "write")?;
     file.write_all(bytes)?;
     fault(faults.fail_fsync, "fsync")?;
@@ -171,5 +174,18 @@ mod tests {
         let err = write(&target, b"second", Mode::CreateNew, Faults::default()).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&target).unwrap(), b"first");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_at_a_temp_name_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious.txt");
+        fs::write(&target, "someone else's file").unwrap();
+        let temp = temp_path(&dir.path().join("m.json"));
+        std::os::unix::fs::symlink(&target, &temp).unwrap();
+        let err = write_temp(&temp, b"minutes", Faults::default()).unwrap_err();
+        assert!(err.to_string().contains("is a symbolic link"), "{err}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "someone else's file");
     }
 }

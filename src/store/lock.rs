@@ -34,7 +34,10 @@ pub fn acquire(path: &Path, id: &MeetingId) -> std::io::Result<Acquired> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path)?;
+    super::nofollow::no_follow(&mut options);
+    let mut file = options
+        .open(path)
+        .map_err(|e| super::nofollow::explain(path, e))?;
     match file.try_lock() {
         Ok(()) => {
             file.set_len(0)?;
