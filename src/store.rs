@@ -188,6 +188,11 @@ impl Store {
                 read_only = Some(format!("open in another minutebook ({holder})"));
                 None
             }
+            // Without its lock nothing may be written, but the record can still be read.
+            Err(StoreError::Io { source, .. }) => {
+                read_only = Some(unlockable(&self.lock_path(id), &source));
+                None
+            }
             Err(e) => return Err(e),
         };
         let migrated_from = match loaded.version {
@@ -432,6 +437,25 @@ impl Store {
     }
 }
 
+/// Why a meeting whose lock cannot be taken opens read-only, in the clerk's words.
+fn unlockable(lock: &Path, e: &io::Error) -> String {
+    #[cfg(unix)]
+    let read_only_dir = matches!(
+        e.raw_os_error(),
+        Some(libc::EACCES | libc::EPERM | libc::EROFS)
+    );
+    #[cfg(not(unix))]
+    let read_only_dir = e.kind() == io::ErrorKind::PermissionDenied;
+    if read_only_dir {
+        format!(
+            "the data directory is read-only (cannot create {}: {e})",
+            lock.display()
+        )
+    } else {
+        format!("the meeting's lock could not be taken ({e})")
+    }
+}
+
 /// The meeting a file name such as `2026-12-09.json` holds, if it is one.
 pub fn meeting_id_of(file_name: &str) -> Option<MeetingId> {
     MeetingId::parse(file_name.strip_suffix(".json")?).ok()
@@ -476,4 +500,29 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         .create(dir)
         .map_err(io_err("create the data directory", dir))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_refused_for_permissions_says_the_data_directory_is_read_only() {
+        let lock = Path::new("/data/2026-12-09.lock");
+        for errno in [libc::EACCES, libc::EPERM, libc::EROFS] {
+            let why = unlockable(lock, &io::Error::from_raw_os_error(errno));
+            assert!(
+                why.starts_with(
+                    "the data directory is read-only (cannot create /data/2026-12-09.lock: "
+                ),
+                "{why}"
+            );
+        }
+        let why = unlockable(lock, &io::Error::from_raw_os_error(libc::EISDIR));
+        assert!(
+            why.starts_with("the meeting's lock could not be taken"),
+            "{why}"
+        );
+    }
 }
