@@ -69,7 +69,7 @@ fn keystroke_journal_frame_with_1mb_minutes(bencher: Bencher, archive_size: usiz
     // Opened the way the run loop opens it.
     let (meeting, handle) = store.open_meeting(&id).unwrap();
     let mut journal =
-        Journal::start(&store.journal_path(&id), &id, handle.stamp().unwrap()).unwrap();
+        Journal::start(&store.journal_path(&id), &id, handle.file().unwrap()).unwrap();
     let now = NaiveDate::from_ymd_opt(2026, 12, 9)
         .unwrap()
         .and_time(NaiveTime::from_hms_opt(14, 5, 0).unwrap());

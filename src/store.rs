@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub use atomic::Faults;
 pub use error::StoreError;
-pub use index::{IhaPoint, Stamp, Summary};
+pub use index::{FileVersion, IhaPoint, Stamp, Summary};
 pub use lock::MeetingLock;
 pub use schema::Version;
 
@@ -40,6 +40,8 @@ pub struct Store {
 pub struct Loaded {
     pub meeting: Meeting,
     pub stamp: Stamp,
+    /// The stamp and the digest of the bytes read.
+    pub file: FileVersion,
     pub version: Version,
 }
 
@@ -48,7 +50,9 @@ pub struct Loaded {
 #[derive(Debug)]
 pub struct Handle {
     id: MeetingId,
-    stamp: Option<Stamp>,
+    /// The file as last read or written: its stamp, and the digest that decides whether
+    /// a different stamp is a real change.
+    file: Option<FileVersion>,
     lock: Option<MeetingLock>,
     read_only: Option<String>,
     migrated_from: Option<u32>,
@@ -68,7 +72,12 @@ impl Handle {
 
     /// The file version this handle last read or wrote: what a journal applies to.
     pub fn stamp(&self) -> Option<Stamp> {
-        self.stamp
+        self.file.map(|f| f.stamp)
+    }
+
+    /// As [`Handle::stamp`], with the digest of the file's content.
+    pub fn file(&self) -> Option<FileVersion> {
+        self.file
     }
 }
 
@@ -153,25 +162,21 @@ impl Store {
     /// Reads a meeting without locking it (for showing, listing, exporting).
     pub fn load(&self, id: &MeetingId) -> Result<Loaded> {
         let path = self.path_of(id);
-        let mut file = fs::File::open(&path).map_err(|e| match e.kind() {
+        let (file, bytes) = read_versioned(&path).map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => StoreError::NotFound {
                 id: id.clone(),
                 path: path.clone(),
             },
-            _ => io_err("open", &path)(e),
+            _ => io_err("read", &path)(e),
         })?;
-        // The stamp comes from the open file, so it describes exactly what is read.
-        let stamp = Stamp::of(&file.metadata().map_err(io_err("read", &path))?);
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)
-            .map_err(io_err("read", &path))?;
         let (meeting, version) = decode_file(&path, &bytes)?;
         if meeting.id != *id {
             return Err(StoreError::wrong_meeting(&path, &meeting.id, id));
         }
         Ok(Loaded {
             meeting,
-            stamp,
+            stamp: file.stamp,
+            file,
             version,
         })
     }
@@ -209,13 +214,50 @@ impl Store {
         };
         let handle = Handle {
             id: id.clone(),
-            stamp: Some(loaded.stamp),
+            file: Some(loaded.file),
             lock,
             read_only,
             migrated_from,
             approved: loaded.meeting.status == MeetingStatus::Approved,
         };
         Ok((loaded.meeting, handle))
+    }
+
+    /// Reads the handle's meeting again under the lock it already holds (after the file
+    /// was changed on disk): later saves go over the version read now.
+    pub fn reload(&self, handle: &mut Handle) -> Result<Meeting> {
+        let loaded = self.load(&handle.id)?;
+        if let Version::Newer { found } = loaded.version {
+            return Err(StoreError::ReadOnly {
+                id: handle.id.clone(),
+                reason: format!(
+                    "the file was replaced by a newer minutebook's (record format {found})"
+                ),
+            });
+        }
+        handle.file = Some(loaded.file);
+        handle.migrated_from = match loaded.version {
+            Version::Migrated { from } => Some(from),
+            _ => None,
+        };
+        handle.approved = loaded.meeting.status == MeetingStatus::Approved;
+        Ok(loaded.meeting)
+    }
+
+    /// Writes `meeting` as a new, separate meeting tagged `tag` (`<id>-<tag>`, then
+    /// `<id>-<tag>-2`, …): the first free id, always a valid one. Returns the id.
+    pub fn create_copy(&self, meeting: &Meeting, tag: &str) -> Result<MeetingId> {
+        let mut copy = meeting.clone();
+        let mut last = None;
+        for n in 1..=1000 {
+            copy.id = meeting.id.copy(tag, n);
+            match self.create(&copy) {
+                Ok(()) => return Ok(copy.id),
+                Err(e @ StoreError::AlreadyExists { .. }) => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.expect("a thousand tries were made"))
     }
 
     /// Changes another meeting on disk under its lock (approving it, adding an
@@ -292,8 +334,16 @@ impl Store {
         debug_assert!(handle.lock.is_some());
         let path = self.path_of(&meeting.id);
         let mode = match fs::metadata(&path) {
-            Ok(meta) if Some(Stamp::of(&meta)) != handle.stamp => {
-                return Err(StoreError::ChangedOnDisk { path });
+            Ok(meta) if Some(Stamp::of(&meta)) != handle.stamp() => {
+                // A `touch`, or a byte-identical copy over the file (what backup and sync
+                // tools do), changes the stamp and nothing else: only different bytes are
+                // a change that saving would lose.
+                let (now, _) = read_versioned(&path).map_err(io_err("check", &path))?;
+                if handle.file.map(|f| f.sha256) != Some(now.sha256) {
+                    return Err(StoreError::ChangedOnDisk { path });
+                }
+                handle.file = Some(now);
+                atomic::Mode::Replace
             }
             Ok(_) => atomic::Mode::Replace,
             // Deleted meanwhile: writing it again loses nothing.
@@ -303,11 +353,10 @@ impl Store {
         if let Some(from) = handle.migrated_from {
             self.keep_pre_migration_copy(&path, from)?;
         }
-        atomic::write(&path, &schema::encode(meeting), mode, self.faults)
-            .map_err(io_err("save", &path))?;
-        handle.stamp = Some(Stamp::of(
-            &fs::metadata(&path).map_err(io_err("read", &path))?,
-        ));
+        let bytes = schema::encode(meeting);
+        atomic::write(&path, &bytes, mode, self.faults).map_err(io_err("save", &path))?;
+        let stamp = Stamp::of(&fs::metadata(&path).map_err(io_err("read", &path))?);
+        handle.file = Some(FileVersion::of(stamp, bytes.as_ref()));
         handle.migrated_from = None;
         Ok(())
     }
@@ -454,6 +503,16 @@ fn unlockable(lock: &Path, e: &io::Error) -> String {
     } else {
         format!("the meeting's lock could not be taken ({e})")
     }
+}
+
+/// A file's bytes and the version they are, the stamp taken from the open file so it
+/// describes exactly what is read.
+fn read_versioned(path: &Path) -> io::Result<(FileVersion, Vec<u8>)> {
+    let mut file = fs::File::open(path)?;
+    let stamp = Stamp::of(&file.metadata()?);
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok((FileVersion::of(stamp, &bytes), bytes))
 }
 
 /// The meeting a file name such as `2026-12-09.json` holds, if it is one.

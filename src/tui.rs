@@ -215,7 +215,7 @@ impl Session {
         notes: &mut Vec<String>,
     ) -> color_eyre::Result<Option<Vec<String>>> {
         let path = self.store.journal_path(&saved.id);
-        let Some(orphan) = journal::find::<JournalRecord>(&path, self.handle.stamp())? else {
+        let Some(orphan) = journal::find::<JournalRecord>(&path, self.handle.file())? else {
             return Ok(None);
         };
         if !orphan.fits {
@@ -296,7 +296,7 @@ impl Session {
         if app.read_only.is_some() {
             return;
         }
-        let Some(stamp) = self.handle.stamp() else {
+        let Some(stamp) = self.handle.file() else {
             return;
         };
         let path = self.store.journal_path(self.handle.id());
