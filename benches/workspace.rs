@@ -72,7 +72,7 @@ fn keystroke_journal_frame_with_1mb_minutes(bencher: Bencher, archive_size: usiz
         store.disk(),
         &store.journal_path(&id),
         &id,
-        handle.stamp().unwrap(),
+        handle.file().unwrap(),
     )
     .unwrap();
     let now = NaiveDate::from_ymd_opt(2026, 12, 9)

@@ -42,6 +42,16 @@ pub struct JournalRecord {
     pub edit: EditOp,
 }
 
+/// One line of the journal: an edit, or the text an item's edits count from (written
+/// before its first edit after each save), so typed text can be rebuilt whatever later
+/// happens to the meeting file. Journals from before base lines hold only edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum JournalLine {
+    Base { item: ItemId, base: String },
+    Edit(JournalRecord),
+}
+
 /// Work for the run loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -49,6 +59,8 @@ pub enum Effect {
     Osc52(String),
     /// The clerk's answer to the recovery offer: Recover, KeepCopy or Discard.
     Recovery(Command),
+    /// The clerk's answer when the file changed on disk: KeepBoth, ReloadTheirs or SwitchToCopy.
+    Conflict(Command),
     /// Work on other records: open, search, approve, export…
     Request(Request),
 }
@@ -72,6 +84,10 @@ pub enum Overlay {
     },
     /// Text a crash cut off, found in the journal: what would be restored.
     Recovery {
+        lines: Vec<String>,
+    },
+    /// The meeting's file was changed by something else: the ways out.
+    Conflict {
         lines: Vec<String>,
     },
 }
@@ -250,6 +266,7 @@ impl App {
             Some(Overlay::Form(_)) => Scope::Form,
             Some(Overlay::Confirm { .. }) => Scope::Confirm,
             Some(Overlay::Recovery { .. }) => Scope::Recovery,
+            Some(Overlay::Conflict { .. }) => Scope::Conflict,
             None => self.tab.scope(),
         }
     }
@@ -266,6 +283,17 @@ impl App {
             if let Some(cmd) = keymap::lookup(Scope::Recovery, &key) {
                 self.overlay = None;
                 self.effects.push(Effect::Recovery(cmd));
+            }
+            return;
+        }
+        // So is the question of a file changed on disk; quitting stays possible (the
+        // journal keeps the text), nothing else.
+        if let Some(Overlay::Conflict { .. }) = self.overlay {
+            if let Some(cmd) = keymap::lookup(Scope::Conflict, &key) {
+                self.overlay = None;
+                self.effects.push(Effect::Conflict(cmd));
+            } else if keymap::lookup(Scope::Global, &key) == Some(Command::Quit) {
+                self.command(Command::Quit);
             }
             return;
         }
@@ -539,6 +567,11 @@ impl App {
     /// Offers the recovery of journaled text found at start-up.
     pub fn offer_recovery(&mut self, lines: Vec<String>) {
         self.overlay = Some(Overlay::Recovery { lines });
+    }
+
+    /// Asks what to do about the meeting's file having been changed by something else.
+    pub fn offer_conflict(&mut self, lines: Vec<String>) {
+        self.overlay = Some(Overlay::Conflict { lines });
     }
 }
 

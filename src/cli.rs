@@ -501,13 +501,26 @@ fn write_demo(store: &Store) -> Result<usize, Failure> {
 }
 
 fn run_demo() -> Outcome {
-    let sandbox = std::env::temp_dir().join(format!("minutebook-demo-{}", std::process::id()));
-    let result = (|| {
-        let store = Store::open(&sandbox)?;
-        write_demo(&store)?;
-        workspace(store, None)
-    })();
-    let _ = std::fs::remove_dir_all(&sandbox);
+    // A new directory with an unguessable name, made 0700 by mkdir itself: nothing
+    // planted in the temp directory beforehand can be reused or followed.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("minutebook-demo-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    let sandbox = builder.tempdir().map_err(|e| {
+        Failure(format!(
+            "could not make a private demo directory in {}: {e}",
+            std::env::temp_dir().display()
+        ))
+    })?;
+    let store = Store::open(sandbox.path())?;
+    write_demo(&store)?;
+    let result = workspace(store, None);
+    // Removed when `sandbox` goes out of scope, whatever the outcome.
+    drop(sandbox);
     result
 }
 

@@ -19,6 +19,7 @@ pub enum Scope {
     Confirm,
     Help,
     Recovery,
+    Conflict,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -113,6 +114,9 @@ pub enum Command {
     Recover,
     KeepCopy,
     Discard,
+    KeepBoth,
+    ReloadTheirs,
+    SwitchToCopy,
     EditIha,
     EditFigures,
     AddChild,
@@ -716,6 +720,27 @@ pub const BINDINGS: &[Binding] = &[
         C::Discard,
         "d",
         "Discard it (the journal is kept aside, not deleted)",
+    ),
+    b(
+        S::Conflict,
+        &[ch('k')],
+        C::KeepBoth,
+        "k",
+        "Keep both: save your version as a separate meeting, show theirs here",
+    ),
+    b(
+        S::Conflict,
+        &[ch('r')],
+        C::ReloadTheirs,
+        "r",
+        "Reload theirs and replay your unsaved typing on top (if it fits)",
+    ),
+    b(
+        S::Conflict,
+        &[ch('c')],
+        C::SwitchToCopy,
+        "c",
+        "Save your version as a copy and carry on working in the copy",
     ),
 ];
 

@@ -7,6 +7,7 @@ pub mod error;
 pub mod index;
 pub mod journal;
 pub mod lock;
+pub mod nofollow;
 pub mod schema;
 
 use std::fs;
@@ -16,7 +17,7 @@ use std::sync::Arc;
 
 pub use disk::{Disk, FaultPlan, Op};
 pub use error::StoreError;
-pub use index::{IhaPoint, Stamp, Summary};
+pub use index::{FileVersion, IhaPoint, Stamp, Summary};
 pub use lock::MeetingLock;
 pub use schema::Version;
 
@@ -79,6 +80,8 @@ fn not_durable_note(dir: &Path, reason: &str) -> String {
 pub struct Loaded {
     pub meeting: Meeting,
     pub stamp: Stamp,
+    /// The stamp and the digest of the bytes read.
+    pub file: FileVersion,
     pub version: Version,
 }
 
@@ -87,7 +90,9 @@ pub struct Loaded {
 #[derive(Debug)]
 pub struct Handle {
     id: MeetingId,
-    stamp: Option<Stamp>,
+    /// The file as last read or written: its stamp, and the digest that decides whether
+    /// a different stamp is a real change.
+    file: Option<FileVersion>,
     lock: Option<MeetingLock>,
     read_only: Option<String>,
     migrated_from: Option<u32>,
@@ -107,7 +112,12 @@ impl Handle {
 
     /// The file version this handle last read or wrote: what a journal applies to.
     pub fn stamp(&self) -> Option<Stamp> {
-        self.stamp
+        self.file.map(|f| f.stamp)
+    }
+
+    /// As [`Handle::stamp`], with the digest of the file's content.
+    pub fn file(&self) -> Option<FileVersion> {
+        self.file
     }
 }
 
@@ -212,21 +222,13 @@ impl Store {
     /// Reads a meeting without locking it (for showing, listing, exporting).
     pub fn load(&self, id: &MeetingId) -> Result<Loaded> {
         let path = self.path_of(id);
-        let mut file = (self.disk)
-            .open(fs::OpenOptions::new().read(true), &path)
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::NotFound => StoreError::NotFound {
-                    id: id.clone(),
-                    path: path.clone(),
-                },
-                _ => io_err("open", &path)(e),
-            })?;
-        // The stamp comes from the open file, so it describes exactly what is read.
-        let meta = self.disk.file_metadata(&file, &path);
-        let stamp = Stamp::of(&meta.map_err(io_err("read", &path))?);
-        let bytes = (self.disk)
-            .read_to_end(&mut file, &path)
-            .map_err(io_err("read", &path))?;
+        let (file, bytes) = self.read_versioned(&path).map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => StoreError::NotFound {
+                id: id.clone(),
+                path: path.clone(),
+            },
+            _ => io_err("read", &path)(e),
+        })?;
         let (meeting, version) = decode_file(&path, &bytes)?;
         if meeting.id != *id {
             return Err(StoreError::wrong_meeting(&path, &meeting.id, id));
@@ -235,7 +237,8 @@ impl Store {
         validate::check_meeting(&meeting).map_err(|p| StoreError::invalid(&path, id, p))?;
         Ok(Loaded {
             meeting,
-            stamp,
+            stamp: file.stamp,
+            file,
             version,
         })
     }
@@ -250,6 +253,11 @@ impl Store {
             Ok(lock) => Some(lock),
             Err(StoreError::Locked { holder, .. }) => {
                 read_only = Some(format!("open in another minutebook ({holder})"));
+                None
+            }
+            // Without its lock nothing may be written, but the record can still be read.
+            Err(StoreError::Io { source, .. }) => {
+                read_only = Some(unlockable(&self.lock_path(id), &source));
                 None
             }
             Err(e) => return Err(e),
@@ -268,7 +276,7 @@ impl Store {
         };
         let handle = Handle {
             id: id.clone(),
-            stamp: Some(loaded.stamp),
+            file: Some(loaded.file),
             lock,
             read_only,
             migrated_from,
@@ -288,6 +296,52 @@ impl Store {
             }),
             None => Ok((meeting, handle)),
         }
+    }
+
+    /// A file's bytes and the version they are, the stamp taken from the open file so it
+    /// describes exactly what is read.
+    fn read_versioned(&self, path: &Path) -> io::Result<(FileVersion, Vec<u8>)> {
+        let mut file = self.disk.open(fs::OpenOptions::new().read(true), path)?;
+        let stamp = Stamp::of(&self.disk.file_metadata(&file, path)?);
+        let bytes = self.disk.read_to_end(&mut file, path)?;
+        Ok((FileVersion::of(stamp, &bytes), bytes))
+    }
+
+    /// Reads the handle's meeting again under the lock it already holds (after the file
+    /// was changed on disk): later saves go over the version read now.
+    pub fn reload(&self, handle: &mut Handle) -> Result<Meeting> {
+        let loaded = self.load(&handle.id)?;
+        if let Version::Newer { found } = loaded.version {
+            return Err(StoreError::ReadOnly {
+                id: handle.id.clone(),
+                reason: format!(
+                    "the file was replaced by a newer minutebook's (record format {found})"
+                ),
+            });
+        }
+        handle.file = Some(loaded.file);
+        handle.migrated_from = match loaded.version {
+            Version::Migrated { from } => Some(from),
+            _ => None,
+        };
+        handle.approved = loaded.meeting.status == MeetingStatus::Approved;
+        Ok(loaded.meeting)
+    }
+
+    /// Writes `meeting` as a new, separate meeting tagged `tag` (`<id>-<tag>`, then
+    /// `<id>-<tag>-2`, …): the first free id, always a valid one. Returns the id.
+    pub fn create_copy(&self, meeting: &Meeting, tag: &str) -> Result<MeetingId> {
+        let mut copy = meeting.clone();
+        let mut last = None;
+        for n in 1..=1000 {
+            copy.id = meeting.id.copy(tag, n);
+            match self.create(&copy) {
+                Ok(_) => return Ok(copy.id),
+                Err(e @ StoreError::AlreadyExists { .. }) => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.expect("a thousand tries were made"))
     }
 
     /// Changes another meeting on disk under its lock (approving it, adding an
@@ -382,8 +436,16 @@ impl Store {
         debug_assert!(handle.lock.is_some());
         let path = self.path_of(&meeting.id);
         let mode = match self.disk.metadata(&path) {
-            Ok(meta) if Some(Stamp::of(&meta)) != handle.stamp => {
-                return Err(StoreError::ChangedOnDisk { path });
+            Ok(meta) if Some(Stamp::of(&meta)) != handle.stamp() => {
+                // A `touch`, or a byte-identical copy over the file (what backup and sync
+                // tools do), changes the stamp and nothing else: only different bytes are
+                // a change that saving would lose.
+                let (now, _) = self.read_versioned(&path).map_err(io_err("check", &path))?;
+                if handle.file.map(|f| f.sha256) != Some(now.sha256) {
+                    return Err(StoreError::ChangedOnDisk { path });
+                }
+                handle.file = Some(now);
+                atomic::Mode::Replace
             }
             Ok(_) => atomic::Mode::Replace,
             // Deleted meanwhile: writing it again loses nothing.
@@ -393,10 +455,11 @@ impl Store {
         if let Some(from) = handle.migrated_from {
             self.keep_pre_migration_copy(&path, from)?;
         }
-        let written = atomic::write(&self.disk, &path, &schema::encode(meeting), mode)
-            .map_err(io_err("save", &path))?;
+        let bytes = schema::encode(meeting);
+        let written =
+            atomic::write(&self.disk, &path, &bytes, mode).map_err(io_err("save", &path))?;
         // Committed: from here the handle stands for the new file, durable or not.
-        handle.stamp = Some(Stamp::of(&written.meta));
+        handle.file = Some(FileVersion::of(Stamp::of(&written.meta), bytes.as_ref()));
         handle.migrated_from = None;
         Ok(SaveOutcome::of(&written, &path))
     }
@@ -544,6 +607,25 @@ fn refuse_impossible(meeting: &Meeting) -> Result<()> {
     })
 }
 
+/// Why a meeting whose lock cannot be taken opens read-only, in the clerk's words.
+fn unlockable(lock: &Path, e: &io::Error) -> String {
+    #[cfg(unix)]
+    let read_only_dir = matches!(
+        e.raw_os_error(),
+        Some(libc::EACCES | libc::EPERM | libc::EROFS)
+    );
+    #[cfg(not(unix))]
+    let read_only_dir = e.kind() == io::ErrorKind::PermissionDenied;
+    if read_only_dir {
+        format!(
+            "the data directory is read-only (cannot create {}: {e})",
+            lock.display()
+        )
+    } else {
+        format!("the meeting's lock could not be taken ({e})")
+    }
+}
+
 /// The meeting a file name such as `2026-12-09.json` holds, if it is one.
 pub fn meeting_id_of(file_name: &str) -> Option<MeetingId> {
     MeetingId::parse(file_name.strip_suffix(".json")?).ok()
@@ -588,4 +670,29 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         .create(dir)
         .map_err(io_err("create the data directory", dir))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_refused_for_permissions_says_the_data_directory_is_read_only() {
+        let lock = Path::new("/data/2026-12-09.lock");
+        for errno in [libc::EACCES, libc::EPERM, libc::EROFS] {
+            let why = unlockable(lock, &io::Error::from_raw_os_error(errno));
+            assert!(
+                why.starts_with(
+                    "the data directory is read-only (cannot create /data/2026-12-09.lock: "
+                ),
+                "{why}"
+            );
+        }
+        let why = unlockable(lock, &io::Error::from_raw_os_error(libc::EISDIR));
+        assert!(
+            why.starts_with("the meeting's lock could not be taken"),
+            "{why}"
+        );
+    }
 }

@@ -4,7 +4,6 @@
 //! draw → wait for input (≤ 250 ms) → drain *all* pending input → update → journal → save.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -17,16 +16,14 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::archive::Reply;
-use crate::app::recovery::{describe, replay};
-use crate::app::{App, Effect, JournalRecord, Msg};
-use crate::keymap::Command;
-use crate::model::{Meeting, MeetingId};
-use crate::store::journal::{self, Journal};
-use crate::store::{Handle, Store};
+use crate::app::{App, Effect, Msg};
+use crate::model::MeetingId;
+use crate::store::Store;
 use crate::ui::{self, theme::Theme};
 
-/// How often journaled edits are made durable on disk.
-const JOURNAL_SYNC: Duration = Duration::from_millis(250);
+mod session;
+use session::Session;
+
 /// Idle time after which changes are saved into the meeting file.
 const IDLE_SAVE: Duration = Duration::from_secs(2);
 /// During continuous typing, the longest gap between saves.
@@ -36,18 +33,6 @@ const RETRY: Duration = Duration::from_secs(2);
 /// Input events handled per turn before the screen is drawn again.
 const DRAIN_LIMIT: usize = 4096;
 
-/// Everything about the open meeting that touches the disk.
-struct Session {
-    store: Store,
-    handle: Handle,
-    journal: Option<Journal>,
-    /// The recovered meeting and the journal it came from, while the clerk decides.
-    recovery: Option<(Meeting, PathBuf)>,
-    last_save: Instant,
-    last_failure: Option<Instant>,
-    last_sync: Instant,
-}
-
 pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         color_eyre::eyre::bail!(
@@ -56,18 +41,10 @@ pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
     }
     let (meeting, handle) = store.open_meeting(&id)?;
     let read_only = handle.read_only().map(str::to_string);
-    let mut session = Session {
-        store,
-        handle,
-        journal: None,
-        recovery: None,
-        last_save: Instant::now(),
-        last_failure: None,
-        last_sync: Instant::now(),
-    };
+    let mut session = Session::new(store, handle, meeting.clone());
     let mut notes = Vec::new();
     let offer = if read_only.is_none() {
-        session.find_orphan(&meeting, &mut notes)?
+        session.find_orphan(&mut notes)?
     } else {
         None
     };
@@ -154,6 +131,7 @@ fn run_loop(
                     let _ = out.write_all(seq.as_bytes()).and_then(|()| out.flush());
                 }
                 Effect::Recovery(choice) => session.resolve_recovery(app, choice),
+                Effect::Conflict(choice) => session.resolve_conflict(app, choice),
                 Effect::Request(request) => {
                     let reply = crate::requests::answer(&session.store, request);
                     let relist = matches!(
@@ -184,9 +162,7 @@ fn run_loop(
             // A clerk asking to quit with a failing save is told, and asked again;
             // a signal or a lost terminal cannot wait: the journal keeps the text.
             if saved || gone || stop.load(Ordering::Relaxed) || quit_asked_at.is_some() {
-                if let Some(j) = &mut session.journal {
-                    let _ = j.sync();
-                }
+                session.sync_journal();
                 return Ok(());
             }
             quit_asked_at = Some(Instant::now());
@@ -205,168 +181,5 @@ fn handle_event(app: &mut App, ev: Event) {
         Event::Paste(text) => app.update(Msg::Paste(text)),
         Event::Mouse(m) => app.update(Msg::Mouse(m)),
         _ => {}
-    }
-}
-
-#[cfg(test)]
-mod save_tests;
-
-impl Session {
-    /// Looks for a journal a crash left behind. Returns what to offer, if any.
-    fn find_orphan(
-        &mut self,
-        saved: &Meeting,
-        notes: &mut Vec<String>,
-    ) -> color_eyre::Result<Option<Vec<String>>> {
-        let path = self.store.journal_path(&saved.id);
-        let Some(orphan) =
-            journal::find::<JournalRecord>(self.store.disk(), &path, self.handle.stamp())?
-        else {
-            return Ok(None);
-        };
-        if !orphan.fits {
-            // Saved after it was written, so the file already holds its edits.
-            let aside = journal::set_aside(self.store.disk(), &path, "superseded")?;
-            notes.push(format!(
-                "An older journal was set aside as {}.",
-                aside.display()
-            ));
-            return Ok(None);
-        }
-        match replay(saved, &orphan.records) {
-            Ok(recovered) => {
-                let lines = describe(saved, &recovered);
-                self.recovery = Some((recovered, path));
-                Ok(Some(lines))
-            }
-            Err(why) => {
-                let aside = journal::set_aside(self.store.disk(), &path, "unusable")?;
-                notes.push(format!(
-                    "A journal could not be replayed ({why}); it was kept as {}.",
-                    aside.display()
-                ));
-                Ok(None)
-            }
-        }
-    }
-
-    fn resolve_recovery(&mut self, app: &mut App, choice: Command) {
-        let Some((recovered, path)) = self.recovery.take() else {
-            return;
-        };
-        let outcome = match choice {
-            Command::Recover => {
-                journal::set_aside(self.store.disk(), &path, "recovered").map(|_| {
-                    app.replace_meeting(recovered);
-                    "Recovered the unsaved text.".to_string()
-                })
-            }
-            Command::KeepCopy => self.keep_copy(recovered).and_then(|copy| {
-                journal::set_aside(self.store.disk(), &path, "copied")?;
-                Ok(format!(
-                    "The unsaved text is kept as meeting {copy}; this meeting is as last saved."
-                ))
-            }),
-            _ => journal::set_aside(self.store.disk(), &path, "discarded")
-                .map(|aside| format!("Discarded; the journal is kept as {}.", aside.display())),
-        };
-        app.flash = Some(match outcome {
-            Ok(msg) => msg,
-            Err(e) => format!("Could not set the journal aside: {e}"),
-        });
-        self.start_journal(app);
-    }
-
-    fn keep_copy(&self, mut copy: Meeting) -> io::Result<MeetingId> {
-        for n in 1.. {
-            let suffix = if n == 1 {
-                "recovered".to_string()
-            } else {
-                format!("recovered-{n}")
-            };
-            let Ok(id) = MeetingId::parse(&format!("{}-{suffix}", copy.id)) else {
-                break;
-            };
-            if self.store.exists(&id) {
-                continue;
-            }
-            copy.id = id.clone();
-            return self
-                .store
-                .create(&copy)
-                .map(|_| id)
-                .map_err(io::Error::other);
-        }
-        Err(io::Error::other("no free id for the copy"))
-    }
-
-    fn start_journal(&mut self, app: &mut App) {
-        if app.read_only.is_some() {
-            return;
-        }
-        let Some(stamp) = self.handle.stamp() else {
-            return;
-        };
-        let path = self.store.journal_path(self.handle.id());
-        match Journal::start(self.store.disk(), &path, self.handle.id(), stamp) {
-            Ok(j) => self.journal = Some(j),
-            Err(e) => {
-                self.journal = None;
-                app.save_error = Some(format!("cannot keep a journal at {}: {e}", path.display()));
-            }
-        }
-    }
-
-    fn journal(&mut self, app: &mut App) {
-        let records = app.take_journal();
-        if !records.is_empty() && self.journal.is_none() && self.recovery.is_none() {
-            self.start_journal(app);
-        }
-        let Some(j) = &mut self.journal else { return };
-        let result = j.append(&records).and_then(|()| {
-            if self.last_sync.elapsed() >= JOURNAL_SYNC {
-                self.last_sync = Instant::now();
-                j.sync()
-            } else {
-                Ok(())
-            }
-        });
-        if let Err(e) = result {
-            app.save_error = Some(format!("journal {}: {e}", j.path().display()));
-        }
-    }
-
-    fn save(&mut self, app: &mut App) {
-        if app.read_only.is_some() {
-            app.saved_revision = app.revision;
-            return;
-        }
-        if app.revision == app.saved_revision {
-            // Saved already; only a directory sync is owed: try it again.
-            app.not_durable = self.store.retry_sync().err();
-            self.last_failure = app.not_durable.is_some().then(Instant::now);
-            return;
-        }
-        let revision = app.revision;
-        let result = self.store.save(&mut self.handle, app.meeting_for_save());
-        match result {
-            // The new version is the file on disk: a save, durable or not yet (the
-            // store remembers a directory sync still owed).
-            Ok(_) => {
-                app.saved_revision = revision;
-                app.urgent_save = false;
-                app.save_error = None;
-                self.last_save = Instant::now();
-                // Everything journaled is in the file now: begin a fresh journal.
-                self.start_journal(app);
-                // Owed until a directory sync succeeds (the journal's may have); else retried after RETRY.
-                app.not_durable = self.store.retry_sync().err();
-                self.last_failure = app.not_durable.is_some().then(Instant::now);
-            }
-            Err(e) => {
-                app.save_error = Some(e.to_string());
-                self.last_failure = Some(Instant::now());
-            }
-        }
     }
 }

@@ -79,3 +79,39 @@ fn second_process_sees_the_lock() {
         "the lock is free once its holder has gone"
     );
 }
+
+#[test]
+fn a_meeting_in_a_read_only_data_directory_opens_read_only_and_says_why() {
+    let (_tmp, store) = common::demo_store();
+    let id = MeetingId::parse("2026-12-09").unwrap();
+    let words = common::make_lock_uncreatable(store.dir(), id.as_str());
+    let opened = store.open_meeting(&id);
+    common::restore_writable(store.dir());
+    let (meeting, mut handle) = opened.expect("the meeting still opens, to be read");
+    let why = handle.read_only().expect("read-only").to_string();
+    assert!(why.contains(words), "{why}");
+    assert_eq!(meeting.id, id);
+    let err = store.save(&mut handle, &meeting).unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_planted_at_the_lock_is_refused_and_its_target_untouched() {
+    let (tmp, store) = common::demo_store();
+    let id = MeetingId::parse("2026-12-09").unwrap();
+    let target = tmp.path().join("precious.txt");
+    std::fs::write(&target, "someone else's file").unwrap();
+    std::os::unix::fs::symlink(&target, store.dir().join("2026-12-09.lock")).unwrap();
+
+    let err = store.lock(&id).unwrap_err();
+    assert!(err.to_string().contains("is a symbolic link"), "{err}");
+    let (_meeting, handle) = store.open_meeting(&id).unwrap();
+    let why = handle.read_only().expect("nothing may be written unlocked");
+    assert!(why.contains("is a symbolic link"), "{why}");
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "someone else's file",
+        "the link's target is not overwritten"
+    );
+}

@@ -44,6 +44,38 @@ fn edits_saved_through_a_handle_are_read_back() {
 }
 
 #[test]
+fn a_touched_or_identically_copied_file_is_not_a_change_and_still_saves() {
+    let (_tmp, store) = common::demo_store();
+    let (mut m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();
+    let path = store.path_of(&m.id);
+    // `touch`: a new modification time, the same bytes.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    m.venue = "Committee Room 2".into();
+    store.save(&mut handle, &m).unwrap();
+    // A backup or sync tool copies the same bytes over it: a new inode too.
+    let bytes = fs::read(&path).unwrap();
+    let copy = path.with_extension("synced");
+    fs::write(&copy, &bytes).unwrap();
+    fs::rename(&copy, &path).unwrap();
+    m.venue = "Committee Room 3".into();
+    store.save(&mut handle, &m).unwrap();
+    assert_eq!(store.load(&m.id).unwrap().meeting.venue, "Committee Room 3");
+    // A real change still is one.
+    let edited = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Committee Room 3", "Committee Room 4");
+    fs::write(&path, &edited).unwrap();
+    let err = store.save(&mut handle, &m).unwrap_err();
+    assert!(matches!(err, StoreError::ChangedOnDisk { .. }), "{err}");
+}
+
+#[test]
 fn a_file_changed_on_disk_is_not_overwritten() {
     let (_tmp, store) = common::demo_store();
     let (m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();

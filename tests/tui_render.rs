@@ -182,6 +182,17 @@ fn help_form_and_recovery_overlays() {
 }
 
 #[test]
+fn the_changed_on_disk_question_at_80x24() {
+    let mut app = meeting_in_progress();
+    app.offer_conflict(vec![
+        "/home/clerk/.local/share/minutebook/2026-12-09.json was changed by something else since it was last read or saved here.".into(),
+        "Your unsaved changes include:".into(),
+        "  2 Minutes of the meeting held on 11 November 2026 and matters arising: +14 characters, ending “…Unsaved words.”".into(),
+    ]);
+    insta::assert_snapshot!("conflict_80x24", render(&mut app, 80, 24).backend());
+}
+
+#[test]
 fn a_read_only_meeting_says_so_and_who_holds_it() {
     let m = minutebook::demo::year().pop().unwrap();
     let mut app = App::new(

@@ -167,7 +167,12 @@ impl App {
                 };
                 self.overlay = Some(Overlay::Form(form));
             }
-            Command::Recover | Command::KeepCopy | Command::Discard => {}
+            Command::Recover
+            | Command::KeepCopy
+            | Command::Discard
+            | Command::KeepBoth
+            | Command::ReloadTheirs
+            | Command::SwitchToCopy => {}
         }
     }
 

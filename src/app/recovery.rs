@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::JournalRecord;
+use super::{JournalLine, JournalRecord};
 use crate::editor::{EditOp, normalize, replay_ops};
 use crate::model::agenda;
 use crate::model::{ItemId, Meeting};
@@ -26,6 +26,125 @@ pub fn replay(saved: &Meeting, records: &[JournalRecord]) -> Result<Meeting, Str
             .map_err(|e| format!("the journal does not fit item {id}: {e}"))?;
     }
     Ok(m)
+}
+
+/// What a journal can give back, worked out item by item against the meeting file as
+/// it is now (which may have been changed since the journal began: by a CLI command such
+/// as `approve`, by a copy of the data directory, by a hand edit).
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The file with the edits that fit it applied: what "recover" saves.
+    pub recovered: Meeting,
+    /// The file with every edit that could be replayed applied, including those for items
+    /// changed since: what a separate copy holds.
+    pub copy: Meeting,
+    /// Items whose edits apply to their minutes as they are in the file.
+    pub fits: Vec<ItemId>,
+    /// Items changed in the file since: their typed text survives only in the copy.
+    pub changed: Vec<ItemId>,
+    /// Items whose edits the file already holds.
+    pub saved: Vec<ItemId>,
+    /// Why some edits could not be replayed at all (they stay in the journal file).
+    pub unusable: Vec<String>,
+}
+
+impl Plan {
+    /// Nothing in the journal that the file lacks and that could be replayed.
+    pub fn nothing_to_offer(&self) -> bool {
+        self.fits.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Plans the recovery of `lines` onto `current`. `header_fits` says the journal began at
+/// this very file content (what decides for journals without per-item base lines).
+pub fn plan(current: &Meeting, lines: &[JournalLine], header_fits: bool) -> Plan {
+    let mut runs: BTreeMap<ItemId, (Option<&str>, Vec<&EditOp>)> = BTreeMap::new();
+    for line in lines {
+        match line {
+            JournalLine::Base { item, base } => {
+                runs.entry(*item)
+                    .or_default()
+                    .0
+                    .get_or_insert(base.as_str());
+            }
+            JournalLine::Edit(r) => runs.entry(r.item).or_default().1.push(&r.edit),
+        }
+    }
+    let mut plan = Plan {
+        recovered: current.clone(),
+        copy: current.clone(),
+        fits: Vec::new(),
+        changed: Vec::new(),
+        saved: Vec::new(),
+        unusable: Vec::new(),
+    };
+    for (id, (base, ops)) in runs {
+        let Some(item) = current.item(id) else {
+            plan.unusable.push(format!(
+                "it edits item {id}, which is no longer on the agenda"
+            ));
+            continue;
+        };
+        let now = normalize(&item.minutes).into_owned();
+        // With the text the edits counted from, their result is known whatever the file
+        // holds now; without it, they can only be tried on the text as it is.
+        let from = base.unwrap_or(&now);
+        let text = match replay_ops(from, ops) {
+            Ok(text) => text,
+            Err(e) => {
+                plan.unusable
+                    .push(format!("its edits do not fit item {id}: {e}"));
+                continue;
+            }
+        };
+        let fits = match base {
+            Some(base) => base == now,
+            None => header_fits,
+        };
+        if text == now && base.is_some() {
+            plan.saved.push(id);
+            continue;
+        }
+        if fits {
+            plan.fits.push(id);
+            set_minutes(&mut plan.recovered, id, &text);
+        } else {
+            plan.changed.push(id);
+        }
+        set_minutes(&mut plan.copy, id, &text);
+    }
+    plan
+}
+
+fn set_minutes(m: &mut Meeting, id: ItemId, text: &str) {
+    if let Some(item) = agenda::find_mut(&mut m.agenda, id) {
+        item.minutes = text.to_string();
+    }
+}
+
+/// The lines of the recovery offer: what each item would get back, and where.
+pub fn describe_plan(current: &Meeting, plan: &Plan) -> Vec<String> {
+    let mut lines = describe(current, &plan.copy);
+    if lines.len() == 1 && plan.copy == *current {
+        lines.clear();
+    }
+    for id in &plan.changed {
+        if let Some((number, item)) = agenda::numbered(&current.agenda)
+            .into_iter()
+            .find(|(_, i)| i.id == *id)
+        {
+            lines.push(format!(
+                "{number} {} was changed in the file since: that text can only be kept as a separate copy.",
+                item.title
+            ));
+        }
+    }
+    for why in &plan.unusable {
+        lines.push(format!(
+            "Part of the journal cannot be replayed ({why}); the journal file is kept aside."
+        ));
+    }
+    lines
 }
 
 /// One line per item whose minutes would change: size of the change and how it ends.

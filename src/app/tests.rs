@@ -526,6 +526,45 @@ fn recovery_offer_waits_for_an_answer_and_hands_it_to_the_run_loop() {
 }
 
 #[test]
+fn the_changed_on_disk_question_offers_its_ways_out_lets_quit_through_and_is_in_f1() {
+    let mut app = december();
+    app.offer_conflict(vec![
+        "/data/2026-12-09.json was changed by something else".into(),
+    ]);
+    typed(&mut app, "x3");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Conflict { .. })),
+        "other keys do nothing"
+    );
+    ctrl(&mut app, 'q');
+    assert!(
+        app.quit,
+        "quitting stays possible: the journal keeps the text"
+    );
+    app.quit = false;
+    for (k, cmd) in [
+        ('k', Command::KeepBoth),
+        ('r', Command::ReloadTheirs),
+        ('c', Command::SwitchToCopy),
+    ] {
+        app.offer_conflict(vec![]);
+        typed(&mut app, &k.to_string());
+        assert!(app.overlay.is_none());
+        assert_eq!(app.take_effects(), [Effect::Conflict(cmd)]);
+    }
+    key(&mut app, KeyCode::F(1));
+    let text: String = crate::ui::overlay::help_lines(&app)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for scope in [Scope::Conflict, Scope::Recovery] {
+        for b in keymap::help(scope) {
+            assert!(text.contains(b.help), "F1 lacks {:?}", b.help);
+        }
+    }
+}
+
+#[test]
 fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
     let mut app = december();
     alt(&mut app, '2');

@@ -75,6 +75,25 @@ impl MeetingId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The `n`th id for a copy of this meeting tagged `tag` (`2026-12-09-recovered`,
+    /// `2026-12-09-recovered-2`): always a valid id, the base's own suffix shortened
+    /// when the whole would be too long. `tag` is lowercase letters.
+    pub fn copy(&self, tag: &str, n: u32) -> MeetingId {
+        let mut tail = tag.to_string();
+        if n > 1 {
+            tail.push_str(&format!("-{n}"));
+        }
+        let own = self.0.get(11..).unwrap_or("");
+        let room = MAX_SUFFIX.saturating_sub(tail.len() + 1);
+        let own = own[..own.len().min(room)].trim_end_matches('-');
+        let suffix = if own.is_empty() {
+            tail
+        } else {
+            format!("{own}-{tail}")
+        };
+        MeetingId(format!("{}-{suffix}", &self.0[..10]))
+    }
 }
 
 impl TryFrom<String> for MeetingId {
@@ -183,5 +202,30 @@ mod tests {
     fn refuses_bad_ids_when_read_from_json() {
         let err = serde_json::from_str::<MeetingId>("\"../../x\"").unwrap_err();
         assert!(err.to_string().contains("is not a meeting id"));
+    }
+
+    #[test]
+    fn a_copy_of_any_meeting_gets_a_valid_id_even_from_a_long_one() {
+        let long = format!(
+            "2026-12-09-{}",
+            "extraordinary-session".repeat(2)[..40].trim_end_matches('-')
+        );
+        for base in ["2026-12-09", "2026-12-09-extra", long.as_str()] {
+            let base = MeetingId::parse(base).unwrap();
+            for n in [1, 2, 1000] {
+                let copy = base.copy("recovered", n);
+                assert_eq!(MeetingId::parse(copy.as_str()), Ok(copy.clone()), "{copy}");
+                assert_ne!(copy, base);
+                assert!(copy.as_str().contains("recovered"), "{copy}");
+            }
+            assert_ne!(base.copy("recovered", 1), base.copy("recovered", 2));
+        }
+        assert_eq!(
+            MeetingId::parse("2026-12-09")
+                .unwrap()
+                .copy("recovered", 2)
+                .as_str(),
+            "2026-12-09-recovered-2"
+        );
     }
 }

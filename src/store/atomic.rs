@@ -38,6 +38,7 @@ pub fn private_file_options() -> OpenOptions {
         use std::os::unix::fs::OpenOptionsExt;
         o.mode(0o600);
     }
+    super::nofollow::no_follow(&mut o);
     o
 }
 
@@ -83,7 +84,9 @@ pub fn write(disk: &Disk, target: &Path, bytes: &[u8], mode: Mode) -> io::Result
 }
 
 fn write_temp(disk: &Disk, temp: &Path, bytes: &[u8]) -> io::Result<Metadata> {
-    let mut file = disk.open(&private_file_options(), temp)?;
+    let mut file = disk
+        .open(&private_file_options(), temp)
+        .map_err(|e| super::nofollow::explain(temp, e))?;
     disk.write_all(&mut file, temp, bytes)?;
     disk.sync_all(&file, temp)?;
     // Read from the open file before the commit, so nothing after the rename can fail.
@@ -248,5 +251,18 @@ mod tests {
         let err = write(&disk, &target, b"second", Mode::CreateNew).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&target).unwrap(), b"first");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_at_a_temp_name_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious.txt");
+        fs::write(&target, "someone else's file").unwrap();
+        let temp = temp_path(&dir.path().join("m.json"));
+        std::os::unix::fs::symlink(&target, &temp).unwrap();
+        let err = write_temp(&Disk::default(), &temp, b"minutes").unwrap_err();
+        assert!(err.to_string().contains("is a symbolic link"), "{err}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "someone else's file");
     }
 }

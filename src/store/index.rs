@@ -40,6 +40,35 @@ impl Stamp {
     }
 }
 
+/// One version of a file: its stamp (cheap to read, but changed by a mere `touch` or a
+/// byte-identical copy) and a SHA-256 of its bytes (what decides whether it really changed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileVersion {
+    pub stamp: Stamp,
+    pub sha256: [u8; 32],
+}
+
+impl FileVersion {
+    pub fn of(stamp: Stamp, bytes: &[u8]) -> FileVersion {
+        use sha2::{Digest, Sha256};
+        FileVersion {
+            stamp,
+            sha256: Sha256::digest(bytes).into(),
+        }
+    }
+
+    /// The digest as lower-case hex, as journal headers carry it.
+    pub fn sha256_hex(&self) -> String {
+        use std::fmt::Write;
+        self.sha256
+            .iter()
+            .fold(String::with_capacity(64), |mut s, b| {
+                let _ = write!(s, "{b:02x}");
+                s
+            })
+    }
+}
+
 /// One line of the archive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {

@@ -1,8 +1,8 @@
 //! The crash journal: small records appended between saves, so a keystroke costs a few
 //! bytes instead of a rewrite, and the next start can replay what a crash cut off.
 //!
-//! `<id>.journal` is a header line naming the file version it applies to (its stamp),
-//! then one JSON record per line. A torn last line (the crash came mid-write) is ignored.
+//! `<id>.journal` is a header line naming the file version it applies to (its stamp and,
+//! since headers carry it, the SHA-256 of its bytes), then one JSON record per line. A torn last line (the crash came mid-write) is ignored.
 //! Journals are never deleted: a finished one is replaced by a fresh one only after its
 //! records are safely in a save, and one not replayed is set aside under another name.
 
@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Mode};
 use super::disk::Disk;
-use super::index::Stamp;
+use super::index::{FileVersion, Stamp};
+use super::nofollow::{explain, no_follow, refuse_link};
 use crate::model::MeetingId;
 
 const VERSION: u32 = 1;
@@ -25,6 +26,9 @@ struct Header {
     journal: u32,
     meeting: MeetingId,
     base: Stamp,
+    /// Hex SHA-256 of the file's bytes; absent in journals written before content checks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sha256: Option<String>,
 }
 
 /// An open journal, appended to by the run loop.
@@ -43,18 +47,23 @@ impl Journal {
         disk: &Disk,
         path: &Path,
         meeting: &MeetingId,
-        base: Stamp,
+        base: FileVersion,
     ) -> io::Result<Journal> {
         let mut header = serde_json::to_vec(&Header {
             journal: VERSION,
             meeting: meeting.clone(),
-            base,
+            base: base.stamp,
+            sha256: Some(base.sha256_hex()),
         })
         .expect("header serialises");
         header.push(b'\n');
+        // A link planted at the journal's name is refused, not silently replaced.
+        refuse_link(path)?;
         // Written even if its directory sync fails: the store retries that sync.
         atomic::write(disk, path, &header, Mode::Replace)?;
-        let file = disk.open(OpenOptions::new().append(true), path)?;
+        let file = disk
+            .open(no_follow(OpenOptions::new().append(true)), path)
+            .map_err(|e| explain(path, e))?;
         Ok(Journal {
             disk: disk.clone(),
             file,
@@ -97,9 +106,9 @@ impl Journal {
 pub struct Orphan<T> {
     pub path: PathBuf,
     pub records: Vec<T>,
-    /// True when the journal applies to the meeting file as it is now. When
-    /// false the file was saved after the journal was written (so it already
-    /// holds these records) or was replaced by something else.
+    /// True when the journal applies to the meeting file as it is now (same stamp, or
+    /// same content). When false the file was saved after the journal was written (so it
+    /// may already hold these records) or was changed by something else.
     pub fits: bool,
     /// Lines that could not be read (a torn last line after a crash is normal).
     pub unreadable: usize,
@@ -109,13 +118,14 @@ pub struct Orphan<T> {
 pub fn find<T: DeserializeOwned>(
     disk: &Disk,
     path: &Path,
-    current: Option<Stamp>,
+    current: Option<FileVersion>,
 ) -> io::Result<Option<Orphan<T>>> {
-    let text = match disk.read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let bytes = match disk.open(no_follow(OpenOptions::new().read(true)), path) {
+        Ok(mut f) => disk.read_to_end(&mut f, path)?,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
+        Err(e) => return Err(explain(path, e)),
     };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
     let mut lines = text.lines();
     let header: Option<Header> = lines.next().and_then(|l| serde_json::from_str(l).ok());
     let mut records = Vec::new();
@@ -129,7 +139,15 @@ pub fn find<T: DeserializeOwned>(
     if records.is_empty() && unreadable == 0 {
         return Ok(None);
     }
-    let fits = header.is_some_and(|h| h.journal == VERSION && Some(h.base) == current);
+    let fits = header.is_some_and(|h| {
+        h.journal == VERSION
+            && current.is_some_and(|c| match &h.sha256 {
+                // By content: a touch or an identical copy changes the stamp only.
+                Some(hex) => *hex == c.sha256_hex(),
+                // Headers from before content checks have only the stamp.
+                None => h.base == c.stamp,
+            })
+    });
     Ok(Some(Orphan {
         path: path.to_path_buf(),
         records,
@@ -152,7 +170,9 @@ pub fn set_aside(disk: &Disk, path: &Path, why: &str) -> io::Result<PathBuf> {
         target = path.with_file_name(format!("{name}.{why}-{stamp}-{n}"));
     }
     disk.rename(path, &target)?;
-    disk.sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+    // The rename is done; if the directory sync fails, a power cut could at worst bring the
+    // journal back under its old name, where it is recognised as already saved.
+    let _ = disk.sync_dir(path.parent().unwrap_or(Path::new(".")));
     Ok(target)
 }
 
@@ -162,12 +182,15 @@ mod tests {
     use std::fs;
     use std::io::Write;
 
-    fn stamp(n: u64) -> Stamp {
-        Stamp {
-            inode: n,
-            len: 1,
-            mtime_ns: 2,
-        }
+    fn stamp(n: u64) -> FileVersion {
+        FileVersion::of(
+            Stamp {
+                inode: n,
+                len: 1,
+                mtime_ns: 2,
+            },
+            format!("file {n}").as_bytes(),
+        )
     }
 
     #[test]
@@ -228,5 +251,89 @@ mod tests {
                 0o600
             );
         }
+    }
+
+    fn version(inode: u64, content: &str) -> FileVersion {
+        FileVersion::of(
+            Stamp {
+                inode,
+                len: content.len() as u64,
+                mtime_ns: inode as i128,
+            },
+            content.as_bytes(),
+        )
+    }
+
+    #[test]
+    fn a_journal_still_fits_a_file_that_was_only_touched_or_copied_over_identically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.journal");
+        let id = MeetingId::parse("2026-12-09").unwrap();
+        let mut j =
+            Journal::start(&Disk::default(), &path, &id, version(7, "the minutes")).unwrap();
+        j.append(&["typed".to_string()]).unwrap();
+        drop(j);
+        // New inode and mtime, same bytes: a backup tool's copy, or `touch`.
+        let copied: Orphan<String> =
+            find(&Disk::default(), &path, Some(version(99, "the minutes")))
+                .unwrap()
+                .unwrap();
+        assert!(copied.fits, "same content is the same file");
+        let changed: Orphan<String> =
+            find(&Disk::default(), &path, Some(version(7, "other minutes")))
+                .unwrap()
+                .unwrap();
+        assert!(
+            !changed.fits,
+            "different content does not fit, whatever the stamp"
+        );
+    }
+
+    #[test]
+    fn a_journal_header_from_before_content_checks_still_fits_by_its_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.journal");
+        let old = version(7, "the minutes");
+        let header = serde_json::json!({
+            "journal": 1, "meeting": "2026-12-09", "base": old.stamp,
+        });
+        fs::write(&path, format!("{header}\n\"typed\"\n")).unwrap();
+        let found: Orphan<String> = find(&Disk::default(), &path, Some(old)).unwrap().unwrap();
+        assert!(found.fits);
+        assert_eq!(found.records, ["typed"]);
+        let moved: Orphan<String> = find(&Disk::default(), &path, Some(version(8, "the minutes")))
+            .unwrap()
+            .unwrap();
+        assert!(
+            !moved.fits,
+            "an old header can only be matched by its stamp"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_at_the_journal_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious.txt");
+        fs::write(&target, "someone else's file\n\"x\"\n").unwrap();
+        let path = dir.path().join("m.journal");
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        let id = MeetingId::parse("2026-12-09").unwrap();
+
+        let err = find::<String>(&Disk::default(), &path, None).unwrap_err();
+        assert!(err.to_string().contains("is a symbolic link"), "{err}");
+        let err = Journal::start(&Disk::default(), &path, &id, version(1, "x")).unwrap_err();
+        assert!(err.to_string().contains("is a symbolic link"), "{err}");
+        assert!(
+            fs::symlink_metadata(&path)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the link is left for the clerk to look at"
+        );
+        assert_eq!(
+            fs::read_to_string(&target).unwrap(),
+            "someone else's file\n\"x\"\n"
+        );
     }
 }

@@ -36,7 +36,10 @@ pub fn acquire(disk: &Disk, path: &Path, id: &MeetingId) -> std::io::Result<Acqu
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = disk.open(&options, path)?;
+    super::nofollow::no_follow(&mut options);
+    let mut file = disk
+        .open(&options, path)
+        .map_err(|e| super::nofollow::explain(path, e))?;
     match file.try_lock() {
         Ok(()) => {
             file.set_len(0)?;

@@ -42,6 +42,26 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             }
             popup(app, frame, area, " Unsaved text found ", text, 90);
         }
+        Overlay::Conflict { lines } => {
+            let mut text = vec![Line::from(Span::styled(
+                "NOT SAVED: the meeting's file was changed by something else. Nothing is lost yet.",
+                app.theme.warn(),
+            ))];
+            text.push(Line::from(""));
+            text.extend(lines.iter().map(|l| Line::from(l.clone())));
+            text.push(Line::from(""));
+            for b in keymap::help(Scope::Conflict) {
+                text.push(Line::from(vec![
+                    Span::styled(format!("{:>3}  ", b.label), app.theme.key()),
+                    Span::raw(b.help),
+                ]));
+            }
+            text.push(Line::from(Span::styled(
+                "Ctrl-Q quits without choosing: your text stays in the journal.",
+                app.theme.dim(),
+            )));
+            popup(app, frame, area, " Changed on disk ", text, 90);
+        }
     }
 }
 
@@ -111,6 +131,14 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::from(""));
     lines.push(heading("In forms"));
     lines.extend(keymap::help(Scope::Form).map(|b| row(b.label, b.help)));
+    lines.push(Line::from(""));
+    lines.push(heading("When unsaved text is found after a crash"));
+    lines.extend(keymap::help(Scope::Recovery).map(|b| row(b.label, b.help)));
+    lines.push(Line::from(""));
+    lines.push(heading(
+        "When the meeting's file was changed by something else",
+    ));
+    lines.extend(keymap::help(Scope::Conflict).map(|b| row(b.label, b.help)));
     lines.push(Line::from(""));
     lines.push(heading("This help"));
     lines.extend(keymap::help(Scope::Help).map(|b| row(b.label, b.help)));

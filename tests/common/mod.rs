@@ -59,3 +59,27 @@ pub fn demo_store() -> (tempfile::TempDir, Store) {
 }
 
 pub mod pty;
+
+/// Makes `dir` a directory where the meeting `id`'s lock cannot be created, and returns
+/// the words the reason must contain. chmod 0500 where that restricts; as root, where it
+/// does not, the lock's path is made unusable instead (a directory sits at its name).
+pub fn make_lock_uncreatable(dir: &Path, id: &str) -> &'static str {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let probe = dir.join(".probe");
+    if std::fs::write(&probe, b"").is_err() {
+        return "the data directory is read-only";
+    }
+    // Running as root: permissions do not bind.
+    std::fs::remove_file(&probe).unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let _ = std::fs::remove_file(dir.join(format!("{id}.lock")));
+    std::fs::create_dir(dir.join(format!("{id}.lock"))).unwrap();
+    "lock could not be taken"
+}
+
+/// Undoes [`make_lock_uncreatable`], so the temp dir can be removed.
+pub fn restore_writable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+}

@@ -16,6 +16,17 @@ pub struct Pty {
 
 impl Pty {
     pub fn spawn(data: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_env(data, args, cols, rows, &[])
+    }
+
+    /// As [`Pty::spawn`], with extra environment variables.
+    pub fn spawn_env(
+        data: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &Path)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -30,6 +41,9 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("MINUTEBOOK_DATA_DIR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(

@@ -3,6 +3,7 @@
 use super::*;
 use crate::store::{FaultPlan, Op};
 use crate::ui::theme::Theme;
+use std::sync::Arc;
 
 #[test]
 fn a_save_whose_directory_sync_fails_is_shown_saved_not_yet_durable_until_a_retry_succeeds() {
@@ -13,15 +14,7 @@ fn a_save_whose_directory_sync_fails_is_shown_saved_not_yet_durable_until_a_retr
     let store = Store::open(tmp.path()).unwrap().with_faults(plan.clone());
     let (meeting, handle) = store.open_meeting(&meeting.id).unwrap();
     let path = store.path_of(&meeting.id);
-    let mut session = Session {
-        store,
-        handle,
-        journal: None,
-        recovery: None,
-        last_save: Instant::now(),
-        last_failure: None,
-        last_sync: Instant::now(),
-    };
+    let mut session = Session::new(store, handle, meeting.clone());
     let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 9)
         .unwrap()
         .and_hms_opt(14, 0, 0)

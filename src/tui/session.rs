@@ -1,0 +1,433 @@
+//! Everything about the open meeting that touches the disk: saving, the journal, the
+//! recovery of a journal a crash left, and the ways out when the file changed on disk.
+//!
+//! The rule throughout: a journal is replaced or set aside only once the text it holds is
+//! in a file (the meeting, or a separate copy of it).
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::app::recovery::{self, Plan, describe, describe_plan};
+use crate::app::{App, JournalLine};
+use crate::editor::normalize;
+use crate::keymap::Command;
+use crate::model::{ItemId, Meeting};
+use crate::store::journal::{self, Journal};
+use crate::store::{Disk, Handle, Store, StoreError};
+
+/// How often journaled edits are made durable on disk.
+const JOURNAL_SYNC: Duration = Duration::from_millis(250);
+
+/// A journal found at start-up, while the clerk decides.
+struct Found {
+    plan: Plan,
+    path: PathBuf,
+}
+
+pub(super) struct Session {
+    pub(super) store: Store,
+    handle: Handle,
+    journal: Option<Journal>,
+    /// The meeting as last read or saved: what journaled edits count from.
+    saved: Meeting,
+    /// Items whose base text the current journal already holds.
+    based: HashSet<ItemId>,
+    /// What the current journal holds, for replaying onto a file changed on disk.
+    unsaved: Vec<JournalLine>,
+    recovery: Option<Found>,
+    pub(super) last_save: Instant,
+    pub(super) last_failure: Option<Instant>,
+    last_sync: Instant,
+    /// Moves a journal out of the way; a seam so tests can make it fail.
+    set_aside: fn(&Disk, &Path, &str) -> io::Result<PathBuf>,
+}
+
+impl Session {
+    pub(super) fn new(store: Store, handle: Handle, saved: Meeting) -> Session {
+        Session {
+            store,
+            handle,
+            journal: None,
+            saved,
+            based: HashSet::new(),
+            unsaved: Vec::new(),
+            recovery: None,
+            last_save: Instant::now(),
+            last_failure: None,
+            last_sync: Instant::now(),
+            set_aside: journal::set_aside,
+        }
+    }
+
+    /// Looks for a journal a crash left behind. Returns what to offer, if any; what is
+    /// not offered is set aside only when the file holds it or it cannot be replayed at
+    /// all, and the clerk is told where it is kept.
+    pub(super) fn find_orphan(
+        &mut self,
+        notes: &mut Vec<String>,
+    ) -> color_eyre::Result<Option<Vec<String>>> {
+        let path = self.store.journal_path(self.handle.id());
+        let orphan = journal::find::<JournalLine>(self.store.disk(), &path, self.handle.file())
+            .map_err(|e| {
+                color_eyre::eyre::eyre!("could not read the journal {}: {e}", path.display())
+            })?;
+        let Some(orphan) = orphan else {
+            return Ok(None);
+        };
+        let plan = recovery::plan(&self.saved, &orphan.records, orphan.fits);
+        if plan.nothing_to_offer() {
+            let (why, what) = if plan.unusable.is_empty() {
+                (
+                    "superseded",
+                    "its edits are already in the meeting file".to_string(),
+                )
+            } else {
+                (
+                    "unusable",
+                    format!("it could not be replayed ({})", plan.unusable.join("; ")),
+                )
+            };
+            notes.push(match (self.set_aside)(self.store.disk(), &path, why) {
+                Ok(aside) => format!(
+                    "A journal was found, but {what}; it is kept as {}.",
+                    aside.display()
+                ),
+                Err(e) => format!(
+                    "A journal was found at {}, but {what}; it could not be set aside ({e}).",
+                    path.display()
+                ),
+            });
+            return Ok(None);
+        }
+        let lines = describe_plan(&self.saved, &plan);
+        self.recovery = Some(Found { plan, path });
+        Ok(Some(lines))
+    }
+
+    /// Carries out the clerk's answer to the recovery offer. On any failure the journal
+    /// stays where it is and the offer comes back with the reason.
+    pub(super) fn resolve_recovery(&mut self, app: &mut App, choice: Command) {
+        let Some(mut found) = self.recovery.take() else {
+            return;
+        };
+        let done = match choice {
+            Command::Recover => self.recover(app, &mut found.plan, true),
+            Command::KeepCopy => self.recover(app, &mut found.plan, false),
+            _ => Ok(("Discarded".to_string(), "discarded")),
+        };
+        match done {
+            Ok((said, why)) => {
+                app.flash = Some(
+                    match (self.set_aside)(self.store.disk(), &found.path, why) {
+                        Ok(aside) => format!("{said}. The journal is kept as {}.", aside.display()),
+                        Err(e) if why == "discarded" => format!(
+                            "Could not set the journal aside ({e}); it stays at {}.",
+                            found.path.display()
+                        ),
+                        // Its text is in a file now, so the journal left behind is harmless.
+                        Err(e) => format!(
+                            "{said}. The journal could not be set aside ({e}) and stays at {}, \
+                         though its text is saved.",
+                            found.path.display()
+                        ),
+                    },
+                );
+            }
+            Err(why) => {
+                let mut lines = vec![format!(
+                    "{why} The journal is untouched at {}.",
+                    found.path.display()
+                )];
+                lines.extend(describe_plan(&self.saved, &found.plan));
+                app.flash = Some(why);
+                app.offer_recovery(lines);
+                self.recovery = Some(found);
+            }
+        }
+    }
+
+    /// Puts the recovered text in files: the edits that fit into the meeting (if asked),
+    /// the rest (or all, for a copy) into a separate meeting. Says what it did, and how
+    /// to name the journal set aside.
+    fn recover(
+        &mut self,
+        app: &mut App,
+        plan: &mut Plan,
+        into_meeting: bool,
+    ) -> Result<(String, &'static str), String> {
+        let mut said = Vec::new();
+        if !into_meeting || !plan.changed.is_empty() {
+            let copy = self
+                .store
+                .create_copy(&plan.copy, "recovered")
+                .map_err(|e| format!("Could not keep the unsaved text as a separate copy: {e}."))?;
+            said.push(if into_meeting {
+                format!("The text typed in minutes changed since is kept as meeting {copy}")
+            } else {
+                format!("The unsaved text is kept as meeting {copy}")
+            });
+            // Done once: a retry after a later failure does not make a second copy.
+            plan.changed.clear();
+            if !into_meeting {
+                return Ok((
+                    format!("{}; this meeting is as last saved", said.join(". ")),
+                    "copied",
+                ));
+            }
+        }
+        if !plan.fits.is_empty() {
+            self.store
+                .save(&mut self.handle, &plan.recovered)
+                .map_err(|e| format!("Could not save the recovered text: {e}."))?;
+            self.adopt(app, plan.recovered.clone());
+            said.insert(0, "Recovered the unsaved text".to_string());
+        }
+        Ok((said.join(". "), "recovered"))
+    }
+
+    /// Shows `meeting`, which is what the file now holds.
+    fn adopt(&mut self, app: &mut App, meeting: Meeting) {
+        app.replace_meeting(meeting.clone());
+        app.saved_revision = app.revision;
+        app.urgent_save = false;
+        app.save_error = None;
+        self.saved = meeting;
+        self.last_failure = None;
+        self.last_save = Instant::now();
+        // The journal is started again by the next edit.
+        self.journal = None;
+        self.based.clear();
+        self.unsaved.clear();
+    }
+
+    /// What the conflict offer says: which file, and what is unsaved.
+    fn conflict_lines(&self, app: &mut App) -> Vec<String> {
+        let path = self.store.path_of(self.handle.id());
+        let mut lines = vec![format!(
+            "{} was changed by something else since it was last read or saved here.",
+            path.display()
+        )];
+        let unsaved = describe(&self.saved, app.meeting_for_save());
+        lines.push("Your unsaved changes include:".into());
+        lines.extend(unsaved.into_iter().map(|l| format!("  {l}")));
+        lines
+    }
+
+    /// Carries out the clerk's answer when the file changed on disk; a way that does not
+    /// work says why and the question comes back.
+    pub(super) fn resolve_conflict(&mut self, app: &mut App, choice: Command) {
+        let mine = app.meeting_for_save().clone();
+        let done = match choice {
+            Command::KeepBoth => self.keep_both(app, &mine),
+            Command::ReloadTheirs => self.reload_and_replay(app, &mine),
+            Command::SwitchToCopy => self.switch_to_copy(app, &mine),
+            _ => return,
+        };
+        match done {
+            Ok(said) => app.flash = Some(said),
+            Err(why) => {
+                let mut lines = vec![why.clone(), String::new()];
+                lines.extend(self.conflict_lines(app));
+                app.flash = Some(why);
+                app.offer_conflict(lines);
+            }
+        }
+    }
+
+    fn keep_both(&mut self, app: &mut App, mine: &Meeting) -> Result<String, String> {
+        let copy = self
+            .store
+            .create_copy(mine, "copy")
+            .map_err(|e| format!("Could not save your version as a copy: {e}."))?;
+        let theirs = self.store.reload(&mut self.handle).map_err(|e| {
+            format!("Your version is saved as meeting {copy}, but the changed file could not be read: {e}.")
+        })?;
+        self.adopt(app, theirs);
+        // Its text is in the copy now; if it cannot be moved, the next edit replaces it.
+        let _ = (self.set_aside)(
+            self.store.disk(),
+            &self.store.journal_path(self.handle.id()),
+            "copied",
+        );
+        Ok(format!(
+            "Your version is saved as meeting {copy}; this is {} as changed on disk.",
+            self.handle.id()
+        ))
+    }
+
+    fn reload_and_replay(&mut self, app: &mut App, mine: &Meeting) -> Result<String, String> {
+        let refuse = |why: String| {
+            Err(format!(
+                "{why}: press k to keep both versions, or c to carry on in a copy of yours."
+            ))
+        };
+        // Only typing can be replayed: anything else unsaved would be lost.
+        if recovery::plan(&self.saved, &self.unsaved, true).recovered != *mine {
+            return refuse(
+                "Your unsaved changes are more than typed minutes, and a replay would lose them"
+                    .into(),
+            );
+        }
+        let id = self.handle.id().clone();
+        let theirs = self
+            .store
+            .load(&id)
+            .map_err(|e| format!("Could not read the changed file: {e}."))?
+            .meeting;
+        let plan = recovery::plan(&theirs, &self.unsaved, false);
+        if !plan.changed.is_empty() || !plan.unusable.is_empty() {
+            return refuse("The minutes you typed in were changed in their version too".into());
+        }
+        let theirs = self
+            .store
+            .reload(&mut self.handle)
+            .map_err(|e| format!("Could not read the changed file: {e}."))?;
+        let plan = recovery::plan(&theirs, &self.unsaved, false);
+        if !plan.changed.is_empty() || !plan.unusable.is_empty() {
+            return refuse("The file changed again as it was read".into());
+        }
+        // The journal keeps the typing (its base texts are theirs too) until this is saved.
+        self.saved = theirs;
+        app.replace_meeting(plan.recovered);
+        self.save(app);
+        Ok(match &app.save_error {
+            None => "Reloaded the changed file with your typing on top; saved.".into(),
+            Some(e) => format!("Reloaded the changed file with your typing on top; NOT SAVED: {e}"),
+        })
+    }
+
+    fn switch_to_copy(&mut self, app: &mut App, mine: &Meeting) -> Result<String, String> {
+        let copy = self
+            .store
+            .create_copy(mine, "copy")
+            .map_err(|e| format!("Could not save your version as a copy: {e}."))?;
+        let (meeting, handle) = self.store.open_meeting(&copy).map_err(|e| {
+            format!("Your version is saved as meeting {copy}, but it could not be opened: {e}.")
+        })?;
+        if let Some(why) = handle.read_only() {
+            return Err(format!(
+                "Your version is saved as meeting {copy}, but it opens read-only ({why})."
+            ));
+        }
+        let left = std::mem::replace(&mut self.handle, handle);
+        let old_journal = self.store.journal_path(left.id());
+        drop(left);
+        self.adopt(app, meeting);
+        // Its text is in the copy now.
+        let _ = (self.set_aside)(self.store.disk(), &old_journal, "copied");
+        Ok(format!(
+            "Your version is saved as meeting {copy}, now open here; {} is as changed on disk.",
+            old_journal
+                .file_stem()
+                .map_or(String::new(), |s| s.to_string_lossy().into_owned())
+        ))
+    }
+
+    fn start_journal(&mut self, app: &mut App) {
+        self.journal = None;
+        self.based.clear();
+        self.unsaved.clear();
+        if app.read_only.is_some() {
+            return;
+        }
+        let Some(file) = self.handle.file() else {
+            return;
+        };
+        let path = self.store.journal_path(self.handle.id());
+        match Journal::start(self.store.disk(), &path, self.handle.id(), file) {
+            Ok(j) => self.journal = Some(j),
+            Err(e) => {
+                app.save_error = Some(format!("cannot keep a journal at {}: {e}", path.display()));
+            }
+        }
+    }
+
+    pub(super) fn journal(&mut self, app: &mut App) {
+        let records = app.take_journal();
+        if !records.is_empty() && self.journal.is_none() && self.recovery.is_none() {
+            self.start_journal(app);
+        }
+        let Some(j) = &mut self.journal else { return };
+        let mut lines = Vec::with_capacity(records.len());
+        for r in records {
+            // The first edit of an item since the save carries the text it counts from.
+            if self.based.insert(r.item) {
+                let base = self
+                    .saved
+                    .item(r.item)
+                    .map(|i| normalize(&i.minutes).into_owned())
+                    .unwrap_or_default();
+                lines.push(JournalLine::Base { item: r.item, base });
+            }
+            lines.push(JournalLine::Edit(r));
+        }
+        let result = j.append(&lines).and_then(|()| {
+            if self.last_sync.elapsed() >= JOURNAL_SYNC {
+                self.last_sync = Instant::now();
+                j.sync()
+            } else {
+                Ok(())
+            }
+        });
+        self.unsaved.extend(lines);
+        if let Err(e) = result {
+            app.save_error = Some(format!("journal {}: {e}", j.path().display()));
+        }
+    }
+
+    pub(super) fn sync_journal(&mut self) {
+        if let Some(j) = &mut self.journal {
+            let _ = j.sync();
+        }
+    }
+
+    pub(super) fn save(&mut self, app: &mut App) {
+        if app.read_only.is_some() {
+            app.saved_revision = app.revision;
+            return;
+        }
+        if app.revision == app.saved_revision {
+            // Saved already; only a directory sync is owed: try it again.
+            app.not_durable = self.store.retry_sync().err();
+            self.last_failure = app.not_durable.is_some().then(Instant::now);
+            return;
+        }
+        let revision = app.revision;
+        let result = self.store.save(&mut self.handle, app.meeting_for_save());
+        match result {
+            // The new version is the file on disk: a save, durable or not yet (the
+            // store remembers a directory sync still owed).
+            Ok(_) => {
+                app.saved_revision = revision;
+                app.urgent_save = false;
+                app.save_error = None;
+                self.last_save = Instant::now();
+                self.saved = app.meeting.clone();
+                // Everything journaled is in the file now: begin a fresh journal.
+                self.start_journal(app);
+                // Owed until a directory sync succeeds (the journal's may have); else
+                // retried after RETRY.
+                app.not_durable = self.store.retry_sync().err();
+                self.last_failure = app.not_durable.is_some().then(Instant::now);
+            }
+            Err(e) => {
+                app.save_error = Some(e.to_string());
+                self.last_failure = Some(Instant::now());
+                // Not a dead end: the clerk is asked what to do (unless busy in a form;
+                // the next retry asks then).
+                if matches!(e, StoreError::ChangedOnDisk { .. }) && app.overlay.is_none() {
+                    let lines = self.conflict_lines(app);
+                    app.offer_conflict(lines);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod save_tests;

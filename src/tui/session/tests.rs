@@ -1,0 +1,388 @@
+//! The session against a real store in a temp folder: crashes are a session dropped
+//! without saving, outside changes are writes to its files.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::app::{Effect, Msg, Overlay};
+use crate::model::MeetingId;
+use crate::ui::theme::Theme;
+
+fn december_id() -> MeetingId {
+    MeetingId::parse("2026-12-09").unwrap()
+}
+
+fn store_with(meetings: Vec<Meeting>) -> (tempfile::TempDir, Store) {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path().join("data")).unwrap();
+    for m in meetings {
+        store.create(&m).unwrap();
+    }
+    (tmp, store)
+}
+
+fn demo_store() -> (tempfile::TempDir, Store) {
+    store_with(crate::demo::year())
+}
+
+/// Opens `id` as the run loop does; returns the offer of a journal found, if any.
+fn open(store: &Store, id: &MeetingId) -> (Session, App, Option<Vec<String>>, Vec<String>) {
+    let store = Store::open(store.dir()).unwrap();
+    let (meeting, handle) = store.open_meeting(id).unwrap();
+    let read_only = handle.read_only().map(str::to_string);
+    let mut session = Session::new(store, handle, meeting.clone());
+    let mut notes = Vec::new();
+    let offer = session.find_orphan(&mut notes).unwrap();
+    let at = NaiveDate::from_ymd_opt(2026, 12, 9)
+        .unwrap()
+        .and_time(NaiveTime::from_hms_opt(14, 0, 0).unwrap());
+    let mut app = App::new(meeting, read_only, at, Theme::plain());
+    if let Some(lines) = &offer {
+        app.offer_recovery(lines.clone());
+    }
+    (session, app, offer, notes)
+}
+
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.update(Msg::Key(KeyEvent::new(code, mods)));
+}
+
+/// Types into the first item's minutes and journals it, as a run-loop turn would.
+fn type_minutes(session: &mut Session, app: &mut App, text: &str) {
+    press(app, KeyCode::Char('3'), KeyModifiers::ALT);
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    session.journal(app);
+}
+
+/// Answers the overlay on screen with `key` and lets the session carry it out.
+fn answer(session: &mut Session, app: &mut App, key: char) {
+    press(app, KeyCode::Char(key), KeyModifiers::NONE);
+    for effect in app.take_effects() {
+        match effect {
+            Effect::Recovery(c) => session.resolve_recovery(app, c),
+            Effect::Conflict(c) => session.resolve_conflict(app, c),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
+
+fn first_minutes(store: &Store, id: &MeetingId) -> String {
+    store.load(id).unwrap().meeting.agenda[0].minutes.clone()
+}
+
+fn files(dir: &Path, prefix: &str) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(prefix))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Changes the file on disk as another program would (here: under its own lock-free write).
+fn change_on_disk(store: &Store, id: &MeetingId, change: impl FnOnce(&mut Meeting)) {
+    let mut m = store.load(id).unwrap().meeting;
+    change(&mut m);
+    let path = store.path_of(id);
+    fs::write(&path, crate::store::schema::encode(&m)).unwrap();
+}
+
+const TYPED: &str = "Apologies were received from Cllr Raman.";
+
+#[test]
+fn a_journal_whose_meeting_a_cli_command_changed_since_is_still_offered_and_recovered() {
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app, offer, _) = open(&store, &id);
+    assert!(offer.is_none());
+    type_minutes(&mut session, &mut app, TYPED);
+    drop((session, app)); // the crash: nothing saved
+
+    // `approve` records its resolution in this meeting meanwhile (another item).
+    store
+        .amend(&id, |m| {
+            m.agenda[1]
+                .minutes
+                .push_str("RESOLVED – That the minutes be approved.\n");
+            Ok(())
+        })
+        .unwrap();
+
+    let (mut session, mut app, offer, notes) = open(&store, &id);
+    let lines = offer.expect("the journal is offered, not set aside as superseded");
+    assert!(notes.is_empty(), "{notes:?}");
+    let delta = format!("+{} characters", TYPED.chars().count());
+    assert!(lines[0].contains(&delta), "{lines:?}");
+    answer(&mut session, &mut app, 'r');
+    assert_eq!(
+        first_minutes(&store, &id),
+        TYPED,
+        "the recovered text is in the file"
+    );
+    let m = store.load(&id).unwrap().meeting;
+    assert!(
+        m.agenda[1].minutes.contains("RESOLVED"),
+        "and so is the CLI's change"
+    );
+    assert_eq!(files(store.dir(), "2026-12-09.journal.recovered-").len(), 1);
+}
+
+#[test]
+fn a_journal_survives_a_copy_of_the_data_directory() {
+    let (tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app, _, _) = open(&store, &id);
+    type_minutes(&mut session, &mut app, TYPED);
+    drop((session, app));
+
+    // Copied elsewhere (new inodes and times, same bytes), and opened from there.
+    let copy_dir = tmp.path().join("copied");
+    fs::create_dir(&copy_dir).unwrap();
+    for name in files(store.dir(), "2026-12-09.") {
+        fs::copy(store.dir().join(&name), copy_dir.join(&name)).unwrap();
+    }
+    let copied = Store::open(&copy_dir).unwrap();
+    let (mut session, mut app, offer, _) = open(&copied, &id);
+    assert!(
+        offer.is_some(),
+        "the copied journal still fits the copied file"
+    );
+    answer(&mut session, &mut app, 'r');
+    assert_eq!(first_minutes(&copied, &id), TYPED);
+}
+
+#[test]
+fn a_journal_for_minutes_changed_since_is_offered_as_a_separate_copy() {
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app, _, _) = open(&store, &id);
+    type_minutes(&mut session, &mut app, TYPED);
+    drop((session, app));
+    change_on_disk(&store, &id, |m| {
+        m.agenda[0].minutes = "Typed on another laptop.".into()
+    });
+
+    let (mut session, mut app, offer, _) = open(&store, &id);
+    let lines = offer.expect("offered");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("only be kept as a separate copy")),
+        "{lines:?}"
+    );
+    answer(&mut session, &mut app, 'r');
+    assert_eq!(
+        first_minutes(&store, &id),
+        "Typed on another laptop.",
+        "the other change is not overwritten"
+    );
+    let copy = MeetingId::parse("2026-12-09-recovered").unwrap();
+    assert_eq!(
+        first_minutes(&store, &copy),
+        TYPED,
+        "the typed text is in the copy"
+    );
+    assert!(
+        app.flash
+            .as_deref()
+            .unwrap()
+            .contains("2026-12-09-recovered")
+    );
+}
+
+#[test]
+fn keeping_a_copy_of_a_meeting_with_a_long_id_works_and_keeps_the_text() {
+    let mut m = crate::demo::year().pop().unwrap();
+    let long = "2026-12-09-extraordinary-meeting-on-child-placement";
+    assert_eq!(
+        long.len(),
+        10 + 1 + 40,
+        "a suffix at the 40-character limit"
+    );
+    m.id = MeetingId::parse(long).unwrap();
+    let (_tmp, store) = store_with(vec![m]);
+    let id = MeetingId::parse(long).unwrap();
+    let (mut session, mut app, _, _) = open(&store, &id);
+    type_minutes(&mut session, &mut app, TYPED);
+    drop((session, app));
+
+    let (mut session, mut app, offer, _) = open(&store, &id);
+    assert!(offer.is_some());
+    answer(&mut session, &mut app, 'k');
+    let flash = app.flash.clone().unwrap();
+    assert!(!flash.contains("no free id"), "{flash}");
+    let copies = files(store.dir(), "2026-12-09-extraordinary");
+    let copy = copies
+        .iter()
+        .find(|n| n.ends_with("recovered.json"))
+        .unwrap_or_else(|| panic!("a copy was made: {copies:?}"));
+    let copy = MeetingId::parse(copy.strip_suffix(".json").unwrap()).unwrap();
+    assert_eq!(first_minutes(&store, &copy), TYPED);
+    assert!(flash.contains(copy.as_str()), "{flash}");
+    assert_eq!(
+        first_minutes(&store, &id),
+        "",
+        "this meeting is as last saved"
+    );
+}
+
+#[test]
+fn recovering_saves_the_text_before_setting_the_journal_aside_and_a_failed_set_aside_loses_nothing()
+{
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app, _, _) = open(&store, &id);
+    type_minutes(&mut session, &mut app, TYPED);
+    drop((session, app));
+
+    let (mut session, mut app, offer, _) = open(&store, &id);
+    assert!(offer.is_some());
+    session.set_aside = |_, _, _| Err(io::Error::from_raw_os_error(libc::EIO));
+    answer(&mut session, &mut app, 'r');
+    assert_eq!(first_minutes(&store, &id), TYPED, "saved first");
+    let journal = store.journal_path(&id);
+    assert!(journal.exists(), "the journal stays where it is");
+    let flash = app.flash.clone().unwrap();
+    assert!(
+        flash.contains("could not be set aside") && flash.contains("saved"),
+        "{flash}"
+    );
+    assert_eq!(app.revision, app.saved_revision, "nothing left unsaved");
+    drop((session, app));
+
+    // Next time it is recognised as already in the file, and said so.
+    let (_session, _app, offer, notes) = open(&store, &id);
+    assert!(offer.is_none());
+    assert!(
+        notes[0].contains("already in the meeting file"),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_touched_meeting_file_still_saves() {
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app, _, _) = open(&store, &id);
+    type_minutes(&mut session, &mut app, TYPED);
+    // A backup tool copies the file over itself: same bytes, new inode and time.
+    let path = store.path_of(&id);
+    let bytes = fs::read(&path).unwrap();
+    let tmp = path.with_extension("bak");
+    fs::write(&tmp, &bytes).unwrap();
+    fs::rename(&tmp, &path).unwrap();
+    session.save(&mut app);
+    assert_eq!(app.save_error, None);
+    assert!(app.overlay.is_none());
+    assert_eq!(first_minutes(&store, &id), TYPED);
+}
+
+/// Opens December, types and saves, types more, and has someone else change the file.
+fn conflict(store: &Store, id: &MeetingId) -> (Session, App) {
+    let (mut session, mut app, _, _) = open(store, id);
+    type_minutes(&mut session, &mut app, "Saved words. ");
+    session.save(&mut app);
+    assert_eq!(app.save_error, None);
+    type_minutes(&mut session, &mut app, "Unsaved words.");
+    app.sync_editor();
+    app.changed(false);
+    change_on_disk(store, id, |m| m.venue = "Committee Room 9".into());
+    session.save(&mut app);
+    assert!(
+        app.save_error
+            .as_deref()
+            .unwrap()
+            .contains("changed by something else"),
+        "{:?}",
+        app.save_error
+    );
+    match &app.overlay {
+        Some(Overlay::Conflict { lines }) => {
+            assert!(
+                lines.iter().any(|l| l.contains("+14 characters")),
+                "{lines:?}"
+            )
+        }
+        other => panic!("the clerk is asked what to do, got {other:?}"),
+    }
+    (session, app)
+}
+
+#[test]
+fn keep_both_saves_my_version_as_a_copy_and_shows_theirs() {
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app) = conflict(&store, &id);
+    answer(&mut session, &mut app, 'k');
+    let copy = MeetingId::parse("2026-12-09-copy").unwrap();
+    assert_eq!(first_minutes(&store, &copy), "Saved words. Unsaved words.");
+    assert_eq!(app.meeting.venue, "Committee Room 9", "theirs is shown");
+    assert!(app.flash.as_deref().unwrap().contains("2026-12-09-copy"));
+    // And saving works again.
+    type_minutes(&mut session, &mut app, "After.");
+    app.sync_editor();
+    app.changed(false);
+    session.save(&mut app);
+    assert_eq!(app.save_error, None);
+    let m = store.load(&id).unwrap().meeting;
+    assert_eq!(m.venue, "Committee Room 9");
+    assert!(
+        m.agenda[0].minutes.contains("After."),
+        "{}",
+        m.agenda[0].minutes
+    );
+}
+
+#[test]
+fn reload_replays_my_typing_onto_their_version() {
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app) = conflict(&store, &id);
+    answer(&mut session, &mut app, 'r');
+    assert_eq!(app.save_error, None, "{:?}", app.flash);
+    let m = store.load(&id).unwrap().meeting;
+    assert_eq!(m.venue, "Committee Room 9");
+    assert_eq!(m.agenda[0].minutes, "Saved words. Unsaved words.");
+}
+
+#[test]
+fn reload_is_refused_when_they_changed_the_same_minutes_and_the_question_comes_back() {
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app) = conflict(&store, &id);
+    change_on_disk(&store, &id, |m| m.agenda[0].minutes = "Their words.".into());
+    answer(&mut session, &mut app, 'r');
+    assert!(
+        matches!(app.overlay, Some(Overlay::Conflict { .. })),
+        "asked again"
+    );
+    assert!(
+        app.flash
+            .as_deref()
+            .unwrap()
+            .contains("changed in their version too")
+    );
+    assert_eq!(
+        first_minutes(&store, &id),
+        "Their words.",
+        "theirs untouched"
+    );
+    answer(&mut session, &mut app, 'c');
+    let copy = MeetingId::parse("2026-12-09-copy").unwrap();
+    assert_eq!(app.meeting.id, copy, "carrying on in the copy");
+    assert_eq!(first_minutes(&store, &copy), "Saved words. Unsaved words.");
+    type_minutes(&mut session, &mut app, " More.");
+    app.sync_editor();
+    app.changed(false);
+    session.save(&mut app);
+    assert_eq!(app.save_error, None);
+    assert!(first_minutes(&store, &copy).contains("More."));
+    assert_eq!(first_minutes(&store, &id), "Their words.");
+}
