@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveTime;
 
 use super::action::ActionItem;
-use super::agenda::{self, AgendaItem, ItemRole, ItemStatus};
+use super::agenda::{self, AgendaItem, Exemption, ItemRole, ItemStatus};
 use super::attendance::Presence;
 use super::ids::{ActionId, ItemId, MeetingId};
 use super::meeting::{Meeting, MeetingStatus};
@@ -48,14 +48,15 @@ pub fn open_actions_before(earlier: &[Meeting], id: &MeetingId) -> Vec<ActionIte
 }
 
 /// Items deferred at the previous meeting come back on this agenda, before the
-/// forward plan, saying where they came from.
+/// forward plan, saying where they came from. A sub-item of Part B business comes
+/// back on its own, so it takes the ground it inherited: it stays Part B.
 fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
-    let deferred: Vec<AgendaItem> = agenda::numbered(&prev.agenda)
+    let deferred: Vec<(AgendaItem, Option<Exemption>)> = agenda::with_grounds(&prev.agenda)
         .into_iter()
-        .filter(|(_, i)| {
+        .filter(|(_, i, _)| {
             i.sub_items.is_empty() && i.status == ItemStatus::Deferred && i.role.is_none()
         })
-        .map(|(_, i)| i.clone())
+        .map(|(_, i, ground)| (i.clone(), ground.cloned()))
         .collect();
     let first = agenda::next_id(agenda).0;
     let at = agenda
@@ -67,11 +68,11 @@ fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
             )
         })
         .unwrap_or(agenda.len());
-    for (k, old) in deferred.into_iter().enumerate() {
+    for (k, (old, ground)) in deferred.into_iter().enumerate() {
         let mut item = AgendaItem::new(ItemId(first + k as u32), old.title, old.kind);
         item.presenter = old.presenter;
         item.minutes_allotted = old.minutes_allotted;
-        item.exempt = old.exempt;
+        item.exempt = ground;
         item.principles = old.principles;
         item.minutes = format!(
             "Deferred from the meeting held on {}.",
@@ -174,6 +175,7 @@ pub fn new_meeting(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ItemKind;
     use crate::model::action::{ActionStatus, Due, RaisedIn};
     use crate::model::attendance::{Attendance, Role};
     use chrono::NaiveDate;
@@ -304,6 +306,40 @@ mod tests {
             "{number} comes before the forward plan ({})",
             forward.0
         );
+    }
+
+    #[test]
+    fn deferring_part_b_with_sub_items_brings_them_back_as_part_b() {
+        let t = template();
+        let mut jan = new_meeting(&t, id("2026-01-14"), None, &[]);
+        let mut part_b = AgendaItem::new(ItemId(60), "Placement review", ItemKind::Report);
+        part_b.exempt = Some(Exemption {
+            reason: "Schedule 12A, paragraph 2".into(),
+        });
+        let mut case = AgendaItem::new(ItemId(61), "Case of a child", ItemKind::Information);
+        case.presenter = "Social worker".into();
+        let mut deeper = AgendaItem::new(ItemId(62), "Outer case", ItemKind::Information);
+        deeper.sub_items.push(AgendaItem::new(
+            ItemId(63),
+            "Inner case",
+            ItemKind::Information,
+        ));
+        part_b.sub_items = vec![case, deeper];
+        jan.agenda.push(part_b);
+        crate::model::running::defer(&mut jan, ItemId(60), NaiveTime::MIN);
+
+        let feb = new_meeting(&t, id("2026-02-11"), None, &[jan]);
+        for title in ["Case of a child", "Inner case"] {
+            let (_, item) = agenda::numbered(&feb.agenda)
+                .into_iter()
+                .find(|(_, i)| i.title == title)
+                .unwrap_or_else(|| panic!("{title} carried"));
+            assert_eq!(
+                item.exempt.as_ref().map(|e| e.reason.as_str()),
+                Some("Schedule 12A, paragraph 2"),
+                "{title} keeps the ground it inherited"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::read_only_banner;
 use crate::app::App;
-use crate::model::agenda::{number_of, numbered};
+use crate::model::agenda::{is_exempt_business, number_of, numbered};
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -45,7 +45,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 format!("{number} {}", item.title),
                 theme.title(),
             )];
-            if item.is_exempt() {
+            if is_exempt_business(&m.agenda, item.id) {
                 spans.push(Span::styled(
                     "  [PART B: exempt, never published]",
                     theme.exempt(),
@@ -77,7 +77,7 @@ fn whole_minutes(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (number, item) in numbered(&app.meeting.agenda) {
         let mut heading = format!("{number} {}", item.title);
-        if item.is_exempt() {
+        if is_exempt_business(&app.meeting.agenda, item.id) {
             heading.push_str("  [PART B]");
         }
         lines.push(Line::from(Span::styled(heading, app.theme.title())));
