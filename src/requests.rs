@@ -6,10 +6,10 @@ use std::path::Path;
 
 use crate::app::archive::{ExportSource, Reply, Request, SEARCH_LIMIT};
 use crate::export::{self, Audience, Format, Scope};
-use crate::model::MeetingId;
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum};
 use crate::model::carry::long_date;
+use crate::model::{MeetingId, Origins};
 use crate::search::{Query, history, search_store};
 use crate::store::Store;
 use crate::store::atomic;
@@ -148,8 +148,19 @@ fn export(
             } else {
                 "minutes"
             };
+            // Where each carried action was raised decides, now, whether it is Part B.
+            let origins = Origins::of(&meeting, |at| store.load(at).ok().map(|l| l.meeting));
+            let unread: Vec<String> = origins.unreadable().map(|id| id.to_string()).collect();
+            let whom = if audience == Audience::Public && !unread.is_empty() {
+                format!(
+                    "{whom}; actions raised at {} left out: that meeting could not be read",
+                    unread.join(", ")
+                )
+            } else {
+                whom
+            };
             (
-                export::render(&meeting, format, audience, scope),
+                export::render(&meeting, &origins, format, audience, scope),
                 format!("the {part} of {} as {format} ({whom})", meeting.id),
             )
         }

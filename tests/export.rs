@@ -18,7 +18,7 @@ use minutebook::model::approval::Erratum;
 use minutebook::model::iha_children::IhaChild;
 use minutebook::model::{
     ActionId, ActionItem, ActionStatus, AgendaItem, Decision, DecisionKind, Due, Exemption, ItemId,
-    ItemKind, Meeting, MeetingId, RaisedIn,
+    ItemKind, Meeting, MeetingId, Origins, RaisedIn,
 };
 
 const SCOPES: [Scope; 2] = [Scope::Full, Scope::AgendaOnly];
@@ -34,6 +34,16 @@ fn demo(id: &str) -> Meeting {
         .find(|m| m.id.as_str() == id)
         .cloned()
         .unwrap_or_else(|| panic!("no demo meeting {id}"))
+}
+
+/// Where `m`'s actions were raised, from the demo year (as the CLI reads the archive).
+fn origins(m: &Meeting) -> Origins {
+    Origins::of(m, |id| year().iter().find(|x| x.id == *id).cloned())
+}
+
+/// `m` as a document, its actions' origins read from the demo year.
+fn render(m: &Meeting, format: Format, audience: Audience, scope: Scope) -> String {
+    export::render(m, &origins(m), format, audience, scope)
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -234,13 +244,8 @@ fn property<'a>(lines: &'a [String], name: &str) -> Vec<&'a str> {
 #[test]
 fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
     let june = demo("2026-06-10");
-    let public: Value = serde_json::from_str(&export::render(
-        &june,
-        Format::Json,
-        Audience::Public,
-        Scope::Full,
-    ))
-    .unwrap();
+    let public: Value =
+        serde_json::from_str(&render(&june, Format::Json, Audience::Public, Scope::Full)).unwrap();
     let items = public["agenda"].as_array().unwrap();
     let exempt = items.iter().find(|i| i["part"] == "exempt").unwrap();
     assert_eq!(exempt["number"], "8");
@@ -277,7 +282,7 @@ fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
     }
     assert_eq!(public["iha"]["status_words"], "BELOW TARGET");
 
-    let private = export::render(&june, Format::Json, Audience::Private, Scope::Full);
+    let private = render(&june, Format::Json, Audience::Private, Scope::Full);
     let back: Meeting = serde_json::from_str(&private).unwrap();
     assert_eq!(back, june, "the private JSON is the record itself");
 }
@@ -286,13 +291,9 @@ fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
 fn agenda_only_json_has_no_minutes_and_marks_part_b() {
     let june = demo("2026-06-10");
     for audience in [Audience::Public, Audience::Private] {
-        let v: Value = serde_json::from_str(&export::render(
-            &june,
-            Format::Json,
-            audience,
-            Scope::AgendaOnly,
-        ))
-        .unwrap();
+        let v: Value =
+            serde_json::from_str(&render(&june, Format::Json, audience, Scope::AgendaOnly))
+                .unwrap();
         let items = v["agenda"].as_array().unwrap();
         assert!(items.iter().all(|i| i.get("minutes").is_none()));
         assert!(v.get("actions").is_none() && v.get("attendance").is_none());
@@ -305,13 +306,8 @@ fn agenda_only_json_has_no_minutes_and_marks_part_b() {
 #[test]
 fn ocd_event_has_dotted_orders_typed_participants_and_minutes() {
     let june = demo("2026-06-10");
-    let v: Value = serde_json::from_str(&export::render(
-        &june,
-        Format::Ocd,
-        Audience::Public,
-        Scope::Full,
-    ))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&render(&june, Format::Ocd, Audience::Public, Scope::Full)).unwrap();
     assert_eq!(v["_type"], "event");
     assert_eq!(v["timezone"], "Europe/London");
     assert_eq!(v["start_date"], "2026-06-10T14:00:00+01:00");
@@ -360,7 +356,7 @@ fn ocd_event_has_dotted_orders_typed_participants_and_minutes() {
     assert!(b["notes"][0].as_str().unwrap().starts_with("Exempt: "));
     assert!(b["related_entities"].as_array().unwrap().is_empty());
 
-    let agenda: Value = serde_json::from_str(&export::render(
+    let agenda: Value = serde_json::from_str(&render(
         &june,
         Format::Ocd,
         Audience::Public,
@@ -378,7 +374,7 @@ fn html_is_well_formed_self_contained_and_says_the_iha_status_in_words() {
     for m in year() {
         for audience in [Audience::Public, Audience::Private] {
             for scope in SCOPES {
-                let html = export::render(m, Format::Html, audience, scope);
+                let html = render(m, Format::Html, audience, scope);
                 let xml = parse_xml(&html)
                     .unwrap_or_else(|e| panic!("{} {audience:?} {scope:?}: {e}", m.id));
                 assert!(xml.elements.iter().any(|(n, _)| n == "style"));
@@ -397,7 +393,7 @@ fn html_is_well_formed_self_contained_and_says_the_iha_status_in_words() {
         }
     }
     let june = demo("2026-06-10");
-    let html = export::render(&june, Format::Html, Audience::Public, Scope::Full);
+    let html = render(&june, Format::Html, Audience::Public, Scope::Full);
     let xml = parse_xml(&html).unwrap();
     assert!(xml.has("table", "class", "attendance"));
     assert!(xml.has("table", "class", "actions"));
@@ -406,13 +402,7 @@ fn html_is_well_formed_self_contained_and_says_the_iha_status_in_words() {
     assert!(xml.has("section", "class", "exempt"));
     assert!(xml.text.contains("8. Placement review"));
     let july = demo("2026-07-08");
-    let xml = parse_xml(&export::render(
-        &july,
-        Format::Html,
-        Audience::Public,
-        Scope::Full,
-    ))
-    .unwrap();
+    let xml = parse_xml(&render(&july, Format::Html, Audience::Public, Scope::Full)).unwrap();
     assert!(xml.text.contains("Status: ON TARGET"));
 }
 
@@ -423,7 +413,7 @@ fn agenda_only_lists_items_presenters_and_timings_without_minutes() {
     let june = demo("2026-06-10");
     for format in [Format::Markdown, Format::Text, Format::Html] {
         for audience in [Audience::Public, Audience::Private] {
-            let doc = export::render(&june, format, audience, Scope::AgendaOnly);
+            let doc = render(&june, format, audience, Scope::AgendaOnly);
             assert!(doc.contains("Initial Health Assessment timeliness"));
             assert!(doc.contains("Designated Nurse for Looked After Children"));
             assert!(doc.contains("15 min"));
@@ -433,10 +423,10 @@ fn agenda_only_lists_items_presenters_and_timings_without_minutes() {
             assert!(!doc.contains("Attendance"), "{format:?}");
         }
     }
-    let private = export::render(&june, Format::Text, Audience::Private, Scope::AgendaOnly);
+    let private = render(&june, Format::Text, Audience::Private, Scope::AgendaOnly);
     assert!(private.contains("EXEMPT (Part B): Local Government Act 1972"));
     assert!(private.contains("NOT FOR PUBLICATION"));
-    let public = export::render(&june, Format::Text, Audience::Public, Scope::AgendaOnly);
+    let public = render(&june, Format::Text, Audience::Public, Scope::AgendaOnly);
     assert!(public.contains("Exempt: Local Government Act 1972"));
     assert!(!public.contains("NOT FOR PUBLICATION"));
 }
@@ -641,7 +631,7 @@ fn public_exports(m: &Meeting) -> Vec<(String, String)> {
         for scope in SCOPES {
             out.push((
                 format!("{format} {scope:?}"),
-                export::render(m, format, Audience::Public, scope),
+                render(m, format, Audience::Public, scope),
             ));
         }
     }
@@ -662,7 +652,7 @@ proptest! {
     #[test]
     fn part_b_never_reaches_a_public_export(p in plants(), base in prop::sample::select(vec!["2026-06-10", "2026-11-11", "2026-12-09"])) {
         let (m, number) = plant(&demo(base), &p);
-        let private = export::render(&m, Format::Text, Audience::Private, Scope::Full);
+        let private = render(&m, Format::Text, Audience::Private, Scope::Full);
         prop_assert!(private.contains(&p.canary), "the canary was planted");
 
         for (what, doc) in public_exports(&m) {
@@ -696,7 +686,7 @@ proptest! {
             }
         }
         // And the HTML stays well-formed whatever was planted.
-        let html = export::render(&m, Format::Html, Audience::Private, Scope::Full);
+        let html = render(&m, Format::Html, Audience::Private, Scope::Full);
         prop_assert!(parse_xml(&html).is_ok(), "{:?}", parse_xml(&html).err());
     }
 
@@ -720,10 +710,10 @@ proptest! {
         m.agenda[0].title = texts[3].clone();
         m.attendance[0].note = texts[2].clone();
         for audience in [Audience::Public, Audience::Private] {
-            let html = export::render(&m, Format::Html, audience, Scope::Full);
+            let html = render(&m, Format::Html, audience, Scope::Full);
             prop_assert!(parse_xml(&html).is_ok(), "{:?}", parse_xml(&html).err());
             for format in [Format::Json, Format::Ocd] {
-                let doc = export::render(&m, format, audience, Scope::Full);
+                let doc = render(&m, format, audience, Scope::Full);
                 prop_assert!(serde_json::from_str::<Value>(&doc).is_ok());
             }
         }
@@ -739,6 +729,71 @@ proptest! {
             prop_assert_eq!(unescape_text(property(&lines, "LOCATION")[0]), expected);
         }
     }
+}
+
+// ---------------------------------------------------------------- Part B, later
+
+const PLEDGE: &str = "Hold a joint session with the Children in Care Council on the new pledge";
+
+/// The item ("Standing items") over the one November raised [`PLEDGE`] under.
+fn parent_of_the_pledges_item(nov: &Meeting) -> ItemId {
+    let raised = nov.actions.iter().find(|a| a.text == PLEDGE).unwrap();
+    let under = raised.raised.item.unwrap();
+    nov.agenda
+        .iter()
+        .find(|i| i.sub_items.iter().any(|s| s.id == under))
+        .map(|i| i.id)
+        .unwrap()
+}
+
+#[test]
+fn an_action_raised_under_an_item_made_exempt_later_leaves_the_next_meetings_public_documents() {
+    // Raised in November under 5.3 "Voice of the child", carried into December.
+    let mut nov = demo("2026-11-11");
+    let dec = demo("2026-12-09");
+    assert!(render(&dec, Format::Markdown, Audience::Public, Scope::Full).contains(PLEDGE));
+
+    // After December exists, November's "Standing items" (5.3's parent) is made Part B.
+    let standing = parent_of_the_pledges_item(&nov);
+    agenda::find_mut(&mut nov.agenda, standing).unwrap().exempt = Some(Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    nov.mark_exempt_actions();
+    let origins = Origins::of(&dec, |id| {
+        if *id == nov.id {
+            Some(nov.clone())
+        } else {
+            year().iter().find(|m| m.id == *id).cloned()
+        }
+    });
+    for format in Format::ALL {
+        let doc = export::render(&dec, &origins, format, Audience::Public, Scope::Full);
+        assert!(!doc.contains(PLEDGE), "{format}: {doc}");
+    }
+    let private = export::render(&dec, &origins, Format::Text, Audience::Private, Scope::Full);
+    assert!(private.contains(PLEDGE), "the clerk's record keeps it");
+}
+
+#[test]
+fn an_action_whose_raising_meeting_cannot_be_read_is_left_out_of_public_documents() {
+    let dec = demo("2026-12-09");
+    let origins = Origins::of(&dec, |id| {
+        (id.as_str() != "2026-11-11")
+            .then(|| year().iter().find(|m| m.id == *id).cloned())
+            .flatten()
+    });
+    let public = export::render(
+        &dec,
+        &origins,
+        Format::Markdown,
+        Audience::Public,
+        Scope::Full,
+    );
+    assert!(!public.contains(PLEDGE), "{public}");
+    assert!(
+        public.contains("Publish the refreshed Local Offer"),
+        "actions from meetings that were read stay"
+    );
 }
 
 // ---------------------------------------------------------------- The command line
@@ -765,6 +820,36 @@ fn cli_public_export_prints_part_b_by_title_only() {
     assert!(private.status.success());
     assert!(stdout(&private).contains("aged 15"));
     assert!(stderr(&private).contains("not for publication"));
+}
+
+#[test]
+fn cli_public_export_reads_where_each_action_was_raised_when_it_is_made() {
+    let (_tmp, data) = common::demo_data();
+    let store = minutebook::store::Store::open(&data).unwrap();
+    let nov = MeetingId::parse("2026-11-11").unwrap();
+    let (mut m, mut handle) = store.open_meeting(&nov).unwrap();
+    let voice = parent_of_the_pledges_item(&m);
+    agenda::find_mut(&mut m.agenda, voice).unwrap().exempt = Some(Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    store.save(&mut handle, &m).unwrap();
+    drop(handle);
+    let args = ["export", "2026-12-09", "--format", "md", "--public"];
+    let out = minutebook(&data, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains(PLEDGE), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Publish the refreshed Local Offer"));
+
+    // November unreadable: its actions are withheld, and the clerk is told why.
+    fs::write(store.path_of(&nov), "{ not json").unwrap();
+    let out = minutebook(&data, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains(PLEDGE));
+    assert!(
+        stderr(&out).contains("meeting 2026-11-11 could not be read"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

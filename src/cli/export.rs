@@ -8,8 +8,8 @@ use clap::{ArgGroup, Args};
 
 use super::{Failure, open_store, warn_all};
 use crate::export::{self, Audience, Format, Scope, ics};
-use crate::model::MeetingId;
 use crate::model::agenda::exempt_ids;
+use crate::model::{MeetingId, Origins};
 use crate::store::atomic::{self, Faults, Mode};
 
 #[derive(Debug, Args)]
@@ -76,8 +76,18 @@ pub fn run(data_dir: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
         } else {
             Scope::Full
         };
+        // Where each carried action was raised decides, now, whether it is Part B.
+        let origins = Origins::of(&meeting, |at| store.load(at).ok().map(|l| l.meeting));
+        if audience == Audience::Public {
+            for at in origins.unreadable() {
+                eprintln!(
+                    "minutebook: note: meeting {at} could not be read, so the actions raised \
+                     there are left out of this public document, as if Part B"
+                );
+            }
+        }
         let exempt_business = !exempt_ids(&meeting.agenda).is_empty()
-            || meeting.actions.iter().any(|a| a.raised.exempt);
+            || meeting.actions.iter().any(|a| origins.part_b(&meeting, a));
         if audience == Audience::Private && exempt_business {
             eprintln!(
                 "minutebook: note: this is the full record of {id}, exempt (Part B) business \
@@ -87,7 +97,7 @@ pub fn run(data_dir: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
         let kind = if args.public { "public" } else { "private" };
         let part = if args.agenda { "agenda" } else { "record" };
         (
-            export::render(&meeting, format, audience, scope),
+            export::render(&meeting, &origins, format, audience, scope),
             format!("the {kind} {part} of {id} as {format}"),
         )
     };
