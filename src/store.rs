@@ -6,6 +6,7 @@ pub mod error;
 pub mod index;
 pub mod journal;
 pub mod lock;
+mod part_b;
 pub mod schema;
 
 use std::fs;
@@ -164,9 +165,12 @@ impl Store {
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(io_err("read", &path))?;
-        let (meeting, version) = decode_file(&path, &bytes)?;
+        let (mut meeting, version) = decode_file(&path, &bytes)?;
         if meeting.id != *id {
             return Err(StoreError::wrong_meeting(&path, &meeting.id, id));
+        }
+        if matches!(version, Version::Migrated { from } if from < 2) {
+            self.derive_part_b(&mut meeting);
         }
         Ok(Loaded {
             meeting,

@@ -299,6 +299,26 @@ pub fn is_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
     exemption_of(items, id).is_some()
 }
 
+/// The outermost item marked exempt that `id` is or sits under: the one whose title the
+/// public agenda shows for all of it.
+pub fn exempt_holder(items: &[AgendaItem], id: ItemId) -> Option<&AgendaItem> {
+    fn walk<'a>(
+        items: &'a [AgendaItem],
+        id: ItemId,
+        holder: Option<&'a AgendaItem>,
+    ) -> Option<Option<&'a AgendaItem>> {
+        items.iter().find_map(|i| {
+            let holder = holder.or(i.is_exempt().then_some(i));
+            if i.id == id {
+                Some(holder)
+            } else {
+                walk(&i.sub_items, id, holder)
+            }
+        })
+    }
+    walk(items, id, None).flatten()
+}
+
 /// Whether item `id` sits under exempt business (its own mark aside): inside Part B,
 /// where not even a title is published.
 pub fn is_inside_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
