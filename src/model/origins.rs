@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::action::ActionItem;
 use super::agenda;
-use super::ids::{ItemId, MeetingId};
+use super::ids::{ActionId, ItemId, MeetingId};
 use super::meeting::Meeting;
 
 /// The agenda of each meeting at which some action was raised, reduced to what decides
@@ -21,6 +21,9 @@ pub struct Origins {
 struct Raising {
     items: BTreeSet<ItemId>,
     exempt: BTreeSet<ItemId>,
+    /// Actions marked Part B in the raising meeting's own log: the mark is set there, when
+    /// the action is raised under Part B or its item becomes Part B, and is never unset.
+    marked: BTreeSet<ActionId>,
 }
 
 impl Raising {
@@ -31,12 +34,22 @@ impl Raising {
                 .map(|(_, i)| i.id)
                 .collect(),
             exempt: agenda::exempt_ids(&m.agenda),
+            marked: m
+                .actions
+                .iter()
+                .filter(|a| a.raised.exempt)
+                .map(|a| a.id.clone())
+                .collect(),
         }
     }
 
-    /// Raised under exempt business, or under an item no longer there to ask.
-    fn part_b(&self, item: Option<ItemId>) -> bool {
-        item.is_some_and(|i| self.exempt.contains(&i) || !self.items.contains(&i))
+    /// Marked where it was raised, raised under exempt business, or under an item no
+    /// longer there to ask.
+    fn part_b(&self, a: &ActionItem) -> bool {
+        self.marked.contains(&a.id)
+            || a.raised
+                .item
+                .is_some_and(|i| self.exempt.contains(&i) || !self.items.contains(&i))
     }
 }
 
@@ -55,8 +68,9 @@ impl Origins {
         Origins { meetings }
     }
 
-    /// Whether action `a`, as listed in meeting `m`, is Part B business: marked so when
-    /// raised, or raised under an item that is exempt business now. Fails closed: an
+    /// Whether action `a`, as listed in meeting `m`, is Part B business: marked so (in this
+    /// copy or the raising meeting's), or raised under an item that is exempt business
+    /// now. Fails closed: an
     /// action whose raising meeting or item cannot be found counts as Part B, because a
     /// public document that leaves out a public action can be remade, and one that
     /// publishes Part B cannot be unpublished.
@@ -64,12 +78,11 @@ impl Origins {
         if a.raised.exempt {
             return true;
         }
-        let item = a.raised.item;
         if a.raised.meeting == m.id {
-            return Raising::of(m).part_b(item);
+            return Raising::of(m).part_b(a);
         }
         match self.meetings.get(&a.raised.meeting) {
-            Some(Some(raising)) => raising.part_b(item),
+            Some(Some(raising)) => raising.part_b(a),
             // Not read, or not looked up at all: nothing says it is public.
             Some(None) | None => true,
         }
@@ -173,6 +186,22 @@ mod tests {
             "the item and the sub-item under it, though February's copies carry no mark"
         );
         assert!(feb.actions.iter().all(|a| !a.raised.exempt));
+    }
+
+    #[test]
+    fn an_action_once_part_b_where_it_was_raised_stays_out_when_the_item_is_cleared() {
+        let (mut jan, feb) = two_meetings();
+        let review = agenda::find_mut(&mut jan.agenda, ItemId(60)).unwrap();
+        review.exempt = Some(Exemption {
+            reason: "Schedule 12A, paragraph 2".into(),
+        });
+        jan.mark_exempt_actions();
+        agenda::find_mut(&mut jan.agenda, ItemId(60))
+            .unwrap()
+            .exempt = None;
+        let origins = Origins::of(&feb, |_| Some(jan.clone()));
+        assert_eq!(part_b_texts(&feb, &origins), ["action 1", "action 2"]);
+        assert_eq!(part_b_texts(&jan, &origins), ["action 1", "action 2"]);
     }
 
     #[test]
