@@ -133,9 +133,12 @@ fn export(
                     Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
                 },
             };
+            // The exempt items a public document lists by title: those not inside another.
             let exempt = agenda::numbered(&meeting.agenda)
                 .iter()
-                .filter(|(_, i)| i.is_exempt())
+                .filter(|(_, i)| {
+                    i.is_exempt() && !agenda::is_inside_exempt_business(&meeting.agenda, i.id)
+                })
                 .count();
             let whom = match (audience, exempt) {
                 (Audience::Public, 0) => "public".to_string(),
