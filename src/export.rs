@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use crate::model::Meeting;
+use crate::model::{Meeting, Origins};
 
 mod html;
 pub mod ics;
@@ -107,15 +107,24 @@ pub enum Scope {
     AgendaOnly,
 }
 
-/// `m` as a document. Public documents are made from `PublicMeeting::of(m)` alone.
-pub fn render(m: &Meeting, format: Format, audience: Audience, scope: Scope) -> String {
+/// `m` as a document. `origins` holds the meetings where its actions were raised, read
+/// from the archive as the document is made ([`Origins::of`]): an action is Part B if
+/// its raising item is exempt business now, and, failing closed, if its raising meeting
+/// could not be read. Public documents are made from `PublicMeeting::of(m, origins)` alone.
+pub fn render(
+    m: &Meeting,
+    origins: &Origins,
+    format: Format,
+    audience: Audience,
+    scope: Scope,
+) -> String {
     match audience {
-        Audience::Public => render_public(&PublicMeeting::of(m), format, scope),
+        Audience::Public => render_public(&PublicMeeting::of(m, origins), format, scope),
         Audience::Private => {
             if format == Format::Json && scope == Scope::Full {
                 return json(m);
             }
-            render_view(&view::View::private(m), format, scope)
+            render_view(&view::View::private(m, origins), format, scope)
         }
     }
 }

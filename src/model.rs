@@ -9,6 +9,7 @@ pub mod clock;
 pub mod ids;
 pub mod iha_children;
 pub mod meeting;
+pub mod origins;
 pub mod reading;
 pub mod running;
 pub mod standing;
@@ -23,6 +24,7 @@ pub use agenda::{
 pub use attendance::{Attendance, Presence, Quorum, Role};
 pub use ids::{ActionId, IdError, ItemId, MeetingId};
 pub use meeting::{Board, Meeting, MeetingStatus};
+pub use origins::Origins;
 pub use standing::{Better, Figure, IhaFigures, Standing, Unit};
 pub use template::Template;
 pub use working_days::{Calendar, CalendarError};

@@ -118,9 +118,12 @@ fn export(
                     Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
                 },
             };
+            // The exempt items a public document lists by title: those not inside another.
             let exempt = agenda::numbered(&meeting.agenda)
                 .iter()
-                .filter(|(_, i)| i.is_exempt())
+                .filter(|(_, i)| {
+                    i.is_exempt() && !agenda::is_inside_exempt_business(&meeting.agenda, i.id)
+                })
                 .count();
             let whom = match (audience, exempt) {
                 (Audience::Public, 0) => "public".to_string(),
@@ -133,8 +136,22 @@ fn export(
             } else {
                 "minutes"
             };
+            // Where each carried action was raised decides, now, whether it is Part B.
+            let origins = match store.origins_of(&meeting) {
+                Ok(origins) => origins,
+                Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
+            };
+            let unread: Vec<String> = origins.unreadable().map(|id| id.to_string()).collect();
+            let whom = if audience == Audience::Public && !unread.is_empty() {
+                format!(
+                    "{whom}; actions raised at {} left out: that meeting could not be read",
+                    unread.join(", ")
+                )
+            } else {
+                whom
+            };
             (
-                export::render(&meeting, format, audience, scope),
+                export::render(&meeting, &origins, format, audience, scope),
                 format!("the {part} of {} as {format} ({whom})", meeting.id),
             )
         }

@@ -8,6 +8,7 @@ pub mod index;
 pub mod journal;
 pub mod lock;
 pub mod nofollow;
+mod part_b;
 pub mod schema;
 
 use std::fs;
@@ -229,9 +230,12 @@ impl Store {
             },
             _ => io_err("read", &path)(e),
         })?;
-        let (meeting, version) = decode_file(&path, &bytes)?;
+        let (mut meeting, version) = decode_file(&path, &bytes)?;
         if meeting.id != *id {
             return Err(StoreError::wrong_meeting(&path, &meeting.id, id));
+        }
+        if matches!(version, Version::Migrated { from } if from < 2) {
+            self.derive_part_b(&mut meeting);
         }
         // Every reader goes through here: impossible figures never reach a view or a document.
         validate::check_meeting(&meeting).map_err(|p| StoreError::invalid(&path, id, p))?;
@@ -567,6 +571,26 @@ impl Store {
             .meetings
             .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         Ok(listing)
+    }
+
+    /// Where each action carried into `m` was raised, read now, so a document decides Part B
+    /// from the raising item as it stands. A meeting that is missing or unreadable as a
+    /// record counts as Part B (fail closed, and [`Origins::unreadable`] names it); an I/O
+    /// error is an error, so a passing disk fault never quietly changes a public document.
+    pub fn origins_of(&self, m: &Meeting) -> Result<crate::model::Origins> {
+        let mut failed = None;
+        let origins = crate::model::Origins::of(m, |at| match self.load(at) {
+            Ok(loaded) => Some(loaded.meeting),
+            Err(e @ StoreError::Io { .. }) => {
+                failed.get_or_insert(e);
+                None
+            }
+            Err(_) => None,
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(origins),
+        }
     }
 
     /// Every readable meeting in full, oldest first, and the problems with the rest.

@@ -300,6 +300,54 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
 }
 
 #[test]
+fn a_workspace_public_export_leaves_out_actions_whose_raising_item_was_made_exempt_later() {
+    const PLEDGE: &str = "Hold a joint session with the Children in Care Council on the new pledge";
+    let (tmp, store) = common::demo_store();
+    // November raised PLEDGE under a sub-item of its standing items; December carries it.
+    // Only now, with December made, are November's standing items made Part B.
+    let nov = MeetingId::parse("2026-11-11").unwrap();
+    let (mut m, mut handle) = store.open_meeting(&nov).unwrap();
+    let under = m
+        .actions
+        .iter()
+        .find(|a| a.text == PLEDGE)
+        .unwrap()
+        .raised
+        .item;
+    let parent = m
+        .agenda
+        .iter_mut()
+        .find(|i| i.sub_items.iter().any(|s| Some(s.id) == under))
+        .unwrap();
+    parent.exempt = Some(minutebook::model::Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    store.save(&mut handle, &m).unwrap();
+    drop(handle);
+
+    let mut app = workspace(&store, "2026-12-09");
+    alt(&mut app, '6');
+    let out = tmp.path().join("december.html");
+    press(&mut app, KeyCode::Char('x'));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typed(&mut app, out.to_str().unwrap());
+    press(&mut app, KeyCode::Enter);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Exported(what)] if what.contains("2026-12-09") && what.contains("public")),
+        "{replies:?}"
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Publish the refreshed Local Offer"), "{html}");
+    assert!(
+        !html.contains(PLEDGE),
+        "an action from Part B business was published"
+    );
+}
+
+#[test]
 fn search_from_the_archive_opens_the_meeting_at_the_item_and_comes_back_to_the_results() {
     let (_tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");

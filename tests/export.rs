@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::collections::BTreeSet;
 use std::fs;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -18,7 +19,7 @@ use minutebook::model::approval::Erratum;
 use minutebook::model::iha_children::IhaChild;
 use minutebook::model::{
     ActionId, ActionItem, ActionStatus, AgendaItem, Decision, DecisionKind, Due, Exemption, ItemId,
-    ItemKind, Meeting, MeetingId, RaisedIn,
+    ItemKind, Meeting, MeetingId, Origins, RaisedIn,
 };
 
 const SCOPES: [Scope; 2] = [Scope::Full, Scope::AgendaOnly];
@@ -34,6 +35,16 @@ fn demo(id: &str) -> Meeting {
         .find(|m| m.id.as_str() == id)
         .cloned()
         .unwrap_or_else(|| panic!("no demo meeting {id}"))
+}
+
+/// Where `m`'s actions were raised, from the demo year (as the CLI reads the archive).
+fn origins(m: &Meeting) -> Origins {
+    Origins::of(m, |id| year().iter().find(|x| x.id == *id).cloned())
+}
+
+/// `m` as a document, its actions' origins read from the demo year.
+fn render(m: &Meeting, format: Format, audience: Audience, scope: Scope) -> String {
+    export::render(m, &origins(m), format, audience, scope)
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -234,13 +245,8 @@ fn property<'a>(lines: &'a [String], name: &str) -> Vec<&'a str> {
 #[test]
 fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
     let june = demo("2026-06-10");
-    let public: Value = serde_json::from_str(&export::render(
-        &june,
-        Format::Json,
-        Audience::Public,
-        Scope::Full,
-    ))
-    .unwrap();
+    let public: Value =
+        serde_json::from_str(&render(&june, Format::Json, Audience::Public, Scope::Full)).unwrap();
     let items = public["agenda"].as_array().unwrap();
     let exempt = items.iter().find(|i| i["part"] == "exempt").unwrap();
     assert_eq!(exempt["number"], "8");
@@ -277,7 +283,7 @@ fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
     }
     assert_eq!(public["iha"]["status_words"], "BELOW TARGET");
 
-    let private = export::render(&june, Format::Json, Audience::Private, Scope::Full);
+    let private = render(&june, Format::Json, Audience::Private, Scope::Full);
     let back: Meeting = serde_json::from_str(&private).unwrap();
     assert_eq!(back, june, "the private JSON is the record itself");
 }
@@ -286,13 +292,9 @@ fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
 fn agenda_only_json_has_no_minutes_and_marks_part_b() {
     let june = demo("2026-06-10");
     for audience in [Audience::Public, Audience::Private] {
-        let v: Value = serde_json::from_str(&export::render(
-            &june,
-            Format::Json,
-            audience,
-            Scope::AgendaOnly,
-        ))
-        .unwrap();
+        let v: Value =
+            serde_json::from_str(&render(&june, Format::Json, audience, Scope::AgendaOnly))
+                .unwrap();
         let items = v["agenda"].as_array().unwrap();
         assert!(items.iter().all(|i| i.get("minutes").is_none()));
         assert!(v.get("actions").is_none() && v.get("attendance").is_none());
@@ -305,13 +307,8 @@ fn agenda_only_json_has_no_minutes_and_marks_part_b() {
 #[test]
 fn ocd_event_has_dotted_orders_typed_participants_and_minutes() {
     let june = demo("2026-06-10");
-    let v: Value = serde_json::from_str(&export::render(
-        &june,
-        Format::Ocd,
-        Audience::Public,
-        Scope::Full,
-    ))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&render(&june, Format::Ocd, Audience::Public, Scope::Full)).unwrap();
     assert_eq!(v["_type"], "event");
     assert_eq!(v["timezone"], "Europe/London");
     assert_eq!(v["start_date"], "2026-06-10T14:00:00+01:00");
@@ -360,7 +357,7 @@ fn ocd_event_has_dotted_orders_typed_participants_and_minutes() {
     assert!(b["notes"][0].as_str().unwrap().starts_with("Exempt: "));
     assert!(b["related_entities"].as_array().unwrap().is_empty());
 
-    let agenda: Value = serde_json::from_str(&export::render(
+    let agenda: Value = serde_json::from_str(&render(
         &june,
         Format::Ocd,
         Audience::Public,
@@ -378,7 +375,7 @@ fn html_is_well_formed_self_contained_and_says_the_iha_status_in_words() {
     for m in year() {
         for audience in [Audience::Public, Audience::Private] {
             for scope in SCOPES {
-                let html = export::render(m, Format::Html, audience, scope);
+                let html = render(m, Format::Html, audience, scope);
                 let xml = parse_xml(&html)
                     .unwrap_or_else(|e| panic!("{} {audience:?} {scope:?}: {e}", m.id));
                 assert!(xml.elements.iter().any(|(n, _)| n == "style"));
@@ -397,7 +394,7 @@ fn html_is_well_formed_self_contained_and_says_the_iha_status_in_words() {
         }
     }
     let june = demo("2026-06-10");
-    let html = export::render(&june, Format::Html, Audience::Public, Scope::Full);
+    let html = render(&june, Format::Html, Audience::Public, Scope::Full);
     let xml = parse_xml(&html).unwrap();
     assert!(xml.has("table", "class", "attendance"));
     assert!(xml.has("table", "class", "actions"));
@@ -406,13 +403,7 @@ fn html_is_well_formed_self_contained_and_says_the_iha_status_in_words() {
     assert!(xml.has("section", "class", "exempt"));
     assert!(xml.text.contains("8. Placement review"));
     let july = demo("2026-07-08");
-    let xml = parse_xml(&export::render(
-        &july,
-        Format::Html,
-        Audience::Public,
-        Scope::Full,
-    ))
-    .unwrap();
+    let xml = parse_xml(&render(&july, Format::Html, Audience::Public, Scope::Full)).unwrap();
     assert!(xml.text.contains("Status: ON TARGET"));
 }
 
@@ -423,7 +414,7 @@ fn agenda_only_lists_items_presenters_and_timings_without_minutes() {
     let june = demo("2026-06-10");
     for format in [Format::Markdown, Format::Text, Format::Html] {
         for audience in [Audience::Public, Audience::Private] {
-            let doc = export::render(&june, format, audience, Scope::AgendaOnly);
+            let doc = render(&june, format, audience, Scope::AgendaOnly);
             assert!(doc.contains("Initial Health Assessment timeliness"));
             assert!(doc.contains("Designated Nurse for Looked After Children"));
             assert!(doc.contains("15 min"));
@@ -433,10 +424,10 @@ fn agenda_only_lists_items_presenters_and_timings_without_minutes() {
             assert!(!doc.contains("Attendance"), "{format:?}");
         }
     }
-    let private = export::render(&june, Format::Text, Audience::Private, Scope::AgendaOnly);
+    let private = render(&june, Format::Text, Audience::Private, Scope::AgendaOnly);
     assert!(private.contains("EXEMPT (Part B): Local Government Act 1972"));
     assert!(private.contains("NOT FOR PUBLICATION"));
-    let public = export::render(&june, Format::Text, Audience::Public, Scope::AgendaOnly);
+    let public = render(&june, Format::Text, Audience::Public, Scope::AgendaOnly);
     assert!(public.contains("Exempt: Local Government Act 1972"));
     assert!(!public.contains("NOT FOR PUBLICATION"));
 }
@@ -641,7 +632,7 @@ fn public_exports(m: &Meeting) -> Vec<(String, String)> {
         for scope in SCOPES {
             out.push((
                 format!("{format} {scope:?}"),
-                export::render(m, format, Audience::Public, scope),
+                render(m, format, Audience::Public, scope),
             ));
         }
     }
@@ -662,7 +653,7 @@ proptest! {
     #[test]
     fn part_b_never_reaches_a_public_export(p in plants(), base in prop::sample::select(vec!["2026-06-10", "2026-11-11", "2026-12-09"])) {
         let (m, number) = plant(&demo(base), &p);
-        let private = export::render(&m, Format::Text, Audience::Private, Scope::Full);
+        let private = render(&m, Format::Text, Audience::Private, Scope::Full);
         prop_assert!(private.contains(&p.canary), "the canary was planted");
 
         for (what, doc) in public_exports(&m) {
@@ -696,7 +687,7 @@ proptest! {
             }
         }
         // And the HTML stays well-formed whatever was planted.
-        let html = export::render(&m, Format::Html, Audience::Private, Scope::Full);
+        let html = render(&m, Format::Html, Audience::Private, Scope::Full);
         prop_assert!(parse_xml(&html).is_ok(), "{:?}", parse_xml(&html).err());
     }
 
@@ -720,10 +711,10 @@ proptest! {
         m.agenda[0].title = texts[3].clone();
         m.attendance[0].note = texts[2].clone();
         for audience in [Audience::Public, Audience::Private] {
-            let html = export::render(&m, Format::Html, audience, Scope::Full);
+            let html = render(&m, Format::Html, audience, Scope::Full);
             prop_assert!(parse_xml(&html).is_ok(), "{:?}", parse_xml(&html).err());
             for format in [Format::Json, Format::Ocd] {
-                let doc = export::render(&m, format, audience, Scope::Full);
+                let doc = render(&m, format, audience, Scope::Full);
                 prop_assert!(serde_json::from_str::<Value>(&doc).is_ok());
             }
         }
@@ -739,6 +730,527 @@ proptest! {
             prop_assert_eq!(unescape_text(property(&lines, "LOCATION")[0]), expected);
         }
     }
+}
+
+// ---------------------------------------------------------------- Part B over a sequence of meetings
+
+/// One step of a clerk's year. A meeting pick is taken modulo the meetings made so far
+/// (`usize::MAX`: the latest).
+#[derive(Debug, Clone)]
+enum Step {
+    /// A new item with canaries in every field, at the top level or under an item.
+    /// `subs` sub-items under it; an exempt one when `exempt`.
+    Add {
+        meeting: usize,
+        under: Option<Pick>,
+        subs: usize,
+        exempt: bool,
+    },
+    /// An action raised under an item, as the workspace raises it.
+    Raise {
+        meeting: usize,
+        item: Pick,
+    },
+    /// The item made exempt, or its exemption cleared, as the item form does.
+    Exempt {
+        meeting: usize,
+        item: Pick,
+        on: bool,
+    },
+    /// The item made exempt and straight away cleared again (a slip, put right).
+    Flip {
+        meeting: usize,
+        item: Pick,
+    },
+    Defer {
+        meeting: usize,
+        item: Pick,
+    },
+    Move {
+        meeting: usize,
+        item: Pick,
+        up: bool,
+    },
+    /// The next meeting, made by carry-forward from all before it.
+    Next,
+}
+
+/// An item pick: mostly among the last few rows (the items this sequence added, and
+/// their sub-items), sometimes anywhere on the agenda.
+#[derive(Debug, Clone, Copy)]
+struct Pick {
+    recent: bool,
+    k: usize,
+}
+
+impl Pick {
+    fn of(self, ids: &[ItemId]) -> ItemId {
+        let n = ids.len();
+        if self.recent {
+            ids[n - 1 - self.k % n.min(3)]
+        } else {
+            ids[self.k % n]
+        }
+    }
+}
+
+fn steps() -> impl Strategy<Value = Vec<Step>> {
+    let pick = (prop::bool::weighted(0.8), 0..64usize).prop_map(|(recent, k)| Pick { recent, k });
+    // Mostly the latest meeting (usize::MAX), sometimes an earlier one, so that Part B
+    // business is also set or cleared after the next meeting was made.
+    let meeting = prop_oneof![3 => Just(usize::MAX), 2 => 0..8usize];
+    let step = prop_oneof![
+        4 => (meeting.clone(), prop::option::weighted(0.6, pick.clone()), 0..3usize, prop::bool::weighted(0.4))
+            .prop_map(|(meeting, under, subs, exempt)| Step::Add { meeting, under, subs, exempt }),
+        3 => (meeting.clone(), pick.clone()).prop_map(|(meeting, item)| Step::Raise { meeting, item }),
+        3 => (meeting.clone(), pick.clone(), prop::bool::weighted(0.7))
+            .prop_map(|(meeting, item, on)| Step::Exempt { meeting, item, on }),
+        1 => (meeting.clone(), pick.clone()).prop_map(|(meeting, item)| Step::Flip { meeting, item }),
+        3 => (meeting.clone(), pick.clone()).prop_map(|(meeting, item)| Step::Defer { meeting, item }),
+        1 => (meeting.clone(), pick.clone(), any::<bool>())
+            .prop_map(|(meeting, item, up)| Step::Move { meeting, item, up }),
+        2 => Just(Step::Next),
+    ];
+    prop::collection::vec(step, 6..30)
+}
+
+const MEETING_DATES: [&str; 4] = ["2026-01-14", "2026-02-11", "2026-03-11", "2026-04-15"];
+
+/// A clerk's sequence played out: the meetings as they stand at the end, and the ids of
+/// the actions that were Part B business at some moment after they were raised (an
+/// action once taken in Part B stays out of public documents).
+struct Played {
+    meetings: Vec<Meeting>,
+    part_b_actions: BTreeSet<ActionId>,
+    /// What [`check_carried`] found each time a meeting was made.
+    carried: Vec<Result<(), String>>,
+}
+
+/// Whether `id` is exempt business in `items`, worked out here and not by the crate.
+fn oracle_exempt(items: &[AgendaItem], id: ItemId, under: bool) -> Option<bool> {
+    items.iter().find_map(|i| {
+        let exempt = under || i.exempt.is_some();
+        if i.id == id {
+            Some(exempt)
+        } else {
+            oracle_exempt(&i.sub_items, id, exempt)
+        }
+    })
+}
+
+/// The meeting a step's pick names, of the `n` made so far.
+fn pick_meeting(pick: usize, n: usize) -> usize {
+    if pick == usize::MAX { n - 1 } else { pick % n }
+}
+
+/// An item with a fresh canary in every field.
+fn planted(id: ItemId, canary: &mut u32) -> AgendaItem {
+    *canary += 1;
+    let c = *canary;
+    let mut item = AgendaItem::new(id, format!("Item QZT{c}X"), ItemKind::Report);
+    item.presenter = format!("Presenter QZP{c}X");
+    item.minutes = format!("Minutes QZM{c}X");
+    item.decisions.push(Decision {
+        kind: DecisionKind::Resolution,
+        text: format!("Resolved QZD{c}X"),
+    });
+    item
+}
+
+/// Adds the actions that are Part B business now, where they were raised.
+fn track_part_b_actions(meetings: &[Meeting], part_b: &mut BTreeSet<ActionId>) {
+    for m in meetings {
+        for a in m.actions.iter().filter(|a| a.raised.meeting == m.id) {
+            if a.raised
+                .item
+                .and_then(|i| oracle_exempt(&m.agenda, i, false))
+                == Some(true)
+            {
+                part_b.insert(a.id.clone());
+            }
+        }
+    }
+}
+
+fn play(steps: &[Step]) -> Played {
+    let template = minutebook::model::Template::builtin("corporate-parenting-board").unwrap();
+    let meeting_id = |k: usize| MeetingId::parse(MEETING_DATES[k]).unwrap();
+    let mut meetings = vec![minutebook::model::carry::new_meeting(
+        &template,
+        meeting_id(0),
+        None,
+        &[],
+    )];
+    let mut canary = 0u32;
+    let mut part_b_actions = BTreeSet::new();
+    let mut carried = Vec::new();
+    let ground = |n: u32| Exemption {
+        reason: format!("Schedule 12A, paragraph {}", 1 + n % 2),
+    };
+    for step in steps {
+        let n = meetings.len();
+        match step.clone() {
+            Step::Next => {
+                if n < MEETING_DATES.len() {
+                    let next = minutebook::model::carry::new_meeting(
+                        &template,
+                        meeting_id(n),
+                        None,
+                        &meetings,
+                    );
+                    carried.push(check_carried(&meetings[n - 1], &next));
+                    meetings.push(next);
+                }
+            }
+            Step::Add {
+                meeting,
+                under,
+                subs,
+                exempt,
+            } => {
+                let m = &mut meetings[pick_meeting(meeting, n)];
+                let first = agenda::next_id(&m.agenda).0;
+                let mut item = planted(ItemId(first), &mut canary);
+                for k in 0..subs {
+                    let sub = planted(ItemId(first + 1 + k as u32), &mut canary);
+                    item.sub_items.push(sub);
+                }
+                if exempt {
+                    item.exempt = Some(ground(canary));
+                }
+                let ids: Vec<ItemId> = numbered(&m.agenda).iter().map(|(_, i)| i.id).collect();
+                match under {
+                    Some(p) if !ids.is_empty() => {
+                        assert!(agenda::add_sub_item(&mut m.agenda, p.of(&ids), item));
+                    }
+                    _ => m.agenda.push(item),
+                }
+            }
+            Step::Raise { meeting, item } => {
+                let m = &mut meetings[pick_meeting(meeting, n)];
+                let ids: Vec<ItemId> = numbered(&m.agenda).iter().map(|(_, i)| i.id).collect();
+                let under = item.of(&ids);
+                let title = m.item(under).unwrap().title.clone();
+                canary += 1;
+                let c = canary;
+                let action = ActionItem {
+                    id: m.next_action_id(),
+                    text: format!("Action QZA{c}X"),
+                    owner: format!("Owner QZO{c}X"),
+                    set_by: "Chair".into(),
+                    due: Due::NextMeeting,
+                    raised: RaisedIn {
+                        meeting: m.id.clone(),
+                        item: Some(under),
+                        item_title: title,
+                        exempt: agenda::is_exempt_business(&m.agenda, under),
+                    },
+                    status: ActionStatus::Open,
+                    history: Vec::new(),
+                };
+                m.actions.push(action);
+            }
+            Step::Exempt { meeting, item, on } => {
+                let m = &mut meetings[pick_meeting(meeting, n)];
+                let ids: Vec<ItemId> = numbered(&m.agenda).iter().map(|(_, i)| i.id).collect();
+                let id = item.of(&ids);
+                canary += 1;
+                agenda::find_mut(&mut m.agenda, id).unwrap().exempt = on.then(|| ground(canary));
+                m.mark_exempt_actions();
+            }
+            Step::Flip { meeting, item } => {
+                let k = pick_meeting(meeting, n);
+                let m = &mut meetings[k];
+                let ids: Vec<ItemId> = numbered(&m.agenda).iter().map(|(_, i)| i.id).collect();
+                let id = item.of(&ids);
+                canary += 1;
+                agenda::find_mut(&mut m.agenda, id).unwrap().exempt = Some(ground(canary));
+                m.mark_exempt_actions();
+                track_part_b_actions(&meetings, &mut part_b_actions);
+                agenda::find_mut(&mut meetings[k].agenda, id)
+                    .unwrap()
+                    .exempt = None;
+            }
+            Step::Defer { meeting, item } => {
+                let m = &mut meetings[pick_meeting(meeting, n)];
+                let ids: Vec<ItemId> = numbered(&m.agenda).iter().map(|(_, i)| i.id).collect();
+                // A refused deferral (an item already taken at an ended meeting) changes
+                // nothing, and the sequence goes on.
+                let _ = minutebook::model::running::defer(m, item.of(&ids), NaiveTime::MIN);
+            }
+            Step::Move { meeting, item, up } => {
+                let m = &mut meetings[pick_meeting(meeting, n)];
+                let ids: Vec<ItemId> = numbered(&m.agenda).iter().map(|(_, i)| i.id).collect();
+                agenda::move_item(&mut m.agenda, item.of(&ids), up);
+            }
+        }
+        track_part_b_actions(&meetings, &mut part_b_actions);
+    }
+    Played {
+        meetings,
+        part_b_actions,
+        carried,
+    }
+}
+
+/// The canaries ("QZT12X") in `text`.
+fn canaries(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("QZ") {
+        let tail = &rest[at..];
+        let len = tail[2..]
+            .char_indices()
+            .find(|(k, ch)| !(ch.is_ascii_uppercase() && *k == 0 || ch.is_ascii_digit()))
+            .map_or(tail.len() - 2, |(k, _)| k);
+        if tail[2 + len..].starts_with('X') && len > 1 {
+            out.push(tail[..2 + len + 1].to_string());
+        }
+        rest = &tail[2..];
+    }
+    out
+}
+
+/// The canaries of meeting `m` that belong to Part B business at the end: a title inside
+/// an exempt item (an exempt item's own title is published), an exempt item's other
+/// fields, and every field of a Part B action. One that also occurs in `m`'s public
+/// business (an action raised under an item whose exemption the clerk cleared, naming
+/// it) is public.
+fn secret_canaries(m: &Meeting, part_b_actions: &BTreeSet<ActionId>) -> BTreeSet<String> {
+    fn walk(
+        items: &[AgendaItem],
+        under: bool,
+        public: &mut BTreeSet<String>,
+        secret: &mut BTreeSet<String>,
+    ) {
+        for i in items {
+            let exempt = under || i.exempt.is_some();
+            let title = canaries(&i.title);
+            let other = [canaries(&i.presenter), canaries(&i.minutes)]
+                .concat()
+                .into_iter()
+                .chain(i.decisions.iter().flat_map(|d| canaries(&d.text)));
+            if under {
+                secret.extend(title)
+            } else {
+                public.extend(title)
+            }
+            if exempt {
+                secret.extend(other)
+            } else {
+                public.extend(other)
+            }
+            walk(&i.sub_items, exempt, public, secret);
+        }
+    }
+    let (mut public, mut secret) = (BTreeSet::new(), BTreeSet::new());
+    walk(&m.agenda, false, &mut public, &mut secret);
+    for a in &m.actions {
+        let words = [
+            canaries(&a.text),
+            canaries(&a.owner),
+            canaries(&a.raised.item_title),
+        ]
+        .concat();
+        if part_b_actions.contains(&a.id) {
+            secret.extend(words);
+        } else {
+            public.extend(words);
+        }
+    }
+    secret.difference(&public).cloned().collect()
+}
+
+/// Checks, as a meeting is made, that each item deferred as Part B at the one before comes
+/// back as Part B, and one whose title was never published comes back inside Part B.
+fn check_carried(prev: &Meeting, next: &Meeting) -> Result<(), String> {
+    fn rows(items: &[AgendaItem], under: bool, out: &mut Vec<(AgendaItem, bool, bool)>) {
+        for i in items {
+            let exempt = under || i.exempt.is_some();
+            out.push((i.clone(), exempt, under));
+            rows(&i.sub_items, exempt, out);
+        }
+    }
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    rows(&prev.agenda, false, &mut before);
+    rows(&next.agenda, false, &mut after);
+    for (old, exempt, inside) in &before {
+        let deferred = old.sub_items.is_empty()
+            && old.status == minutebook::model::ItemStatus::Deferred
+            && old.role.is_none();
+        if !deferred || !*exempt || canaries(&old.title).is_empty() {
+            continue;
+        }
+        for (_, new_exempt, new_inside) in after.iter().filter(|(n, ..)| n.title == old.title) {
+            if !new_exempt || (*inside && !new_inside) {
+                return Err(format!(
+                    "{} deferred as Part B{} came back to {} as {}",
+                    old.title,
+                    if *inside {
+                        ", inside an exempt item,"
+                    } else {
+                        ""
+                    },
+                    next.id,
+                    if *new_exempt {
+                        "an exempt item of its own, title published"
+                    } else {
+                        "public business"
+                    },
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn part_b_never_reaches_a_public_document_of_any_meeting_whatever_is_done_later(steps in steps()) {
+        let played = play(&steps);
+        for found in &played.carried {
+            prop_assert!(found.is_ok(), "{:?}", found);
+        }
+        let archive = &played.meetings;
+        let mut all_secrets = BTreeSet::new();
+        for m in archive {
+            let secret = secret_canaries(m, &played.part_b_actions);
+            all_secrets.extend(secret.iter().cloned());
+            let origins = Origins::of(m, |id| archive.iter().find(|x| x.id == *id).cloned());
+            for format in Format::ALL {
+                for scope in SCOPES {
+                    let doc = export::render(m, &origins, format, Audience::Public, scope);
+                    let leaked: Vec<String> =
+                        canaries(&doc).into_iter().filter(|c| secret.contains(c)).collect();
+                    prop_assert!(leaked.is_empty(), "{} {} {:?} publishes {:?}:\n{}", m.id, format, scope, leaked, doc);
+                }
+            }
+        }
+        // Every secret was planted where the clerk's own record shows it.
+        let private: String = archive
+            .iter()
+            .map(|m| {
+                let origins = Origins::of(m, |id| archive.iter().find(|x| x.id == *id).cloned());
+                export::render(m, &origins, Format::Text, Audience::Private, Scope::Full)
+            })
+            .collect();
+        for c in &all_secrets {
+            prop_assert!(private.contains(c.as_str()), "{} is in no record", c);
+        }
+        let plan = ics::forward_plan_at(archive, archive[0].date, stamp());
+        prop_assert!(canaries(&plan).is_empty());
+    }
+}
+
+// ---------------------------------------------------------------- Part B, later
+
+const PLEDGE: &str = "Hold a joint session with the Children in Care Council on the new pledge";
+
+/// The item ("Standing items") over the one November raised [`PLEDGE`] under.
+fn parent_of_the_pledges_item(nov: &Meeting) -> ItemId {
+    let raised = nov.actions.iter().find(|a| a.text == PLEDGE).unwrap();
+    let under = raised.raised.item.unwrap();
+    nov.agenda
+        .iter()
+        .find(|i| i.sub_items.iter().any(|s| s.id == under))
+        .map(|i| i.id)
+        .unwrap()
+}
+
+#[test]
+fn an_action_raised_under_an_item_made_exempt_later_leaves_the_next_meetings_public_documents() {
+    // Raised in November under 5.3 "Voice of the child", carried into December.
+    let mut nov = demo("2026-11-11");
+    let dec = demo("2026-12-09");
+    assert!(render(&dec, Format::Markdown, Audience::Public, Scope::Full).contains(PLEDGE));
+
+    // After December exists, November's "Standing items" (5.3's parent) is made Part B.
+    let standing = parent_of_the_pledges_item(&nov);
+    agenda::find_mut(&mut nov.agenda, standing).unwrap().exempt = Some(Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    nov.mark_exempt_actions();
+    let origins = Origins::of(&dec, |id| {
+        if *id == nov.id {
+            Some(nov.clone())
+        } else {
+            year().iter().find(|m| m.id == *id).cloned()
+        }
+    });
+    for format in Format::ALL {
+        let doc = export::render(&dec, &origins, format, Audience::Public, Scope::Full);
+        assert!(!doc.contains(PLEDGE), "{format}: {doc}");
+    }
+    let private = export::render(&dec, &origins, Format::Text, Audience::Private, Scope::Full);
+    assert!(private.contains(PLEDGE), "the clerk's record keeps it");
+}
+
+#[test]
+fn deferring_part_b_with_sub_items_keeps_them_out_of_the_next_meetings_public_documents() {
+    let mut nov = demo("2026-11-11");
+    let first = agenda::next_id(&nov.agenda);
+    let mut review = AgendaItem::new(first, "Placement review", ItemKind::Report);
+    review.exempt = Some(Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    for (k, title) in ["Case of QZXcase", "Contact for QZXcontact"]
+        .iter()
+        .enumerate()
+    {
+        let mut sub = AgendaItem::new(
+            ItemId(first.0 + 1 + k as u32),
+            *title,
+            ItemKind::Information,
+        );
+        sub.presenter = format!("Social worker for {title}");
+        review.sub_items.push(sub);
+    }
+    nov.agenda.push(review);
+    minutebook::model::running::defer(&mut nov, first, NaiveTime::MIN).unwrap();
+    let template = minutebook::model::Template::builtin("corporate-parenting-board").unwrap();
+    let dec = minutebook::model::carry::new_meeting(
+        &template,
+        MeetingId::parse("2026-12-09").unwrap(),
+        None,
+        std::slice::from_ref(&nov),
+    );
+    let origins = Origins::of(&dec, |_| Some(nov.clone()));
+    for format in Format::ALL {
+        for scope in SCOPES {
+            let doc = export::render(&dec, &origins, format, Audience::Public, scope);
+            assert!(!doc.contains("QZX"), "{format} {scope:?}: {doc}");
+            assert!(
+                doc.contains("Placement review"),
+                "{format} {scope:?}: by title"
+            );
+        }
+    }
+    let private = export::render(&dec, &origins, Format::Text, Audience::Private, Scope::Full);
+    assert!(private.contains("Case of QZXcase") && private.contains("Contact for QZXcontact"));
+}
+
+#[test]
+fn an_action_whose_raising_meeting_cannot_be_read_is_left_out_of_public_documents() {
+    let dec = demo("2026-12-09");
+    let origins = Origins::of(&dec, |id| {
+        (id.as_str() != "2026-11-11")
+            .then(|| year().iter().find(|m| m.id == *id).cloned())
+            .flatten()
+    });
+    let public = export::render(
+        &dec,
+        &origins,
+        Format::Markdown,
+        Audience::Public,
+        Scope::Full,
+    );
+    assert!(!public.contains(PLEDGE), "{public}");
+    assert!(
+        public.contains("Publish the refreshed Local Offer"),
+        "actions from meetings that were read stay"
+    );
 }
 
 // ---------------------------------------------------------------- The command line
@@ -765,6 +1277,36 @@ fn cli_public_export_prints_part_b_by_title_only() {
     assert!(private.status.success());
     assert!(stdout(&private).contains("aged 15"));
     assert!(stderr(&private).contains("not for publication"));
+}
+
+#[test]
+fn cli_public_export_reads_where_each_action_was_raised_when_it_is_made() {
+    let (_tmp, data) = common::demo_data();
+    let store = minutebook::store::Store::open(&data).unwrap();
+    let nov = MeetingId::parse("2026-11-11").unwrap();
+    let (mut m, mut handle) = store.open_meeting(&nov).unwrap();
+    let voice = parent_of_the_pledges_item(&m);
+    agenda::find_mut(&mut m.agenda, voice).unwrap().exempt = Some(Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    store.save(&mut handle, &m).unwrap();
+    drop(handle);
+    let args = ["export", "2026-12-09", "--format", "md", "--public"];
+    let out = minutebook(&data, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains(PLEDGE), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Publish the refreshed Local Offer"));
+
+    // November unreadable: its actions are withheld, and the clerk is told why.
+    fs::write(store.path_of(&nov), "{ not json").unwrap();
+    let out = minutebook(&data, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains(PLEDGE));
+    assert!(
+        stderr(&out).contains("meeting 2026-11-11 could not be read"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -868,7 +1410,7 @@ fn each_decision_reads_once_in_md_txt_and_html() {
                         if audience == Audience::Public && exempt.contains(&item.id) {
                             continue;
                         }
-                        let doc = export::render(m, format, audience, Scope::Full);
+                        let doc = export::render(m, &origins(m), format, audience, Scope::Full);
                         assert_eq!(
                             doc.matches(d.text.as_str()).count(),
                             1,

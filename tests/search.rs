@@ -208,13 +208,19 @@ fn an_unreadable_file_is_a_problem_naming_it_and_the_rest_are_searched() {
     let bad = store.dir().join("2026-04-15.json");
     std::fs::write(
         &bad,
-        "{\n  \"schema_version\": 1,\n  \"id\": \"2026-04-15\",\n  \"title\": ",
+        format!(
+            "{{\n  \"schema_version\": {},\n  \"id\": \"2026-04-15\",\n  \"title\": ",
+            minutebook::store::schema::CURRENT
+        ),
     )
     .unwrap();
     let wrong = store.dir().join("2026-05-13.json");
     std::fs::write(
         &wrong,
-        r#"{"schema_version": 1, "id": "2026-05-14", "title": "x", "date": "2026-05-14"}"#,
+        format!(
+            r#"{{"schema_version": {}, "id": "2026-05-14", "title": "x", "date": "2026-05-14"}}"#,
+            minutebook::store::schema::CURRENT
+        ),
     )
     .unwrap();
 

@@ -186,7 +186,11 @@ fn a_file_from_a_newer_minutebook_opens_read_only() {
     let path = store.path_of(&id("2026-12-09"));
     let newer = fs::read_to_string(&path)
         .unwrap()
-        .replacen("\"schema_version\": 1", "\"schema_version\": 7", 1)
+        .replacen(
+            &format!("\"schema_version\": {}", minutebook::store::schema::CURRENT),
+            "\"schema_version\": 7",
+            1,
+        )
         .replacen("{", "{\n  \"added_by_v7\": {\"x\": 1},", 1);
     fs::write(&path, &newer).unwrap();
     let (m, mut handle) = store.open_meeting(&id("2026-12-09")).unwrap();
@@ -241,7 +245,7 @@ fn current_format_matches_its_golden_file() {
     // If this fails, the record format changed: bump schema::CURRENT and add a migration.
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::open(tmp.path()).unwrap();
-    let golden = include_str!("fixtures/schema-v1.json");
+    let golden = include_str!("fixtures/schema-v2.json");
     let mid = id("2026-11-11");
     fs::write(store.path_of(&mid), golden).unwrap();
     let (m, mut handle) = store.open_meeting(&mid).unwrap();
@@ -250,6 +254,113 @@ fn current_format_matches_its_golden_file() {
     store.save(&mut handle, &changed).unwrap();
     store.save(&mut handle, &m).unwrap();
     assert_eq!(fs::read_to_string(store.path_of(&mid)).unwrap(), golden);
+}
+
+#[test]
+fn version_1_files_migrate_and_keep_their_original_bytes_on_first_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let original = include_str!("fixtures/schema-v1.json");
+    let mid = id("2026-11-11");
+    fs::write(store.path_of(&mid), original).unwrap();
+    assert_eq!(
+        store.load(&mid).unwrap().version,
+        Version::Migrated { from: 1 }
+    );
+    let (m, mut handle) = store.open_meeting(&mid).unwrap();
+    store.save(&mut handle, &m).unwrap();
+    let backup = store.dir().join("2026-11-11.json.schema-v1.bak");
+    assert_eq!(fs::read_to_string(backup).unwrap(), original);
+    assert_eq!(
+        fs::read_to_string(store.path_of(&mid)).unwrap(),
+        include_str!("fixtures/schema-v2.json"),
+        "nothing of Part B to mark there: only the version changes"
+    );
+}
+
+/// Two version 1 records: January, whose Part B item with two sub-items was deferred and
+/// whose other Part B item has a sub-item with an action raised under it (left unmarked by
+/// a version 1 build), and February, made from January by a version 1 build: the two
+/// sub-items back as public items, January's actions carried with no mark.
+fn version_1_part_b_archive() -> (tempfile::TempDir, Store) {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    for (day, text) in [
+        (
+            "2026-01-14",
+            include_str!("fixtures/schema-v1-part-b/2026-01-14.json"),
+        ),
+        (
+            "2026-02-11",
+            include_str!("fixtures/schema-v1-part-b/2026-02-11.json"),
+        ),
+    ] {
+        fs::write(store.path_of(&id(day)), text).unwrap();
+    }
+    (tmp, store)
+}
+
+#[test]
+fn version_1_part_b_that_moved_between_meetings_is_marked_when_read() {
+    use minutebook::export::{self, Audience, Format, Scope};
+    use minutebook::model::Origins;
+    let (_tmp, store) = version_1_part_b_archive();
+    let jan = store.load(&id("2026-01-14")).unwrap();
+    assert_eq!(jan.version, Version::Migrated { from: 1 });
+    let marks: Vec<bool> = jan
+        .meeting
+        .actions
+        .iter()
+        .map(|a| a.raised.exempt)
+        .collect();
+    assert_eq!(marks, [true, true, false], "raised under Part B sub-items");
+
+    let feb = store.load(&id("2026-02-11")).unwrap().meeting;
+    let marks: Vec<bool> = feb.actions.iter().map(|a| a.raised.exempt).collect();
+    assert_eq!(marks, [true, true, false], "carried from January's Part B");
+    let titles: Vec<&str> = feb.agenda.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Welcome", "Placement review", "Placement review"]);
+    for holder in &feb.agenda[1..] {
+        assert!(holder.is_exempt());
+        assert!(holder.sub_items[0].is_exempt());
+    }
+
+    for m in [&jan.meeting, &feb] {
+        let origins = Origins::of(m, |at| store.load(at).ok().map(|l| l.meeting));
+        for format in Format::ALL {
+            for scope in [Scope::Full, Scope::AgendaOnly] {
+                let doc = export::render(m, &origins, format, Audience::Public, scope);
+                assert!(!doc.contains("QZX"), "{} {format} {scope:?}:\n{doc}", m.id);
+            }
+        }
+    }
+
+    // The first save keeps the version 1 bytes beside it; then it reads as it was saved.
+    let (m, mut handle) = store.open_meeting(&id("2026-02-11")).unwrap();
+    store.save(&mut handle, &m).unwrap();
+    drop(handle);
+    let backup = store.dir().join("2026-02-11.json.schema-v1.bak");
+    assert_eq!(
+        fs::read_to_string(backup).unwrap(),
+        include_str!("fixtures/schema-v1-part-b/2026-02-11.json")
+    );
+    let again = store.load(&id("2026-02-11")).unwrap();
+    assert_eq!(again.version, Version::Current);
+    assert_eq!(again.meeting, m);
+}
+
+#[test]
+fn a_version_1_record_whose_earlier_meetings_are_missing_is_read_as_it_is() {
+    let (_tmp, store) = version_1_part_b_archive();
+    fs::remove_file(store.path_of(&id("2026-01-14"))).unwrap();
+    let feb = store.load(&id("2026-02-11")).unwrap().meeting;
+    assert!(feb.actions.iter().all(|a| !a.raised.exempt));
+    assert!(feb.agenda.iter().all(|i| !i.is_exempt()));
+    let origins = minutebook::model::Origins::of(&feb, |_| None);
+    assert!(
+        feb.actions.iter().all(|a| origins.part_b(&feb, a)),
+        "public documents leave every action out: January cannot be read"
+    );
 }
 
 #[test]

@@ -470,3 +470,34 @@ fn an_action_due_at_the_next_meeting_is_dated_and_not_overdue_at_that_meeting() 
         "{screen}"
     );
 }
+
+#[test]
+fn sub_items_of_part_b_are_marked_part_b_in_the_agenda_and_minutes() {
+    use minutebook::model::{AgendaItem, Exemption, ItemId, ItemKind, agenda};
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = App::new(m, None, at(14, 2), Theme::plain());
+    let next = agenda::next_id(&app.meeting.agenda);
+    let mut review = AgendaItem::new(next, "Placement review", ItemKind::Report);
+    review.exempt = Some(Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    review.sub_items.push(AgendaItem::new(
+        ItemId(next.0 + 1),
+        "Case discussion",
+        ItemKind::Information,
+    ));
+    app.meeting.agenda.insert(0, review);
+    app.agenda_sel = Some(ItemId(next.0 + 1));
+    press(&mut app, KeyCode::Char('1'), KeyModifiers::ALT);
+    let screen = render(&mut app, 120, 40).backend().to_string();
+    assert!(screen.contains("[PART B] Case discussion"), "{screen}");
+    assert!(
+        screen.contains("PART B, exempt (under a Part B item): Schedule 12A, paragraph 2"),
+        "{screen}"
+    );
+    // The whole minutes at once (Alt+W) mark it too.
+    press(&mut app, KeyCode::Char('3'), KeyModifiers::ALT);
+    press(&mut app, KeyCode::Char('w'), KeyModifiers::ALT);
+    let screen = render(&mut app, 120, 40).backend().to_string();
+    assert!(screen.contains("1.1 Case discussion  [PART B]"), "{screen}");
+}

@@ -77,8 +77,20 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
         } else {
             Scope::Full
         };
+        // Where each carried action was raised decides, now, whether it is Part B.
+        let origins = store
+            .origins_of(&meeting)
+            .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
+        if audience == Audience::Public {
+            for at in origins.unreadable() {
+                eprintln!(
+                    "minutebook: note: meeting {at} could not be read, so the actions raised \
+                     there are left out of this public document, as if Part B"
+                );
+            }
+        }
         let exempt_business = !exempt_ids(&meeting.agenda).is_empty()
-            || meeting.actions.iter().any(|a| a.raised.exempt);
+            || meeting.actions.iter().any(|a| origins.part_b(&meeting, a));
         if audience == Audience::Private && exempt_business {
             eprintln!(
                 "minutebook: note: this is the full record of {id}, exempt (Part B) business \
@@ -88,7 +100,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
         let kind = if args.public { "public" } else { "private" };
         let part = if args.agenda { "agenda" } else { "record" };
         (
-            export::render(&meeting, format, audience, scope),
+            export::render(&meeting, &origins, format, audience, scope),
             format!("the {kind} {part} of {id} as {format}"),
         )
     };

@@ -16,8 +16,8 @@ use crate::model::approval::Approval;
 use crate::model::clock;
 use crate::model::standing::{IhaStatus, rate_text};
 use crate::model::{
-    ActionId, ActionItem, ActionStatus, ActionUpdate, Decision, Due, Figure, IhaFigures, ItemId,
-    ItemKind, ItemStatus, Meeting, MeetingId, MeetingStatus, Presence, Principle, Role,
+    ActionId, ActionStatus, ActionUpdate, Decision, Due, Figure, IhaFigures, ItemId, ItemKind,
+    ItemStatus, Meeting, MeetingId, MeetingStatus, Origins, Presence, Principle, Role,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -142,8 +142,9 @@ pub struct PublicErratum {
 }
 
 impl PublicMeeting {
-    /// Copies what may be published from `m`.
-    pub fn of(m: &Meeting) -> PublicMeeting {
+    /// Copies what may be published from `m`; `origins` says where its actions were
+    /// raised, as the archive stands now.
+    pub fn of(m: &Meeting, origins: &Origins) -> PublicMeeting {
         let exempt = agenda::exempt_ids(&m.agenda);
         let numbers = numbered(&m.agenda);
         let number_of = |id: ItemId| -> Option<String> {
@@ -156,9 +157,9 @@ impl PublicMeeting {
         let items = numbers
             .iter()
             .filter_map(|(number, item)| {
-                let under_exempt = exempt.contains(&item.id) && !item.is_exempt();
-                if under_exempt {
-                    // Inside Part B business: not even the title is published.
+                if agenda::is_inside_exempt_business(&m.agenda, item.id) {
+                    // Inside Part B business: not even the title is published, even
+                    // where the sub-item is marked exempt itself.
                     return None;
                 }
                 let business = match &item.exempt {
@@ -188,7 +189,7 @@ impl PublicMeeting {
         let actions = m
             .actions
             .iter()
-            .filter(|a| !is_exempt_action(m, &exempt, a))
+            .filter(|a| !origins.part_b(m, a))
             .map(|a| PublicAction {
                 id: a.id.clone(),
                 text: a.text.clone(),
@@ -262,19 +263,13 @@ impl PublicMeeting {
     }
 }
 
-/// An action is exempt if it was marked so when raised (and carried with the mark), or
-/// if it was raised here under an item that is now exempt business.
-pub fn is_exempt_action(m: &Meeting, exempt_items: &BTreeSet<ItemId>, a: &ActionItem) -> bool {
-    a.raised.exempt
-        || (a.raised.meeting == m.id && a.raised.item.is_some_and(|i| exempt_items.contains(&i)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::approval::Erratum;
     use crate::model::{
-        AgendaItem, Attendance, Board, Exemption, IhaFigures, ItemKind, RaisedIn, Standing,
+        ActionItem, AgendaItem, Attendance, Board, Exemption, IhaFigures, ItemKind, RaisedIn,
+        Standing,
     };
 
     const SECRET: &str = "SECRETxyzzy";
@@ -365,7 +360,7 @@ mod tests {
 
     #[test]
     fn exempt_items_keep_number_title_and_ground_only() {
-        let p = PublicMeeting::of(&meeting());
+        let p = PublicMeeting::of(&meeting(), &Origins::default());
         let json = serde_json::to_string(&p).unwrap();
         assert!(!json.contains(SECRET), "{json}");
         assert_eq!(
@@ -390,5 +385,17 @@ mod tests {
         assert_eq!(p.iha.as_ref().unwrap().rate_text, "78.6%");
         assert!(p.has_exempt_business());
         assert!(json.contains(r#""part":"exempt","reason":"Schedule 12A, paragraph 2""#));
+    }
+
+    #[test]
+    fn a_sub_item_marked_exempt_inside_part_b_is_not_listed_even_by_title() {
+        let mut m = meeting();
+        m.agenda[1].sub_items[0].exempt = Some(Exemption {
+            reason: "Schedule 12A, paragraph 1".into(),
+        });
+        let p = PublicMeeting::of(&m, &Origins::default());
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(!json.contains(SECRET), "{json}");
+        assert_eq!(p.agenda.len(), 2);
     }
 }

@@ -14,7 +14,7 @@ use crate::model::reading;
 use crate::model::standing::rate_text;
 use crate::model::{
     ActionStatus, ActionUpdate, Decision, Due, Figure, ItemKind, ItemStatus, Meeting,
-    MeetingStatus, Principle, Unit,
+    MeetingStatus, Origins, Principle, Unit,
 };
 
 pub struct View {
@@ -149,9 +149,9 @@ fn figure_row(f: &Figure) -> FigureRow {
 }
 
 impl View {
-    /// The clerk's full record: everything, exempt business included and marked.
-    pub fn private(m: &Meeting) -> View {
-        let exempt = agenda::exempt_ids(&m.agenda);
+    /// The clerk's full record: everything, exempt business included and marked;
+    /// `origins` says which carried actions are Part B.
+    pub fn private(m: &Meeting, origins: &Origins) -> View {
         let target = m.standing.iha_target;
         View {
             audience: Audience::Private,
@@ -207,11 +207,7 @@ impl View {
                     number: number.to_string(),
                     title: i.title.clone(),
                     // Sub-items of Part B business are Part B too, and say so.
-                    exempt: if exempt.contains(&i.id) {
-                        Some(exemption_of(m, i.id))
-                    } else {
-                        None
-                    },
+                    exempt: agenda::exemption_of(&m.agenda, i.id).map(|e| e.reason.clone()),
                     kind: Some(i.kind),
                     presenter: i.presenter.clone(),
                     allotted: i.minutes_allotted,
@@ -240,7 +236,7 @@ impl View {
                         m.date,
                         crate::model::action::next_meeting_by(m, &a.raised.meeting),
                     ),
-                    exempt: super::public::is_exempt_action(m, &exempt, a),
+                    exempt: origins.part_b(m, a),
                     history: a.history.clone(),
                 })
                 .collect(),
@@ -436,27 +432,6 @@ pub fn heading(board: &str, title: &str) -> String {
     } else {
         format!("{board}: {title}")
     }
-}
-
-/// The ground of the exempt item that `id` is, or sits under.
-fn exemption_of(m: &Meeting, id: crate::model::ItemId) -> String {
-    fn walk(
-        items: &[crate::model::AgendaItem],
-        id: crate::model::ItemId,
-        ground: Option<&str>,
-    ) -> Option<String> {
-        for i in items {
-            let g = i.exempt.as_ref().map(|e| e.reason.as_str()).or(ground);
-            if i.id == id {
-                return g.map(str::to_string);
-            }
-            if let Some(found) = walk(&i.sub_items, id, g) {
-                return Some(found);
-            }
-        }
-        None
-    }
-    walk(&m.agenda, id, None).unwrap_or_default()
 }
 
 /// Words for an item's facts: "report · Mark Delaney · 20 min".

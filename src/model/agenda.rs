@@ -187,6 +187,8 @@ impl AgendaItem {
         }
     }
 
+    /// Marked exempt itself. Whether it is exempt business, which an item under an
+    /// exempt item is too, is [`exemption_of`] / [`is_exempt_business`].
     pub fn is_exempt(&self) -> bool {
         self.exempt.is_some()
     }
@@ -250,26 +252,86 @@ pub fn find_mut(items: &mut [AgendaItem], id: ItemId) -> Option<&mut AgendaItem>
     None
 }
 
+/// Every item, depth first, with its number and the ground that makes it exempt
+/// business: its own, or else that of the nearest item it sits under. This walk is
+/// the one rule for inherited exemption; everything else asks it.
+pub fn with_grounds(items: &[AgendaItem]) -> Vec<(ItemNumber, &AgendaItem, Option<&Exemption>)> {
+    fn walk<'a>(
+        items: &'a [AgendaItem],
+        inherited: Option<&'a Exemption>,
+        prefix: &mut Vec<usize>,
+        out: &mut Vec<(ItemNumber, &'a AgendaItem, Option<&'a Exemption>)>,
+    ) {
+        for (i, item) in items.iter().enumerate() {
+            prefix.push(i + 1);
+            let ground = item.exempt.as_ref().or(inherited);
+            out.push((ItemNumber(prefix.clone()), item, ground));
+            walk(&item.sub_items, ground, prefix, out);
+            prefix.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(items, None, &mut Vec::new(), &mut out);
+    out
+}
+
 /// The ids of exempt items and of everything under them: a sub-item of Part B
 /// business is Part B business too.
 pub fn exempt_ids(items: &[AgendaItem]) -> BTreeSet<ItemId> {
-    fn walk(items: &[AgendaItem], inherited: bool, out: &mut BTreeSet<ItemId>) {
-        for item in items {
-            let exempt = inherited || item.is_exempt();
-            if exempt {
-                out.insert(item.id);
-            }
-            walk(&item.sub_items, exempt, out);
-        }
-    }
-    let mut out = BTreeSet::new();
-    walk(items, false, &mut out);
-    out
+    with_grounds(items)
+        .into_iter()
+        .filter(|(_, _, g)| g.is_some())
+        .map(|(_, i, _)| i.id)
+        .collect()
+}
+
+/// The ground on which item `id` is exempt business, itself or through an item it
+/// sits under; `None` for public business (or no such item).
+pub fn exemption_of(items: &[AgendaItem], id: ItemId) -> Option<&Exemption> {
+    with_grounds(items)
+        .into_iter()
+        .find(|(_, i, _)| i.id == id)
+        .and_then(|(_, _, g)| g)
 }
 
 /// Whether the item `id` is exempt business, itself or through an item it sits under.
 pub fn is_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
-    exempt_ids(items).contains(&id)
+    exemption_of(items, id).is_some()
+}
+
+/// The outermost item marked exempt that `id` is or sits under: the one whose title the
+/// public agenda shows for all of it.
+pub fn exempt_holder(items: &[AgendaItem], id: ItemId) -> Option<&AgendaItem> {
+    fn walk<'a>(
+        items: &'a [AgendaItem],
+        id: ItemId,
+        holder: Option<&'a AgendaItem>,
+    ) -> Option<Option<&'a AgendaItem>> {
+        items.iter().find_map(|i| {
+            let holder = holder.or(i.is_exempt().then_some(i));
+            if i.id == id {
+                Some(holder)
+            } else {
+                walk(&i.sub_items, id, holder)
+            }
+        })
+    }
+    walk(items, id, None).flatten()
+}
+
+/// Whether item `id` sits under exempt business (its own mark aside): inside Part B,
+/// where not even a title is published.
+pub fn is_inside_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
+    fn walk(items: &[AgendaItem], id: ItemId, under: bool) -> Option<bool> {
+        items.iter().find_map(|i| {
+            if i.id == id {
+                Some(under)
+            } else {
+                walk(&i.sub_items, id, under || i.is_exempt())
+            }
+        })
+    }
+    walk(items, id, false).unwrap_or(false)
 }
 
 pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {
@@ -351,10 +413,16 @@ pub fn add_sub_item(items: &mut [AgendaItem], parent: ItemId, item: AgendaItem) 
     }
 }
 
-/// Removes an item (and its sub-items), returning it.
+/// Removes an item (and its sub-items), returning it. Taken from under Part B
+/// business, it keeps the ground, wherever it is put next.
 pub fn remove(items: &mut Vec<AgendaItem>, id: ItemId) -> Option<AgendaItem> {
+    let ground = exemption_of(items, id).cloned();
     let (list, pos) = siblings_of(items, id)?;
-    Some(list.remove(pos))
+    let mut item = list.remove(pos);
+    if item.exempt.is_none() {
+        item.exempt = ground;
+    }
+    Some(item)
 }
 
 #[cfg(test)]
@@ -456,6 +524,27 @@ mod tests {
         assert_eq!(ids, [3, 4, 5]);
         assert!(is_exempt_business(&items, ItemId(5)));
         assert!(!is_exempt_business(&items, ItemId(6)));
+    }
+
+    #[test]
+    fn an_item_taken_from_under_part_b_keeps_the_ground_it_inherited() {
+        let mut items = agenda();
+        items[2].exempt = Some(Exemption {
+            reason: "Schedule 12A, paragraph 2".into(),
+        });
+        assert_eq!(
+            exemption_of(&items, ItemId(4)).map(|e| e.reason.as_str()),
+            Some("Schedule 12A, paragraph 2")
+        );
+        assert!(is_inside_exempt_business(&items, ItemId(4)));
+        assert!(!is_inside_exempt_business(&items, ItemId(3)));
+        let taken = remove(&mut items, ItemId(4)).unwrap();
+        insert_after(&mut items, Some(ItemId(6)), taken);
+        assert!(
+            is_exempt_business(&items, ItemId(4)),
+            "moved to the top level, still Part B"
+        );
+        assert!(!is_inside_exempt_business(&items, ItemId(4)));
     }
 
     #[test]

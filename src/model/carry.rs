@@ -48,16 +48,42 @@ pub fn open_actions_before(earlier: &[Meeting], id: &MeetingId) -> Vec<ActionIte
 }
 
 /// Items deferred at the previous meeting come back on this agenda, before the
-/// forward plan, saying where they came from.
+/// forward plan, saying where they came from. A sub-item of Part B business comes back
+/// under a copy of the exempt item it sat under (so its title, never published there,
+/// is not published here either) and with that item's ground on it, so it stays Part B
+/// wherever it is moved.
 fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
-    let deferred: Vec<AgendaItem> = agenda::numbered(&prev.agenda)
+    let deferred: Vec<&AgendaItem> = agenda::numbered(&prev.agenda)
         .into_iter()
         .filter(|(_, i)| {
             i.sub_items.is_empty() && i.status == ItemStatus::Deferred && i.role.is_none()
         })
-        .map(|(_, i)| i.clone())
+        .map(|(_, i)| i)
         .collect();
-    let first = agenda::next_id(agenda).0;
+    let mut next = agenda::next_id(agenda).0;
+    let mut fresh = || {
+        next += 1;
+        ItemId(next - 1)
+    };
+    // Each carried top-level item, with the previous meeting's item it holds for.
+    let mut carried: Vec<(ItemId, AgendaItem)> = Vec::new();
+    for old in deferred {
+        let mut item = carried_copy(old, fresh(), prev);
+        match agenda::exempt_holder(&prev.agenda, old.id) {
+            Some(holder) if holder.id != old.id => {
+                item.exempt = holder.exempt.clone();
+                match carried.iter_mut().find(|(h, _)| *h == holder.id) {
+                    Some((_, copy)) => copy.sub_items.push(item),
+                    None => {
+                        let mut copy = carried_copy(holder, fresh(), prev);
+                        copy.sub_items.push(item);
+                        carried.push((holder.id, copy));
+                    }
+                }
+            }
+            _ => carried.push((old.id, item)),
+        }
+    }
     let at = agenda
         .iter()
         .position(|i| {
@@ -67,18 +93,63 @@ fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
             )
         })
         .unwrap_or(agenda.len());
-    for (k, old) in deferred.into_iter().enumerate() {
-        let mut item = AgendaItem::new(ItemId(first + k as u32), old.title, old.kind);
-        item.presenter = old.presenter;
-        item.minutes_allotted = old.minutes_allotted;
-        item.exempt = old.exempt;
-        item.principles = old.principles;
-        item.minutes = format!(
-            "Deferred from the meeting held on {}.",
-            prev.date.format("%-d %B %Y")
-        );
+    for (k, (_, item)) in carried.into_iter().enumerate() {
         agenda.insert(at + k, item);
     }
+}
+
+/// `old` as it comes back on the next agenda (without its sub-items), numbered `id`.
+fn carried_copy(old: &AgendaItem, id: ItemId, prev: &Meeting) -> AgendaItem {
+    let mut item = AgendaItem::new(id, old.title.clone(), old.kind);
+    item.presenter = old.presenter.clone();
+    item.minutes_allotted = old.minutes_allotted;
+    item.exempt = old.exempt.clone();
+    item.principles = old.principles.clone();
+    item.minutes = deferred_note(prev);
+    item
+}
+
+/// The minutes a carried item starts with, naming the meeting it was deferred from.
+fn deferred_note(prev: &Meeting) -> String {
+    format!(
+        "Deferred from the meeting held on {}.",
+        prev.date.format("%-d %B %Y")
+    )
+}
+
+/// For records made before carried items kept their Part B: each top-level item on `m`'s
+/// agenda that came back from `prev` (same title, minutes starting with the carried note)
+/// and was deferred there from under an exempt item is put back under a copy of that
+/// item, with its ground, where it stands, as [`new_meeting`] now carries it. Only ever
+/// adds Part B. Returns how many items it moved.
+pub fn restore_deferred_grounds(m: &mut Meeting, prev: &Meeting) -> usize {
+    let note = deferred_note(prev);
+    let holders: Vec<(String, &AgendaItem)> = agenda::numbered(&prev.agenda)
+        .into_iter()
+        .filter(|(_, i)| i.sub_items.is_empty() && i.status == ItemStatus::Deferred)
+        .filter_map(|(_, i)| {
+            let holder = agenda::exempt_holder(&prev.agenda, i.id)?;
+            (holder.id != i.id).then(|| (i.title.clone(), holder))
+        })
+        .collect();
+    let mut next = agenda::next_id(&m.agenda).0;
+    let mut moved = 0;
+    for slot in &mut m.agenda {
+        if slot.exempt.is_some() || !slot.minutes.starts_with(&note) {
+            continue;
+        }
+        let Some((_, holder)) = holders.iter().find(|(t, _)| *t == slot.title) else {
+            continue;
+        };
+        let mut copy = carried_copy(holder, ItemId(next), prev);
+        next += 1;
+        let mut item = std::mem::replace(slot, AgendaItem::new(ItemId(0), "", copy.kind));
+        item.exempt = holder.exempt.clone();
+        copy.sub_items.push(item);
+        *slot = copy;
+        moved += 1;
+    }
+    moved
 }
 
 /// A new meeting from `template`, following on from the meetings in `earlier`
@@ -176,6 +247,7 @@ mod tests {
     use super::*;
     use crate::model::action::{ActionStatus, Due, RaisedIn};
     use crate::model::attendance::{Attendance, Role};
+    use crate::model::{Exemption, ItemKind};
     use chrono::NaiveDate;
 
     fn template() -> Template {
@@ -304,6 +376,48 @@ mod tests {
             "{number} comes before the forward plan ({})",
             forward.0
         );
+    }
+
+    #[test]
+    fn deferring_part_b_with_sub_items_brings_them_back_as_part_b() {
+        let t = template();
+        let mut jan = new_meeting(&t, id("2026-01-14"), None, &[]);
+        let mut part_b = AgendaItem::new(ItemId(60), "Placement review", ItemKind::Report);
+        part_b.exempt = Some(Exemption {
+            reason: "Schedule 12A, paragraph 2".into(),
+        });
+        let mut case = AgendaItem::new(ItemId(61), "Case of a child", ItemKind::Information);
+        case.presenter = "Social worker".into();
+        let mut deeper = AgendaItem::new(ItemId(62), "Outer case", ItemKind::Information);
+        deeper.sub_items.push(AgendaItem::new(
+            ItemId(63),
+            "Inner case",
+            ItemKind::Information,
+        ));
+        part_b.sub_items = vec![case, deeper];
+        jan.agenda.push(part_b);
+        crate::model::running::defer(&mut jan, ItemId(60), NaiveTime::MIN).unwrap();
+
+        let feb = new_meeting(&t, id("2026-02-11"), None, &[jan]);
+        let holder = feb
+            .agenda
+            .iter()
+            .find(|i| i.title == "Placement review")
+            .expect("a copy of the exempt item holds them");
+        let under: Vec<_> = holder.sub_items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(under, ["Case of a child", "Inner case"]);
+        assert!(holder.is_exempt());
+        for title in ["Case of a child", "Inner case"] {
+            let (_, item) = agenda::numbered(&feb.agenda)
+                .into_iter()
+                .find(|(_, i)| i.title == title)
+                .unwrap_or_else(|| panic!("{title} carried"));
+            assert_eq!(
+                item.exempt.as_ref().map(|e| e.reason.as_str()),
+                Some("Schedule 12A, paragraph 2"),
+                "{title} keeps the ground it inherited"
+            );
+        }
     }
 
     #[test]

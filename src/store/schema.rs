@@ -6,8 +6,10 @@ use serde_json::{Map, Value, json};
 
 use crate::model::Meeting;
 
-/// The version this build writes.
-pub const CURRENT: u32 = 1;
+/// The version this build writes. Version 2 has version 1's shape; reading a version 1
+/// record marks what it holds of Part B business that version 1 builds left unmarked
+/// ([`v1_to_v2`], and the store's archive step, `Store::derive_part_b`).
+pub const CURRENT: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
@@ -87,24 +89,47 @@ pub fn decode(text: &str) -> Result<(Meeting, Version), DecodeError> {
         };
         return Ok((meeting, version));
     }
-    let mut value: Value = serde_json::from_str(text)?;
-    for from in found..CURRENT {
-        value = MIGRATIONS[from as usize](value).map_err(|reason| DecodeError::Migration {
+    let mut meeting = if found >= SAME_SHAPE_SINCE {
+        // Read as it is, so a bad field is still reported at its line and column.
+        serde_json::from_str(text)?
+    } else {
+        let mut value: Value = serde_json::from_str(text)?;
+        for from in found..SAME_SHAPE_SINCE {
+            value = MIGRATIONS[from as usize](value).map_err(|reason| DecodeError::Migration {
+                from: found,
+                reason,
+            })?;
+        }
+        serde_json::from_value(value).map_err(|e| DecodeError::Migration {
             from: found,
-            reason,
-        })?;
+            reason: e.to_string(),
+        })?
+    };
+    for from in found.max(SAME_SHAPE_SINCE)..CURRENT {
+        FIXUPS[(from - SAME_SHAPE_SINCE) as usize](&mut meeting);
     }
-    let meeting = serde_json::from_value(value).map_err(|e| DecodeError::Migration {
-        from: found,
-        reason: e.to_string(),
-    })?;
     Ok((meeting, Version::Migrated { from: found }))
 }
 
 type Migration = fn(Value) -> Result<Value, String>;
 
-/// `MIGRATIONS[n]` takes a version-n record to version n+1.
-const MIGRATIONS: [Migration; CURRENT as usize] = [v0_to_v1];
+/// `MIGRATIONS[n]` takes a version-n record to version n+1, changing its shape.
+const MIGRATIONS: [Migration; SAME_SHAPE_SINCE as usize] = [v0_to_v1];
+
+/// From this version on records have the shape [`Meeting`] reads; later versions change
+/// what the values mean, not where they are.
+const SAME_SHAPE_SINCE: u32 = 1;
+
+/// `FIXUPS[n]` takes a read record of version `SAME_SHAPE_SINCE + n` to the next.
+const FIXUPS: [fn(&mut Meeting); (CURRENT - SAME_SHAPE_SINCE) as usize] = [v1_to_v2];
+
+/// Version 1 builds could leave an action raised under a sub-item of exempt business
+/// unmarked; every action raised here under Part B (inherited included) is marked now.
+/// What a record cannot show alone (its carried actions and deferred items, whose
+/// Part B lies in other meetings) the store's archive step adds.
+fn v1_to_v2(m: &mut Meeting) {
+    m.mark_exempt_actions();
+}
 
 fn take(obj: &mut Map<String, Value>, key: &str) -> Value {
     obj.remove(key).unwrap_or(Value::Null)

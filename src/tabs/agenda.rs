@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{fit, read_only_banner, scroll_for};
 use crate::app::App;
-use crate::model::agenda::numbered;
+use crate::model::agenda::{exemption_of, is_exempt_business, numbered};
 use crate::model::clock::format_hhmm;
 use crate::model::standing::sparkline;
 use crate::model::{AgendaItem, ItemRole, ItemStatus, MeetingStatus, running};
@@ -116,7 +116,9 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     {
         let indent = "  ".repeat(number.0.len() - 1);
         let mut title = format!("{indent}{}", item.title);
-        if item.is_exempt() {
+        // Under a Part B item is Part B too, and is marked so.
+        let part_b = is_exempt_business(&app.meeting.agenda, item.id);
+        if part_b {
             title = format!("{indent}[PART B] {}", item.title);
         }
         // The IHA row carries the trend of the last twelve meetings, before
@@ -161,7 +163,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             ItemStatus::Done | ItemStatus::Deferred => theme.dim(),
             ItemStatus::Pending => ratatui::style::Style::default(),
         };
-        if item.is_exempt() {
+        if part_b {
             style = style.patch(theme.exempt());
         }
         if row == sel {
@@ -200,9 +202,14 @@ fn detail_lines(app: &App, item: Option<&AgendaItem>) -> Vec<Line<'static>> {
         Span::styled(item.title.clone(), theme.title()),
         Span::raw(format!(" · {}", facts.join(" · "))),
     ])];
-    if let Some(ex) = &item.exempt {
+    if let Some(ex) = exemption_of(&app.meeting.agenda, item.id) {
+        let under = if item.is_exempt() {
+            ""
+        } else {
+            " (under a Part B item)"
+        };
         lines.push(Line::from(Span::styled(
-            format!("PART B, exempt: {}", ex.reason),
+            format!("PART B, exempt{under}: {}", ex.reason),
             theme.exempt(),
         )));
     }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::read_only_banner;
 use crate::app::App;
 use crate::editor::wrap_line;
-use crate::model::agenda::{number_of, numbered};
+use crate::model::agenda::{is_exempt_business, number_of, numbered};
 use crate::model::reading;
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
@@ -52,7 +52,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 format!("{number} {}", item.title),
                 theme.title(),
             )];
-            if item.is_exempt() {
+            if is_exempt_business(&m.agenda, item.id) {
                 spans.push(Span::styled(
                     "  [PART B: exempt, never published]",
                     theme.exempt(),
@@ -128,7 +128,7 @@ pub fn whole_minutes(app: &App) -> Vec<(String, Style)> {
     let mut lines = Vec::new();
     for (number, item) in numbered(&m.agenda) {
         let mut heading = format!("{number} {}", item.title);
-        if item.is_exempt() {
+        if is_exempt_business(&app.meeting.agenda, item.id) {
             heading.push_str("  [PART B]");
         }
         lines.push((heading, theme.title()));
