@@ -119,7 +119,7 @@ fn run_loop(
             // first frame is on screen, so opening never waits for the archive.
             archive_read = true;
             if let Ok(listing) = session.store.list() {
-                app.update(Msg::Archive(listing.meetings));
+                app.update(Msg::Archive(listing.into()));
             }
         }
 
@@ -162,7 +162,7 @@ fn run_loop(
                     );
                     app.update(Msg::Reply(reply));
                     if relist && let Ok(listing) = session.store.list() {
-                        app.update(Msg::Archive(listing.meetings));
+                        app.update(Msg::Archive(listing.into()));
                     }
                 }
             }

@@ -93,7 +93,8 @@ fn archive() -> Msg {
         minutebook::demo::year()
             .iter()
             .map(minutebook::store::Summary::of)
-            .collect(),
+            .collect::<Vec<_>>()
+            .into(),
     )
 }
 
@@ -278,9 +279,9 @@ fn per_child_rows_show_due_dates_and_flag_names() {
 fn the_archive_and_a_meeting_opened_from_it() {
     use minutebook::app::archive::Reply;
     let year = minutebook::demo::year();
-    let summaries = year.iter().map(minutebook::store::Summary::of).collect();
+    let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
     let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
-    app.update(Msg::Archive(summaries));
+    app.update(Msg::Archive(summaries.into()));
     press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
     for _ in 0..3 {
         press(&mut app, KeyCode::Down, KeyModifiers::NONE);
@@ -303,9 +304,9 @@ fn archive_search_results_and_action_history() {
     use minutebook::app::archive::Reply;
     use minutebook::search::{Query, history, search_meetings};
     let year = minutebook::demo::year();
-    let summaries = year.iter().map(minutebook::store::Summary::of).collect();
+    let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
     let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
-    app.update(Msg::Archive(summaries));
+    app.update(Msg::Archive(summaries.into()));
     press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
     let hits = search_meetings(&year, &Query::parse("clinic ICB"), Some(50));
     assert!(hits.total > 1);
@@ -318,4 +319,40 @@ fn archive_search_results_and_action_history() {
     insta::assert_snapshot!("archive_search_80x24", render(&mut app, 80, 24).backend());
     app.update(Msg::Reply(Reply::History(history::from_meetings(&year))));
     insta::assert_snapshot!("archive_actions_80x24", render(&mut app, 80, 24).backend());
+}
+
+/// A meeting file that cannot be read has its own row, at its date, with its status in
+/// words, the file and where it breaks; its sentence is below when it is selected.
+#[test]
+fn the_archive_shows_an_unreadable_file_as_a_row_with_its_error() {
+    use minutebook::app::archive::{ArchiveList, Unreadable};
+    use minutebook::store::StoreError;
+    let mut year = minutebook::demo::year();
+    let may = year.remove(3);
+    assert_eq!(may.id.as_str(), "2026-05-13");
+    let broken = StoreError::Corrupt {
+        path: "/home/clerk/.local/share/minutebook/2026-05-13.json".into(),
+        line: 4,
+        column: 3,
+        reason: "key must be a string".into(),
+    };
+    let list = ArchiveList {
+        meetings: year.iter().map(minutebook::store::Summary::of).collect(),
+        unreadable: vec![Unreadable::of(&broken)],
+    };
+    let mut app = App::new(year.pop().unwrap(), None, at(14, 2), Theme::plain());
+    app.update(Msg::Archive(list));
+    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    // Newest first: December to June, then the file of 13 May.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let t = render(&mut app, 80, 24);
+    let screen = t.backend().to_string();
+    assert!(
+        screen.contains("Wed 13 May 2026  ✗ unreadable  2026-05-13.json · line 4, column 3"),
+        "{screen}"
+    );
+    assert!(screen.contains("1 file unreadable"), "{screen}");
+    insta::assert_snapshot!("archive_unreadable_80x24", t.backend());
 }
