@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::output::{say, tell};
 use super::{Failure, Outcome, warn_all};
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum, SealCheck};
@@ -43,7 +44,7 @@ pub fn approve(
         .find(|s| s.id == id)
         .map_or(id.date(), |s| s.date);
     let sealed = requests::seal_minutes(store, &id, by, &at, on)?;
-    println!(
+    say!(
         "Approved the minutes of {id} at meeting {at} on {on}, signed by {}; sealed with \
          SHA-256 {}",
         by.trim(),
@@ -55,12 +56,12 @@ pub fn approve(
             Ok(approval::record_approval_in(m, held, by.trim()))
         });
         match recorded {
-            Ok(true) => println!("Recorded the resolution at the minutes item of {at}."),
-            Ok(false) => eprintln!(
+            Ok(true) => say!("Recorded the resolution at the minutes item of {at}."),
+            Ok(false) => tell!(
                 "minutebook: warning: meeting {at} has no \"minutes of the previous meeting\" \
                  item to record the approval at"
             ),
-            Err(e) => eprintln!("minutebook: warning: the approval was not recorded in {at}: {e}"),
+            Err(e) => tell!("minutebook: warning: the approval was not recorded in {at}: {e}"),
         }
     }
     Ok(())
@@ -92,7 +93,7 @@ pub fn erratum(
         };
         approval::add_erratum(m, erratum).map_err(|e| e.to_string())
     })?;
-    println!("Recorded an erratum dated {date} beside the sealed minutes of {id}.");
+    say!("Recorded an erratum dated {date} beside the sealed minutes of {id}.");
     Ok(())
 }
 
@@ -158,18 +159,18 @@ pub fn verify(store: &Store, json: bool) -> Outcome {
             checked: &checked,
             unreadable_files: &unreadable,
         };
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&report).expect("serialises")
         );
     } else {
         for c in &bad {
-            println!("{}  {:<10} {}", c.id, c.result.to_uppercase(), c.detail);
+            say!("{}  {:<10} {}", c.id, c.result.to_uppercase(), c.detail);
         }
         for u in &unreadable {
-            println!("UNREADABLE  {u}");
+            say!("UNREADABLE  {u}");
         }
-        println!(
+        say!(
             "Checked {} approved meeting(s): {} intact, {} not.",
             checked.len(),
             checked.len() - bad.len(),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args};
 
+use super::output::{say, say_raw, tell};
 use super::{Failure, open_store, warn_all};
 use crate::export::{self, Audience, Format, Scope, ics};
 use crate::model::MeetingId;
@@ -79,7 +80,7 @@ pub fn run(data_dir: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
         let exempt_business = !exempt_ids(&meeting.agenda).is_empty()
             || meeting.actions.iter().any(|a| a.raised.exempt);
         if audience == Audience::Private && exempt_business {
-            eprintln!(
+            tell!(
                 "minutebook: note: this is the full record of {id}, exempt (Part B) business \
                  included; it is not for publication (add --public for a version that is)"
             );
@@ -93,12 +94,12 @@ pub fn run(data_dir: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
     };
     match &args.output {
         None => {
-            print!("{document}");
+            say_raw!("{document}");
             Ok(())
         }
         Some(path) => {
             write_file(path, document.as_bytes(), args.force)?;
-            println!("Wrote {what} to {}", path.display());
+            say!("Wrote {what} to {}", path.display());
             Ok(())
         }
     }
