@@ -19,7 +19,7 @@ use crate::model::agenda::{self, numbered};
 use crate::model::{ItemId, Meeting, MeetingStatus, running};
 use crate::store::Summary;
 use crate::ui::theme::Theme;
-use archive::{ArchivePane, Reply, Request};
+use archive::{ArchiveList, ArchivePane, Reply, Request};
 use form::Form;
 
 /// One terminal event, or the clock moving on.
@@ -29,8 +29,9 @@ pub enum Msg {
     Paste(String),
     Mouse(MouseEvent),
     Tick(NaiveDateTime),
-    /// Summaries of every meeting, read after the first frame is on screen.
-    Archive(Vec<Summary>),
+    /// Summaries of every meeting and the files that could not be read, read after the
+    /// first frame is on screen.
+    Archive(ArchiveList),
     /// The run loop's answer to a request for other records.
     Reply(Reply),
 }
@@ -217,8 +218,9 @@ impl App {
             Msg::Key(_) => {}
             Msg::Paste(text) => self.paste(&text),
             Msg::Mouse(m) => self.mouse(m),
-            Msg::Archive(all) => {
-                self.archive.meetings = all.into_iter().rev().collect();
+            Msg::Archive(list) => {
+                self.archive.meetings = list.meetings.into_iter().rev().collect();
+                self.archive.unreadable = list.unreadable;
                 self.archive.listed = true;
             }
             Msg::Reply(reply) => self.reply(reply),

@@ -16,7 +16,10 @@ use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
 
 mod approval;
 mod export;
+pub mod output;
 mod search;
+
+use output::{say, say_raw, tell};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -205,7 +208,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Demo { into: Some(dir) }) => {
             let store = Store::open(&dir)?;
             let n = write_demo(&store)?;
-            println!("Wrote {n} demo meetings into {}", store.dir().display());
+            say!("Wrote {n} demo meetings into {}", store.dir().display());
             Ok(())
         }
         Some(Command::Demo { into: None }) => run_demo(),
@@ -213,7 +216,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Iha {
             command: IhaCommand::Due { entered },
         }) => {
-            println!("{}", iha_due_line(entered)?);
+            say!("{}", iha_due_line(entered)?);
             Ok(())
         }
         Some(command) => run_on(&open_store(cli.data_dir.as_deref())?, command),
@@ -253,7 +256,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
                 )),
                 e => e.into(),
             })?;
-            println!("{}", meeting.id);
+            say!("{}", meeting.id);
             approval::warn_not_durable(outcome.note());
             Ok(())
         }
@@ -261,18 +264,18 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             let listing = store.list()?;
             warn_all(&listing.problems);
             if json {
-                println!(
+                say!(
                     "{}",
                     serde_json::to_string_pretty(&listing.meetings).expect("summaries serialise")
                 );
             } else if listing.meetings.is_empty() {
-                println!(
+                say!(
                     "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
                     store.dir().display()
                 );
             } else {
                 for s in &listing.meetings {
-                    println!("{}", list_line(s));
+                    say!("{}", list_line(s));
                 }
             }
             Ok(())
@@ -284,7 +287,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
                 .list()
                 .map(|l| l.meetings.into_iter().map(|s| (s.date, s.id)).collect())
                 .unwrap_or_default();
-            print!("{}", crate::export::text::render(&loaded.meeting, &known));
+            say_raw!("{}", crate::export::text::render(&loaded.meeting, &known));
             Ok(())
         }
         Command::Approve { id, by, at, on } => {
@@ -326,7 +329,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
         } => {
             let listing = store.list()?;
             warn_all(&listing.problems);
-            print!("{}", iha_trend(&listing.meetings, json));
+            say_raw!("{}", iha_trend(&listing.meetings, json));
             Ok(())
         }
         // These open no records of this store.
@@ -449,14 +452,14 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
     };
     let store = Store::open(dir)?;
     for w in store.warnings() {
-        eprintln!("minutebook: warning: {w}");
+        tell!("minutebook: warning: {w}");
     }
     Ok(store)
 }
 
 fn warn_all(problems: &[StoreError]) {
     for p in problems {
-        eprintln!("minutebook: warning: {p}");
+        tell!("minutebook: warning: {p}");
     }
 }
 
@@ -537,7 +540,7 @@ fn workspace(store: Store, id: Option<MeetingId>) -> Outcome {
         None => match store.default_meeting(chrono::Local::now().date_naive())? {
             Some(id) => id,
             None => {
-                println!(
+                say!(
                     "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
                     store.dir().display()
                 );

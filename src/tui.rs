@@ -4,16 +4,21 @@
 //! draw → wait for input (≤ 250 ms) → drain *all* pending input → update → journal → save.
 
 use std::io::{self, IsTerminal, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 use crate::app::archive::Reply;
 use crate::app::{App, Effect, Msg};
@@ -32,6 +37,63 @@ const MAX_SAVE_GAP: Duration = Duration::from_secs(30);
 const RETRY: Duration = Duration::from_secs(2);
 /// Input events handled per turn before the screen is drawn again.
 const DRAIN_LIMIT: usize = 4096;
+/// Puts off the idle save, for tests that must stop the program before it: not a setting.
+const IDLE_SAVE_ENV: &str = "MINUTEBOOK_IDLE_SAVE_SECS";
+
+/// Why the run loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// The clerk quit, or SIGTERM/SIGINT asked it to.
+    Asked,
+    /// The terminal went away (window closed, SIGHUP, EIO).
+    TerminalLost,
+}
+
+/// The terminal in raw mode on the alternate screen, put back however the loop ends, a
+/// panic included. A terminal that is gone must not end the program with an abort:
+/// ratatui's `restore` and `Terminal`'s drop `eprintln!` their failures, and `eprintln!`
+/// to a dead terminal panics (inside a panic hook, or while unwinding, that aborts). So
+/// every failure here is ignored and the `Terminal` is never dropped (the process ends
+/// soon after; it holds nothing that must be released).
+struct Screen(ManuallyDrop<ratatui::DefaultTerminal>);
+
+impl Screen {
+    fn enter() -> io::Result<Screen> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            leave_screen();
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            EnableMouseCapture
+        )?;
+        let terminal =
+            ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+        Ok(Screen(ManuallyDrop::new(terminal)))
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        leave_screen();
+    }
+}
+
+/// Back to the shell's screen, ignoring every failure (see [`Screen`]).
+fn leave_screen() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
+}
 
 pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -63,67 +125,109 @@ pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
     }
 
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    // A hang-up is the terminal closing: saved like the others, but not a success.
+    let hangup = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hangup))?;
+    let idle_save = std::env::var(IDLE_SAVE_ENV)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(IDLE_SAVE, Duration::from_secs);
 
-    let mut terminal = ratatui::init();
-    execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture)?;
-    let result = run_loop(&mut terminal, &mut app, &mut session, &stop);
-    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
-    result
+    let mut screen = Screen::enter()?;
+    let signals = Signals {
+        stop: &stop,
+        hangup: &hangup,
+    };
+    let ending = run_loop(&mut screen.0, &mut app, &mut session, signals, idle_save);
+    drop(screen);
+    match ending? {
+        Ending::Asked => Ok(()),
+        Ending::TerminalLost => {
+            let saved = app.revision == app.saved_revision || app.read_only.is_some();
+            let id = &app.meeting.id;
+            let state = if app.read_only.is_some() {
+                "nothing was changed".to_string()
+            } else if saved {
+                format!(
+                    "everything typed is saved in {}",
+                    session.store.path_of(id).display()
+                )
+            } else {
+                format!(
+                    "what was not saved ({}) is kept in the journal {} and is offered back when \
+                     the meeting is next opened",
+                    app.save_error
+                        .as_deref()
+                        .unwrap_or("the save did not finish"),
+                    session.store.journal_path(id).display()
+                )
+            };
+            color_eyre::eyre::bail!("the terminal was closed while meeting {id} was open; {state}")
+        }
+    }
+}
+
+/// The signals the run loop watches.
+#[derive(Clone, Copy)]
+struct Signals<'a> {
+    /// SIGTERM or SIGINT: save and leave.
+    stop: &'a AtomicBool,
+    /// SIGHUP: the terminal has gone.
+    hangup: &'a AtomicBool,
 }
 
 fn run_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     session: &mut Session,
-    stop: &AtomicBool,
-) -> color_eyre::Result<()> {
+    signals: Signals<'_>,
+    idle_save: Duration,
+) -> color_eyre::Result<Ending> {
     let mut last_input = Instant::now();
     let mut quit_asked_at: Option<Instant> = None;
     let mut archive_read = false;
     loop {
         app.update(Msg::Tick(Local::now().naive_local()));
-        terminal.draw(|f| ui::draw(app, f))?;
+        // A frame that cannot be drawn means the terminal is gone: save and leave.
+        let mut gone = terminal.draw(|f| ui::draw(app, f)).is_err();
         if !archive_read {
             // The trend needs the earlier meetings; reading them waits until the
             // first frame is on screen, so opening never waits for the archive.
             archive_read = true;
             if let Ok(listing) = session.store.list() {
-                app.update(Msg::Archive(listing.meetings));
+                app.update(Msg::Archive(listing.into()));
             }
         }
 
-        let mut gone = false;
-        match event::poll(Duration::from_millis(250)) {
-            Ok(true) => {
-                last_input = Instant::now();
-                // Drain everything waiting: a paste without bracketed paste arrives as a burst of keys.
-                for _ in 0..DRAIN_LIMIT {
-                    match event::read() {
-                        Ok(ev) => handle_event(app, ev),
-                        Err(_) => {
-                            gone = true;
+        if !gone {
+            match event::poll(Duration::from_millis(250)) {
+                Ok(true) => {
+                    last_input = Instant::now();
+                    // Drain everything waiting: a paste without bracketed paste arrives as a burst of keys.
+                    for _ in 0..DRAIN_LIMIT {
+                        match event::read() {
+                            Ok(ev) => handle_event(app, ev),
+                            Err(_) => {
+                                gone = true;
+                                break;
+                            }
+                        }
+                        // A zero timeout reads nothing new with the poll(2) reader; 1 ms does.
+                        if !matches!(event::poll(Duration::from_millis(1)), Ok(true)) {
                             break;
                         }
                     }
-                    // A zero timeout reads nothing new with the poll(2) reader; 1 ms does.
-                    if !matches!(event::poll(Duration::from_millis(1)), Ok(true)) {
-                        break;
-                    }
                 }
+                Ok(false) => {}
+                // The terminal is gone (closed window, EOF, EIO): save and leave.
+                Err(_) => gone = true,
             }
-            Ok(false) => {}
-            // The terminal is gone (closed window, EOF, EIO): save and leave.
-            Err(_) => gone = true,
         }
-
+        gone |= signals.hangup.load(Ordering::Relaxed);
+        let stopped = signals.stop.load(Ordering::Relaxed);
         for effect in app.take_effects() {
             match effect {
                 Effect::Osc52(seq) => {
@@ -140,16 +244,16 @@ fn run_loop(
                     );
                     app.update(Msg::Reply(reply));
                     if relist && let Ok(listing) = session.store.list() {
-                        app.update(Msg::Archive(listing.meetings));
+                        app.update(Msg::Archive(listing.into()));
                     }
                 }
             }
         }
         session.journal(app);
 
-        let leaving = app.quit || gone || stop.load(Ordering::Relaxed);
+        let leaving = app.quit || gone || stopped;
         let due = app.urgent_save
-            || last_input.elapsed() >= IDLE_SAVE
+            || last_input.elapsed() >= idle_save
             || session.last_save.elapsed() >= MAX_SAVE_GAP
             || leaving;
         let waiting = session.last_failure.is_some_and(|t| t.elapsed() < RETRY) && !leaving;
@@ -161,9 +265,13 @@ fn run_loop(
             let saved = app.revision == app.saved_revision || app.read_only.is_some();
             // A clerk asking to quit with a failing save is told, and asked again;
             // a signal or a lost terminal cannot wait: the journal keeps the text.
-            if saved || gone || stop.load(Ordering::Relaxed) || quit_asked_at.is_some() {
+            if saved || gone || stopped || quit_asked_at.is_some() {
                 session.sync_journal();
-                return Ok(());
+                return Ok(if gone {
+                    Ending::TerminalLost
+                } else {
+                    Ending::Asked
+                });
             }
             quit_asked_at = Some(Instant::now());
             app.quit = false;

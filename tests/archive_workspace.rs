@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use minutebook::app::archive::{ArchiveView, Reply};
+use minutebook::app::archive::{ArchiveView, Reply, Row};
 use minutebook::app::{App, Effect, Msg};
 use minutebook::keymap::Tab;
 use minutebook::model::approval::{self, SealCheck};
@@ -30,7 +30,7 @@ fn workspace(store: &Store, id: &str) -> App {
         now(),
         Theme::plain(),
     );
-    app.update(Msg::Archive(store.list().unwrap().meetings));
+    app.update(Msg::Archive(store.list().unwrap().into()));
     app
 }
 
@@ -42,7 +42,7 @@ fn pump(app: &mut App, store: &Store) -> Vec<Reply> {
             let reply = minutebook::requests::answer(store, r);
             replies.push(reply.clone());
             app.update(Msg::Reply(reply));
-            app.update(Msg::Archive(store.list().unwrap().meetings));
+            app.update(Msg::Archive(store.list().unwrap().into()));
         }
     }
     replies
@@ -458,11 +458,12 @@ fn previous_minutes_with_impossible_figures_are_an_error_naming_the_field_and_ar
     v["standing"]["iha"]["late"] = 0.into();
     let bad = serde_json::to_string_pretty(&v).unwrap();
     std::fs::write(&path, &bad).unwrap();
-    app.update(Msg::Archive(store.list().unwrap().meetings));
+    app.update(Msg::Archive(store.list().unwrap().into()));
     assert!(
         app.archive.meetings.iter().all(|s| s.id != previous),
         "never listed with a rate"
     );
+    assert_eq!(app.archive.unreadable.len(), 1, "a row with its error");
 
     press(&mut app, KeyCode::Char('v'));
     press(&mut app, KeyCode::Enter);
@@ -514,4 +515,59 @@ fn minutes_sealed_at_this_meeting_whose_resolution_was_never_saved_get_it_from_v
     press(&mut app, KeyCode::Char('v'));
     assert!(app.flash.as_deref().unwrap().contains("already approved"));
     assert_eq!(count(&app), 1, "recorded once");
+}
+
+/// A meeting file that cannot be read is a row of the archive at its date, saying so in
+/// words and naming the file and where it breaks; Enter (or x, or e) explains and opens
+/// nothing. The CLI warns about the same file; the workspace used to leave it out silently.
+#[test]
+fn a_corrupt_meeting_is_a_row_of_the_archive_with_its_error_and_enter_explains() {
+    let (_tmp, store) = common::demo_store();
+    std::fs::write(
+        store.dir().join("2026-05-13.json"),
+        "{\n  \"schema_version\": 1,\n  \"id\": \"2026-05-13\",\n  oops\n",
+    )
+    .unwrap();
+    let mut app = workspace(&store, "2026-12-09");
+    alt(&mut app, '6');
+    assert_eq!(app.archive.rows(), 10, "9 meetings and the unreadable file");
+    let rows = app.archive.meeting_rows();
+    let at = rows
+        .iter()
+        .position(|r| matches!(r, Row::Unreadable(_)))
+        .expect("the file has a row");
+    // Newest first, it sits between June and April, where its date puts it.
+    let Row::Meeting(before) = rows[at - 1] else {
+        panic!()
+    };
+    let Row::Meeting(after) = rows[at + 1] else {
+        panic!()
+    };
+    assert_eq!(
+        (before.id.as_str(), after.id.as_str()),
+        ("2026-06-10", "2026-04-08")
+    );
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    for key in [KeyCode::Enter, KeyCode::Char('x'), KeyCode::Char('e')] {
+        press(&mut app, key);
+        let said = app.flash.clone().unwrap_or_default();
+        assert!(
+            said.contains("2026-05-13.json") && said.contains("line 4, column 3"),
+            "{key:?}: {said}"
+        );
+        assert!(app.take_effects().is_empty(), "{key:?} asks for nothing");
+        assert!(app.overlay.is_none() && app.viewing.is_none());
+    }
+    // Once the file reads again it lists as a meeting.
+    let good = minutebook::demo::year()
+        .into_iter()
+        .find(|m| m.id.as_str() == "2026-05-13")
+        .unwrap();
+    std::fs::remove_file(store.dir().join("2026-05-13.json")).unwrap();
+    store.create(&good).unwrap();
+    app.update(Msg::Archive(store.list().unwrap().into()));
+    assert_eq!(app.archive.rows(), 10);
+    assert!(app.archive.unreadable.is_empty());
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use std::fs;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use common::{minutebook, stderr, stdout};
 
@@ -342,4 +342,87 @@ fn show_puts_errata_beside_their_item_and_says_who_approved_and_when() {
     );
     let resolution = "that the minutes of the meeting held on";
     assert_eq!(text.matches(resolution).count(), 1, "{text}");
+}
+
+/// Every command that prints, with a demo data directory to print from.
+const PRINTING: &[&[&str]] = &[
+    &["list"],
+    &["list", "--json"],
+    &["show", "2026-06-10"],
+    &["export", "2026-06-10", "--format", "html", "--public"],
+    &["search", "IHA"],
+    &["actions"],
+    &["verify"],
+    &["iha", "trend"],
+    &["iha", "due", "--entered", "2026-03-02"],
+];
+
+/// The binary with NO_COLOR set, its standard output going to `out`.
+fn minutebook_into(dir: &std::path::Path, args: &[&str], out: Stdio) -> std::process::Output {
+    Command::new(common::BIN)
+        .env_remove("MINUTEBOOK_DATA_DIR")
+        .env("NO_COLOR", "1")
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .stdout(out)
+        .output()
+        .expect("binary runs")
+}
+
+/// A pipe whose reader has already gone, as `| head` leaves it once it has its lines.
+fn closed_pipe() -> Stdio {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    writer.into()
+}
+
+#[test]
+fn a_reader_that_stops_reading_ends_minutebook_quietly_as_if_by_sigpipe() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    for args in PRINTING {
+        let out = minutebook_into(&data, args, closed_pipe());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(141), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?} says nothing");
+    }
+}
+
+#[test]
+fn a_closed_pipe_never_cuts_a_write_short() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    let out = minutebook_into(&data, &["new", "--date", "2027-01-13"], closed_pipe());
+    assert_eq!(out.status.code(), Some(141), "{}", stderr(&out));
+    assert!(data.join("2027-01-13.json").exists(), "the meeting is made");
+    // Approval prints between sealing and recording the resolution: both still happen.
+    let out = minutebook_into(
+        &data,
+        &["approve", "2026-11-11", "--by", "Cllr Ann Gale"],
+        closed_pipe(),
+    );
+    assert_eq!(out.status.code(), Some(141), "{}", stderr(&out));
+    let next = fs::read_to_string(data.join("2026-12-09.json")).unwrap();
+    assert!(next.contains("Cllr Ann Gale"), "the resolution is recorded");
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_one_sentence_without_colour() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    for args in PRINTING {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = minutebook_into(&data, args, full.into());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(
+            err, "minutebook: cannot write the output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+        assert!(!err.contains("\x1b["), "no colour under NO_COLOR");
+    }
 }

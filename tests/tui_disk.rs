@@ -85,7 +85,13 @@ fn the_demo_runs_in_a_new_private_directory_each_time() {
     let tmp = tempfile::tempdir().unwrap();
     let mut seen = Vec::new();
     for _ in 0..2 {
-        let mut t = Pty::spawn_env(tmp.path(), &["demo"], 100, 30, &[("TMPDIR", tmp.path())]);
+        let mut t = Pty::spawn_with_env(
+            tmp.path(),
+            &["demo"],
+            100,
+            30,
+            &[("TMPDIR", tmp.path().to_str().unwrap())],
+        );
         t.wait_text("1 Agenda");
         let now = sandboxes(tmp.path());
         assert_eq!(now.len(), 1, "{now:?}");

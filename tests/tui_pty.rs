@@ -5,13 +5,34 @@
 
 mod common;
 
-use std::time::Duration;
-
 use common::pty::{CTRL_Q, ENTER, Pty, TAB, alt};
 use serde_json::Value;
 
 fn meeting(data: &std::path::Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(data.join("2026-12-09.json")).unwrap()).unwrap()
+}
+
+/// Waits until the file at `path` exists and its text satisfies `pred`: for what the
+/// program writes, which the screen may show before it is on disk.
+fn wait_for_file(path: &std::path::Path, what: &str, pred: impl Fn(&str) -> bool) {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(120) {
+        if std::fs::read_to_string(path).is_ok_and(|t| pred(&t)) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("timed out waiting for {what} in {}", path.display());
+}
+
+/// The text a journal inserts, in order: typing arrives in pieces, each its own record.
+fn journaled(journal: &str) -> String {
+    journal
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|r| r["edit"]["op"] == "insert")
+        .filter_map(|r| r["edit"]["text"].as_str().map(str::to_string))
+        .collect()
 }
 
 /// Every item's minutes, in agenda order, depth first.
@@ -44,7 +65,11 @@ fn prose(bytes: usize) -> String {
 
 /// Opens the December meeting, starts it and goes to item 2's minutes.
 fn open_at_item_2(data: &std::path::Path) -> Pty {
-    let mut t = Pty::spawn(data, &["open", "2026-12-09"], 100, 30);
+    open_at_item_2_with_env(data, &[])
+}
+
+fn open_at_item_2_with_env(data: &std::path::Path, env: &[(&str, &str)]) -> Pty {
+    let mut t = Pty::spawn_with_env(data, &["open", "2026-12-09"], 100, 30, env);
     t.wait_text("1 Agenda");
     t.send(b"s");
     t.wait_text("in progress");
@@ -128,23 +153,27 @@ fn a_20kb_burst_of_raw_keystrokes_all_arrives() {
 #[test]
 fn after_sigkill_the_next_start_offers_the_typed_text_back() {
     let (_tmp, data) = common::demo_data();
-    let mut t = open_at_item_2(&data);
+    // The kill must come before the save that follows 2 s without typing, however slowly
+    // this test runs: that save is put off for the test.
+    let mut t = open_at_item_2_with_env(&data, &[("MINUTEBOOK_IDLE_SAVE_SECS", "3600")]);
     let typed = "Matters arising: the CiCC asked for an update on bus passes. Résumé to follow.";
     t.type_text(typed);
-    t.wait_text("Résumé to follow.");
-    t.signal("KILL");
+    // On disk, not only on screen: the journal is written after the keys are handled.
+    wait_for_file(&data.join("2026-12-09.journal"), "the typed text", |j| {
+        journaled(j).contains(typed)
+    });
+    t.signal(libc::SIGKILL);
     let _ = t.wait_exit();
     drop(t);
     assert_eq!(minutes(&meeting(&data))[1], "", "not saved before the kill");
 
     let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
-    t.wait_text("Unsaved text found");
-    assert!(
-        t.screen()
-            .contains("Minutes of the meeting held on 11 November 2026 and matters arising: +78"),
-        "{}",
-        t.screen()
-    );
+    t.wait_for("the offer of the item's 78 characters", |s| {
+        s.contains("Unsaved text found")
+            && s.contains(
+                "Minutes of the meeting held on 11 November 2026 and matters arising: +78",
+            )
+    });
     t.send(b"r");
     t.wait_text("Recovered the unsaved text.");
     t.send(CTRL_Q);
@@ -160,13 +189,13 @@ fn sigterm_saves_and_restores_the_terminal() {
     let mut t = open_at_item_2(&data);
     t.type_text("Typed just before the council's shutdown.");
     t.wait_text("shutdown.");
-    t.signal("TERM");
+    t.signal(libc::SIGTERM);
+    // Returns once everything drawn has been read: the screen is the last one.
     assert!(t.wait_exit());
     assert_eq!(
         minutes(&meeting(&data))[1],
         "Typed just before the council's shutdown."
     );
-    std::thread::sleep(Duration::from_millis(100));
     assert!(
         !t.screen().contains("1 Agenda"),
         "left the alternate screen:\n{}",
@@ -180,12 +209,10 @@ fn a_second_instance_opens_read_only_and_says_who_holds_it() {
     let mut first = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
     first.wait_text("1 Agenda");
     let mut second = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
-    second.wait_text("READ-ONLY");
-    assert!(
-        second.screen().contains(&format!("pid {}", first.pid())),
-        "{}",
-        second.screen()
-    );
+    let holder = format!("pid {}", first.pid());
+    second.wait_for("read-only, naming the holder", |s| {
+        s.contains("READ-ONLY") && s.contains(&holder)
+    });
     second.send(b"s");
     second.wait_text("Read-only:");
     second.send(CTRL_Q);
@@ -199,21 +226,23 @@ fn a_second_instance_opens_read_only_and_says_who_holds_it() {
 fn a_failing_save_shows_not_saved_keeps_the_text_and_asks_before_quitting() {
     let (_tmp, data) = common::demo_data();
     let mut t = open_at_item_2(&data);
-    t.type_text("First words.");
-    t.wait_text("saved"); // starting the meeting was saved at once
-    // Someone edits the file by hand while it is open: saving over it would lose that.
+    // Starting the meeting and stepping to item 2 are saved at once: wait for that save on
+    // disk (the status bar said "saved" before it), so the hand edit below comes after it.
     let path = data.join("2026-12-09.json");
+    wait_for_file(&path, "item 2 started", |text| {
+        serde_json::from_str::<Value>(text).is_ok_and(|m| m["agenda"][1]["started_at"].is_string())
+    });
+    // Someone edits the file by hand while it is open: saving over it would lose that.
+    // (A longer text, so the edit shows in the file's size even within one clock tick.)
     let edited = std::fs::read_to_string(&path)
         .unwrap()
-        .replace("Committee Room 1", "Committee Room 9");
+        .replace("Committee Room 1", "Committee Room 12");
     std::fs::write(&path, &edited).unwrap();
-    t.send(&alt('n')); // an item switch saves at once
-    t.wait_text("NOT SAVED");
-    assert!(
-        t.screen().contains("changed by something else"),
-        "{}",
-        t.screen()
-    );
+    t.type_text("First words.");
+    t.send(&alt('n')); // an item switch saves at once, and this save fails
+    t.wait_for("the failed save", |s| {
+        s.contains("NOT SAVED") && s.contains("changed by something else")
+    });
     t.send(CTRL_Q);
     t.wait_text("Press Ctrl-Q again to quit anyway");
     assert_eq!(
@@ -225,9 +254,28 @@ fn a_failing_save_shows_not_saved_keeps_the_text_and_asks_before_quitting() {
     assert!(t.wait_exit());
     let journal = std::fs::read_to_string(data.join("2026-12-09.journal")).unwrap();
     assert!(
-        journal.contains("First words."),
+        journaled(&journal).contains("First words."),
         "the text is still in the journal: {journal}"
     );
+}
+
+/// The window is closed while the clerk types: the text is saved, and minutebook ends
+/// with an error status of its own, not an abort (which restoring a terminal that is
+/// gone used to cause).
+#[test]
+fn closing_the_terminal_window_saves_the_text_and_exits_with_an_error_not_an_abort() {
+    let (_tmp, data) = common::demo_data();
+    let mut t = open_at_item_2_with_env(&data, &[("MINUTEBOOK_IDLE_SAVE_SECS", "3600")]);
+    let typed = "The window closed mid-sentence";
+    t.type_text(typed);
+    wait_for_file(&data.join("2026-12-09.journal"), "the typed text", |j| {
+        journaled(j).contains(typed)
+    });
+    t.hang_up();
+    let status = t.wait_status();
+    assert_eq!(status.signal(), None, "not killed by a signal: {status:?}");
+    assert_ne!(status.exit_code(), 0, "a lost terminal is not a success");
+    assert_eq!(minutes(&meeting(&data))[1], typed, "saved on the way out");
 }
 
 /// An officer opens the archive, searches, reads the meeting found at its item, and comes
@@ -255,8 +303,9 @@ fn archive_search_open_a_result_and_return() {
     t.send(b"x");
     t.wait_text("Read-only");
     t.send(b"\x1b");
-    t.wait_text("Search results");
-    assert!(!t.screen().contains("READING"));
+    t.wait_for("the results again, the reading view gone", |s| {
+        s.contains("Search results") && !s.contains("READING")
+    });
     t.send(b"\x1b");
     t.wait_text("10 meetings");
     t.send(&alt('1'));

@@ -93,7 +93,8 @@ fn archive() -> Msg {
         minutebook::demo::year()
             .iter()
             .map(minutebook::store::Summary::of)
-            .collect(),
+            .collect::<Vec<_>>()
+            .into(),
     )
 }
 
@@ -295,9 +296,9 @@ fn per_child_rows_show_due_dates_and_flag_names() {
 fn the_archive_and_a_meeting_opened_from_it() {
     use minutebook::app::archive::Reply;
     let year = minutebook::demo::year();
-    let summaries = year.iter().map(minutebook::store::Summary::of).collect();
+    let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
     let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
-    app.update(Msg::Archive(summaries));
+    app.update(Msg::Archive(summaries.into()));
     press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
     for _ in 0..3 {
         press(&mut app, KeyCode::Down, KeyModifiers::NONE);
@@ -320,9 +321,9 @@ fn archive_search_results_and_action_history() {
     use minutebook::app::archive::Reply;
     use minutebook::search::{Query, history, search_meetings};
     let year = minutebook::demo::year();
-    let summaries = year.iter().map(minutebook::store::Summary::of).collect();
+    let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
     let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
-    app.update(Msg::Archive(summaries));
+    app.update(Msg::Archive(summaries.into()));
     press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
     let hits = search_meetings(&year, &Query::parse("clinic ICB"), Some(50));
     assert!(hits.total > 1);
@@ -390,9 +391,9 @@ fn errata_show_beside_the_corrected_item_where_minutes_are_read() {
         text: "For \"Cllr Smith\" read \"Cllr Smyth\".".into(),
         agreed_at: Some(minutebook::model::MeetingId::parse("2026-10-14").unwrap()),
     });
-    let summaries = year.iter().map(minutebook::store::Summary::of).collect();
+    let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
     let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
-    app.update(Msg::Archive(summaries));
+    app.update(Msg::Archive(summaries.into()));
     press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
     app.update(Msg::Reply(Reply::Opened {
         meeting: Box::new(september),
@@ -439,7 +440,7 @@ fn an_action_due_at_the_next_meeting_is_dated_and_not_overdue_at_that_meeting() 
             .to_string()
     };
     let mut october = App::new(year[7].clone(), None, at(16, 0), Theme::plain());
-    october.update(Msg::Archive(summaries.clone()));
+    october.update(Msg::Archive(summaries.clone().into()));
     press(&mut october, KeyCode::Char('4'), KeyModifiers::ALT);
     let screen = render(&mut october, 120, 40).backend().to_string();
     assert!(screen.contains("overdue against 14 Oct 2026"), "{screen}");
@@ -451,7 +452,7 @@ fn an_action_due_at_the_next_meeting_is_dated_and_not_overdue_at_that_meeting() 
     assert!(!row.contains("OVERDUE"), "{row}");
 
     let mut november = App::new(year[8].clone(), None, at(16, 0), Theme::plain());
-    november.update(Msg::Archive(summaries));
+    november.update(Msg::Archive(summaries.into()));
     press(&mut november, KeyCode::Char('4'), KeyModifiers::ALT);
     let rows = november.action_rows();
     let at_row = rows
@@ -500,4 +501,40 @@ fn sub_items_of_part_b_are_marked_part_b_in_the_agenda_and_minutes() {
     press(&mut app, KeyCode::Char('w'), KeyModifiers::ALT);
     let screen = render(&mut app, 120, 40).backend().to_string();
     assert!(screen.contains("1.1 Case discussion  [PART B]"), "{screen}");
+}
+
+/// A meeting file that cannot be read has its own row, at its date, with its status in
+/// words, the file and where it breaks; its sentence is below when it is selected.
+#[test]
+fn the_archive_shows_an_unreadable_file_as_a_row_with_its_error() {
+    use minutebook::app::archive::{ArchiveList, Unreadable};
+    use minutebook::store::StoreError;
+    let mut year = minutebook::demo::year();
+    let may = year.remove(3);
+    assert_eq!(may.id.as_str(), "2026-05-13");
+    let broken = StoreError::Corrupt {
+        path: "/home/clerk/.local/share/minutebook/2026-05-13.json".into(),
+        line: 4,
+        column: 3,
+        reason: "key must be a string".into(),
+    };
+    let list = ArchiveList {
+        meetings: year.iter().map(minutebook::store::Summary::of).collect(),
+        unreadable: vec![Unreadable::of(&broken)],
+    };
+    let mut app = App::new(year.pop().unwrap(), None, at(14, 2), Theme::plain());
+    app.update(Msg::Archive(list));
+    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    // Newest first: December to June, then the file of 13 May.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let t = render(&mut app, 80, 24);
+    let screen = t.backend().to_string();
+    assert!(
+        screen.contains("Wed 13 May 2026  ✗ unreadable  2026-05-13.json · line 4, column 3"),
+        "{screen}"
+    );
+    assert!(screen.contains("1 file unreadable"), "{screen}");
+    insta::assert_snapshot!("archive_unreadable_80x24", t.backend());
 }

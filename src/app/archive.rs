@@ -15,7 +15,7 @@ use crate::model::carry::long_date;
 use crate::model::{ItemId, Meeting, MeetingId, MeetingStatus};
 use crate::search::Hit;
 use crate::search::history::{ActionRecord, Filter};
-use crate::store::Summary;
+use crate::store::{Listing, StoreError, Summary, meeting_id_of};
 
 /// Work on other records, for the run loop.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +88,78 @@ pub enum Reply {
     Failed(String),
 }
 
+/// A file in the data directory that could not be read, and why: listed among the
+/// meetings, so a damaged record is never silently missing from the archive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// The file's name, e.g. `2026-05-13.json`.
+    pub file: String,
+    /// The meeting its name says it holds, if it names one: it is listed at that date.
+    pub id: Option<MeetingId>,
+    /// The problem beside the file name, e.g. "line 4, column 3: expected `:`".
+    pub problem: String,
+    /// The store's whole sentence.
+    pub sentence: String,
+}
+
+impl Unreadable {
+    /// Any problem the store reports with a file.
+    pub fn of(e: &StoreError) -> Unreadable {
+        let file = e
+            .path()
+            .and_then(|p| p.file_name())
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        Unreadable {
+            id: meeting_id_of(&file),
+            file,
+            problem: e.problem(),
+            sentence: e.to_string(),
+        }
+    }
+
+    /// What Enter on its row says.
+    pub fn explanation(&self) -> String {
+        format!(
+            "{}. It cannot be opened or exported until it reads again: restore it from a backup, \
+             or correct it by hand at the place named.",
+            self.sentence
+        )
+    }
+}
+
+/// The archive as the store lists it, for [`super::Msg::Archive`]: every meeting that
+/// could be summarised, oldest first, and every file that could not.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArchiveList {
+    pub meetings: Vec<Summary>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl From<Listing> for ArchiveList {
+    fn from(l: Listing) -> ArchiveList {
+        ArchiveList {
+            meetings: l.meetings,
+            unreadable: l.problems.iter().map(Unreadable::of).collect(),
+        }
+    }
+}
+
+impl From<Vec<Summary>> for ArchiveList {
+    fn from(meetings: Vec<Summary>) -> ArchiveList {
+        ArchiveList {
+            meetings,
+            unreadable: Vec::new(),
+        }
+    }
+}
+
+/// One row of the meetings list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Row<'a> {
+    Meeting(&'a Summary),
+    Unreadable(&'a Unreadable),
+}
+
 /// What the Archive pane lists.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum ArchiveView {
@@ -131,6 +203,8 @@ pub const SEARCH_LIMIT: usize = 500;
 pub struct ArchivePane {
     /// Every meeting in the data directory, newest first.
     pub meetings: Vec<Summary>,
+    /// The files that could not be read.
+    pub unreadable: Vec<Unreadable>,
     /// The day "overdue" is judged on.
     pub today: NaiveDate,
     pub view: ArchiveView,
@@ -143,7 +217,12 @@ impl ArchivePane {
     /// The meeting of the selected row: a meeting, the meeting of a hit, or the one that raised an action.
     pub fn selected(&self) -> Option<&Summary> {
         let id = match &self.view {
-            ArchiveView::Meetings => return self.meetings.get(self.sel),
+            ArchiveView::Meetings => {
+                return match self.meeting_rows().get(self.sel) {
+                    Some(Row::Meeting(s)) => Some(s),
+                    _ => None,
+                };
+            }
             ArchiveView::Found { hits, .. } => &hits.get(self.sel)?.meeting,
             ArchiveView::Actions { .. } => {
                 self.action_rows(self.today).get(self.sel)?.latest_meeting()
@@ -152,9 +231,35 @@ impl ArchivePane {
         self.meetings.iter().find(|s| s.id == *id)
     }
 
+    /// The unreadable file of the selected row, if that is what it is.
+    pub fn selected_unreadable(&self) -> Option<&Unreadable> {
+        match (&self.view, self.meeting_rows().get(self.sel)) {
+            (ArchiveView::Meetings, Some(Row::Unreadable(u))) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// The meetings newest first, each unreadable file among them at the date its name
+    /// carries (above them all if it carries none).
+    pub fn meeting_rows(&self) -> Vec<Row<'_>> {
+        let mut rows: Vec<Row> = self.meetings.iter().map(Row::Meeting).collect();
+        for u in &self.unreadable {
+            let at = rows
+                .iter()
+                .position(|r| match (r, &u.id) {
+                    (Row::Meeting(s), Some(id)) => (s.date, &s.id) < (id.date(), id),
+                    (Row::Unreadable(_), _) => false,
+                    (_, None) => true,
+                })
+                .unwrap_or(rows.len());
+            rows.insert(at, Row::Unreadable(u));
+        }
+        rows
+    }
+
     pub fn rows(&self) -> usize {
         match &self.view {
-            ArchiveView::Meetings => self.meetings.len(),
+            ArchiveView::Meetings => self.meetings.len() + self.unreadable.len(),
             ArchiveView::Found { hits, .. } => hits.len(),
             ArchiveView::Actions { .. } => self.action_rows(self.today).len(),
         }
@@ -181,6 +286,15 @@ impl App {
 
     /// The Archive pane's own commands.
     pub(super) fn archive_command(&mut self, cmd: Command) {
+        // A file that cannot be read is explained, never opened, exported or corrected.
+        if matches!(
+            cmd,
+            Command::Open | Command::Export | Command::RecordErratum
+        ) && let Some(u) = self.archive.selected_unreadable()
+        {
+            self.flash = Some(u.explanation());
+            return;
+        }
         match cmd {
             Command::Up => self.archive.sel = self.archive.sel.saturating_sub(1),
             Command::Down => {

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::output::{say, tell};
 use super::{Failure, Outcome, unless_unread};
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum, SealCheck};
@@ -40,7 +41,7 @@ pub fn approve(
     let done = approve_minutes(store, &id, by, &at, on, true)
         .map_err(|e| Failure(format!("not approved: {e}")))?;
     let by = by.trim();
-    println!(
+    say!(
         "{} the minutes of {id} at meeting {at} on {on}, signed by {by}; sealed with SHA-256 {}",
         if done.already {
             "Already approved"
@@ -50,8 +51,8 @@ pub fn approve(
         done.sha256
     );
     match done.recorded {
-        Recorded::Yes => println!("Recorded the resolution at the minutes item of {at}."),
-        Recorded::NoMinutesItem => eprintln!(
+        Recorded::Yes => say!("Recorded the resolution at the minutes item of {at}."),
+        Recorded::NoMinutesItem => tell!(
             "minutebook: warning: meeting {at} has no \"minutes of the previous meeting\" \
              item to record the approval at"
         ),
@@ -64,7 +65,7 @@ pub fn approve(
 /// A change that is in its file but whose directory sync failed: said, not hidden.
 pub(super) fn warn_not_durable(note: Option<String>) {
     if let Some(note) = note {
-        eprintln!(
+        tell!(
             "minutebook: warning: saved, not yet durable: {note}; running the same command \
              again retries the sync and records nothing twice"
         );
@@ -97,7 +98,7 @@ pub fn erratum(
         };
         approval::add_erratum(m, erratum).map_err(|e| e.to_string())
     })?;
-    println!("Recorded an erratum dated {date} beside the sealed minutes of {id}.");
+    say!("Recorded an erratum dated {date} beside the sealed minutes of {id}.");
     warn_not_durable(outcome.note());
     Ok(())
 }
@@ -164,18 +165,18 @@ pub fn verify(store: &Store, json: bool) -> Outcome {
             checked: &checked,
             unreadable_files: &unreadable,
         };
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&report).expect("serialises")
         );
     } else {
         for c in &bad {
-            println!("{}  {:<10} {}", c.id, c.result.to_uppercase(), c.detail);
+            say!("{}  {:<10} {}", c.id, c.result.to_uppercase(), c.detail);
         }
         for u in &unreadable {
-            println!("UNREADABLE  {u}");
+            say!("UNREADABLE  {u}");
         }
-        println!(
+        say!(
             "Checked {} approved meeting(s): {} intact, {} not.",
             checked.len(),
             checked.len() - bad.len(),

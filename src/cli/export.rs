@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args};
 
+use super::output::{say, say_raw, tell};
 use super::{Failure, warn_all};
 use crate::export::{self, Audience, Format, Scope, ics};
 use crate::model::MeetingId;
@@ -83,7 +84,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
             .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
         if audience == Audience::Public {
             for at in origins.unreadable() {
-                eprintln!(
+                tell!(
                     "minutebook: note: meeting {at} could not be read, so the actions raised \
                      there are left out of this public document, as if Part B"
                 );
@@ -92,7 +93,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
         let exempt_business = !exempt_ids(&meeting.agenda).is_empty()
             || meeting.actions.iter().any(|a| origins.part_b(&meeting, a));
         if audience == Audience::Private && exempt_business {
-            eprintln!(
+            tell!(
                 "minutebook: note: this is the full record of {id}, exempt (Part B) business \
                  included; it is not for publication (add --public for a version that is)"
             );
@@ -106,21 +107,21 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
     };
     match &args.output {
         None => {
-            print!("{document}");
+            say_raw!("{document}");
             Ok(())
         }
         Some(path) => {
             let written = write_file(store.disk(), path, document.as_bytes(), args.force)?;
             if written.already {
-                println!(
+                say!(
                     "{} already holds exactly {what}; nothing was overwritten",
                     path.display()
                 );
             } else {
-                println!("Wrote {what} to {}", path.display());
+                say!("Wrote {what} to {}", path.display());
             }
             if let Some(e) = written.unsynced {
-                eprintln!(
+                tell!(
                     "minutebook: warning: {} is written but not yet durable: its folder could \
                      not be synced ({e}); running the same command again retries the sync",
                     path.display()

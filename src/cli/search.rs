@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::output::{say, say_raw};
 use super::{Failure, Outcome, warn_all};
 use crate::search::history::{self, ActionRecord, Filter};
 use crate::search::{Field, Hit, Query, search_store};
@@ -50,14 +51,14 @@ pub(super) fn search(store: &Store, words: &[String], json: bool, limit: Option<
             meetings: results.meetings,
             hits: &results.hits,
         };
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&out).expect("hits serialise")
         );
         return Ok(());
     }
     if results.total == 0 {
-        println!(
+        say!(
             "No matches for {} in {} {}.",
             query.text(),
             results.meetings,
@@ -70,10 +71,10 @@ pub(super) fn search(store: &Store, words: &[String], json: bool, limit: Option<
         return Ok(());
     }
     for hit in &results.hits {
-        println!("{}", hit_line(hit));
+        say!("{}", hit_line(hit));
     }
     if results.hits.len() < results.total {
-        println!(
+        say!(
             "Showing {} of {} matches, newest first; --limit {} shows them all.",
             results.hits.len(),
             results.total,
@@ -155,14 +156,14 @@ pub(super) fn actions(
                 overdue: record.is_overdue(today),
             })
             .collect();
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&rows).expect("actions serialise")
         );
         return Ok(());
     }
     if records.is_empty() {
-        println!(
+        say!(
             "{}",
             if any {
                 "No actions match."
@@ -172,7 +173,7 @@ pub(super) fn actions(
         );
         return Ok(());
     }
-    print!("{}", action_table(&records, today));
+    say_raw!("{}", action_table(&records, today));
     Ok(())
 }
 

@@ -163,6 +163,45 @@ impl std::error::Error for StoreError {
 }
 
 impl StoreError {
+    /// The file the problem is with, where it is with one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            StoreError::Io { path, .. }
+            | StoreError::Corrupt { path, .. }
+            | StoreError::Invalid { path, .. }
+            | StoreError::Migration { path, .. }
+            | StoreError::NotFound { path, .. }
+            | StoreError::AlreadyExists { path }
+            | StoreError::ChangedOnDisk { path }
+            | StoreError::NotADirectory { path } => Some(path),
+            StoreError::Locked { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::Sealed { .. }
+            | StoreError::Refused { .. } => None,
+        }
+    }
+
+    /// The problem in a few words for a list that names the file beside it: where in
+    /// the file and what for a record that cannot be read, else the whole sentence.
+    pub fn problem(&self) -> String {
+        match self {
+            StoreError::Corrupt {
+                line,
+                column,
+                reason,
+                ..
+            } => format!("line {line}, column {column}: {reason}"),
+            StoreError::Migration { from, reason, .. } => {
+                format!("record format version {from} could not be upgraded: {reason}")
+            }
+            StoreError::Io { doing, source, .. } => format!("could not {doing} it: {source}"),
+            StoreError::Invalid { field, reason, .. } => {
+                format!("impossible record, field {field}: {reason}")
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// A record that could not be decoded, located in its file.
     pub(crate) fn undecodable(path: &std::path::Path, e: super::schema::DecodeError) -> StoreError {
         let path = path.to_path_buf();

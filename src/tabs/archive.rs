@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{fit, scroll_for};
 use crate::app::App;
-use crate::app::archive::{ArchiveView, Show};
+use crate::app::archive::{ArchiveView, Row, Show, Unreadable};
 use crate::model::carry::long_date;
 use crate::model::{ActionStatus, MeetingStatus};
 use crate::search::Hit;
@@ -251,6 +251,7 @@ fn actions(
 fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) {
     let theme = app.theme;
     let all = &app.archive.meetings;
+    let rows = app.archive.meeting_rows();
     let summary = if !app.archive.listed {
         "Reading the archive…".to_string()
     } else {
@@ -258,9 +259,14 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
             .iter()
             .filter(|s| s.status == MeetingStatus::Approved)
             .count();
+        let unreadable = match app.archive.unreadable.len() {
+            0 => String::new(),
+            1 => ", 1 file unreadable".to_string(),
+            n => format!(", {n} files unreadable"),
+        };
         format!(
-            "{} meetings, {approved} with approved minutes · Enter read · / search · a actions · \
-             x export",
+            "{} meetings, {approved} with approved minutes{unreadable} · Enter read · / search · \
+             a actions · x export",
             all.len()
         )
     };
@@ -277,40 +283,61 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
         ),
         theme.dim(),
     ))];
-    let sel = app.archive.sel.min(all.len().saturating_sub(1));
-    let first = scroll_for(sel, inner_h.saturating_sub(1), all.len());
-    for (row, s) in all.iter().enumerate().skip(first) {
+    let sel = app.archive.sel.min(rows.len().saturating_sub(1));
+    let first = scroll_for(sel, inner_h.saturating_sub(1), rows.len());
+    for (row, r) in rows.iter().enumerate().skip(first) {
         if lines.len() >= inner_h {
             break;
         }
-        // Flags first, so a narrow window cuts the title, not them.
-        let mut title = String::new();
-        if s.id == app.meeting.id {
-            title.push_str("[open now] ");
-        }
-        if s.exempt_items > 0 {
-            title.push_str("[Part B] ");
-        }
-        title.push_str(&s.title);
-        let text = format!(
-            "{} {:<date_w$}{:<status_w$}{:<count_w$}{:<count_w$}{}",
-            if row == sel { "›" } else { " " },
-            s.date.format("%a %-d %b %Y"),
-            status_word(s.status),
-            s.present,
-            s.actions_raised,
-            fit(&title, title_w),
-        );
-        let mut style = match s.status {
-            MeetingStatus::Planned => theme.dim(),
-            _ => Style::default(),
+        let mark = if row == sel { "›" } else { " " };
+        let (text, mut style) = match r {
+            Row::Meeting(s) => {
+                // Flags first, so a narrow window cuts the title, not them.
+                let mut title = String::new();
+                if s.id == app.meeting.id {
+                    title.push_str("[open now] ");
+                }
+                if s.exempt_items > 0 {
+                    title.push_str("[Part B] ");
+                }
+                title.push_str(&s.title);
+                let text = format!(
+                    "{mark} {:<date_w$}{:<status_w$}{:<count_w$}{:<count_w$}{}",
+                    s.date.format("%a %-d %b %Y"),
+                    status_word(s.status),
+                    s.present,
+                    s.actions_raised,
+                    fit(&title, title_w),
+                );
+                let style = match s.status {
+                    MeetingStatus::Planned => theme.dim(),
+                    _ => Style::default(),
+                };
+                (text, style)
+            }
+            // The file and where it breaks take the counts' and title's room.
+            Row::Unreadable(u) => {
+                let date = u.id.as_ref().map_or(String::new(), |id| {
+                    id.date().format("%a %-d %b %Y").to_string()
+                });
+                let what = format!("{} · {}", u.file, u.problem);
+                let room = w.saturating_sub(2 + date_w + status_w).max(6);
+                (
+                    format!(
+                        "{mark} {date:<date_w$}{:<status_w$}{}",
+                        UNREADABLE,
+                        fit(&what, room)
+                    ),
+                    theme.bad(),
+                )
+            }
         };
         if row == sel {
             style = style.patch(theme.selected());
         }
         lines.push(Line::from(Span::styled(text, style)));
     }
-    if app.archive.listed && all.is_empty() {
+    if app.archive.listed && rows.is_empty() {
         lines.push(Line::from("No meetings in the data directory yet."));
     }
     frame.render_widget(
@@ -321,8 +348,22 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
         ),
         list,
     );
-    let text = all.get(sel).map(|s| details(s)).unwrap_or_default();
+    let text = match rows.get(sel) {
+        Some(Row::Meeting(s)) => details(s),
+        Some(Row::Unreadable(u)) => unreadable_details(u),
+        None => Vec::new(),
+    };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
+}
+
+/// The status of a file that could not be read, in words like the others.
+pub const UNREADABLE: &str = "✗ unreadable";
+
+fn unreadable_details(u: &Unreadable) -> Vec<Line<'static>> {
+    vec![
+        Line::from(u.sentence.clone()),
+        Line::from("Enter says what to do; the file is not opened, exported or changed."),
+    ]
 }
 
 fn details(s: &Summary) -> Vec<Line<'static>> {

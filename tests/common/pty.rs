@@ -1,31 +1,87 @@
 //! The real binary in a pseudo-terminal: keys in, screen read back through vt100.
 
-use std::io::{Read, Write};
+use std::fs::File;
+use std::io::{PipeReader, PipeWriter, Read, Write};
+use std::os::fd::{AsRawFd, BorrowedFd};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{CommandBuilder, ExitStatus, PtySize, native_pty_system};
+
+/// How long a wait may take before the test fails. Only a bound for a test that is stuck:
+/// every wait ends as soon as its condition holds, so this is generous for a loaded machine.
+const PATIENCE: Duration = Duration::from_secs(120);
 
 pub struct Pty {
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    /// A plain duplicate of the master: portable-pty's own writer types "\n^D" into the
+    /// program when dropped, which would land in the minutes.
+    writer: Option<File>,
     parser: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    /// Reads the screen until the terminal ends or `wake` is written to.
+    reader: Option<JoinHandle<()>>,
+    wake: PipeWriter,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+}
+
+/// A second descriptor of the master end, owned apart from portable-pty's.
+fn dup_master(master: &dyn portable_pty::MasterPty) -> File {
+    let fd = master.as_raw_fd().expect("a unix pty");
+    // SAFETY: the master is open for as long as this borrow, which is cloned at once.
+    let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
+    File::from(borrowed.try_clone_to_owned().expect("dup the pty master"))
+}
+
+/// Feeds what the program draws to the parser until the terminal ends (EOF or EIO once
+/// the program and its terminal are gone) or the test hangs up.
+fn read_screen(mut master: File, wake: PipeReader, parser: Arc<Mutex<vt100::Parser>>) {
+    let mut buf = [0u8; 8192];
+    loop {
+        let mut fds = [
+            libc::pollfd {
+                fd: master.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: wake.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+        ];
+        // SAFETY: two valid pollfds, for descriptors open in this frame.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) };
+        if n < 0 {
+            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return;
+        }
+        if fds[1].revents != 0 {
+            return;
+        }
+        if fds[0].revents != 0 {
+            match master.read(&mut buf) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => parser.lock().unwrap().process(&buf[..n]),
+            }
+        }
+    }
 }
 
 impl Pty {
     pub fn spawn(data: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
-        Pty::spawn_env(data, args, cols, rows, &[])
+        Pty::spawn_with_env(data, args, cols, rows, &[])
     }
 
-    /// As [`Pty::spawn`], with extra environment variables.
-    pub fn spawn_env(
+    pub fn spawn_with_env(
         data: &Path,
         args: &[&str],
         cols: u16,
         rows: u16,
-        env: &[(&str, &Path)],
+        env: &[(&str, &str)],
     ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -51,29 +107,24 @@ impl Pty {
             cols.try_into().expect("cols > 0"),
             0,
         )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (wake_rx, wake) = std::io::pipe().expect("a pipe");
+        let screen_in = dup_master(pair.master.as_ref());
         let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
+        let reader = std::thread::spawn(move || read_screen(screen_in, wake_rx, p));
         Pty {
             child,
-            writer,
+            writer: Some(dup_master(pair.master.as_ref())),
             parser,
-            _master: pair.master,
+            reader: Some(reader),
+            wake,
+            master: Some(pair.master),
         }
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().expect("the terminal is still open");
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
     }
 
     /// Sends text a chunk at a time, as a fast typist or a terminal without
@@ -88,10 +139,12 @@ impl Pty {
         self.parser.lock().unwrap().screen().contents()
     }
 
-    /// Waits until the screen satisfies `pred`; panics with the screen after 20 s.
+    /// Waits until the screen satisfies `pred`; panics with the screen if it never does.
+    /// Wait for everything the next step needs in one predicate: a frame can arrive in
+    /// pieces, so one text on screen says nothing of another.
     pub fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) {
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(20) {
+        while start.elapsed() < PATIENCE {
             if pred(&self.screen()) {
                 return;
             }
@@ -109,10 +162,20 @@ impl Pty {
 
     /// Waits for the process to end by itself; returns its success.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_status().success()
+    }
+
+    /// Waits for the process to end by itself, and for everything it drew to be read, so
+    /// the screen is final.
+    pub fn wait_status(&mut self) -> ExitStatus {
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(20) {
+        while start.elapsed() < PATIENCE {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status.success();
+                // The terminal ends with the program: the reader stops at its EOF.
+                if let Some(reader) = self.reader.take() {
+                    reader.join().unwrap();
+                }
+                return status;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -122,17 +185,25 @@ impl Pty {
         );
     }
 
+    /// Closes the terminal as a window closing does: every descriptor of the master end
+    /// is closed, so the program gets SIGHUP and EIO. The screen is no longer read.
+    pub fn hang_up(&mut self) {
+        self.wake.write_all(b"x").unwrap();
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("running")
     }
 
-    pub fn signal(&mut self, sig: &str) {
-        let ok = std::process::Command::new("kill")
-            .arg(format!("-{sig}"))
-            .arg(self.pid().to_string())
-            .status()
-            .unwrap();
-        assert!(ok.success());
+    pub fn signal(&mut self, sig: libc::c_int) {
+        let pid = libc::pid_t::try_from(self.pid()).unwrap();
+        // SAFETY: a plain kill(2) of our own child.
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0, "signal {sig} sent");
     }
 }
 
