@@ -5,8 +5,7 @@
 //! in a file (the meeting, or a separate copy of it).
 
 use std::collections::HashSet;
-use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::app::recovery::{self, Plan, describe, describe_plan};
@@ -15,7 +14,7 @@ use crate::editor::normalize;
 use crate::keymap::Command;
 use crate::model::{ItemId, Meeting};
 use crate::store::journal::{self, Journal};
-use crate::store::{Disk, Handle, Store, StoreError};
+use crate::store::{Handle, Store, StoreError};
 
 /// How often journaled edits are made durable on disk.
 const JOURNAL_SYNC: Duration = Duration::from_millis(250);
@@ -40,8 +39,6 @@ pub(super) struct Session {
     pub(super) last_save: Instant,
     pub(super) last_failure: Option<Instant>,
     last_sync: Instant,
-    /// Moves a journal out of the way; a seam so tests can make it fail.
-    set_aside: fn(&Disk, &Path, &str) -> io::Result<PathBuf>,
 }
 
 impl Session {
@@ -57,7 +54,6 @@ impl Session {
             last_save: Instant::now(),
             last_failure: None,
             last_sync: Instant::now(),
-            set_aside: journal::set_aside,
         }
     }
 
@@ -89,7 +85,7 @@ impl Session {
                     format!("it could not be replayed ({})", plan.unusable.join("; ")),
                 )
             };
-            notes.push(match (self.set_aside)(self.store.disk(), &path, why) {
+            notes.push(match journal::set_aside(self.store.disk(), &path, why) {
                 Ok(aside) => format!(
                     "A journal was found, but {what}; it is kept as {}.",
                     aside.display()
@@ -120,7 +116,7 @@ impl Session {
         match done {
             Ok((said, why)) => {
                 app.flash = Some(
-                    match (self.set_aside)(self.store.disk(), &found.path, why) {
+                    match journal::set_aside(self.store.disk(), &found.path, why) {
                         Ok(aside) => format!("{said}. The journal is kept as {}.", aside.display()),
                         Err(e) if why == "discarded" => format!(
                             "Could not set the journal aside ({e}); it stays at {}.",
@@ -246,7 +242,7 @@ impl Session {
         })?;
         self.adopt(app, theirs);
         // Its text is in the copy now; if it cannot be moved, the next edit replaces it.
-        let _ = (self.set_aside)(
+        let _ = journal::set_aside(
             self.store.disk(),
             &self.store.journal_path(self.handle.id()),
             "copied",
@@ -316,7 +312,7 @@ impl Session {
         drop(left);
         self.adopt(app, meeting);
         // Its text is in the copy now.
-        let _ = (self.set_aside)(self.store.disk(), &old_journal, "copied");
+        let _ = journal::set_aside(self.store.disk(), &old_journal, "copied");
         Ok(format!(
             "Your version is saved as meeting {copy}, now open here; {} is as changed on disk.",
             old_journal
