@@ -13,9 +13,9 @@ use crate::app::recovery::{self, Plan, describe, describe_plan};
 use crate::app::{App, JournalLine};
 use crate::editor::normalize;
 use crate::keymap::Command;
-use crate::model::{ItemId, Meeting};
+use crate::model::{ItemId, Meeting, MeetingId};
 use crate::store::journal::{self, Journal};
-use crate::store::{Disk, Handle, Store, StoreError};
+use crate::store::{Handle, Store, StoreError};
 
 /// How often journaled edits are made durable on disk.
 const JOURNAL_SYNC: Duration = Duration::from_millis(250);
@@ -40,8 +40,6 @@ pub(super) struct Session {
     pub(super) last_save: Instant,
     pub(super) last_failure: Option<Instant>,
     last_sync: Instant,
-    /// Moves a journal out of the way; a seam so tests can make it fail.
-    set_aside: fn(&Disk, &Path, &str) -> io::Result<PathBuf>,
 }
 
 impl Session {
@@ -57,7 +55,6 @@ impl Session {
             last_save: Instant::now(),
             last_failure: None,
             last_sync: Instant::now(),
-            set_aside: journal::set_aside,
         }
     }
 
@@ -89,7 +86,7 @@ impl Session {
                     format!("it could not be replayed ({})", plan.unusable.join("; ")),
                 )
             };
-            notes.push(match (self.set_aside)(self.store.disk(), &path, why) {
+            notes.push(match journal::set_aside(self.store.disk(), &path, why) {
                 Ok(aside) => format!(
                     "A journal was found, but {what}; it is kept as {}.",
                     aside.display()
@@ -113,28 +110,21 @@ impl Session {
             return;
         };
         let done = match choice {
-            Command::Recover => self.recover(app, &mut found.plan, true),
-            Command::KeepCopy => self.recover(app, &mut found.plan, false),
-            _ => Ok(("Discarded".to_string(), "discarded")),
+            Command::Recover => self.recover(app, &mut found, true),
+            Command::KeepCopy => self.recover(app, &mut found, false),
+            // Its text is in no file: if it cannot be set aside it must stay, and be offered
+            // again (an edit would otherwise start a fresh journal over it).
+            _ => journal::set_aside(self.store.disk(), &found.path, "discarded")
+                .map(|aside| {
+                    app.flash = Some(format!(
+                        "Discarded. The journal is kept as {}.",
+                        aside.display()
+                    ));
+                })
+                .map_err(|e| format!("Could not set the journal aside: {e}.")),
         };
         match done {
-            Ok((said, why)) => {
-                app.flash = Some(
-                    match (self.set_aside)(self.store.disk(), &found.path, why) {
-                        Ok(aside) => format!("{said}. The journal is kept as {}.", aside.display()),
-                        Err(e) if why == "discarded" => format!(
-                            "Could not set the journal aside ({e}); it stays at {}.",
-                            found.path.display()
-                        ),
-                        // Its text is in a file now, so the journal left behind is harmless.
-                        Err(e) => format!(
-                            "{said}. The journal could not be set aside ({e}) and stays at {}, \
-                         though its text is saved.",
-                            found.path.display()
-                        ),
-                    },
-                );
-            }
+            Ok(()) => {}
             Err(why) => {
                 let mut lines = vec![format!(
                     "{why} The journal is untouched at {}.",
@@ -149,9 +139,54 @@ impl Session {
     }
 
     /// Puts the recovered text in files: the edits that fit into the meeting (if asked),
-    /// the rest (or all, for a copy) into a separate meeting. Says what it did, and how
-    /// to name the journal set aside.
+    /// the rest (or all, for a copy) into a separate meeting; then retires the journal,
+    /// and says so.
     fn recover(
+        &mut self,
+        app: &mut App,
+        found: &mut Found,
+        into_meeting: bool,
+    ) -> Result<(), String> {
+        let (said, why) = self.recover_text(app, &mut found.plan, into_meeting)?;
+        let id = self.handle.id().clone();
+        app.flash = Some(match self.retire_journal(&found.path, &id, why) {
+            Ok(Some(aside)) => format!("{said}. The journal is kept as {}.", aside.display()),
+            Ok(None) => format!("{said}."),
+            // Its text is in a file now, so the journal left behind is harmless.
+            Err(e) => format!(
+                "{said}. The journal could not be set aside ({e}) and stays at {}, \
+                 though its text is saved.",
+                found.path.display()
+            ),
+        });
+        Ok(())
+    }
+
+    /// Moves a journal whose text is now in a file out of the way (`Some` of where to); if
+    /// it cannot be moved, replaces it by an empty one for `id`'s file as it is now (`None`),
+    /// so that the next start does not offer that text again. The error is why it could
+    /// not be moved, when neither worked.
+    fn retire_journal(
+        &self,
+        path: &Path,
+        id: &MeetingId,
+        why: &str,
+    ) -> io::Result<Option<PathBuf>> {
+        let disk = self.store.disk();
+        let e = match journal::set_aside(disk, path, why) {
+            Ok(aside) => return Ok(Some(aside)),
+            Err(e) => e,
+        };
+        let Ok(now) = self.store.load(id) else {
+            return Err(e);
+        };
+        match Journal::start(disk, path, id, now.file) {
+            Ok(_) => Ok(None),
+            Err(_) => Err(e),
+        }
+    }
+
+    fn recover_text(
         &mut self,
         app: &mut App,
         plan: &mut Plan,
@@ -245,16 +280,23 @@ impl Session {
             format!("Your version is saved as meeting {copy}, but the changed file could not be read: {e}.")
         })?;
         self.adopt(app, theirs);
-        // Its text is in the copy now; if it cannot be moved, the next edit replaces it.
-        let _ = (self.set_aside)(
-            self.store.disk(),
-            &self.store.journal_path(self.handle.id()),
-            "copied",
-        );
-        Ok(format!(
-            "Your version is saved as meeting {copy}; this is {} as changed on disk.",
-            self.handle.id()
-        ))
+        let id = self.handle.id().clone();
+        let said =
+            format!("Your version is saved as meeting {copy}; this is {id} as changed on disk.");
+        Ok(self.journal_copied(said, &id, &copy))
+    }
+
+    /// Retires `id`'s journal, whose text is in the meeting `copy` now; says if it stays.
+    fn journal_copied(&self, said: String, id: &MeetingId, copy: &MeetingId) -> String {
+        let path = self.store.journal_path(id);
+        match self.retire_journal(&path, id, "copied") {
+            Ok(_) => said,
+            Err(e) => format!(
+                "{said} Its journal could not be set aside ({e}) and stays at {}, though its \
+                 text is in meeting {copy}.",
+                path.display()
+            ),
+        }
     }
 
     fn reload_and_replay(&mut self, app: &mut App, mine: &Meeting) -> Result<String, String> {
@@ -292,8 +334,13 @@ impl Session {
         self.saved = theirs;
         app.replace_meeting(plan.recovered);
         self.save(app);
+        // Saved or not is what the file holds, whatever else failed (a fresh journal).
+        let saved = app.revision == app.saved_revision;
         Ok(match &app.save_error {
             None => "Reloaded the changed file with your typing on top; saved.".into(),
+            Some(e) if saved => {
+                format!("Reloaded the changed file with your typing on top; saved, but {e}.")
+            }
             Some(e) => format!("Reloaded the changed file with your typing on top; NOT SAVED: {e}"),
         })
     }
@@ -312,17 +359,15 @@ impl Session {
             ));
         }
         let left = std::mem::replace(&mut self.handle, handle);
-        let old_journal = self.store.journal_path(left.id());
-        drop(left);
+        let old = left.id().clone();
         self.adopt(app, meeting);
-        // Its text is in the copy now.
-        let _ = (self.set_aside)(self.store.disk(), &old_journal, "copied");
-        Ok(format!(
-            "Your version is saved as meeting {copy}, now open here; {} is as changed on disk.",
-            old_journal
-                .file_stem()
-                .map_or(String::new(), |s| s.to_string_lossy().into_owned())
-        ))
+        let said = format!(
+            "Your version is saved as meeting {copy}, now open here; {old} is as changed on disk."
+        );
+        // Retired while its lock is held, so no other minutebook has that journal in use.
+        let said = self.journal_copied(said, &old, &copy);
+        drop(left);
+        Ok(said)
     }
 
     fn start_journal(&mut self, app: &mut App) {

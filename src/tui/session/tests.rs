@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -10,7 +11,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::*;
 use crate::app::{Effect, Msg, Overlay};
 use crate::model::MeetingId;
+use crate::store::{FaultPlan, Op};
 use crate::ui::theme::Theme;
+
+mod faults;
 
 fn december_id() -> MeetingId {
     MeetingId::parse("2026-12-09").unwrap()
@@ -244,8 +248,23 @@ fn recovering_saves_the_text_before_setting_the_journal_aside_and_a_failed_set_a
 
     let (mut session, mut app, offer, _) = open(&store, &id);
     assert!(offer.is_some());
-    session.set_aside = |_, _, _| Err(io::Error::from_raw_os_error(libc::EIO));
+    // The second rename is the journal's set-aside (the first puts the saved file in place);
+    // the third would put an empty journal in its place.
+    let plan = Arc::new(
+        FaultPlan::fail_nth(2, libc::EIO)
+            .only(Op::Rename)
+            .from_then_on(),
+    );
+    session.store = Store::open(store.dir()).unwrap().with_faults(plan.clone());
     answer(&mut session, &mut app, 'r');
+    let renames = plan.log();
+    assert_eq!(plan.fired(), 2);
+    assert_eq!(renames[0].1, store.path_of(&id), "the save came first");
+    let aside = renames[1].1.file_name().unwrap().to_string_lossy();
+    assert!(
+        aside.starts_with("2026-12-09.journal.recovered-"),
+        "{aside}"
+    );
     assert_eq!(first_minutes(&store, &id), TYPED, "saved first");
     let journal = store.journal_path(&id);
     assert!(journal.exists(), "the journal stays where it is");
