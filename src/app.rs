@@ -136,6 +136,9 @@ pub struct App {
     pub save_error: Option<String>,
     /// Saved, but the directory sync after the rename failed: why, while the run loop retries.
     pub not_durable: Option<String>,
+    /// Why typing is not being journaled, if it is not: only the file (saved at once) and
+    /// memory then hold it. A warning beside the save state, never a failed save.
+    pub journal_error: Option<String>,
     /// A change that should be saved at once (an item switch, a mark, a capture).
     pub urgent_save: bool,
     pub quit: bool,
@@ -185,6 +188,7 @@ impl App {
             saved_revision: 0,
             save_error: None,
             not_durable: None,
+            journal_error: None,
             urgent_save: false,
             quit: false,
             reading: false,
@@ -558,11 +562,15 @@ impl App {
         if let Some(why) = &self.read_only {
             return format!("READ-ONLY: {why}");
         }
-        match &self.save_error {
+        let state = match &self.save_error {
             Some(e) => format!("NOT SAVED: {e}"),
             None if self.revision != self.saved_revision => "saving".into(),
             None if let Some(why) = &self.not_durable => format!("SAVED, NOT YET DURABLE: {why}"),
             None => "saved".into(),
+        };
+        match &self.journal_error {
+            Some(why) => format!("{state}; NO JOURNAL: {why}"),
+            None => state,
         }
     }
 

@@ -160,7 +160,10 @@ fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
     let pad = (width as usize).saturating_sub(left.chars().count() + save.chars().count() + 2);
     let save_style = if save.starts_with("NOT SAVED") {
         app.theme.bad()
-    } else if save.starts_with("READ-ONLY") || save.starts_with("SAVED, NOT YET DURABLE") {
+    } else if save.starts_with("READ-ONLY")
+        || save.starts_with("SAVED, NOT YET DURABLE")
+        || save.contains("NO JOURNAL")
+    {
         app.theme.warn()
     } else {
         app.theme.bar()

@@ -336,12 +336,12 @@ impl Session {
         self.save(app);
         // Saved or not is what the file holds, whatever else failed (a fresh journal).
         let saved = app.revision == app.saved_revision;
-        Ok(match &app.save_error {
-            None => "Reloaded the changed file with your typing on top; saved.".into(),
-            Some(e) if saved => {
-                format!("Reloaded the changed file with your typing on top; saved, but {e}.")
-            }
-            Some(e) => format!("Reloaded the changed file with your typing on top; NOT SAVED: {e}"),
+        let done = "Reloaded the changed file with your typing on top";
+        Ok(match (&app.save_error, &app.journal_error) {
+            (Some(e), _) => format!("{done}; NOT SAVED: {e}"),
+            (None, _) if !saved => format!("{done}; not saved yet, it is saved next"),
+            (None, None) => format!("{done}; saved."),
+            (None, Some(why)) => format!("{done}; saved, but no journal: {why}."),
         })
     }
 
@@ -382,10 +382,11 @@ impl Session {
         };
         let path = self.store.journal_path(self.handle.id());
         match Journal::start(self.store.disk(), &path, self.handle.id(), file) {
-            Ok(j) => self.journal = Some(j),
-            Err(e) => {
-                app.save_error = Some(format!("cannot keep a journal at {}: {e}", path.display()));
+            Ok(j) => {
+                self.journal = Some(j);
+                app.journal_error = None;
             }
+            Err(e) => self.journal_failed(app, format!("cannot keep {}: {e}", path.display())),
         }
     }
 
@@ -418,7 +419,19 @@ impl Session {
         });
         self.unsaved.extend(lines);
         if let Err(e) = result {
-            app.save_error = Some(format!("journal {}: {e}", j.path().display()));
+            let why = format!("cannot write {}: {e}", j.path().display());
+            // Started afresh by the next edit, after the save below has the text.
+            self.journal = None;
+            self.journal_failed(app, why);
+        }
+    }
+
+    /// Typing is no longer journaled: the clerk is told beside the save state (the file's
+    /// state is unchanged by it), and the text goes into the file at once instead.
+    fn journal_failed(&mut self, app: &mut App, why: String) {
+        app.journal_error = Some(why);
+        if app.revision != app.saved_revision {
+            app.urgent_save = true;
         }
     }
 

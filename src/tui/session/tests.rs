@@ -405,3 +405,31 @@ fn reload_is_refused_when_they_changed_the_same_minutes_and_the_question_comes_b
     assert!(first_minutes(&store, &copy).contains("More."));
     assert_eq!(first_minutes(&store, &id), "Their words.");
 }
+
+/// A journal that cannot be kept is a warning beside a true save state, never "NOT SAVED"
+/// for text that is in the file; and it makes the save urgent, since only the file then
+/// holds the typing.
+#[test]
+fn a_journal_that_cannot_be_kept_never_says_not_saved_for_text_in_the_file() {
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    let (mut session, mut app, _, _) = open(&store, &id);
+    // Something in the way of the journal's name: it can never be started.
+    fs::create_dir(store.journal_path(&id)).unwrap();
+    type_minutes(&mut session, &mut app, "Quorum confirmed.");
+    let state = app.save_state();
+    assert!(!state.starts_with("NOT SAVED"), "{state}");
+    assert!(state.contains("NO JOURNAL"), "{state}");
+    assert!(app.urgent_save, "only the file can keep the typing now");
+
+    session.save(&mut app);
+    assert!(first_minutes(&store, &id).contains("Quorum confirmed."));
+    let state = app.save_state();
+    assert!(state.starts_with("saved"), "{state}");
+    assert!(state.contains("NO JOURNAL"), "{state}");
+
+    // The way is cleared: the next edit keeps a journal again and the warning goes.
+    fs::remove_dir(store.journal_path(&id)).unwrap();
+    type_minutes(&mut session, &mut app, " Apologies noted.");
+    assert_eq!(app.save_state(), "saving");
+}
