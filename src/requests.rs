@@ -111,12 +111,21 @@ fn export(
             )
         }
         Some(format) => {
-            let meeting = match source {
+            let mut meeting = match source {
                 ExportSource::Shown(m) => *m,
                 ExportSource::Stored(id) => match store.load(&id) {
                     Ok(loaded) => loaded.meeting,
                     Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
                 },
+            };
+            // Where each carried action was raised decides, now, whether it is Part B.
+            let origins = match audience {
+                Audience::Public => store.for_publication(&mut meeting),
+                Audience::Private => store.origins_of(&meeting),
+            };
+            let origins = match origins {
+                Ok(origins) => origins,
+                Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
             };
             // The exempt items a public document lists by title: those not inside another.
             let exempt = agenda::numbered(&meeting.agenda)
@@ -135,11 +144,6 @@ fn export(
                 "agenda"
             } else {
                 "minutes"
-            };
-            // Where each carried action was raised decides, now, whether it is Part B.
-            let origins = match store.origins_of(&meeting) {
-                Ok(origins) => origins,
-                Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
             };
             let unread: Vec<String> = origins.unreadable().map(|id| id.to_string()).collect();
             let whom = if audience == Audience::Public && !unread.is_empty() {

@@ -593,6 +593,26 @@ impl Store {
         }
     }
 
+    /// Makes `m` ready for a public document, whatever its record says: items deferred
+    /// from under Part B at the previous meeting are put back under Part B (records made
+    /// before that was carried, approved ones included, whose seals keep them as they
+    /// are), and each carried action's origin is read. Only ever adds Part B; the record
+    /// on disk is not changed. An I/O error is an error, as in [`Store::origins_of`].
+    pub fn for_publication(&self, m: &mut Meeting) -> Result<crate::model::Origins> {
+        if let Some(prev) = m.previous.clone() {
+            match self.load(&prev) {
+                Ok(p) => {
+                    crate::model::carry::restore_deferred_grounds(m, &p.meeting);
+                }
+                Err(e @ StoreError::Io { .. }) => return Err(e),
+                // Missing or unreadable: nothing to learn from it (its own actions are
+                // left out by the origins, fail closed).
+                Err(_) => {}
+            }
+        }
+        self.origins_of(m)
+    }
+
     /// Every readable meeting in full, oldest first, and the problems with the rest.
     pub fn load_all(&self) -> Result<(Vec<Meeting>, Vec<StoreError>)> {
         self.load_where(|_| true)

@@ -544,3 +544,42 @@ fn the_store_refuses_to_write_impossible_figures_naming_the_field() {
     assert!(matches!(err, StoreError::Refused { .. }), "{err}");
     assert!(!store.exists(&m.id), "nothing written");
 }
+
+/// Approved minutes from before Part B was carried keep their record as sealed, but a
+/// sub-item deferred out of Part B that came back as a public item is Part B again in
+/// every public document made now, from the command line as from the workspace.
+#[test]
+fn approved_version_1_minutes_never_publish_an_item_deferred_out_of_part_b() {
+    let (_tmp, store) = version_1_part_b_archive();
+    let path = store.path_of(&id("2026-02-11"));
+    let approved = fs::read_to_string(&path).unwrap().replacen(
+        "\"status\": \"planned\"",
+        "\"status\": \"approved\"",
+        1,
+    );
+    fs::write(&path, &approved).unwrap();
+    let feb = store.load(&id("2026-02-11")).unwrap().meeting;
+    assert!(
+        feb.agenda
+            .iter()
+            .any(|i| i.title.contains("QZX") && !i.is_exempt()),
+        "the sealed record keeps the deferred item as it was"
+    );
+    for format in ["md", "txt", "html", "json", "ocd"] {
+        for agenda in [false, true] {
+            let mut args = vec!["export", "2026-02-11", "--public", "--format", format];
+            if agenda {
+                args.push("--agenda");
+            }
+            let out = common::minutebook(store.dir(), &args);
+            assert!(out.status.success(), "{}", common::stderr(&out));
+            let doc = common::stdout(&out);
+            assert!(!doc.contains("QZX"), "{format} agenda={agenda}:\n{doc}");
+        }
+    }
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        approved,
+        "the record is untouched"
+    );
+}

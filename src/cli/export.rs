@@ -66,7 +66,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
             .as_deref()
             .expect("clap requires an id without --ics");
         let id = MeetingId::parse(id)?;
-        let meeting = store.load(&id)?.meeting;
+        let mut meeting = store.load(&id)?.meeting;
         let format = args.format.expect("clap requires --format with an id");
         let audience = if args.public {
             Audience::Public
@@ -79,9 +79,11 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
             Scope::Full
         };
         // Where each carried action was raised decides, now, whether it is Part B.
-        let origins = store
-            .origins_of(&meeting)
-            .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
+        let origins = match audience {
+            Audience::Public => store.for_publication(&mut meeting),
+            Audience::Private => store.origins_of(&meeting),
+        }
+        .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
         if audience == Audience::Public {
             for at in origins.unreadable() {
                 tell!(
