@@ -93,6 +93,14 @@ pub enum Overlay {
     },
 }
 
+/// How the status bar shows the save state: as usual, as a warning, or as a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SaveLevel {
+    Fine,
+    Warn,
+    Bad,
+}
+
 /// The Minutes pane: the editor holding one item's minutes.
 #[derive(Debug)]
 pub struct MinutesPane {
@@ -559,18 +567,29 @@ impl App {
 
     /// What the status bar says about saving.
     pub fn save_state(&self) -> String {
+        self.save_status().0
+    }
+
+    /// What the status bar says about saving, and how loudly.
+    pub fn save_status(&self) -> (String, SaveLevel) {
         if let Some(why) = &self.read_only {
-            return format!("READ-ONLY: {why}");
+            return (format!("READ-ONLY: {why}"), SaveLevel::Warn);
         }
-        let state = match &self.save_error {
-            Some(e) => format!("NOT SAVED: {e}"),
-            None if self.revision != self.saved_revision => "saving".into(),
-            None if let Some(why) = &self.not_durable => format!("SAVED, NOT YET DURABLE: {why}"),
-            None => "saved".into(),
+        let (state, level) = match &self.save_error {
+            Some(e) => (format!("NOT SAVED: {e}"), SaveLevel::Bad),
+            None if self.revision != self.saved_revision => ("saving".into(), SaveLevel::Fine),
+            None if let Some(why) = &self.not_durable => (
+                format!("SAVED, NOT YET DURABLE: {why}"),
+                SaveLevel::Warn,
+            ),
+            None => ("saved".into(), SaveLevel::Fine),
         };
         match &self.journal_error {
-            Some(why) => format!("{state}; NO JOURNAL: {why}"),
-            None => state,
+            Some(why) => (
+                format!("{state}; NO JOURNAL: {why}"),
+                level.max(SaveLevel::Warn),
+            ),
+            None => (state, level),
         }
     }
 

@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
+use crate::app::{App, SaveLevel};
 use crate::keymap::Tab;
 use crate::model::agenda::number_of;
 use crate::model::running;
@@ -112,7 +112,7 @@ pub fn minutes_seconds(d: Duration) -> String {
 /// out from the middle when the window is narrow; the save state never does.
 fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
     let m = &app.meeting;
-    let save = app.save_state();
+    let (save, level) = app.save_status();
     let mut item = String::new();
     if let Some(t) = running::timing(m, app.now.time()) {
         let number = number_of(&m.agenda, t.item)
@@ -158,15 +158,10 @@ fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
     }
     let left = joined(&left);
     let pad = (width as usize).saturating_sub(left.chars().count() + save.chars().count() + 2);
-    let save_style = if save.starts_with("NOT SAVED") {
-        app.theme.bad()
-    } else if save.starts_with("READ-ONLY")
-        || save.starts_with("SAVED, NOT YET DURABLE")
-        || save.contains("NO JOURNAL")
-    {
-        app.theme.warn()
-    } else {
-        app.theme.bar()
+    let save_style = match level {
+        SaveLevel::Bad => app.theme.bad(),
+        SaveLevel::Warn => app.theme.warn(),
+        SaveLevel::Fine => app.theme.bar(),
     };
     Paragraph::new(Line::from(vec![
         Span::styled(format!(" {left}{}", " ".repeat(pad)), app.theme.bar()),

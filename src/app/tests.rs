@@ -46,6 +46,16 @@ fn typed(app: &mut App, s: &str) {
     }
 }
 
+/// Shift-Tab, `times` over: back through a form's fields (or the tabs).
+fn back_tab(app: &mut App, times: usize) {
+    for _ in 0..times {
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::BackTab,
+            KeyModifiers::SHIFT,
+        )));
+    }
+}
+
 /// Why the open form was refused; panics if no form is open (it should have stayed open).
 fn form_error(app: &App) -> String {
     match &app.overlay {
@@ -84,10 +94,9 @@ fn tabs_switch_by_alt_number_anywhere_and_by_number_and_tab_outside_typing() {
     assert_eq!(app.tab, Tab::Standing);
     key(&mut app, KeyCode::Tab);
     assert_eq!(app.tab, Tab::Minutes);
-    app.update(Msg::Key(KeyEvent::new(
-        KeyCode::BackTab,
-        KeyModifiers::SHIFT,
-    )));
+    // Inside the editor Shift-Tab is typing (outdent), not a tab switch.
+    back_tab(&mut app, 1);
+    assert_eq!(app.tab, Tab::Minutes);
     alt(&mut app, '1');
     assert_eq!(app.tab, Tab::Agenda);
 }
@@ -581,12 +590,7 @@ fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
     );
     assert!(app.meeting.standing.iha.is_none(), "nothing saved");
     // Fix the count (Shift-Tab back from the commentary to it) and save.
-    for _ in 0..3 {
-        app.update(Msg::Key(KeyEvent::new(
-            KeyCode::BackTab,
-            KeyModifiers::SHIFT,
-        )));
-    }
+    back_tab(&mut app, 3);
     typed(&mut app, "8\t1\t1");
     key(&mut app, KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
@@ -778,12 +782,7 @@ fn a_child_reference_that_reads_like_a_name_is_refused_before_anything_is_writte
     assert!(app.meeting.standing.iha_children.is_empty());
     assert!(!app.urgent_save, "nothing to save");
     // The clerk corrects it in the form, which kept the typing, and it is added.
-    for _ in 0..2 {
-        app.update(Msg::Key(KeyEvent::new(
-            KeyCode::BackTab,
-            KeyModifiers::SHIFT,
-        )));
-    }
+    back_tab(&mut app, 2);
     typed(&mut app, "C-0412");
     key(&mut app, KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);

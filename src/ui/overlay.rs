@@ -34,12 +34,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             ];
             text.extend(lines.iter().map(|l| Line::from(l.clone())));
             text.push(Line::from(""));
-            for b in keymap::help(Scope::Recovery) {
-                text.push(Line::from(vec![
-                    Span::styled(format!("{:>3}  ", b.label), app.theme.key()),
-                    Span::raw(b.help),
-                ]));
-            }
+            text.extend(choices(app, Scope::Recovery));
             popup(app, frame, area, " Unsaved text found ", text, 90);
         }
         Overlay::Conflict { lines } => {
@@ -50,12 +45,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             text.push(Line::from(""));
             text.extend(lines.iter().map(|l| Line::from(l.clone())));
             text.push(Line::from(""));
-            for b in keymap::help(Scope::Conflict) {
-                text.push(Line::from(vec![
-                    Span::styled(format!("{:>3}  ", b.label), app.theme.key()),
-                    Span::raw(b.help),
-                ]));
-            }
+            text.extend(choices(app, Scope::Conflict));
             text.push(Line::from(Span::styled(
                 "Ctrl-Q quits without choosing: your text stays in the journal.",
                 app.theme.dim(),
@@ -63,6 +53,16 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             popup(app, frame, area, " Changed on disk ", text, 90);
         }
     }
+}
+
+/// The ways out of a question overlay, one key and its help a line.
+fn choices(app: &App, scope: Scope) -> impl Iterator<Item = Line<'static>> + '_ {
+    keymap::help(scope).map(|b| {
+        Line::from(vec![
+            Span::styled(format!("{:>3}  ", b.label), app.theme.key()),
+            Span::raw(b.help),
+        ])
+    })
 }
 
 fn popup(
