@@ -578,10 +578,9 @@ impl App {
         let (state, level) = match &self.save_error {
             Some(e) => (format!("NOT SAVED: {e}"), SaveLevel::Bad),
             None if self.revision != self.saved_revision => ("saving".into(), SaveLevel::Fine),
-            None if let Some(why) = &self.not_durable => (
-                format!("SAVED, NOT YET DURABLE: {why}"),
-                SaveLevel::Warn,
-            ),
+            None if let Some(why) = &self.not_durable => {
+                (format!("SAVED, NOT YET DURABLE: {why}"), SaveLevel::Warn)
+            }
             None => ("saved".into(), SaveLevel::Fine),
         };
         match &self.journal_error {

@@ -965,3 +965,30 @@ fn reopening_an_item_puts_the_cursor_where_the_clerk_left_off() {
     assert!(!text.is_empty());
     assert_eq!(app.minutes.editor.cursor_offset(), text.chars().count());
 }
+
+/// The status bar's colour follows the save state: a failed save is bad, a save not yet
+/// durable or a journal that cannot be kept is a warning, and a failed save stays bad
+/// with a journal warning beside it.
+#[test]
+fn the_save_level_goes_with_the_save_state() {
+    let mut app = december();
+    assert_eq!(app.save_status(), ("saved".to_string(), SaveLevel::Fine));
+    app.not_durable = Some("fsync failed".into());
+    assert_eq!(app.save_status().1, SaveLevel::Warn);
+    app.revision = app.saved_revision + 1;
+    assert_eq!(app.save_status(), ("saving".to_string(), SaveLevel::Fine));
+    app.journal_error = Some("disk full".into());
+    assert_eq!(
+        app.save_status(),
+        ("saving; NO JOURNAL: disk full".to_string(), SaveLevel::Warn)
+    );
+    app.save_error = Some("disk full".into());
+    let (state, level) = app.save_status();
+    assert!(state.starts_with("NOT SAVED: disk full"), "{state}");
+    assert_eq!(level, SaveLevel::Bad);
+    app.read_only = Some("open elsewhere".into());
+    assert_eq!(
+        app.save_status(),
+        ("READ-ONLY: open elsewhere".to_string(), SaveLevel::Warn)
+    );
+}

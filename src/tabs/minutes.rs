@@ -128,7 +128,7 @@ pub fn whole_minutes(app: &App) -> Vec<(String, Style)> {
     let mut lines = Vec::new();
     for (number, item) in numbered(&m.agenda) {
         let mut heading = format!("{number} {}", item.title);
-        if is_exempt_business(&app.meeting.agenda, item.id) {
+        if is_exempt_business(&m.agenda, item.id) {
             heading.push_str("  [PART B]");
         }
         lines.push((heading, theme.title()));
