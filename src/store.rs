@@ -80,7 +80,6 @@ fn not_durable_note(dir: &Path, reason: &str) -> String {
 #[derive(Debug)]
 pub struct Loaded {
     pub meeting: Meeting,
-    pub stamp: Stamp,
     /// The stamp and the digest of the bytes read.
     pub file: FileVersion,
     pub version: Version,
@@ -241,7 +240,6 @@ impl Store {
         validate::check_meeting(&meeting).map_err(|p| StoreError::invalid(&path, id, p))?;
         Ok(Loaded {
             meeting,
-            stamp: file.stamp,
             file,
             version,
         })

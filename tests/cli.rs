@@ -305,22 +305,7 @@ fn a_meeting_with_impossible_figures_is_refused_by_show_and_export_and_left_out_
 fn show_puts_errata_beside_their_item_and_says_who_approved_and_when() {
     let tmp = demo_dir();
     let data = tmp.path().join("data");
-    let out = minutebook(
-        &data,
-        &[
-            "erratum",
-            "2026-10-14",
-            "--text",
-            "For \"Cllr Smith\" read \"Cllr Smyth\".",
-            "--item",
-            "3",
-            "--date",
-            "2026-11-11",
-            "--agreed-at",
-            "2026-11-11",
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    common::add_smyth_erratum(&data);
     let out = minutebook(&data, &["show", "2026-10-14"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);

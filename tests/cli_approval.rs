@@ -103,22 +103,7 @@ fn verify_passes_on_sealed_minutes_and_names_one_altered_by_hand() {
 #[test]
 fn an_erratum_sits_beside_the_sealed_text_and_verify_still_passes() {
     let (_tmp, data) = demo_data();
-    let out = minutebook(
-        &data,
-        &[
-            "erratum",
-            "2026-10-14",
-            "--text",
-            "For \"Cllr Smith\" read \"Cllr Smyth\".",
-            "--item",
-            "3",
-            "--date",
-            "2026-11-11",
-            "--agreed-at",
-            "2026-11-11",
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    common::add_smyth_erratum(&data);
     let file = std::fs::read_to_string(data.join("2026-10-14.json")).unwrap();
     assert!(file.contains("Cllr Smyth") && file.contains("\"agreed_at\": \"2026-11-11\""));
     assert!(minutebook(&data, &["verify"]).status.success());

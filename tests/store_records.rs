@@ -15,6 +15,16 @@ fn id(s: &str) -> MeetingId {
     MeetingId::parse(s).unwrap()
 }
 
+/// A fresh store whose directory holds exactly these files, as `(meeting id, bytes)`.
+fn store_holding(files: &[(&str, &str)]) -> (tempfile::TempDir, Store) {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    for (day, text) in files {
+        fs::write(store.path_of(&id(day)), text).unwrap();
+    }
+    (tmp, store)
+}
+
 #[test]
 fn every_demo_meeting_round_trips_exactly() {
     let (_tmp, store) = common::demo_store();
@@ -203,10 +213,8 @@ fn a_file_from_a_newer_minutebook_opens_read_only() {
 
 #[test]
 fn version_0_files_migrate_and_keep_their_original_bytes_on_first_save() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store::open(tmp.path()).unwrap();
     let original = include_str!("fixtures/schema-v0.json");
-    fs::write(store.path_of(&id("2025-12-10")), original).unwrap();
+    let (_tmp, store) = store_holding(&[("2025-12-10", original)]);
 
     let loaded = store.load(&id("2025-12-10")).unwrap();
     assert_eq!(loaded.version, Version::Migrated { from: 0 });
@@ -243,11 +251,9 @@ fn version_0_files_migrate_and_keep_their_original_bytes_on_first_save() {
 #[test]
 fn current_format_matches_its_golden_file() {
     // If this fails, the record format changed: bump schema::CURRENT and add a migration.
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store::open(tmp.path()).unwrap();
     let golden = include_str!("fixtures/schema-v2.json");
     let mid = id("2026-11-11");
-    fs::write(store.path_of(&mid), golden).unwrap();
+    let (_tmp, store) = store_holding(&[(mid.as_str(), golden)]);
     let (m, mut handle) = store.open_meeting(&mid).unwrap();
     let mut changed = m.clone();
     changed.venue.push(' ');
@@ -258,11 +264,9 @@ fn current_format_matches_its_golden_file() {
 
 #[test]
 fn version_1_files_migrate_and_keep_their_original_bytes_on_first_save() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store::open(tmp.path()).unwrap();
     let original = include_str!("fixtures/schema-v1.json");
     let mid = id("2026-11-11");
-    fs::write(store.path_of(&mid), original).unwrap();
+    let (_tmp, store) = store_holding(&[(mid.as_str(), original)]);
     assert_eq!(
         store.load(&mid).unwrap().version,
         Version::Migrated { from: 1 }
@@ -283,9 +287,7 @@ fn version_1_files_migrate_and_keep_their_original_bytes_on_first_save() {
 /// a version 1 build), and February, made from January by a version 1 build: the two
 /// sub-items back as public items, January's actions carried with no mark.
 fn version_1_part_b_archive() -> (tempfile::TempDir, Store) {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store::open(tmp.path()).unwrap();
-    for (day, text) in [
+    store_holding(&[
         (
             "2026-01-14",
             include_str!("fixtures/schema-v1-part-b/2026-01-14.json"),
@@ -294,10 +296,7 @@ fn version_1_part_b_archive() -> (tempfile::TempDir, Store) {
             "2026-02-11",
             include_str!("fixtures/schema-v1-part-b/2026-02-11.json"),
         ),
-    ] {
-        fs::write(store.path_of(&id(day)), text).unwrap();
-    }
-    (tmp, store)
+    ])
 }
 
 #[test]

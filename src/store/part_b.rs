@@ -1,8 +1,6 @@
 //! The archive step of the version 1 → 2 migration: Part B business that moved between
 //! meetings (carried actions, deferred items), marked from the meetings it came from.
 
-use std::fs;
-
 use super::{Store, decode_file};
 use crate::model::origins::{self, Origins};
 use crate::model::{Meeting, MeetingId, MeetingStatus, carry};
@@ -52,10 +50,11 @@ impl Store {
         origins::mark_known_part_b(m, &found);
     }
 
-    /// A meeting as its file holds it, without this step (so no reading goes on and on).
+    /// A meeting as its file holds it, without this step (so no reading goes on and on),
+    /// read through the store's one door to the disk like every other read.
     fn read_plain(&self, id: &MeetingId) -> Option<Meeting> {
         let path = self.path_of(id);
-        let bytes = fs::read(&path).ok()?;
+        let bytes = self.disk.read(&path).ok()?;
         let (m, _) = decode_file(&path, &bytes).ok()?;
         (m.id == *id).then_some(m)
     }

@@ -40,6 +40,27 @@ pub fn demo_data() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, data)
 }
 
+/// Records, through the real binary, the demo erratum to the 2026-10-14 minutes (item 3,
+/// "Cllr Smith" read "Cllr Smyth", agreed at 2026-11-11), and requires it to succeed.
+pub fn add_smyth_erratum(data: &Path) {
+    let out = minutebook(
+        data,
+        &[
+            "erratum",
+            "2026-10-14",
+            "--text",
+            "For \"Cllr Smith\" read \"Cllr Smyth\".",
+            "--item",
+            "3",
+            "--date",
+            "2026-11-11",
+            "--agreed-at",
+            "2026-11-11",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// How many entries of `dir` have a name for which `pred` holds.
 pub fn count_files(dir: &Path, pred: impl Fn(&str) -> bool) -> usize {
     std::fs::read_dir(dir)
