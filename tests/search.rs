@@ -545,6 +545,22 @@ fn a_file_with_impossible_figures_is_a_problem_for_search_as_for_the_store() {
             && said.contains("field date: 2026-04-16 is not the date in the meeting's id"),
         "{said}"
     );
+
+    // Figures that cannot be true, with the date put right: still a problem, by its field.
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    record["date"] = "2026-04-15".into();
+    record["standing"]["iha_target"] = 150.0.into();
+    std::fs::write(&path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+    let results = search_store(&store, &Query::parse("ofsted"), None).unwrap();
+    assert_eq!(results.meetings, 1);
+    assert_eq!(results.problems.len(), 1, "{:?}", results.problems);
+    let said = results.problems[0].to_string();
+    assert!(
+        said.contains("meeting 2026-04-15")
+            && said.contains("standing.iha_target: 150 is not a percentage from 0 to 100"),
+        "{said}"
+    );
 }
 
 /// The archive's action history judges "next meeting" by the same rule as the meeting:

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::Scope;
 use super::view::{Item, View, item_facts};
-use crate::model::DecisionKind;
+use crate::model::reading;
 
 const STYLE: &str = "
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
@@ -277,11 +277,7 @@ fn agenda_item(o: &mut Out, v: &View, item: &Item, scope: Scope) {
         if !item.decisions.is_empty() {
             o.raw("<ul class=\"decisions\">\n");
             for d in &item.decisions {
-                let word = match d.kind {
-                    DecisionKind::Decision => "DECISION",
-                    DecisionKind::Resolution => "RESOLVED",
-                };
-                o.el("li", "", &format!("{word}: {}", d.text));
+                o.el("li", "", &reading::decision_line(d));
             }
             o.raw("</ul>\n");
         }

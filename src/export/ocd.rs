@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Scope;
 use super::prose::{self, Style};
 use super::view::{Item, View, item_facts};
-use crate::model::{DecisionKind, MeetingStatus};
+use crate::model::{MeetingStatus, reading};
 
 #[derive(Serialize)]
 struct Event {
@@ -188,13 +188,7 @@ fn agenda_item(v: &View, i: &Item, full: bool) -> AgendaItem {
                 .filter(|p| !p.is_empty())
                 .map(str::to_string),
         );
-        notes.extend(i.decisions.iter().map(|d| {
-            let word = match d.kind {
-                DecisionKind::Decision => "DECISION",
-                DecisionKind::Resolution => "RESOLVED",
-            };
-            format!("{word}: {}", d.text)
-        }));
+        notes.extend(i.decisions.iter().map(reading::decision_line));
     }
     AgendaItem {
         description: i.title.clone(),

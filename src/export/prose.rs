@@ -2,7 +2,7 @@
 
 use super::Scope;
 use super::view::{Item, View, item_facts};
-use crate::model::DecisionKind;
+use crate::model::reading;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -334,10 +334,7 @@ fn agenda_item(d: &mut Doc, v: &View, item: &Item, scope: Scope) {
     if !item.decisions.is_empty() {
         d.blank();
         for dec in &item.decisions {
-            let word = match dec.kind {
-                DecisionKind::Decision => "DECISION",
-                DecisionKind::Resolution => "RESOLVED",
-            };
+            let word = reading::decision_word(dec.kind);
             let t = d.text(&dec.text);
             if d.md() {
                 d.line(&format!("- **{word}:** {t}"));

@@ -213,21 +213,10 @@ impl fmt::Display for ItemNumber {
 /// Every item, depth first, with its number. Numbers are never stored, so a
 /// move or a deletion renumbers everything after it.
 pub fn numbered(items: &[AgendaItem]) -> Vec<(ItemNumber, &AgendaItem)> {
-    fn walk<'a>(
-        items: &'a [AgendaItem],
-        prefix: &mut Vec<usize>,
-        out: &mut Vec<(ItemNumber, &'a AgendaItem)>,
-    ) {
-        for (i, item) in items.iter().enumerate() {
-            prefix.push(i + 1);
-            out.push((ItemNumber(prefix.clone()), item));
-            walk(&item.sub_items, prefix, out);
-            prefix.pop();
-        }
-    }
-    let mut out = Vec::new();
-    walk(items, &mut Vec::new(), &mut out);
-    out
+    with_grounds(items)
+        .into_iter()
+        .map(|(number, item, _)| (number, item))
+        .collect()
 }
 
 pub fn find(items: &[AgendaItem], id: ItemId) -> Option<&AgendaItem> {
@@ -322,16 +311,8 @@ pub fn exempt_holder(items: &[AgendaItem], id: ItemId) -> Option<&AgendaItem> {
 /// Whether item `id` sits under exempt business (its own mark aside): inside Part B,
 /// where not even a title is published.
 pub fn is_inside_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
-    fn walk(items: &[AgendaItem], id: ItemId, under: bool) -> Option<bool> {
-        items.iter().find_map(|i| {
-            if i.id == id {
-                Some(under)
-            } else {
-                walk(&i.sub_items, id, under || i.is_exempt())
-            }
-        })
-    }
-    walk(items, id, false).unwrap_or(false)
+    // The outermost exempt item is `id` itself exactly when nothing above it is exempt.
+    exempt_holder(items, id).is_some_and(|holder| holder.id != id)
 }
 
 pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {

@@ -173,17 +173,14 @@ pub fn defer(m: &mut Meeting, id: ItemId, now: NaiveTime) -> Result<(), Refused>
         Some(_) => vec![id],
         None => return Ok(()),
     };
-    if still_running(m).is_err() {
-        let taken = |t: &ItemId| {
-            m.item(*t)
-                .is_some_and(|i| i.started_at.is_some() || i.ended_at.is_some())
-        };
-        if m.status == MeetingStatus::Approved {
-            return Err(Refused::Ended);
-        }
-        if targets.iter().any(taken) {
-            return Err(Refused::TakenItem);
-        }
+    let taken = |t: &ItemId| {
+        m.item(*t)
+            .is_some_and(|i| i.started_at.is_some() || i.ended_at.is_some())
+    };
+    match m.status {
+        MeetingStatus::Approved => return Err(Refused::Ended),
+        MeetingStatus::Draft if targets.iter().any(taken) => return Err(Refused::TakenItem),
+        MeetingStatus::Planned | MeetingStatus::InProgress | MeetingStatus::Draft => {}
     }
     let cur = current(m);
     for t in targets {
