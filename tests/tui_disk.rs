@@ -54,7 +54,10 @@ fn a_read_only_data_directory_opens_the_workspace_read_only_and_says_why() {
     let before = std::fs::read(data.join("2026-12-09.json")).unwrap();
     let words = common::make_lock_uncreatable(&data, "2026-12-09");
     let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
-    t.wait_text("READ-ONLY");
+    // One predicate for both: a frame can arrive in pieces.
+    t.wait_for("read-only, with the reason", |s| {
+        s.contains("READ-ONLY") && s.contains(words)
+    });
     let screen = t.screen();
     t.send(b"s");
     t.wait_text("Read-only:");
