@@ -146,11 +146,10 @@ pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
     match ending? {
         Ending::Asked => Ok(()),
         Ending::TerminalLost => {
-            let saved = app.revision == app.saved_revision || app.read_only.is_some();
             let id = &app.meeting.id;
             let state = if app.read_only.is_some() {
                 "nothing was changed".to_string()
-            } else if saved {
+            } else if all_saved(&app) {
                 format!(
                     "everything typed is saved in {}",
                     session.store.path_of(id).display()
@@ -197,9 +196,7 @@ fn run_loop(
             // The trend needs the earlier meetings; reading them waits until the
             // first frame is on screen, so opening never waits for the archive.
             archive_read = true;
-            if let Ok(listing) = session.store.list() {
-                app.update(Msg::Archive(listing.into()));
-            }
+            read_archive(app, session);
         }
 
         if !gone {
@@ -243,8 +240,8 @@ fn run_loop(
                         Reply::Approved { .. } | Reply::ErratumRecorded { .. }
                     );
                     app.update(Msg::Reply(reply));
-                    if relist && let Ok(listing) = session.store.list() {
-                        app.update(Msg::Archive(listing.into()));
+                    if relist {
+                        read_archive(app, session);
                     }
                 }
             }
@@ -262,10 +259,9 @@ fn run_loop(
             session.save(app);
         }
         if leaving {
-            let saved = app.revision == app.saved_revision || app.read_only.is_some();
             // A clerk asking to quit with a failing save is told, and asked again;
             // a signal or a lost terminal cannot wait: the journal keeps the text.
-            if saved || gone || stopped || quit_asked_at.is_some() {
+            if all_saved(app) || gone || stopped || quit_asked_at.is_some() {
                 session.sync_journal();
                 return Ok(if gone {
                     Ending::TerminalLost
@@ -280,6 +276,18 @@ fn run_loop(
                 app.save_error.as_deref().unwrap_or("unknown reason")
             ));
         }
+    }
+}
+
+/// Nothing typed is left out of the file (a read-only meeting has nothing to save).
+fn all_saved(app: &App) -> bool {
+    app.revision == app.saved_revision || app.read_only.is_some()
+}
+
+/// Gives the archive views the meetings as they are on disk now (unread if unreadable).
+fn read_archive(app: &mut App, session: &Session) {
+    if let Ok(listing) = session.store.list() {
+        app.update(Msg::Archive(listing.into()));
     }
 }
 

@@ -4,37 +4,36 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::pty::{CTRL_Q, Pty, alt};
+use common::pty::{CTRL_Q, Pty, alt, wait_for_file};
 
-/// Waits until the file at `path` satisfies `pred` (it is written by the program under
-/// test, so only its save can make this true); panics after 20 s.
-fn wait_file(path: &Path, what: &str, pred: impl Fn(&str) -> bool) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(20) {
-        if std::fs::read_to_string(path).is_ok_and(|s| pred(&s)) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("timed out waiting for {what} in {}", path.display());
+/// Opens the December meeting, starts it and goes to item 1's minutes.
+fn open_at_item_1(data: &Path) -> Pty {
+    let mut t = Pty::spawn(data, &["open", "2026-12-09"], 100, 30);
+    t.wait_text("1 Agenda");
+    t.send(b"s");
+    t.wait_text("in progress");
+    t.send(&alt('3'));
+    t.wait_text("Welcome, apologies");
+    t
+}
+
+/// Types `words` into the minutes and switches item, which saves at once; returns once
+/// the file at `path` holds them.
+fn type_and_save(t: &mut Pty, path: &Path, words: &str) {
+    t.type_text(words);
+    t.wait_text(words);
+    t.send(&alt('n'));
+    wait_for_file(path, words, |s| s.contains(words));
 }
 
 #[test]
 fn touching_the_open_meeting_file_does_not_stop_saving() {
     let (_tmp, data) = common::demo_data();
     let path = data.join("2026-12-09.json");
-    let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
-    t.wait_text("1 Agenda");
-    t.send(b"s");
-    t.wait_text("in progress");
-    t.send(&alt('3'));
-    t.wait_text("Welcome, apologies");
-    t.type_text("First words.");
-    t.wait_text("First words.");
-    t.send(&alt('n')); // an item switch saves at once
-    wait_file(&path, "the first words", |s| s.contains("First words."));
+    let mut t = open_at_item_1(&data);
+    type_and_save(&mut t, &path, "First words.");
     // A backup tool touches it: a new modification time, the same bytes.
     let later = std::time::SystemTime::now() + Duration::from_secs(3600);
     std::fs::File::options()
@@ -43,10 +42,7 @@ fn touching_the_open_meeting_file_does_not_stop_saving() {
         .unwrap()
         .set_modified(later)
         .unwrap();
-    t.type_text("Second words.");
-    t.wait_text("Second words.");
-    t.send(&alt('n'));
-    wait_file(&path, "the second words", |s| s.contains("Second words."));
+    type_and_save(&mut t, &path, "Second words.");
     assert!(!t.screen().contains("NOT SAVED"), "{}", t.screen());
     t.send(CTRL_Q);
     assert!(t.wait_exit());
@@ -58,7 +54,10 @@ fn a_read_only_data_directory_opens_the_workspace_read_only_and_says_why() {
     let before = std::fs::read(data.join("2026-12-09.json")).unwrap();
     let words = common::make_lock_uncreatable(&data, "2026-12-09");
     let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
-    t.wait_text("READ-ONLY");
+    // One predicate for both: a frame can arrive in pieces.
+    t.wait_for("read-only, with the reason", |s| {
+        s.contains("READ-ONLY") && s.contains(words)
+    });
     let screen = t.screen();
     t.send(b"s");
     t.wait_text("Read-only:");
@@ -116,16 +115,8 @@ fn the_demo_runs_in_a_new_private_directory_each_time() {
 fn a_file_really_changed_on_disk_offers_a_way_out_and_keep_both_loses_nothing() {
     let (_tmp, data) = common::demo_data();
     let path = data.join("2026-12-09.json");
-    let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
-    t.wait_text("1 Agenda");
-    t.send(b"s");
-    t.wait_text("in progress");
-    t.send(&alt('3'));
-    t.wait_text("Welcome, apologies");
-    t.type_text("Saved words.");
-    t.wait_text("Saved words.");
-    t.send(&alt('n'));
-    wait_file(&path, "the saved words", |s| s.contains("Saved words."));
+    let mut t = open_at_item_1(&data);
+    type_and_save(&mut t, &path, "Saved words.");
     // Someone edits the file by hand while it is open.
     let edited = std::fs::read_to_string(&path)
         .unwrap()

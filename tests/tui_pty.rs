@@ -5,24 +5,11 @@
 
 mod common;
 
-use common::pty::{CTRL_Q, ENTER, Pty, TAB, alt};
+use common::pty::{CTRL_Q, ENTER, Pty, TAB, alt, wait_for_file};
 use serde_json::Value;
 
 fn meeting(data: &std::path::Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(data.join("2026-12-09.json")).unwrap()).unwrap()
-}
-
-/// Waits until the file at `path` exists and its text satisfies `pred`: for what the
-/// program writes, which the screen may show before it is on disk.
-fn wait_for_file(path: &std::path::Path, what: &str, pred: impl Fn(&str) -> bool) {
-    let start = std::time::Instant::now();
-    while start.elapsed() < std::time::Duration::from_secs(120) {
-        if std::fs::read_to_string(path).is_ok_and(|t| pred(&t)) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    panic!("timed out waiting for {what} in {}", path.display());
 }
 
 /// The text a journal inserts, in order: typing arrives in pieces, each its own record.
@@ -137,6 +124,19 @@ fn a_clerks_meeting_reaches_the_disk_whole() {
     assert_eq!(action["raised"]["meeting"], "2026-12-09");
 }
 
+/// Types `typed` into item 2's minutes with the idle save put off, and returns once the
+/// journal holds it: whatever ends the program next (a kill, a hang-up) comes before any
+/// save of that text, however slowly the test runs.
+fn type_unsaved_at_item_2(data: &std::path::Path, typed: &str) -> Pty {
+    let mut t = open_at_item_2_with_env(data, &[("MINUTEBOOK_IDLE_SAVE_SECS", "3600")]);
+    t.type_text(typed);
+    // On disk, not only on screen: the journal is written after the keys are handled.
+    wait_for_file(&data.join("2026-12-09.journal"), "the typed text", |j| {
+        journaled(j).contains(typed)
+    });
+    t
+}
+
 #[test]
 fn a_20kb_burst_of_raw_keystrokes_all_arrives() {
     let (_tmp, data) = common::demo_data();
@@ -153,15 +153,8 @@ fn a_20kb_burst_of_raw_keystrokes_all_arrives() {
 #[test]
 fn after_sigkill_the_next_start_offers_the_typed_text_back() {
     let (_tmp, data) = common::demo_data();
-    // The kill must come before the save that follows 2 s without typing, however slowly
-    // this test runs: that save is put off for the test.
-    let mut t = open_at_item_2_with_env(&data, &[("MINUTEBOOK_IDLE_SAVE_SECS", "3600")]);
     let typed = "Matters arising: the CiCC asked for an update on bus passes. Résumé to follow.";
-    t.type_text(typed);
-    // On disk, not only on screen: the journal is written after the keys are handled.
-    wait_for_file(&data.join("2026-12-09.journal"), "the typed text", |j| {
-        journaled(j).contains(typed)
-    });
+    let mut t = type_unsaved_at_item_2(&data, typed);
     t.signal(libc::SIGKILL);
     let _ = t.wait_exit();
     drop(t);
@@ -265,12 +258,8 @@ fn a_failing_save_shows_not_saved_keeps_the_text_and_asks_before_quitting() {
 #[test]
 fn closing_the_terminal_window_saves_the_text_and_exits_with_an_error_not_an_abort() {
     let (_tmp, data) = common::demo_data();
-    let mut t = open_at_item_2_with_env(&data, &[("MINUTEBOOK_IDLE_SAVE_SECS", "3600")]);
     let typed = "The window closed mid-sentence";
-    t.type_text(typed);
-    wait_for_file(&data.join("2026-12-09.journal"), "the typed text", |j| {
-        journaled(j).contains(typed)
-    });
+    let mut t = type_unsaved_at_item_2(&data, typed);
     t.hang_up();
     let status = t.wait_status();
     assert_eq!(status.signal(), None, "not killed by a signal: {status:?}");

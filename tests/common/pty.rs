@@ -213,6 +213,20 @@ impl Drop for Pty {
     }
 }
 
+/// Waits until the file at `path` exists and its text satisfies `pred`: for what the
+/// program under test writes, which the screen may show before it is on disk. Panics
+/// after [`PATIENCE`].
+pub fn wait_for_file(path: &Path, what: &str, pred: impl Fn(&str) -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if std::fs::read_to_string(path).is_ok_and(|t| pred(&t)) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("timed out waiting for {what} in {}", path.display());
+}
+
 pub const ALT: &[u8] = b"\x1b";
 pub const ENTER: &[u8] = b"\r";
 pub const TAB: &[u8] = b"\t";

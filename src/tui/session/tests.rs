@@ -64,6 +64,14 @@ fn type_minutes(session: &mut Session, app: &mut App, text: &str) {
     session.journal(app);
 }
 
+/// Opens `id`, types `text` into the first item's minutes and crashes: the session is
+/// dropped with nothing saved, so only the journal holds the text.
+fn crash_after_typing(store: &Store, id: &MeetingId, text: &str) {
+    let (mut session, mut app, _, _) = open(store, id);
+    type_minutes(&mut session, &mut app, text);
+    drop((session, app));
+}
+
 /// Answers the overlay on screen with `key` and lets the session carry it out.
 fn answer(session: &mut Session, app: &mut App, key: char) {
     press(app, KeyCode::Char(key), KeyModifiers::NONE);
@@ -142,9 +150,7 @@ fn a_journal_whose_meeting_a_cli_command_changed_since_is_still_offered_and_reco
 fn a_journal_survives_a_copy_of_the_data_directory() {
     let (tmp, store) = demo_store();
     let id = december_id();
-    let (mut session, mut app, _, _) = open(&store, &id);
-    type_minutes(&mut session, &mut app, TYPED);
-    drop((session, app));
+    crash_after_typing(&store, &id, TYPED);
 
     // Copied elsewhere (new inodes and times, same bytes), and opened from there.
     let copy_dir = tmp.path().join("copied");
@@ -166,9 +172,7 @@ fn a_journal_survives_a_copy_of_the_data_directory() {
 fn a_journal_for_minutes_changed_since_is_offered_as_a_separate_copy() {
     let (_tmp, store) = demo_store();
     let id = december_id();
-    let (mut session, mut app, _, _) = open(&store, &id);
-    type_minutes(&mut session, &mut app, TYPED);
-    drop((session, app));
+    crash_after_typing(&store, &id, TYPED);
     change_on_disk(&store, &id, |m| {
         m.agenda[0].minutes = "Typed on another laptop.".into()
     });
@@ -213,9 +217,7 @@ fn keeping_a_copy_of_a_meeting_with_a_long_id_works_and_keeps_the_text() {
     m.id = MeetingId::parse(long).unwrap();
     let (_tmp, store) = store_with(vec![m]);
     let id = MeetingId::parse(long).unwrap();
-    let (mut session, mut app, _, _) = open(&store, &id);
-    type_minutes(&mut session, &mut app, TYPED);
-    drop((session, app));
+    crash_after_typing(&store, &id, TYPED);
 
     let (mut session, mut app, offer, _) = open(&store, &id);
     assert!(offer.is_some());
@@ -242,9 +244,7 @@ fn recovering_saves_the_text_before_setting_the_journal_aside_and_a_failed_set_a
 {
     let (_tmp, store) = demo_store();
     let id = december_id();
-    let (mut session, mut app, _, _) = open(&store, &id);
-    type_minutes(&mut session, &mut app, TYPED);
-    drop((session, app));
+    crash_after_typing(&store, &id, TYPED);
 
     let (mut session, mut app, offer, _) = open(&store, &id);
     assert!(offer.is_some());
