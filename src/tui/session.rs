@@ -36,6 +36,10 @@ pub(super) struct Session {
     based: HashSet<ItemId>,
     /// What the current journal holds, for replaying onto a file changed on disk.
     unsaved: Vec<JournalLine>,
+    /// Edits since the last save that no journal holds (its write failed, or it could not
+    /// start). Until a save has them no journal may start: it would replace one that may
+    /// hold earlier typing, with edits counted from text it does not hold.
+    gap: bool,
     recovery: Option<Found>,
     pub(super) last_save: Instant,
     pub(super) last_failure: Option<Instant>,
@@ -51,6 +55,7 @@ impl Session {
             saved,
             based: HashSet::new(),
             unsaved: Vec::new(),
+            gap: false,
             recovery: None,
             last_save: Instant::now(),
             last_failure: None,
@@ -235,6 +240,7 @@ impl Session {
         self.journal = None;
         self.based.clear();
         self.unsaved.clear();
+        self.gap = false;
     }
 
     /// What the conflict offer says: which file, and what is unsaved.
@@ -370,10 +376,13 @@ impl Session {
         Ok(said)
     }
 
+    /// Called only where the file holds every edit so far (after a save, or before the
+    /// first edit since one).
     fn start_journal(&mut self, app: &mut App) {
         self.journal = None;
         self.based.clear();
         self.unsaved.clear();
+        self.gap = false;
         if app.read_only.is_some() {
             return;
         }
@@ -392,10 +401,14 @@ impl Session {
 
     pub(super) fn journal(&mut self, app: &mut App) {
         let records = app.take_journal();
-        if !records.is_empty() && self.journal.is_none() && self.recovery.is_none() {
+        if !records.is_empty() && self.journal.is_none() && self.recovery.is_none() && !self.gap {
             self.start_journal(app);
         }
-        let Some(j) = &mut self.journal else { return };
+        let Some(j) = &mut self.journal else {
+            // Only memory holds these edits now; the save the failure made urgent takes them.
+            self.gap |= !records.is_empty();
+            return;
+        };
         let mut lines = Vec::with_capacity(records.len());
         for r in records {
             // The first edit of an item since the save carries the text it counts from.
@@ -420,8 +433,9 @@ impl Session {
         self.unsaved.extend(lines);
         if let Err(e) = result {
             let why = format!("cannot write {}: {e}", j.path().display());
-            // Started afresh by the next edit, after the save below has the text.
+            // Started afresh only once a save has what it missed.
             self.journal = None;
+            self.gap = true;
             self.journal_failed(app, why);
         }
     }

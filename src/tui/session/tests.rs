@@ -433,3 +433,66 @@ fn a_journal_that_cannot_be_kept_never_says_not_saved_for_text_in_the_file() {
     type_minutes(&mut session, &mut app, " Apologies noted.");
     assert_eq!(app.save_state(), "saving");
 }
+
+/// A journal whose write failed is never replaced while typing it missed is in no file:
+/// a fresh journal would count its edits from text it does not hold, and the next start
+/// would set it aside as unusable. Typing from before the failure stays recoverable.
+#[test]
+fn a_failed_journal_is_not_restarted_over_typing_that_is_in_no_file() {
+    let (_tmp, store) = demo_store();
+    let id = december_id();
+    // How many writes the first typing takes, on a store that only counts.
+    let count = {
+        let (_t, s) = demo_store();
+        let plan = Arc::new(FaultPlan::count_only().only(Op::Write));
+        let s = Store::open(s.dir()).unwrap().with_faults(plan.clone());
+        let (meeting, handle) = s.open_meeting(&id).unwrap();
+        let mut session = Session::new(s, handle, meeting.clone());
+        let mut app = App::new(
+            meeting,
+            None,
+            NaiveDate::from_ymd_opt(2026, 12, 9)
+                .unwrap()
+                .and_hms_opt(14, 0, 0)
+                .unwrap(),
+            Theme::plain(),
+        );
+        type_minutes(&mut session, &mut app, "Alpha ");
+        plan.ops()
+    };
+    let plan = Arc::new(
+        FaultPlan::fail_nth(count + 1, libc::EIO)
+            .only(Op::Write)
+            .from_then_on(),
+    );
+    let faulty = Store::open(store.dir()).unwrap().with_faults(plan.clone());
+    let (meeting, handle) = faulty.open_meeting(&id).unwrap();
+    let mut session = Session::new(faulty, handle, meeting.clone());
+    let at = NaiveDate::from_ymd_opt(2026, 12, 9)
+        .unwrap()
+        .and_hms_opt(14, 0, 0)
+        .unwrap();
+    let mut app = App::new(meeting, None, at, Theme::plain());
+    type_minutes(&mut session, &mut app, "Alpha ");
+    assert_eq!(plan.fired(), 0, "the first typing is journaled");
+    type_minutes(&mut session, &mut app, "Beta ");
+    assert!(plan.fired() > 0, "the journal write failed");
+    session.save(&mut app);
+    assert!(
+        app.save_state().starts_with("NOT SAVED"),
+        "{}",
+        app.save_state()
+    );
+    // The disk comes back; the clerk types before the save is tried again, then it crashes.
+    plan.disarm();
+    type_minutes(&mut session, &mut app, "Gamma");
+    drop((session, app));
+
+    let (_session, _app, offer, notes) = open(&store, &id);
+    assert!(
+        notes.iter().all(|n| !n.contains("could not be replayed")),
+        "{notes:?}"
+    );
+    let offer = offer.expect("the journal from before the failure is offered");
+    assert!(offer.join(" ").contains("Alpha"), "{offer:?}");
+}
