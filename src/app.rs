@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent,
 use serde::{Deserialize, Serialize};
 
 use crate::editor::{EditOp, Editor, Outcome};
-use crate::keymap::{self, Command, Scope, Tab};
+use crate::keymap::{self, Command, ConflictChoice, RecoveryChoice, Scope, Tab};
 use crate::model::agenda::{self, numbered};
 use crate::model::{ItemId, Meeting, MeetingStatus, running};
 use crate::store::Summary;
@@ -58,10 +58,10 @@ pub enum JournalLine {
 pub enum Effect {
     /// Copy to the terminal's clipboard (an OSC 52 sequence to write out).
     Osc52(String),
-    /// The clerk's answer to the recovery offer: Recover, KeepCopy or Discard.
-    Recovery(Command),
-    /// The clerk's answer when the file changed on disk: KeepBoth, ReloadTheirs or SwitchToCopy.
-    Conflict(Command),
+    /// The clerk's answer to the recovery offer.
+    Recovery(RecoveryChoice),
+    /// The clerk's answer when the file changed on disk.
+    Conflict(ConflictChoice),
     /// Work on other records: open, search, approve, export…
     Request(Request),
 }
@@ -294,18 +294,18 @@ impl App {
     fn key(&mut self, key: KeyEvent) {
         // The recovery question must be answered before anything else.
         if let Some(Overlay::Recovery { .. }) = self.overlay {
-            if let Some(cmd) = keymap::lookup(Scope::Recovery, &key) {
+            if let Some(Command::Recovery(choice)) = keymap::lookup(Scope::Recovery, &key) {
                 self.overlay = None;
-                self.effects.push(Effect::Recovery(cmd));
+                self.effects.push(Effect::Recovery(choice));
             }
             return;
         }
         // So is the question of a file changed on disk; quitting stays possible (the
         // journal keeps the text), nothing else.
         if let Some(Overlay::Conflict { .. }) = self.overlay {
-            if let Some(cmd) = keymap::lookup(Scope::Conflict, &key) {
+            if let Some(Command::Conflict(choice)) = keymap::lookup(Scope::Conflict, &key) {
                 self.overlay = None;
-                self.effects.push(Effect::Conflict(cmd));
+                self.effects.push(Effect::Conflict(choice));
             } else if keymap::lookup(Scope::Global, &key) == Some(Command::Quit) {
                 self.command(Command::Quit);
             }

@@ -3,6 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::model::{ActionStatus, Presence};
+
 /// Where a key applies. `Global` works everywhere, even while typing; `Browse`
 /// works outside text entry (a form, or the Minutes editor, takes those keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +71,8 @@ impl Tab {
     }
 }
 
-/// What a key asks for. Fieldless, so the table can be a constant.
+/// What a key asks for. Commands that come in families carry which one, so the code that
+/// carries them out matches every case by name and no key can fall into a default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     Tab(Tab),
@@ -77,32 +80,15 @@ pub enum Command {
     PrevTab,
     Help,
     Quit,
-    Up,
-    Down,
-    StartMeeting,
-    NextItem,
-    PrevItem,
-    MakeCurrent,
-    AddItem,
-    AddSubItem,
-    EditItem,
-    DeleteItem,
-    MoveUp,
-    MoveDown,
-    DeferItem,
-    EndMeeting,
-    CaptureAction,
-    CaptureDecision,
-    CaptureResolution,
-    Timestamp,
+    /// Move the selection (or scroll) one row.
+    Select(Step),
+    Running(RunningOrder),
+    Agenda(AgendaEdit),
+    Capture(Capture),
     ToggleWholeMinutes,
-    ActionDone,
-    ActionDrop,
-    ActionReopen,
+    SetStatus(ActionStatus),
     ActionNote,
-    MarkPresent,
-    MarkApologies,
-    MarkAbsent,
+    Mark(Presence),
     AddPerson,
     RemovePerson,
     Submit,
@@ -111,27 +97,84 @@ pub enum Command {
     PrevField,
     Yes,
     No,
+    Recovery(RecoveryChoice),
+    Conflict(ConflictChoice),
+    Standing(StandingEdit),
+    ApprovePrevious,
+    Archive(ArchiveCommand),
+    Back,
+    Export,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Down,
+}
+
+/// Taking the agenda in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunningOrder {
+    Start,
+    Next,
+    Previous,
+    MakeCurrent,
+    Defer,
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaEdit {
+    Add,
+    AddSub,
+    Edit,
+    Delete,
+    Move(Step),
+}
+
+/// What the clerk records from the Minutes tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capture {
+    Action,
+    Decision,
+    Resolution,
+    Timestamp,
+}
+
+/// The answers to the offer of text found in the journal after a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryChoice {
     Recover,
     KeepCopy,
     Discard,
+}
+
+/// The answers when the meeting's file was changed by something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictChoice {
     KeepBoth,
     ReloadTheirs,
     SwitchToCopy,
-    EditIha,
-    EditFigures,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StandingEdit {
+    Iha,
+    Figures,
     AddChild,
     RemoveChild,
     AddFigure,
     RetireFigure,
-    ApprovePrevious,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchiveCommand {
     Open,
     Search,
     ActionHistory,
     HistoryFilter,
     OwnerFilter,
-    Back,
     RecordErratum,
-    Export,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,14 +307,14 @@ pub const BINDINGS: &[Binding] = &[
     b(
         S::Global,
         &[alt('n')],
-        C::NextItem,
+        C::Running(RunningOrder::Next),
         "Alt+N",
         "Next agenda item (stamps times)",
     ),
     b(
         S::Global,
         &[alt('p')],
-        C::PrevItem,
+        C::Running(RunningOrder::Previous),
         "Alt+P",
         "Previous agenda item",
     ),
@@ -343,98 +386,98 @@ pub const BINDINGS: &[Binding] = &[
     b(
         S::Agenda,
         &[k(K::Up), ch('k')],
-        C::Up,
+        C::Select(Step::Up),
         "↑ k",
         "Select previous item",
     ),
     b(
         S::Agenda,
         &[k(K::Down), ch('j')],
-        C::Down,
+        C::Select(Step::Down),
         "↓ j",
         "Select next item",
     ),
     b(
         S::Agenda,
         &[ch('s')],
-        C::StartMeeting,
+        C::Running(RunningOrder::Start),
         "s",
         "Start the meeting",
     ),
     b(
         S::Agenda,
         &[ch('n')],
-        C::NextItem,
+        C::Running(RunningOrder::Next),
         "n",
         "Next item: close this one, start the next",
     ),
     b(
         S::Agenda,
         &[ch('p')],
-        C::PrevItem,
+        C::Running(RunningOrder::Previous),
         "p",
         "Back to the previous item",
     ),
     b(
         S::Agenda,
         &[k(K::Enter)],
-        C::MakeCurrent,
+        C::Running(RunningOrder::MakeCurrent),
         "Enter",
         "Take the selected item now",
     ),
     b(
         S::Agenda,
         &[ch('a')],
-        C::AddItem,
+        C::Agenda(AgendaEdit::Add),
         "a",
         "Add an item after the selected one",
     ),
     b(
         S::Agenda,
         &[ch('A')],
-        C::AddSubItem,
+        C::Agenda(AgendaEdit::AddSub),
         "A",
         "Add a sub-item to the selected item",
     ),
     b(
         S::Agenda,
         &[ch('e')],
-        C::EditItem,
+        C::Agenda(AgendaEdit::Edit),
         "e",
         "Edit the selected item",
     ),
     b(
         S::Agenda,
         &[ch('d'), k(K::Delete)],
-        C::DeleteItem,
+        C::Agenda(AgendaEdit::Delete),
         "d Del",
         "Delete the selected item (asks first)",
     ),
     b(
         S::Agenda,
         &[ch('K'), shift(K::Up)],
-        C::MoveUp,
+        C::Agenda(AgendaEdit::Move(Step::Up)),
         "K Shift-↑",
         "Move the selected item up",
     ),
     b(
         S::Agenda,
         &[ch('J'), shift(K::Down)],
-        C::MoveDown,
+        C::Agenda(AgendaEdit::Move(Step::Down)),
         "J Shift-↓",
         "Move the selected item down",
     ),
     b(
         S::Agenda,
         &[ch('f')],
-        C::DeferItem,
+        C::Running(RunningOrder::Defer),
         "f",
         "Defer the selected item to the next meeting",
     ),
     b(
         S::Agenda,
         &[ch('E')],
-        C::EndMeeting,
+        C::Running(RunningOrder::End),
         "E",
         "End the meeting (minutes become a draft)",
     ),
@@ -448,28 +491,28 @@ pub const BINDINGS: &[Binding] = &[
     b(
         S::Minutes,
         &[alt('a'), k(K::F(2))],
-        C::CaptureAction,
+        C::Capture(Capture::Action),
         "Alt+A F2",
         "Capture an action (text, owner, due)",
     ),
     b(
         S::Minutes,
         &[alt('d'), k(K::F(4))],
-        C::CaptureDecision,
+        C::Capture(Capture::Decision),
         "Alt+D F4",
         "Record a decision",
     ),
     b(
         S::Minutes,
         &[alt('r'), k(K::F(7))],
-        C::CaptureResolution,
+        C::Capture(Capture::Resolution),
         "Alt+R F7",
         "Record a resolution",
     ),
     b(
         S::Minutes,
         &[alt('t'), k(K::F(5))],
-        C::Timestamp,
+        C::Capture(Capture::Timestamp),
         "Alt+T F5",
         "Insert the time",
     ),
@@ -483,70 +526,94 @@ pub const BINDINGS: &[Binding] = &[
     b(
         S::Standing,
         &[ch('e'), k(K::Enter)],
-        C::EditIha,
+        C::Standing(StandingEdit::Iha),
         "e Enter",
         "Enter this meeting's IHA figures and commentary",
     ),
     b(
         S::Standing,
         &[ch('f')],
-        C::EditFigures,
+        C::Standing(StandingEdit::Figures),
         "f",
         "Enter this meeting's other standing figures",
     ),
     b(
         S::Standing,
         &[ch('c')],
-        C::AddChild,
+        C::Standing(StandingEdit::AddChild),
         "c",
         "Add a child's IHA row (anonymised reference, never a name)",
     ),
     b(
         S::Standing,
         &[ch('x')],
-        C::RemoveChild,
+        C::Standing(StandingEdit::RemoveChild),
         "x",
         "Remove a child's IHA row",
     ),
     b(
         S::Standing,
         &[ch('a')],
-        C::AddFigure,
+        C::Standing(StandingEdit::AddFigure),
         "a",
         "Add a standing figure the board will follow",
     ),
     b(
         S::Standing,
         &[ch('r')],
-        C::RetireFigure,
+        C::Standing(StandingEdit::RetireFigure),
         "r",
         "Retire a standing figure (earlier meetings keep it)",
     ),
-    b(S::Standing, &[k(K::Up), ch('k')], C::Up, "↑ k", "Scroll up"),
+    b(
+        S::Standing,
+        &[k(K::Up), ch('k')],
+        C::Select(Step::Up),
+        "↑ k",
+        "Scroll up",
+    ),
     b(
         S::Standing,
         &[k(K::Down), ch('j')],
-        C::Down,
+        C::Select(Step::Down),
         "↓ j",
         "Scroll down",
     ),
     b(
         S::Actions,
         &[k(K::Up), ch('k')],
-        C::Up,
+        C::Select(Step::Up),
         "↑ k",
         "Select previous action",
     ),
     b(
         S::Actions,
         &[k(K::Down), ch('j')],
-        C::Down,
+        C::Select(Step::Down),
         "↓ j",
         "Select next action",
     ),
-    b(S::Actions, &[ch('d')], C::ActionDone, "d", "Mark done"),
-    b(S::Actions, &[ch('x')], C::ActionDrop, "x", "Mark dropped"),
-    b(S::Actions, &[ch('o')], C::ActionReopen, "o", "Reopen"),
+    b(
+        S::Actions,
+        &[ch('d')],
+        C::SetStatus(ActionStatus::Done),
+        "d",
+        "Mark done",
+    ),
+    b(
+        S::Actions,
+        &[ch('x')],
+        C::SetStatus(ActionStatus::Dropped),
+        "x",
+        "Mark dropped",
+    ),
+    b(
+        S::Actions,
+        &[ch('o')],
+        C::SetStatus(ActionStatus::Open),
+        "o",
+        "Reopen",
+    ),
     b(
         S::Actions,
         &[ch('u'), k(K::Enter)],
@@ -557,32 +624,38 @@ pub const BINDINGS: &[Binding] = &[
     b(
         S::Attendance,
         &[k(K::Up), ch('k')],
-        C::Up,
+        C::Select(Step::Up),
         "↑ k",
         "Select previous person",
     ),
     b(
         S::Attendance,
         &[k(K::Down), ch('j')],
-        C::Down,
+        C::Select(Step::Down),
         "↓ j",
         "Select next person",
     ),
     b(
         S::Attendance,
         &[ch('p')],
-        C::MarkPresent,
+        C::Mark(Presence::Present),
         "p",
         "Present (notes the arrival time)",
     ),
     b(
         S::Attendance,
         &[ch('a')],
-        C::MarkApologies,
+        C::Mark(Presence::Apologies),
         "a",
         "Apologies",
     ),
-    b(S::Attendance, &[ch('x')], C::MarkAbsent, "x", "Absent"),
+    b(
+        S::Attendance,
+        &[ch('x')],
+        C::Mark(Presence::Absent),
+        "x",
+        "Absent",
+    ),
     b(S::Attendance, &[ch('n')], C::AddPerson, "n", "Add a person"),
     b(
         S::Attendance,
@@ -594,56 +667,56 @@ pub const BINDINGS: &[Binding] = &[
     b(
         S::Archive,
         &[k(K::Up), ch('k')],
-        C::Up,
+        C::Select(Step::Up),
         "↑ k",
         "Select previous row",
     ),
     b(
         S::Archive,
         &[k(K::Down), ch('j')],
-        C::Down,
+        C::Select(Step::Down),
         "↓ j",
         "Select next row",
     ),
     b(
         S::Archive,
         &[k(K::Enter)],
-        C::Open,
+        C::Archive(ArchiveCommand::Open),
         "Enter",
         "Open the meeting (at the item found) to read; Esc comes back",
     ),
     b(
         S::Archive,
         &[ch('/')],
-        C::Search,
+        C::Archive(ArchiveCommand::Search),
         "/",
         "Search every meeting: titles, minutes, decisions, actions",
     ),
     b(
         S::Archive,
         &[ch('a')],
-        C::ActionHistory,
+        C::Archive(ArchiveCommand::ActionHistory),
         "a",
         "Every action in the archive, with its updates",
     ),
     b(
         S::Archive,
         &[ch('o')],
-        C::HistoryFilter,
+        C::Archive(ArchiveCommand::HistoryFilter),
         "o",
         "Actions: show all, open only, or overdue only",
     ),
     b(
         S::Archive,
         &[ch('w')],
-        C::OwnerFilter,
+        C::Archive(ArchiveCommand::OwnerFilter),
         "w",
         "Actions: only those owned by someone",
     ),
     b(
         S::Archive,
         &[ch('e')],
-        C::RecordErratum,
+        C::Archive(ArchiveCommand::RecordErratum),
         "e",
         "Record a dated correction (erratum) to approved minutes",
     ),
@@ -692,53 +765,59 @@ pub const BINDINGS: &[Binding] = &[
         "Esc q ? F1",
         "Close help",
     ),
-    b(S::Help, &[k(K::Up), ch('k')], C::Up, "↑ k", "Scroll up"),
+    b(
+        S::Help,
+        &[k(K::Up), ch('k')],
+        C::Select(Step::Up),
+        "↑ k",
+        "Scroll up",
+    ),
     b(
         S::Help,
         &[k(K::Down), ch('j')],
-        C::Down,
+        C::Select(Step::Down),
         "↓ j",
         "Scroll down",
     ),
     b(
         S::Recovery,
         &[ch('r')],
-        C::Recover,
+        C::Recovery(RecoveryChoice::Recover),
         "r",
         "Recover the unsaved text into the meeting",
     ),
     b(
         S::Recovery,
         &[ch('k')],
-        C::KeepCopy,
+        C::Recovery(RecoveryChoice::KeepCopy),
         "k",
         "Keep it as a separate copy of the meeting",
     ),
     b(
         S::Recovery,
         &[ch('d')],
-        C::Discard,
+        C::Recovery(RecoveryChoice::Discard),
         "d",
         "Discard it (the journal is kept aside, not deleted)",
     ),
     b(
         S::Conflict,
         &[ch('k')],
-        C::KeepBoth,
+        C::Conflict(ConflictChoice::KeepBoth),
         "k",
         "Keep both: save your version as a separate meeting, show theirs here",
     ),
     b(
         S::Conflict,
         &[ch('r')],
-        C::ReloadTheirs,
+        C::Conflict(ConflictChoice::ReloadTheirs),
         "r",
         "Reload theirs and replay your unsaved typing on top (if it fits)",
     ),
     b(
         S::Conflict,
         &[ch('c')],
-        C::SwitchToCopy,
+        C::Conflict(ConflictChoice::SwitchToCopy),
         "c",
         "Save your version as a copy and carry on working in the copy",
     ),
@@ -835,19 +914,19 @@ mod tests {
     fn capitals_are_their_own_keys() {
         assert_eq!(
             lookup(Scope::Agenda, &ev(KeyCode::Char('A'), KeyModifiers::SHIFT)),
-            Some(Command::AddSubItem)
+            Some(Command::Agenda(AgendaEdit::AddSub))
         );
         assert_eq!(
             lookup(Scope::Agenda, &ev(KeyCode::Char('a'), KeyModifiers::NONE)),
-            Some(Command::AddItem)
+            Some(Command::Agenda(AgendaEdit::Add))
         );
         assert_eq!(
             lookup(Scope::Agenda, &ev(KeyCode::Up, KeyModifiers::SHIFT)),
-            Some(Command::MoveUp)
+            Some(Command::Agenda(AgendaEdit::Move(Step::Up)))
         );
         assert_eq!(
             lookup(Scope::Agenda, &ev(KeyCode::Up, KeyModifiers::NONE)),
-            Some(Command::Up)
+            Some(Command::Select(Step::Up))
         );
     }
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::form::{Field, Form, Purpose};
 use super::{App, Effect, Overlay};
 use crate::export::{Audience, Format, Scope};
-use crate::keymap::{Command, Tab};
+use crate::keymap::{ArchiveCommand, Step, Tab};
 use crate::model::approval;
 use crate::model::carry::long_date;
 use crate::model::{ItemId, Meeting, MeetingId, MeetingStatus};
@@ -284,24 +284,49 @@ impl App {
         self.effects.push(Effect::Request(r));
     }
 
+    /// Up and down the archive's rows.
+    pub(super) fn archive_select(&mut self, step: Step) {
+        self.archive.sel = match step {
+            Step::Up => self.archive.sel.saturating_sub(1),
+            Step::Down => (self.archive.sel + 1).min(self.archive.rows().saturating_sub(1)),
+        }
+    }
+
+    /// Back from search results or the action history to the list of meetings.
+    pub(super) fn archive_back(&mut self) {
+        self.archive.view = ArchiveView::Meetings;
+        self.archive.sel = 0;
+    }
+
+    /// Exports the selected meeting (the one open, if it is selected or none is).
+    pub(super) fn archive_export(&mut self) {
+        if let Some(u) = self.archive.selected_unreadable() {
+            self.flash = Some(u.explanation());
+            return;
+        }
+        match self.archive.selected() {
+            Some(s) if s.id != self.meeting.id => {
+                let id = s.id.clone();
+                self.export_form(Some(id))
+            }
+            _ => self.export_form(None),
+        }
+    }
+
     /// The Archive pane's own commands.
-    pub(super) fn archive_command(&mut self, cmd: Command) {
-        // A file that cannot be read is explained, never opened, exported or corrected.
-        if matches!(
-            cmd,
-            Command::Open | Command::Export | Command::RecordErratum
-        ) && let Some(u) = self.archive.selected_unreadable()
+    pub(super) fn archive_command(&mut self, cmd: ArchiveCommand) {
+        // A file that cannot be read is explained, never opened or corrected.
+        if matches!(cmd, ArchiveCommand::Open | ArchiveCommand::RecordErratum)
+            && let Some(u) = self.archive.selected_unreadable()
         {
             self.flash = Some(u.explanation());
             return;
         }
         match cmd {
-            Command::Up => self.archive.sel = self.archive.sel.saturating_sub(1),
-            Command::Down => {
-                self.archive.sel = (self.archive.sel + 1).min(self.archive.rows().saturating_sub(1))
+            ArchiveCommand::Open if self.archive.view != ArchiveView::Meetings => {
+                self.open_selected()
             }
-            Command::Open if self.archive.view != ArchiveView::Meetings => self.open_selected(),
-            Command::Open => match self.archive.selected() {
+            ArchiveCommand::Open => match self.archive.selected() {
                 Some(s) if s.id == self.meeting.id => {
                     self.flash = Some("That is the meeting you have open.".into());
                     self.switch_tab(Tab::Agenda);
@@ -312,11 +337,7 @@ impl App {
                 }
                 None => self.flash = Some("There is no meeting to open.".into()),
             },
-            Command::Back => {
-                self.archive.view = ArchiveView::Meetings;
-                self.archive.sel = 0;
-            }
-            Command::Search => {
+            ArchiveCommand::Search => {
                 let words = match &self.archive.view {
                     ArchiveView::Found { query, .. } => query.clone(),
                     _ => String::new(),
@@ -331,8 +352,8 @@ impl App {
                     )],
                 )));
             }
-            Command::ActionHistory => self.request(Request::ActionHistory),
-            Command::HistoryFilter => match &mut self.archive.view {
+            ArchiveCommand::ActionHistory => self.request(Request::ActionHistory),
+            ArchiveCommand::HistoryFilter => match &mut self.archive.view {
                 ArchiveView::Actions { show, .. } => {
                     *show = match show {
                         Show::All => Show::Open,
@@ -343,7 +364,7 @@ impl App {
                 }
                 _ => self.flash = Some("Press a for the action history first.".into()),
             },
-            Command::OwnerFilter => match &self.archive.view {
+            ArchiveCommand::OwnerFilter => match &self.archive.view {
                 ArchiveView::Actions { owner, .. } => {
                     self.overlay = Some(Overlay::Form(Form::new(
                         "Actions owned by",
@@ -357,15 +378,7 @@ impl App {
                 }
                 _ => self.flash = Some("Press a for the action history first.".into()),
             },
-            Command::RecordErratum => self.erratum_form(),
-            Command::Export => match self.archive.selected() {
-                Some(s) if s.id != self.meeting.id => {
-                    let id = s.id.clone();
-                    self.export_form(Some(id))
-                }
-                _ => self.export_form(None),
-            },
-            _ => {}
+            ArchiveCommand::RecordErratum => self.erratum_form(),
         }
     }
 

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::{Field, Form, Purpose};
 use super::{App, Confirmed, Overlay};
-use crate::keymap::{Command, Tab};
+use crate::keymap::{AgendaEdit, Capture, Command, RunningOrder, StandingEdit, Step, Tab};
 use crate::model::agenda::{self, Principle};
 use crate::model::{ActionStatus, ItemKind, MeetingStatus, Presence, running};
 
@@ -36,45 +36,28 @@ impl App {
             }
             Command::Yes => self.confirmed(),
             Command::No => self.overlay = None,
-            Command::Up | Command::Down if self.tab == Tab::Archive && self.overlay.is_none() => {
-                self.archive_command(cmd)
+            Command::Select(step) if self.tab == Tab::Archive && self.overlay.is_none() => {
+                self.archive_select(step)
             }
-            Command::Up | Command::Down => self.move_selection(cmd),
-            Command::Open
-            | Command::Search
-            | Command::ActionHistory
-            | Command::HistoryFilter
-            | Command::OwnerFilter
-            | Command::RecordErratum => self.archive_command(cmd),
-            Command::Back if self.tab == Tab::Archive => self.archive_command(cmd),
+            Command::Select(step) => self.move_selection(step),
+            Command::Archive(cmd) => self.archive_command(cmd),
+            Command::Back if self.tab == Tab::Archive => self.archive_back(),
             Command::Back => {}
             Command::ApprovePrevious => self.approve_previous(),
-            Command::Export if self.tab == Tab::Archive => self.archive_command(cmd),
+            Command::Export if self.tab == Tab::Archive => self.archive_export(),
             Command::Export => self.export_form(None),
-            Command::StartMeeting
-            | Command::NextItem
-            | Command::PrevItem
-            | Command::MakeCurrent
-            | Command::DeferItem
-            | Command::EndMeeting => self.running_order(cmd),
-            Command::AddItem | Command::AddSubItem | Command::EditItem | Command::DeleteItem => {
-                self.agenda_edit(cmd)
-            }
-            Command::MoveUp | Command::MoveDown => self.agenda_move(cmd == Command::MoveUp),
-            Command::CaptureAction
-            | Command::CaptureDecision
-            | Command::CaptureResolution
-            | Command::Timestamp => self.capture(cmd),
+            Command::Running(step) => self.running_order(step),
+            Command::Agenda(AgendaEdit::Move(step)) => self.agenda_move(step == Step::Up),
+            Command::Agenda(edit) => self.agenda_edit(edit),
+            Command::Capture(what) => self.capture(what),
             Command::ToggleWholeMinutes => {
                 self.minutes.whole = !self.minutes.whole;
                 self.minutes.whole_scroll = 0;
                 self.sync_editor();
             }
-            Command::ActionDone
-            | Command::ActionDrop
-            | Command::ActionReopen
-            | Command::ActionNote => self.action_command(cmd),
-            Command::MarkPresent | Command::MarkApologies | Command::MarkAbsent => self.mark(cmd),
+            Command::SetStatus(status) => self.set_action_status(status),
+            Command::ActionNote => self.action_note_form(),
+            Command::Mark(presence) => self.mark(presence),
             Command::AddPerson => {
                 if self.can_edit() {
                     self.overlay = Some(Overlay::Form(Form::new(
@@ -110,13 +93,13 @@ impl App {
                     });
                 }
             }
-            Command::EditIha => self.iha_form(),
-            Command::EditFigures => self.figures_form(),
-            Command::AddFigure | Command::RetireFigure => {
+            Command::Standing(StandingEdit::Iha) => self.iha_form(),
+            Command::Standing(StandingEdit::Figures) => self.figures_form(),
+            Command::Standing(edit @ (StandingEdit::AddFigure | StandingEdit::RetireFigure)) => {
                 if !self.can_edit() {
                     return;
                 }
-                let form = if cmd == Command::AddFigure {
+                let form = if edit == StandingEdit::AddFigure {
                     Form::new(
                         "Add a standing figure",
                         Purpose::AddFigure,
@@ -136,11 +119,11 @@ impl App {
                 };
                 self.overlay = Some(Overlay::Form(form));
             }
-            Command::AddChild | Command::RemoveChild => {
+            Command::Standing(edit @ (StandingEdit::AddChild | StandingEdit::RemoveChild)) => {
                 if !self.can_edit() {
                     return;
                 }
-                let form = if cmd == Command::AddChild {
+                let form = if edit == StandingEdit::AddChild {
                     Form::new(
                         "A child's IHA (anonymised: never a name)",
                         Purpose::AddChild,
@@ -167,12 +150,8 @@ impl App {
                 };
                 self.overlay = Some(Overlay::Form(form));
             }
-            Command::Recover
-            | Command::KeepCopy
-            | Command::Discard
-            | Command::KeepBoth
-            | Command::ReloadTheirs
-            | Command::SwitchToCopy => {}
+            // Answered in `App::key` before any other key is looked at.
+            Command::Recovery(_) | Command::Conflict(_) => {}
         }
     }
 
@@ -266,21 +245,21 @@ impl App {
         )));
     }
 
-    fn move_selection(&mut self, cmd: Command) {
+    fn move_selection(&mut self, dir: Step) {
         let step = |len: usize, at: usize| -> usize {
             if len == 0 {
                 return 0;
             }
-            match cmd {
-                Command::Up => at.saturating_sub(1),
-                _ => (at + 1).min(len - 1),
+            match dir {
+                Step::Up => at.saturating_sub(1),
+                Step::Down => (at + 1).min(len - 1),
             }
         };
         match &mut self.overlay {
             Some(Overlay::Help { scroll }) => {
-                *scroll = match cmd {
-                    Command::Up => scroll.saturating_sub(1),
-                    _ => scroll.saturating_add(1),
+                *scroll = match dir {
+                    Step::Up => scroll.saturating_sub(1),
+                    Step::Down => scroll.saturating_add(1),
                 };
                 return;
             }
@@ -301,16 +280,16 @@ impl App {
                 self.people_sel = step(self.meeting.attendance.len(), self.people_sel)
             }
             Tab::Standing => {
-                self.standing_scroll = match cmd {
-                    Command::Up => self.standing_scroll.saturating_sub(1),
-                    _ => self.standing_scroll.saturating_add(1),
+                self.standing_scroll = match dir {
+                    Step::Up => self.standing_scroll.saturating_sub(1),
+                    Step::Down => self.standing_scroll.saturating_add(1),
                 }
             }
             Tab::Minutes | Tab::Archive => {}
         }
     }
 
-    fn running_order(&mut self, cmd: Command) {
+    fn running_order(&mut self, cmd: RunningOrder) {
         if !self.can_edit() {
             return;
         }
@@ -318,7 +297,7 @@ impl App {
         let m = &mut self.meeting;
         // The model refuses what would touch the times once the meeting has ended.
         let done: Result<(), running::Refused> = match cmd {
-            Command::StartMeeting => {
+            RunningOrder::Start => {
                 if m.status == MeetingStatus::InProgress {
                     self.flash = Some("The meeting has already started.".into());
                     return;
@@ -327,7 +306,7 @@ impl App {
                     self.flash = Some(format!("Meeting started at {}.", now.format("%H:%M")));
                 })
             }
-            Command::NextItem => running::next(m, now).map(|next| {
+            RunningOrder::Next => running::next(m, now).map(|next| {
                 if next.is_none() {
                     self.flash = Some(
                         "That was the last item. Press E in the Agenda tab to end the meeting."
@@ -335,14 +314,14 @@ impl App {
                     );
                 }
             }),
-            Command::PrevItem => match running::previous(m, now) {
+            RunningOrder::Previous => match running::previous(m, now) {
                 Ok(None) => {
                     self.flash = Some("This is the first item.".into());
                     return;
                 }
                 other => other.map(|_| ()),
             },
-            Command::MakeCurrent => {
+            RunningOrder::MakeCurrent => {
                 let Some(sel) = self.agenda_sel else { return };
                 if m.item(sel).is_some_and(|i| !i.sub_items.is_empty()) {
                     self.flash = Some("Choose one of its sub-items to take.".into());
@@ -350,14 +329,14 @@ impl App {
                 }
                 running::jump(m, sel, now)
             }
-            Command::DeferItem => {
+            RunningOrder::Defer => {
                 let Some(sel) = self.agenda_sel else { return };
                 running::defer(m, sel, now).map(|()| {
                     self.flash =
                         Some("Deferred: it will come back on the next meeting's agenda.".into());
                 })
             }
-            Command::EndMeeting => {
+            RunningOrder::End => {
                 if let Err(why) = running::still_running(m) {
                     self.flash = Some(why.to_string());
                     return;
@@ -369,7 +348,6 @@ impl App {
                 });
                 return;
             }
-            _ => return,
         };
         if let Err(why) = done {
             self.flash = Some(why.to_string());
@@ -382,14 +360,14 @@ impl App {
         self.changed(true);
     }
 
-    fn agenda_edit(&mut self, cmd: Command) {
+    fn agenda_edit(&mut self, cmd: AgendaEdit) {
         if !self.can_edit() {
             return;
         }
         let sel = self.agenda_sel;
         let selected = sel.and_then(|id| self.meeting.item(id)).cloned();
         let form = match (cmd, selected) {
-            (Command::AddItem, _) => item_form(
+            (AgendaEdit::Add, _) => item_form(
                 "Add an agenda item",
                 Purpose::AddItem {
                     after: sel,
@@ -397,7 +375,7 @@ impl App {
                 },
                 None,
             ),
-            (Command::AddSubItem, Some(parent)) => item_form(
+            (AgendaEdit::AddSub, Some(parent)) => item_form(
                 &format!("Add a sub-item to {}", parent.title),
                 Purpose::AddItem {
                     after: None,
@@ -405,12 +383,12 @@ impl App {
                 },
                 None,
             ),
-            (Command::EditItem, Some(item)) => item_form(
+            (AgendaEdit::Edit, Some(item)) => item_form(
                 "Edit the agenda item",
                 Purpose::EditItem(item.id),
                 Some(&item),
             ),
-            (Command::DeleteItem, Some(item)) => {
+            (AgendaEdit::Delete, Some(item)) => {
                 let subs = if item.sub_items.is_empty() {
                     String::new()
                 } else {
@@ -425,7 +403,10 @@ impl App {
                 });
                 return;
             }
-            _ => return,
+            // Nothing is selected: there is nothing to edit, add under or delete.
+            (AgendaEdit::AddSub | AgendaEdit::Edit | AgendaEdit::Delete, None) => return,
+            // Handled by `agenda_move`.
+            (AgendaEdit::Move(_), _) => return,
         };
         self.overlay = Some(Overlay::Form(form));
     }
@@ -437,7 +418,7 @@ impl App {
         }
     }
 
-    fn capture(&mut self, cmd: Command) {
+    fn capture(&mut self, cmd: Capture) {
         if self.tab != Tab::Minutes || !self.can_edit() {
             return;
         }
@@ -447,12 +428,12 @@ impl App {
         };
         self.minutes.whole = false;
         let form = match cmd {
-            Command::Timestamp => {
+            Capture::Timestamp => {
                 let stamp = format!("[{}] ", self.now.format("%H:%M"));
                 self.minutes.editor.paste(&stamp);
                 return;
             }
-            Command::CaptureAction => Form::new(
+            Capture::Action => Form::new(
                 "Capture an action",
                 Purpose::CaptureAction(item),
                 vec![
@@ -461,8 +442,8 @@ impl App {
                     Field::new("Due", "next meeting", "YYYY-MM-DD or \"next meeting\""),
                 ],
             ),
-            Command::CaptureDecision | Command::CaptureResolution => {
-                let resolution = cmd == Command::CaptureResolution;
+            Capture::Decision | Capture::Resolution => {
+                let resolution = cmd == Capture::Resolution;
                 let label = if resolution { "Resolution" } else { "Decision" };
                 Form::new(
                     format!("Record a {}", label.to_lowercase()),
@@ -470,38 +451,45 @@ impl App {
                     vec![Field::new(label, "", "as it should read in the minutes")],
                 )
             }
-            _ => return,
         };
         self.overlay = Some(Overlay::Form(form));
     }
 
-    fn action_command(&mut self, cmd: Command) {
+    /// The index in `meeting.actions` of the action selected in the pane, if any and if
+    /// the meeting may change.
+    fn selected_action(&mut self) -> Option<usize> {
         let rows = self.action_rows();
-        let Some(&index) = rows.get(self.actions_sel) else {
+        let index = *rows.get(self.actions_sel)?;
+        self.can_edit().then_some(index)
+    }
+
+    fn action_note_form(&mut self) {
+        let Some(index) = self.selected_action() else {
             return;
         };
-        if !self.can_edit() {
+        let action = &self.meeting.actions[index];
+        let form = Form::new(
+            format!("Progress on {}", action.id),
+            Purpose::ActionNote(action.id.clone()),
+            vec![
+                Field::new("Note", "", "what was reported"),
+                Field::new("Status", action.status.label(), "open, done or dropped"),
+            ],
+        );
+        self.overlay = Some(Overlay::Form(form));
+    }
+
+    fn set_action_status(&mut self, status: ActionStatus) {
+        let Some(index) = self.selected_action() else {
             return;
-        }
+        };
         let date = self.meeting.date;
         let here = self.meeting.id.clone();
         let action = &mut self.meeting.actions[index];
-        let (status, note) = match cmd {
-            Command::ActionDone => (ActionStatus::Done, "Marked done"),
-            Command::ActionDrop => (ActionStatus::Dropped, "Dropped"),
-            Command::ActionReopen => (ActionStatus::Open, "Reopened"),
-            _ => {
-                let form = Form::new(
-                    format!("Progress on {}", action.id),
-                    Purpose::ActionNote(action.id.clone()),
-                    vec![
-                        Field::new("Note", "", "what was reported"),
-                        Field::new("Status", action.status.label(), "open, done or dropped"),
-                    ],
-                );
-                self.overlay = Some(Overlay::Form(form));
-                return;
-            }
+        let note = match status {
+            ActionStatus::Done => "Marked done",
+            ActionStatus::Dropped => "Dropped",
+            ActionStatus::Open => "Reopened",
         };
         if action.status == status {
             self.flash = Some(format!("{} is already {}.", action.id, status.label()));
@@ -512,7 +500,7 @@ impl App {
         self.changed(true);
     }
 
-    fn mark(&mut self, cmd: Command) {
+    fn mark(&mut self, presence: Presence) {
         if !self.can_edit() {
             return;
         }
@@ -521,11 +509,7 @@ impl App {
         let Some(p) = self.meeting.attendance.get_mut(self.people_sel) else {
             return;
         };
-        p.status = match cmd {
-            Command::MarkPresent => Presence::Present,
-            Command::MarkApologies => Presence::Apologies,
-            _ => Presence::Absent,
-        };
+        p.status = presence;
         p.arrived_at = match p.status {
             // Arriving after the start is worth recording; before it, the start time says it.
             Presence::Present if in_progress => p.arrived_at.or(Some(now)),

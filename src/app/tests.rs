@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{
 
 use super::*;
 use crate::editor::apply_op;
+use crate::keymap::{ConflictChoice, RecoveryChoice};
 use crate::model::{ActionStatus, Due, ItemStatus, Presence};
 
 pub fn at(h: u32, m: u32) -> NaiveDateTime {
@@ -531,7 +532,10 @@ fn recovery_offer_waits_for_an_answer_and_hands_it_to_the_run_loop() {
     assert_eq!(app.tab, Tab::Agenda);
     typed(&mut app, "r");
     assert!(app.overlay.is_none());
-    assert_eq!(app.take_effects(), [Effect::Recovery(Command::Recover)]);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Recovery(RecoveryChoice::Recover)]
+    );
 }
 
 #[test]
@@ -552,9 +556,9 @@ fn the_changed_on_disk_question_offers_its_ways_out_lets_quit_through_and_is_in_
     );
     app.quit = false;
     for (k, cmd) in [
-        ('k', Command::KeepBoth),
-        ('r', Command::ReloadTheirs),
-        ('c', Command::SwitchToCopy),
+        ('k', ConflictChoice::KeepBoth),
+        ('r', ConflictChoice::ReloadTheirs),
+        ('c', ConflictChoice::SwitchToCopy),
     ] {
         app.offer_conflict(vec![]);
         typed(&mut app, &k.to_string());

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::app::recovery::{self, Plan, describe, describe_plan};
 use crate::app::{App, JournalLine};
 use crate::editor::normalize;
-use crate::keymap::Command;
+use crate::keymap::{ConflictChoice, RecoveryChoice};
 use crate::model::{ItemId, Meeting, MeetingId};
 use crate::store::journal::{self, Journal};
 use crate::store::{Handle, Store, StoreError};
@@ -110,23 +110,25 @@ impl Session {
 
     /// Carries out the clerk's answer to the recovery offer. On any failure the journal
     /// stays where it is and the offer comes back with the reason.
-    pub(super) fn resolve_recovery(&mut self, app: &mut App, choice: Command) {
+    pub(super) fn resolve_recovery(&mut self, app: &mut App, choice: RecoveryChoice) {
         let Some(mut found) = self.recovery.take() else {
             return;
         };
         let done = match choice {
-            Command::Recover => self.recover(app, &mut found, true),
-            Command::KeepCopy => self.recover(app, &mut found, false),
+            RecoveryChoice::Recover => self.recover(app, &mut found, true),
+            RecoveryChoice::KeepCopy => self.recover(app, &mut found, false),
             // Its text is in no file: if it cannot be set aside it must stay, and be offered
             // again (an edit would otherwise start a fresh journal over it).
-            _ => journal::set_aside(self.store.disk(), &found.path, "discarded")
-                .map(|aside| {
-                    app.flash = Some(format!(
-                        "Discarded. The journal is kept as {}.",
-                        aside.display()
-                    ));
-                })
-                .map_err(|e| format!("Could not set the journal aside: {e}.")),
+            RecoveryChoice::Discard => {
+                journal::set_aside(self.store.disk(), &found.path, "discarded")
+                    .map(|aside| {
+                        app.flash = Some(format!(
+                            "Discarded. The journal is kept as {}.",
+                            aside.display()
+                        ));
+                    })
+                    .map_err(|e| format!("Could not set the journal aside: {e}."))
+            }
         };
         match done {
             Ok(()) => {}
@@ -258,13 +260,12 @@ impl Session {
 
     /// Carries out the clerk's answer when the file changed on disk; a way that does not
     /// work says why and the question comes back.
-    pub(super) fn resolve_conflict(&mut self, app: &mut App, choice: Command) {
+    pub(super) fn resolve_conflict(&mut self, app: &mut App, choice: ConflictChoice) {
         let mine = app.meeting_for_save().clone();
         let done = match choice {
-            Command::KeepBoth => self.keep_both(app, &mine),
-            Command::ReloadTheirs => self.reload_and_replay(app, &mine),
-            Command::SwitchToCopy => self.switch_to_copy(app, &mine),
-            _ => return,
+            ConflictChoice::KeepBoth => self.keep_both(app, &mine),
+            ConflictChoice::ReloadTheirs => self.reload_and_replay(app, &mine),
+            ConflictChoice::SwitchToCopy => self.switch_to_copy(app, &mine),
         };
         match done {
             Ok(said) => app.flash = Some(said),
