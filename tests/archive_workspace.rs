@@ -123,7 +123,7 @@ fn an_earlier_meeting_opens_read_only_in_every_pane_and_esc_comes_back() {
     assert!(!view.minutes.editor.text().contains("typed into"));
     assert!(view.flash.as_deref().unwrap_or("").contains("Read-only"));
     // The open meeting was never touched.
-    assert_eq!(app.revision, 0);
+    assert_eq!(app.revision(), 0);
     alt(&mut app, '6');
     assert!(app.viewing.is_none());
     assert_eq!(app.meeting.id.as_str(), "2026-12-09");
@@ -502,7 +502,7 @@ fn minutes_sealed_at_this_meeting_whose_resolution_was_never_saved_get_it_from_v
     };
     let mut app = workspace(&store, "2026-12-09");
     assert_eq!(count(&app), 0);
-    let saved = app.saved_revision;
+    let saved = app.saved_revision();
 
     press(&mut app, KeyCode::Char('v'));
     assert!(
@@ -511,7 +511,7 @@ fn minutes_sealed_at_this_meeting_whose_resolution_was_never_saved_get_it_from_v
         app.flash
     );
     assert_eq!(count(&app), 1);
-    assert_ne!(app.revision, saved, "the resolution is a change to save");
+    assert_ne!(app.revision(), saved, "the resolution is a change to save");
     press(&mut app, KeyCode::Char('v'));
     assert!(app.flash.as_deref().unwrap().contains("already approved"));
     assert_eq!(count(&app), 1, "recorded once");
