@@ -701,7 +701,9 @@ impl App {
     /// Keeps the whole minutes' scroll within the rows the screen can show, so one
     /// step back from the end moves at once.
     fn clamp_whole_scroll(&mut self) {
-        if self.minutes.whole && self.tab == Tab::Minutes {
+        let drawn = self.screen.width >= crate::ui::MIN_WIDTH
+            && self.screen.height >= crate::ui::MIN_HEIGHT;
+        if drawn && self.minutes.whole && self.tab == Tab::Minutes {
             let pane = crate::ui::pane_area(self, self.screen.into());
             let max = crate::tabs::minutes::whole_max_scroll(self, pane);
             self.minutes.whole_scroll = self.minutes.whole_scroll.min(max);

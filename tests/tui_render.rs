@@ -524,3 +524,55 @@ fn the_archive_shows_an_unreadable_file_as_a_row_with_its_error() {
     assert!(screen.contains("1 file unreadable"), "{screen}");
     insta::assert_snapshot!("archive_unreadable_80x24", t.backend());
 }
+
+/// What the clerk just typed is in the whole minutes at once: `update` put it in the
+/// meeting, before any frame was drawn.
+#[test]
+fn the_whole_minutes_show_what_was_just_typed() {
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = Workspace::new(App::new(m, None, at(14, 0), Theme::plain()));
+    app.typed("s").alt('3').typed("Apologies from Cllr Raman.");
+    app.alt('w');
+    let item = app
+        .minutes
+        .item
+        .and_then(|id| app.meeting.item(id))
+        .unwrap();
+    assert_eq!(item.minutes, "Apologies from Cllr Raman.");
+    let screen = app.screen(80, 24);
+    assert!(screen.contains("Apologies from Cllr Raman."), "{screen}");
+}
+
+/// A frame changes nothing the clerk typed or scrolled to, nor the save state: the
+/// whole minutes' scroll is held at the end by `update`, not by drawing.
+#[test]
+fn drawing_changes_nothing_the_clerk_typed_or_scrolled() {
+    let m = minutebook::demo::year().remove(8);
+    let mut app = Workspace::new(App::new(m, None, at(16, 0), Theme::plain()));
+    app.alt('3').press(KeyCode::End).typed(" Noted.");
+    app.alt('w');
+    for _ in 0..100 {
+        app.press(KeyCode::PageDown);
+    }
+    let state = |app: &App| {
+        (
+            app.meeting.clone(),
+            app.revision(),
+            app.save_state(),
+            app.minutes.whole_scroll,
+            app.flash.clone(),
+        )
+    };
+    let before = state(&app);
+    assert!(before.3 > 0, "the whole minutes are longer than the screen");
+    for (w, h) in [(80, 24), (80, 24), (120, 40)] {
+        app.resize(w, h);
+        let told = state(&app);
+        app.render(w, h);
+        assert_eq!(state(&app), told, "drawn at {w}x{h}");
+    }
+    app.alt('w');
+    let before = state(&app);
+    app.render(120, 40);
+    assert_eq!(state(&app), before, "the editor drawn");
+}

@@ -66,9 +66,9 @@ impl App {
             | Command::CaptureResolution
             | Command::Timestamp => self.capture(cmd),
             Command::ToggleWholeMinutes => {
+                // `update` puts the editor's text in the meeting while the whole shows.
                 self.minutes.whole = !self.minutes.whole;
                 self.minutes.whole_scroll = 0;
-                self.sync_editor();
             }
             Command::ActionDone
             | Command::ActionDrop
