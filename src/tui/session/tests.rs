@@ -316,7 +316,6 @@ fn conflict(store: &Store, id: &MeetingId) -> (Session, App) {
     session.save(&mut app);
     assert!(
         app.save_error()
-            .as_deref()
             .unwrap()
             .contains("changed by something else"),
         "{:?}",
