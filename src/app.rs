@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Size;
 use serde::{Deserialize, Serialize};
 
 use crate::editor::{EditOp, Editor, Outcome};
@@ -34,6 +35,27 @@ pub enum Msg {
     Archive(ArchiveList),
     /// The run loop's answer to a request for other records.
     Reply(Reply),
+    /// The terminal's size, before the first frame and whenever it changes: what mouse
+    /// clicks and scrolling measure against (drawing only reads the state).
+    Resize(Size),
+    /// The meeting as of `revision` is the file on disk now.
+    Saved {
+        revision: u64,
+    },
+    /// A save failed, for this reason; the run loop retries.
+    SaveFailed(String),
+    /// Saved, but the directory sync after the rename failed, for this reason.
+    NotDurable(String),
+    /// Every save so far is durable (a directory sync owed has succeeded).
+    Durable,
+    /// A fresh journal holds typing from now on.
+    JournalStarted,
+    /// Typing is not being journaled, for this reason.
+    JournalFailed(String),
+    /// The clerk asked to quit while the save fails: asked again instead.
+    QuitRefused,
+    /// Something the run loop did, said to the clerk (a recovery, a conflict resolved…).
+    Notice(String),
 }
 
 /// One edit to one item's minutes, as journaled between saves.
@@ -139,21 +161,21 @@ pub struct App {
     /// A short message for the clerk, replaced by the next one.
     pub flash: Option<String>,
     /// Bumped on every change to the meeting; the run loop saves when it moves.
-    pub revision: u64,
-    pub saved_revision: u64,
-    pub save_error: Option<String>,
+    revision: u64,
+    saved_revision: u64,
+    save_error: Option<String>,
     /// Saved, but the directory sync after the rename failed: why, while the run loop retries.
-    pub not_durable: Option<String>,
+    not_durable: Option<String>,
     /// Why typing is not being journaled, if it is not: only the file (saved at once) and
     /// memory then hold it. A warning beside the save state, never a failed save.
-    pub journal_error: Option<String>,
+    journal_error: Option<String>,
     /// A change that should be saved at once (an item switch, a mark, a capture).
-    pub urgent_save: bool,
-    pub quit: bool,
+    urgent_save: bool,
+    quit: bool,
     /// Opened from the archive to read, inside another meeting's workspace.
     pub reading: bool,
-    /// The width last drawn at: where the tabs are, for mouse clicks.
-    pub drawn_width: u16,
+    /// The terminal's size as last told: where the tabs are, for mouse clicks.
+    screen: Size,
     effects: Vec<Effect>,
     journal: Vec<JournalRecord>,
 }
@@ -200,7 +222,7 @@ impl App {
             urgent_save: false,
             quit: false,
             reading: false,
-            drawn_width: 80,
+            screen: Size::new(80, 24),
             effects: Vec::new(),
             journal: Vec::new(),
         };
@@ -225,7 +247,8 @@ impl App {
             Msg::Key(key) if key.kind != KeyEventKind::Release => {
                 // A message stays until the clerk's next key.
                 self.flash = None;
-                self.key(key)
+                self.key(key);
+                self.clamp_whole_scroll();
             }
             Msg::Key(_) => {}
             Msg::Paste(text) => self.paste(&text),
@@ -236,8 +259,38 @@ impl App {
                 self.archive.listed = true;
             }
             Msg::Reply(reply) => self.reply(reply),
+            Msg::Resize(size) => {
+                self.screen = size;
+                self.clamp_whole_scroll();
+            }
+            Msg::Saved { revision } => {
+                self.saved_revision = revision;
+                self.urgent_save = false;
+                self.save_error = None;
+            }
+            Msg::SaveFailed(why) => self.save_error = Some(why),
+            Msg::NotDurable(why) => self.not_durable = Some(why),
+            Msg::Durable => self.not_durable = None,
+            Msg::JournalStarted => self.journal_error = None,
+            Msg::JournalFailed(why) => {
+                self.journal_error = Some(why);
+                // Only the file can keep the typing now.
+                self.urgent_save |= self.revision != self.saved_revision;
+            }
+            Msg::QuitRefused => {
+                self.quit = false;
+                self.flash = Some(format!(
+                    "NOT SAVED. Press Ctrl-Q again to quit anyway (your text stays in the journal): {}",
+                    self.save_error.as_deref().unwrap_or("unknown reason")
+                ));
+            }
+            Msg::Notice(text) => self.flash = Some(text),
         }
         self.collect_editor_output();
+        // The whole minutes are drawn from the meeting: it holds what was just typed.
+        if self.minutes.whole {
+            self.sync_editor();
+        }
     }
 
     /// While another meeting is open to read: the keys that come back from it are
@@ -259,8 +312,22 @@ impl App {
                 view.update(Msg::Tick(now));
                 return Some(Msg::Tick(now));
             }
-            Msg::Archive(_) | Msg::Reply(_) => return Some(msg),
-            other => view.update(other),
+            Msg::Resize(size) => {
+                view.update(Msg::Resize(size));
+                return Some(Msg::Resize(size));
+            }
+            // The run loop's news is about this app's meeting and files.
+            Msg::Archive(_)
+            | Msg::Reply(_)
+            | Msg::Saved { .. }
+            | Msg::SaveFailed(_)
+            | Msg::NotDurable(_)
+            | Msg::Durable
+            | Msg::JournalStarted
+            | Msg::JournalFailed(_)
+            | Msg::QuitRefused
+            | Msg::Notice(_) => return Some(msg),
+            Msg::Key(_) | Msg::Paste(_) | Msg::Mouse(_) => view.update(msg),
         }
         // What the view asks for is done for it: a copy, an export.
         self.effects.extend(view.take_effects());
@@ -371,7 +438,7 @@ impl App {
         if m.kind == MouseEventKind::Down(MouseButton::Left)
             && m.row == 0
             && self.overlay.is_none()
-            && let Some(tab) = crate::ui::tab_at(m.column, self.drawn_width)
+            && let Some(tab) = crate::ui::tab_at(m.column, self.screen.width)
         {
             self.switch_tab(tab);
         }
@@ -589,6 +656,57 @@ impl App {
                 level.max(SaveLevel::Warn),
             ),
             None => (state, level),
+        }
+    }
+
+    /// Bumped on every change to the meeting; the run loop saves when it moves.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The revision the file on disk holds.
+    pub fn saved_revision(&self) -> u64 {
+        self.saved_revision
+    }
+
+    /// Why the last save failed, while it does.
+    pub fn save_error(&self) -> Option<&str> {
+        self.save_error.as_deref()
+    }
+
+    /// Why typing is not being journaled, if it is not.
+    pub fn journal_error(&self) -> Option<&str> {
+        self.journal_error.as_deref()
+    }
+
+    /// A change asks to be saved at once.
+    pub fn urgent_save(&self) -> bool {
+        self.urgent_save
+    }
+
+    /// The clerk asked to quit.
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The editor the screen shows (the read meeting's, while one is open): the one
+    /// thing a draw may change, its own viewport (scrolled to the cursor, wraps cached).
+    pub fn shown_editor_mut(&mut self) -> &mut Editor {
+        match self.viewing.as_deref_mut() {
+            Some(view) => &mut view.minutes.editor,
+            None => &mut self.minutes.editor,
+        }
+    }
+
+    /// Keeps the whole minutes' scroll within the rows the screen can show, so one
+    /// step back from the end moves at once.
+    fn clamp_whole_scroll(&mut self) {
+        let drawn = self.screen.width >= crate::ui::MIN_WIDTH
+            && self.screen.height >= crate::ui::MIN_HEIGHT;
+        if drawn && self.minutes.whole && self.tab == Tab::Minutes {
+            let pane = crate::ui::pane_area(self, self.screen.into());
+            let max = crate::tabs::minutes::whole_max_scroll(self, pane);
+            self.minutes.whole_scroll = self.minutes.whole_scroll.min(max);
         }
     }
 

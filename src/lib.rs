@@ -2,6 +2,10 @@
 //!
 //! The library holds everything; `main.rs` only parses the command line and reports errors.
 
+// The crate by its own name, so the test driver in tests/common/workspace.rs, which the
+// unit tests include too, names the same paths from inside the crate as from outside.
+extern crate self as minutebook;
+
 pub mod app;
 pub mod cli;
 pub mod demo;

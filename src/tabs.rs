@@ -14,15 +14,18 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::keymap::Tab;
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+/// Draws the current pane; returns where the minutes editor goes when it is shown (it
+/// is drawn last, by [`crate::ui::draw`], the one widget that keeps a viewport).
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
     match app.tab {
         Tab::Agenda => agenda::draw(app, frame, area),
         Tab::Standing => standing::draw(app, frame, area),
-        Tab::Minutes => minutes::draw(app, frame, area),
+        Tab::Minutes => return minutes::draw(app, frame, area),
         Tab::Actions => actions::draw(app, frame, area),
         Tab::Attendance => attendance::draw(app, frame, area),
         Tab::Archive => archive::draw(app, frame, area),
     }
+    None
 }
 
 /// The banner a read-only meeting shows at the top of every pane.

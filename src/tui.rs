@@ -121,7 +121,7 @@ pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
         app.offer_recovery(lines);
     }
     if !notes.is_empty() {
-        app.flash = Some(notes.join(" "));
+        app.update(Msg::Notice(notes.join(" ")));
     }
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -158,9 +158,7 @@ pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
                 format!(
                     "what was not saved ({}) is kept in the journal {} and is offered back when \
                      the meeting is next opened",
-                    app.save_error
-                        .as_deref()
-                        .unwrap_or("the save did not finish"),
+                    app.save_error().unwrap_or("the save did not finish"),
                     session.store.journal_path(id).display()
                 )
             };
@@ -188,8 +186,17 @@ fn run_loop(
     let mut last_input = Instant::now();
     let mut quit_asked_at: Option<Instant> = None;
     let mut archive_read = false;
+    let mut size = None;
     loop {
         app.update(Msg::Tick(Local::now().naive_local()));
+        // The size the frame is drawn at, told before it is drawn (clicks and scrolling
+        // measure against it; drawing itself changes nothing).
+        if let Ok(now) = terminal.size()
+            && size != Some(now)
+        {
+            size = Some(now);
+            app.update(Msg::Resize(now));
+        }
         // A frame that cannot be drawn means the terminal is gone: save and leave.
         let mut gone = terminal.draw(|f| ui::draw(app, f)).is_err();
         if !archive_read {
@@ -248,13 +255,13 @@ fn run_loop(
         }
         session.journal(app);
 
-        let leaving = app.quit || gone || stopped;
-        let due = app.urgent_save
+        let leaving = app.quit() || gone || stopped;
+        let due = app.urgent_save()
             || last_input.elapsed() >= idle_save
             || session.last_save.elapsed() >= MAX_SAVE_GAP
             || leaving;
         let waiting = session.last_failure.is_some_and(|t| t.elapsed() < RETRY) && !leaving;
-        let owed = app.revision != app.saved_revision || session.store.sync_owed();
+        let owed = app.revision() != app.saved_revision() || session.store.sync_owed();
         if owed && due && !waiting {
             session.save(app);
         }
@@ -270,18 +277,14 @@ fn run_loop(
                 });
             }
             quit_asked_at = Some(Instant::now());
-            app.quit = false;
-            app.flash = Some(format!(
-                "NOT SAVED. Press Ctrl-Q again to quit anyway (your text stays in the journal): {}",
-                app.save_error.as_deref().unwrap_or("unknown reason")
-            ));
+            app.update(Msg::QuitRefused);
         }
     }
 }
 
 /// Nothing typed is left out of the file (a read-only meeting has nothing to save).
 fn all_saved(app: &App) -> bool {
-    app.revision == app.saved_revision || app.read_only.is_some()
+    app.revision() == app.saved_revision() || app.read_only.is_some()
 }
 
 /// Gives the archive views the meetings as they are on disk now (unread if unreadable).

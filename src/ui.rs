@@ -19,6 +19,8 @@ use crate::tabs;
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
 
+/// Draws the workspace. Everything is drawn from `&App`; the one thing a draw moves is
+/// the editor's own viewport (scrolled to the cursor, wraps cached), never the meeting.
 pub fn draw(app: &mut App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -27,6 +29,39 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         frame.render_widget(msg, area);
         return;
     }
+    let editor_area = draw_panes(app, frame, area);
+    let shown = app.viewing.as_deref().unwrap_or(app);
+    let cursor = shown.overlay.is_none();
+    if let Some(inner) = editor_area {
+        let editor = app.shown_editor_mut();
+        frame.render_widget(&mut *editor, inner);
+        if cursor && let Some(pos) = editor.cursor_position() {
+            frame.set_cursor_position(pos);
+        }
+    }
+    overlay::draw(app.viewing.as_deref().unwrap_or(app), frame, area);
+}
+
+/// The rows of the screen: tab bar, banner (while reading another meeting), pane,
+/// status bar, hint line.
+fn screen_areas(area: Rect, banner: bool) -> [Rect; 5] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(banner as u16),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Where the pane of `app` (the one shown) is drawn on a screen of `area`.
+pub fn pane_area(app: &App, area: Rect) -> Rect {
+    screen_areas(area, app.reading)[2]
+}
+
+/// Everything but the editor and the overlay; returns where the editor goes, if shown.
+fn draw_panes(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
     // A meeting opened from the archive is drawn in its own panes, under a banner
     // that says whose it is and how to come back.
     let banner = app.viewing.as_ref().map(|v| {
@@ -38,20 +73,8 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         )
     });
     let theme = app.theme;
-    app.drawn_width = area.width;
-    let app: &mut App = match app.viewing.as_deref_mut() {
-        Some(view) => view,
-        None => app,
-    };
-    app.drawn_width = area.width;
-    let [tabs_area, banner_area, body, status, hint] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(banner.is_some() as u16),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let app: &App = app.viewing.as_deref().unwrap_or(app);
+    let [tabs_area, banner_area, body, status, hint] = screen_areas(area, banner.is_some());
     frame.render_widget(tab_bar(app, tabs_area.width), tabs_area);
     if let Some(b) = banner {
         frame.render_widget(
@@ -59,10 +82,10 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
             banner_area,
         );
     }
-    tabs::draw(app, frame, body);
+    let editor_area = tabs::draw(app, frame, body);
     frame.render_widget(status_bar(app, status.width), status);
     frame.render_widget(hint_line(app), hint);
-    overlay::draw(app, frame, area);
+    editor_area
 }
 
 /// Below this width the tab bar uses short names, so all six fit in 80 columns.

@@ -5,6 +5,7 @@
 mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use common::workspace::Workspace;
 use minutebook::app::archive::{ArchiveView, Reply, Row};
 use minutebook::app::{App, Effect, Msg};
 use minutebook::keymap::Tab;
@@ -12,7 +13,7 @@ use minutebook::model::approval::{self, SealCheck};
 use minutebook::model::{ItemRole, MeetingId, MeetingStatus};
 use minutebook::store::Store;
 use minutebook::ui::theme::Theme;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 12, 9)
@@ -22,7 +23,7 @@ fn now() -> NaiveDateTime {
 }
 
 /// The workspace on meeting `id` of `store`, with the archive listed, as the run loop opens it.
-fn workspace(store: &Store, id: &str) -> App {
+fn workspace(store: &Store, id: &str) -> Workspace {
     let (meeting, handle) = store.open_meeting(&MeetingId::parse(id).unwrap()).unwrap();
     let mut app = App::new(
         meeting,
@@ -31,7 +32,7 @@ fn workspace(store: &Store, id: &str) -> App {
         Theme::plain(),
     );
     app.update(Msg::Archive(store.list().unwrap().into()));
-    app
+    Workspace::new(app)
 }
 
 /// Answers the app's requests from the store, as the run loop does; returns the replies.
@@ -48,25 +49,11 @@ fn pump(app: &mut App, store: &Store) -> Vec<Reply> {
     replies
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn alt(app: &mut App, c: char) {
-    app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
-}
-
 #[test]
 fn the_archive_lists_every_meeting_newest_first_with_status_in_words() {
     let (_tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");
-    alt(&mut app, '6');
+    app.alt('6');
     assert_eq!(app.tab, Tab::Archive);
     let dates: Vec<_> = app.archive.meetings.iter().map(|s| s.date).collect();
     assert_eq!(dates.len(), 10);
@@ -86,10 +73,10 @@ fn the_archive_lists_every_meeting_newest_first_with_status_in_words() {
 fn an_earlier_meeting_opens_read_only_in_every_pane_and_esc_comes_back() {
     let (_tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");
-    alt(&mut app, '6');
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Enter);
+    app.alt('6');
+    app.press(KeyCode::Down);
+    app.press(KeyCode::Down);
+    app.press(KeyCode::Enter);
     let replies = pump(&mut app, &store);
     assert!(matches!(replies[..], [Reply::Opened { .. }]), "{replies:?}");
     let view = app.viewing.as_ref().expect("the meeting is open to read");
@@ -99,8 +86,8 @@ fn an_earlier_meeting_opens_read_only_in_every_pane_and_esc_comes_back() {
     // Every pane of the earlier meeting can be visited; nothing in it can change.
     // A key that changes something in each pane: add an item, add a figure, mark done, mark present.
     for (c, edit) in [('1', 'a'), ('2', 'a'), ('4', 'd'), ('5', 'p')] {
-        press(&mut app, KeyCode::Char(c));
-        press(&mut app, KeyCode::Char(edit));
+        app.press(KeyCode::Char(c));
+        app.press(KeyCode::Char(edit));
         let view = app.viewing.as_ref().unwrap();
         assert_eq!(view.tab.index() + 1, c.to_digit(10).unwrap() as usize);
         assert!(
@@ -109,22 +96,22 @@ fn an_earlier_meeting_opens_read_only_in_every_pane_and_esc_comes_back() {
         );
         assert!(view.flash.as_deref().unwrap().contains("Read-only"));
     }
-    press(&mut app, KeyCode::Esc);
+    app.press(KeyCode::Esc);
     let view = app.viewing.as_ref();
     assert!(view.is_none(), "Esc outside a form comes back");
     assert_eq!(app.tab, Tab::Archive);
 
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Enter);
     pump(&mut app, &store);
-    press(&mut app, KeyCode::Char('3'));
-    typed(&mut app, "typed into approved minutes");
+    app.press(KeyCode::Char('3'));
+    app.typed("typed into approved minutes");
     let view = app.viewing.as_ref().unwrap();
     assert_eq!(view.tab, Tab::Minutes);
     assert!(!view.minutes.editor.text().contains("typed into"));
     assert!(view.flash.as_deref().unwrap_or("").contains("Read-only"));
     // The open meeting was never touched.
-    assert_eq!(app.revision, 0);
-    alt(&mut app, '6');
+    assert_eq!(app.revision(), 0);
+    app.alt('6');
     assert!(app.viewing.is_none());
     assert_eq!(app.meeting.id.as_str(), "2026-12-09");
 }
@@ -139,9 +126,9 @@ fn the_board_approves_the_previous_minutes_which_seals_them_and_edits_are_refuse
         MeetingStatus::Draft
     );
 
-    press(&mut app, KeyCode::Char('v'));
+    app.press(KeyCode::Char('v'));
     // The chair's name is offered; the date is the meeting's.
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Enter);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(replies[..], [Reply::Approved { .. }]),
@@ -176,7 +163,7 @@ fn the_board_approves_the_previous_minutes_which_seals_them_and_edits_are_refuse
     );
 
     // Approving again is refused with the reason.
-    press(&mut app, KeyCode::Char('v'));
+    app.press(KeyCode::Char('v'));
     assert!(app.flash.as_deref().unwrap().contains("already approved"));
 
     // An edit to the sealed minutes is refused by the store, whatever the caller.
@@ -194,28 +181,28 @@ fn the_board_approves_the_previous_minutes_which_seals_them_and_edits_are_refuse
 fn an_erratum_is_recorded_beside_approved_minutes_from_the_archive() {
     let (_tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");
-    alt(&mut app, '6');
+    app.alt('6');
     // The draft cannot take an erratum: it can still be corrected.
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Char('e'));
+    app.press(KeyCode::Down);
+    app.press(KeyCode::Char('e'));
     assert!(app.flash.as_deref().unwrap().contains("not approved"));
-    press(&mut app, KeyCode::Down);
+    app.press(KeyCode::Down);
     let id = app.archive.meetings[2].id.clone();
-    press(&mut app, KeyCode::Char('e'));
-    typed(&mut app, "For \"Cllr Smith\" read \"Cllr Smyth\".");
-    press(&mut app, KeyCode::Tab);
-    typed(&mut app, "99");
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Char('e'));
+    app.typed("For \"Cllr Smith\" read \"Cllr Smyth\".");
+    app.press(KeyCode::Tab);
+    app.typed("99");
+    app.press(KeyCode::Enter);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Failed(why)] if why.contains("no item 99")),
         "{replies:?}"
     );
-    press(&mut app, KeyCode::Char('e'));
-    typed(&mut app, "For \"Cllr Smith\" read \"Cllr Smyth\".");
-    press(&mut app, KeyCode::Tab);
-    typed(&mut app, "3");
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Char('e'));
+    app.typed("For \"Cllr Smith\" read \"Cllr Smyth\".");
+    app.press(KeyCode::Tab);
+    app.typed("3");
+    app.press(KeyCode::Enter);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(replies[..], [Reply::ErratumRecorded { .. }]),
@@ -238,7 +225,7 @@ fn an_erratum_is_recorded_beside_approved_minutes_from_the_archive() {
 fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
     let (tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");
-    alt(&mut app, '6');
+    app.alt('6');
     // June's meeting had Part B business.
     let june = app
         .archive
@@ -247,16 +234,16 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
         .position(|s| s.id.as_str() == "2026-06-10")
         .unwrap();
     for _ in 0..june {
-        press(&mut app, KeyCode::Down);
+        app.press(KeyCode::Down);
     }
     let out = tmp.path().join("june.html");
-    let export = |app: &mut App| {
-        press(app, KeyCode::Char('x'));
+    let export = |app: &mut Workspace| {
+        app.press(KeyCode::Char('x'));
         for _ in 0..3 {
-            press(app, KeyCode::Tab);
+            app.press(KeyCode::Tab);
         }
-        typed(app, out.to_str().unwrap());
-        press(app, KeyCode::Enter);
+        app.typed(out.to_str().unwrap());
+        app.press(KeyCode::Enter);
     };
     export(&mut app);
     let replies = pump(&mut app, &store);
@@ -326,14 +313,14 @@ fn a_workspace_public_export_leaves_out_actions_whose_raising_item_was_made_exem
     drop(handle);
 
     let mut app = workspace(&store, "2026-12-09");
-    alt(&mut app, '6');
+    app.alt('6');
     let out = tmp.path().join("december.html");
-    press(&mut app, KeyCode::Char('x'));
+    app.press(KeyCode::Char('x'));
     for _ in 0..3 {
-        press(&mut app, KeyCode::Tab);
+        app.press(KeyCode::Tab);
     }
-    typed(&mut app, out.to_str().unwrap());
-    press(&mut app, KeyCode::Enter);
+    app.typed(out.to_str().unwrap());
+    app.press(KeyCode::Enter);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Exported(what)] if what.contains("2026-12-09") && what.contains("public")),
@@ -351,11 +338,11 @@ fn a_workspace_public_export_leaves_out_actions_whose_raising_item_was_made_exem
 fn search_from_the_archive_opens_the_meeting_at_the_item_and_comes_back_to_the_results() {
     let (_tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");
-    alt(&mut app, '6');
-    press(&mut app, KeyCode::Char('/'));
+    app.alt('6');
+    app.press(KeyCode::Char('/'));
     // Lower case and no accents still find "Ofsted"; both words must be in one item.
-    typed(&mut app, "ofsted unregulated");
-    press(&mut app, KeyCode::Enter);
+    app.typed("ofsted unregulated");
+    app.press(KeyCode::Enter);
     let replies = pump(&mut app, &store);
     let Reply::Found { hits, .. } = &replies[0] else {
         panic!("{replies:?}")
@@ -387,7 +374,7 @@ fn search_from_the_archive_opens_the_meeting_at_the_item_and_comes_back_to_the_r
         first.snippet
     );
 
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Enter);
     pump(&mut app, &store);
     let view = app.viewing.as_ref().expect("opened");
     assert_eq!(view.meeting.id, first.meeting);
@@ -395,13 +382,13 @@ fn search_from_the_archive_opens_the_meeting_at_the_item_and_comes_back_to_the_r
     assert_eq!(view.minutes.item, Some(first.item.as_ref().unwrap().id));
     assert!(view.minutes.editor.text().to_lowercase().contains("ofsted"));
 
-    press(&mut app, KeyCode::Esc);
+    app.press(KeyCode::Esc);
     assert!(app.viewing.is_none());
     assert!(
         matches!(app.archive.view, ArchiveView::Found { .. }),
         "back at the results"
     );
-    press(&mut app, KeyCode::Esc);
+    app.press(KeyCode::Esc);
     assert_eq!(app.archive.view, ArchiveView::Meetings);
 }
 
@@ -409,8 +396,8 @@ fn search_from_the_archive_opens_the_meeting_at_the_item_and_comes_back_to_the_r
 fn the_action_history_covers_the_archive_and_filters_by_status_and_owner() {
     let (_tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");
-    alt(&mut app, '6');
-    press(&mut app, KeyCode::Char('a'));
+    app.alt('6');
+    app.press(KeyCode::Char('a'));
     pump(&mut app, &store);
     let all = app.archive.rows();
     assert!(all > 5, "{all}");
@@ -422,11 +409,11 @@ fn the_action_history_covers_the_archive_and_filters_by_status_and_owner() {
         .collect();
     assert_eq!(ids.len(), all, "each action once, at its latest state");
 
-    press(&mut app, KeyCode::Char('o'));
+    app.press(KeyCode::Char('o'));
     let open = app.archive.action_rows(app.archive.today);
     assert!(!open.is_empty() && open.len() < all);
     assert!(open.iter().all(|r| r.action.is_open()));
-    press(&mut app, KeyCode::Char('o'));
+    app.press(KeyCode::Char('o'));
     let today = app.archive.today;
     assert!(
         app.archive
@@ -434,12 +421,12 @@ fn the_action_history_covers_the_archive_and_filters_by_status_and_owner() {
             .iter()
             .all(|r| r.is_overdue(today))
     );
-    press(&mut app, KeyCode::Char('o'));
+    app.press(KeyCode::Char('o'));
     assert_eq!(app.archive.rows(), all);
 
-    press(&mut app, KeyCode::Char('w'));
-    typed(&mut app, "penhaligon");
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Char('w'));
+    app.typed("penhaligon");
+    app.press(KeyCode::Enter);
     let mine = app.archive.action_rows(today);
     assert!(!mine.is_empty());
     assert!(mine.iter().all(|r| r.action.owner == "Dr Ruth Penhaligon"));
@@ -465,8 +452,8 @@ fn previous_minutes_with_impossible_figures_are_an_error_naming_the_field_and_ar
     );
     assert_eq!(app.archive.unreadable.len(), 1, "a row with its error");
 
-    press(&mut app, KeyCode::Char('v'));
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Char('v'));
+    app.press(KeyCode::Enter);
     let replies = pump(&mut app, &store);
     assert!(matches!(replies[..], [Reply::Failed(_)]), "{replies:?}");
     let flash = app.flash.clone().unwrap_or_default();
@@ -484,8 +471,8 @@ fn previous_minutes_with_impossible_figures_are_an_error_naming_the_field_and_ar
 fn minutes_sealed_at_this_meeting_whose_resolution_was_never_saved_get_it_from_v_once() {
     let (_tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");
-    press(&mut app, KeyCode::Char('v'));
-    press(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Char('v'));
+    app.press(KeyCode::Enter);
     assert!(matches!(
         pump(&mut app, &store)[..],
         [Reply::Approved { .. }]
@@ -502,17 +489,17 @@ fn minutes_sealed_at_this_meeting_whose_resolution_was_never_saved_get_it_from_v
     };
     let mut app = workspace(&store, "2026-12-09");
     assert_eq!(count(&app), 0);
-    let saved = app.saved_revision;
+    let saved = app.saved_revision();
 
-    press(&mut app, KeyCode::Char('v'));
+    app.press(KeyCode::Char('v'));
     assert!(
         app.flash.as_deref().unwrap().contains("now recorded"),
         "{:?}",
         app.flash
     );
     assert_eq!(count(&app), 1);
-    assert_ne!(app.revision, saved, "the resolution is a change to save");
-    press(&mut app, KeyCode::Char('v'));
+    assert_ne!(app.revision(), saved, "the resolution is a change to save");
+    app.press(KeyCode::Char('v'));
     assert!(app.flash.as_deref().unwrap().contains("already approved"));
     assert_eq!(count(&app), 1, "recorded once");
 }
@@ -529,7 +516,7 @@ fn a_corrupt_meeting_is_a_row_of_the_archive_with_its_error_and_enter_explains()
     )
     .unwrap();
     let mut app = workspace(&store, "2026-12-09");
-    alt(&mut app, '6');
+    app.alt('6');
     assert_eq!(app.archive.rows(), 10, "9 meetings and the unreadable file");
     let rows = app.archive.meeting_rows();
     let at = rows
@@ -548,10 +535,10 @@ fn a_corrupt_meeting_is_a_row_of_the_archive_with_its_error_and_enter_explains()
         ("2026-06-10", "2026-04-08")
     );
     for _ in 0..at {
-        press(&mut app, KeyCode::Down);
+        app.press(KeyCode::Down);
     }
     for key in [KeyCode::Enter, KeyCode::Char('x'), KeyCode::Char('e')] {
-        press(&mut app, key);
+        app.press(key);
         let said = app.flash.clone().unwrap_or_default();
         assert!(
             said.contains("2026-05-13.json") && said.contains("line 4, column 3"),

@@ -1,15 +1,14 @@
 //! Random key sequences, pastes, clock ticks and resizes down to 1x1: the workspace never
 //! panics, whatever the clerk (or a cat on the keyboard) does.
 
+mod common;
+
 use chrono::{NaiveDate, NaiveTime};
-use minutebook::app::{App, Msg};
-use minutebook::ui::{self, theme::Theme};
+use common::workspace::Workspace;
+use minutebook::app::App;
+use minutebook::ui::theme::Theme;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 #[derive(Debug, Clone)]
 enum Step {
@@ -61,17 +60,17 @@ proptest! {
     fn no_sequence_of_events_panics(steps in prop::collection::vec(step(), 1..120), meeting in 0usize..10) {
         let m = minutebook::demo::year().swap_remove(meeting);
         let date = NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
-        let mut app = App::new(m, None, date.and_time(NaiveTime::from_hms_opt(13, 50, 0).unwrap()), Theme::plain());
-        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut app = Workspace::new(App::new(m, None, date.and_time(NaiveTime::from_hms_opt(13, 50, 0).unwrap()), Theme::plain()));
+        let mut size = (80, 24);
         for s in steps {
             match s {
-                Step::Key(code, mods) => app.update(Msg::Key(KeyEvent::new(code, mods))),
-                Step::Paste(text) => app.update(Msg::Paste(text)),
-                Step::Resize(w, h) => term.backend_mut().resize(w, h),
-                Step::Tick(min) => app.update(Msg::Tick(date.and_time(NaiveTime::from_hms_opt(13, 50, 0).unwrap()) + chrono::Duration::minutes(i64::from(min)))),
-                Step::Click(x, y) => app.update(Msg::Mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: x, row: y, modifiers: KeyModifiers::NONE })),
-            }
-            term.draw(|f| ui::draw(&mut app, f)).unwrap();
+                Step::Key(code, mods) => app.key(code, mods),
+                Step::Paste(text) => app.paste(&text),
+                Step::Resize(w, h) => { size = (w, h); app.resize(w, h) }
+                Step::Tick(min) => app.tick(date.and_time(NaiveTime::from_hms_opt(13, 50, 0).unwrap()) + chrono::Duration::minutes(i64::from(min))),
+                Step::Click(x, y) => app.click(x, y),
+            };
+            app.render(size.0, size.1);
             // Whatever happened, the editor's text and the meeting agree once synced.
             app.sync_editor();
             if let Some(item) = app.minutes.item.and_then(|id| app.meeting.item(id)) {

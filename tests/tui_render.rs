@@ -1,11 +1,12 @@
 //! What each pane draws, on ratatui's TestBackend, at 80x24 and 120x40 with a fixed clock.
 
+mod common;
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use common::workspace::Workspace;
 use minutebook::app::{App, Msg};
-use minutebook::ui::{self, theme::Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use minutebook::ui::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
 
 fn at(h: u32, m: u32) -> NaiveDateTime {
@@ -14,48 +15,32 @@ fn at(h: u32, m: u32) -> NaiveDateTime {
         .and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap())
 }
 
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    app.update(Msg::Key(KeyEvent::new(code, mods)));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c), KeyModifiers::NONE);
-    }
-}
-
 /// December's meeting under way: started 14:02, now on item 4.1, minutes typed,
 /// two people marked and one action captured.
-fn meeting_in_progress() -> App {
+fn meeting_in_progress() -> Workspace {
     let m = minutebook::demo::year().pop().unwrap();
-    let mut app = App::new(m, None, at(14, 2), Theme::plain());
-    keys(&mut app, "s");
+    let mut app = Workspace::new(App::new(m, None, at(14, 2), Theme::plain()));
+    app.typed("s");
     for (h, m) in [(14, 8), (14, 19), (14, 31)] {
         app.update(Msg::Tick(at(h, m)));
-        keys(&mut app, "n");
+        app.typed("n");
     }
     app.update(Msg::Tick(at(14, 49)));
-    press(&mut app, KeyCode::Char('3'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('3'), KeyModifiers::ALT);
     app.update(Msg::Paste(
         "The Designated Nurse reported 17 of 20 IHAs within 20 working days (85.0%), on target for the \
          second month running. Members asked about the two children placed out of area."
             .into(),
     ));
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    press(&mut app, KeyCode::Char('a'), KeyModifiers::ALT);
+    app.key(KeyCode::Enter, KeyModifiers::NONE);
+    app.key(KeyCode::Char('a'), KeyModifiers::ALT);
     app.update(Msg::Paste("Report out-of-area IHA delays".into()));
-    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    app.key(KeyCode::Tab, KeyModifiers::NONE);
     app.update(Msg::Paste("Dr Ruth Penhaligon".into()));
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    press(&mut app, KeyCode::Char('5'), KeyModifiers::ALT);
-    keys(&mut app, "pa");
+    app.key(KeyCode::Enter, KeyModifiers::NONE);
+    app.key(KeyCode::Char('5'), KeyModifiers::ALT);
+    app.typed("pa");
     app
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::draw(app, f)).unwrap();
-    t
 }
 
 fn snapshot_each_tab(size: (u16, u16)) {
@@ -67,12 +52,11 @@ fn snapshot_each_tab(size: (u16, u16)) {
         (4, "actions"),
         (5, "attendance"),
     ] {
-        press(
-            &mut app,
+        app.key(
             KeyCode::Char(char::from_digit(n, 10).unwrap()),
             KeyModifiers::ALT,
         );
-        let t = render(&mut app, size.0, size.1);
+        let t = app.render(size.0, size.1);
         insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), t.backend());
     }
 }
@@ -102,31 +86,28 @@ fn archive() -> Msg {
 fn standing_items_with_the_trend_across_meetings() {
     // November reported 90.0% after October's 87.5%: on target, up 2.5 points.
     let m = minutebook::demo::year().remove(8);
-    let mut app = App::new(m, None, at(16, 0), Theme::plain());
+    let mut app = Workspace::new(App::new(m, None, at(16, 0), Theme::plain()));
     app.update(archive());
-    press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
-    let t = render(&mut app, 80, 24);
+    app.key(KeyCode::Char('2'), KeyModifiers::ALT);
+    let t = app.render(80, 24);
     let screen = t.backend().to_string();
     assert!(
         screen.contains("Rate: 90.0% ON TARGET · ▲ 2.5 points since 14 Oct 2026"),
         "{screen}"
     );
     insta::assert_snapshot!("standing_november_80x24", t.backend());
-    insta::assert_snapshot!(
-        "standing_november_120x40",
-        render(&mut app, 120, 40).backend()
-    );
+    insta::assert_snapshot!("standing_november_120x40", app.render(120, 40).backend());
 
     // October: fewer unregulated placements is better, more care leavers in work is better.
-    let mut app = App::new(
+    let mut app = Workspace::new(App::new(
         minutebook::demo::year().remove(7),
         None,
         at(16, 0),
         Theme::plain(),
-    );
+    ));
     app.update(archive());
-    press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
-    let screen = render(&mut app, 120, 40).backend().to_string();
+    app.key(KeyCode::Char('2'), KeyModifiers::ALT);
+    let screen = app.render(120, 40).backend().to_string();
     assert!(
         screen.contains("Last meeting (9 Sep 2026): 2 · ▼ 1 (better) · trend"),
         "{screen}"
@@ -137,15 +118,15 @@ fn standing_items_with_the_trend_across_meetings() {
     );
 
     // December has no figures yet: it says so, with the last meeting's rate.
-    let mut app = App::new(
+    let mut app = Workspace::new(App::new(
         minutebook::demo::year().pop().unwrap(),
         None,
         at(14, 0),
         Theme::plain(),
-    );
+    ));
     app.update(archive());
-    press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
-    let screen = render(&mut app, 80, 24).backend().to_string();
+    app.key(KeyCode::Char('2'), KeyModifiers::ALT);
+    let screen = app.render(80, 24).backend().to_string();
     assert!(
         screen.contains(
             "No figures reported for this meeting yet. Last meeting (11 Nov 2026): 90.0%."
@@ -153,14 +134,14 @@ fn standing_items_with_the_trend_across_meetings() {
         "{screen}"
     );
     // And the agenda's IHA row carries the sparkline of the nine earlier rates.
-    press(&mut app, KeyCode::Char('1'), KeyModifiers::ALT);
-    let screen = render(&mut app, 80, 24).backend().to_string();
+    app.key(KeyCode::Char('1'), KeyModifiers::ALT);
+    let screen = app.render(80, 24).backend().to_string();
     assert!(
         screen.contains("Initial Health Assessment timeliness ▁▃▇▄▆▇▅▇█"),
         "{screen}"
     );
     // At 120 columns the principle tags follow the trend, so the tags are cut, not the trend.
-    let screen = render(&mut app, 120, 40).backend().to_string();
+    let screen = app.render(120, 40).backend().to_string();
     assert!(
         screen.contains("Initial Health Assessment timeliness ▁▃▇▄▆▇▅▇█ (P…"),
         "{screen}"
@@ -170,16 +151,16 @@ fn standing_items_with_the_trend_across_meetings() {
 #[test]
 fn help_form_and_recovery_overlays() {
     let mut app = meeting_in_progress();
-    press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
-    insta::assert_snapshot!("help_attendance_80x24", render(&mut app, 80, 24).backend());
-    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    keys(&mut app, "n");
-    insta::assert_snapshot!("form_add_person_80x24", render(&mut app, 80, 24).backend());
-    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    app.key(KeyCode::F(1), KeyModifiers::NONE);
+    insta::assert_snapshot!("help_attendance_80x24", app.render(80, 24).backend());
+    app.key(KeyCode::Esc, KeyModifiers::NONE);
+    app.typed("n");
+    insta::assert_snapshot!("form_add_person_80x24", app.render(80, 24).backend());
+    app.key(KeyCode::Esc, KeyModifiers::NONE);
     app.offer_recovery(vec![
         "4.1 Initial Health Assessment timeliness: +212 characters, ending “…out of area.”".into(),
     ]);
-    insta::assert_snapshot!("recovery_80x24", render(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("recovery_80x24", app.render(80, 24).backend());
 }
 
 #[test]
@@ -190,19 +171,19 @@ fn the_changed_on_disk_question_at_80x24() {
         "Your unsaved changes include:".into(),
         "  2 Minutes of the meeting held on 11 November 2026 and matters arising: +14 characters, ending “…Unsaved words.”".into(),
     ]);
-    insta::assert_snapshot!("conflict_80x24", render(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("conflict_80x24", app.render(80, 24).backend());
 }
 
 #[test]
 fn a_read_only_meeting_says_so_and_who_holds_it() {
     let m = minutebook::demo::year().pop().unwrap();
-    let mut app = App::new(
+    let mut app = Workspace::new(App::new(
         m,
         Some("open in another minutebook (pid 4242, clerk@laptop, since 2026-12-09 13:58)".into()),
         at(14, 0),
         Theme::plain(),
-    );
-    let t = render(&mut app, 80, 24);
+    ));
+    let t = app.render(80, 24);
     let screen = t.backend().to_string();
     assert!(
         screen.contains("READ-ONLY: open in another minutebook (pid 4242"),
@@ -214,8 +195,8 @@ fn a_read_only_meeting_says_so_and_who_holds_it() {
 fn without_colour_nothing_is_coloured() {
     let mut app = meeting_in_progress();
     for n in '1'..='5' {
-        press(&mut app, KeyCode::Char(n), KeyModifiers::ALT);
-        let t = render(&mut app, 120, 40);
+        app.key(KeyCode::Char(n), KeyModifiers::ALT);
+        let t = app.render(120, 40);
         for cell in t.backend().buffer().content() {
             assert_eq!(
                 (cell.fg, cell.bg),
@@ -242,12 +223,12 @@ fn tiny_and_odd_sizes_draw_without_panicking() {
         (33, 100),
     ] {
         for n in '1'..='5' {
-            press(&mut app, KeyCode::Char(n), KeyModifiers::ALT);
-            render(&mut app, w, h);
+            app.key(KeyCode::Char(n), KeyModifiers::ALT);
+            app.render(w, h);
         }
-        press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
-        render(&mut app, w, h);
-        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        app.key(KeyCode::F(1), KeyModifiers::NONE);
+        app.render(w, h);
+        app.key(KeyCode::Esc, KeyModifiers::NONE);
     }
 }
 
@@ -270,9 +251,9 @@ fn per_child_rows_show_due_dates_and_flag_names() {
             completed: None,
         },
     ];
-    let mut app = App::new(m, None, at(16, 0), Theme::plain());
-    press(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
-    let screen = render(&mut app, 120, 40).backend().to_string();
+    let mut app = Workspace::new(App::new(m, None, at(16, 0), Theme::plain()));
+    app.key(KeyCode::Char('2'), KeyModifiers::ALT);
+    let screen = app.render(120, 40).backend().to_string();
     assert!(
         screen
             .contains("2 children behind these figures (anonymised references only, never names):"),
@@ -297,21 +278,21 @@ fn the_archive_and_a_meeting_opened_from_it() {
     use minutebook::app::archive::Reply;
     let year = minutebook::demo::year();
     let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
-    let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
+    let mut app = Workspace::new(App::new(year[9].clone(), None, at(14, 2), Theme::plain()));
     app.update(Msg::Archive(summaries.into()));
-    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('6'), KeyModifiers::ALT);
     for _ in 0..3 {
-        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        app.key(KeyCode::Down, KeyModifiers::NONE);
     }
     for (w, h) in [(80, 24), (120, 40)] {
-        let t = render(&mut app, w, h);
+        let t = app.render(w, h);
         insta::assert_snapshot!(format!("archive_{w}x{h}"), t.backend());
     }
     app.update(Msg::Reply(Reply::Opened {
         meeting: Box::new(year[6].clone()),
         item: None,
     }));
-    let t = render(&mut app, 80, 24);
+    let t = app.render(80, 24);
     insta::assert_snapshot!("archive_reading_september_80x24", t.backend());
 }
 
@@ -322,9 +303,9 @@ fn archive_search_results_and_action_history() {
     use minutebook::search::{Query, history, search_meetings};
     let year = minutebook::demo::year();
     let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
-    let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
+    let mut app = Workspace::new(App::new(year[9].clone(), None, at(14, 2), Theme::plain()));
     app.update(Msg::Archive(summaries.into()));
-    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('6'), KeyModifiers::ALT);
     let hits = search_meetings(&year, &Query::parse("clinic ICB"), Some(50));
     assert!(hits.total > 1);
     app.update(Msg::Reply(Reply::Found {
@@ -333,9 +314,9 @@ fn archive_search_results_and_action_history() {
         hits: hits.hits,
         problems: vec![],
     }));
-    insta::assert_snapshot!("archive_search_80x24", render(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("archive_search_80x24", app.render(80, 24).backend());
     app.update(Msg::Reply(Reply::History(history::from_meetings(&year))));
-    insta::assert_snapshot!("archive_actions_80x24", render(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("archive_actions_80x24", app.render(80, 24).backend());
 }
 
 /// A long meeting whose paragraphs wrap to many rows: Alt+W scrolls to its very end at 80x24.
@@ -355,19 +336,19 @@ fn whole_minutes_scroll_reaches_the_last_row_of_a_long_meeting() {
     }
     let last = minutebook::model::agenda::find_mut(&mut m.agenda, *ids.last().unwrap()).unwrap();
     last.minutes.push_str("\nThe meeting closed at 16:05.");
-    let mut app = App::new(m, None, at(16, 0), Theme::plain());
-    press(&mut app, KeyCode::Char('3'), KeyModifiers::ALT);
-    press(&mut app, KeyCode::Char('w'), KeyModifiers::ALT);
-    let first = render(&mut app, 80, 24).backend().to_string();
+    let mut app = Workspace::new(App::new(m, None, at(16, 0), Theme::plain()));
+    app.key(KeyCode::Char('3'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('w'), KeyModifiers::ALT);
+    let first = app.render(80, 24).backend().to_string();
     assert!(!first.contains("The meeting closed at 16:05."), "{first}");
     for _ in 0..100 {
-        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+        app.key(KeyCode::PageDown, KeyModifiers::NONE);
     }
-    let screen = render(&mut app, 80, 24).backend().to_string();
+    let screen = app.render(80, 24).backend().to_string();
     assert!(screen.contains("The meeting closed at 16:05."), "{screen}");
     // One step up from the end shows the row above at once: the scroll was held at the end.
-    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
-    let up = render(&mut app, 80, 24).backend().to_string();
+    app.key(KeyCode::Up, KeyModifiers::NONE);
+    let up = app.render(80, 24).backend().to_string();
     assert_ne!(up, screen);
 }
 
@@ -392,15 +373,15 @@ fn errata_show_beside_the_corrected_item_where_minutes_are_read() {
         agreed_at: Some(minutebook::model::MeetingId::parse("2026-10-14").unwrap()),
     });
     let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
-    let mut app = App::new(year[9].clone(), None, at(14, 2), Theme::plain());
+    let mut app = Workspace::new(App::new(year[9].clone(), None, at(14, 2), Theme::plain()));
     app.update(Msg::Archive(summaries.into()));
-    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('6'), KeyModifiers::ALT);
     app.update(Msg::Reply(Reply::Opened {
         meeting: Box::new(september),
         item: Some(third),
     }));
     let erratum = "ERRATUM recorded 14 Oct 2026, agreed at meeting 2026-10-14: For \"Cllr Smith\"";
-    let screen = render(&mut app, 80, 24).backend().to_string();
+    let screen = app.render(80, 24).backend().to_string();
     assert!(
         screen.contains("3 Action log and challenge cards"),
         "{screen}"
@@ -408,14 +389,14 @@ fn errata_show_beside_the_corrected_item_where_minutes_are_read() {
     assert!(screen.contains(erratum), "{screen}");
     insta::assert_snapshot!(
         "reading_minutes_with_erratum_80x24",
-        render(&mut app, 80, 24).backend()
+        app.render(80, 24).backend()
     );
 
-    press(&mut app, KeyCode::Char('w'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('w'), KeyModifiers::ALT);
     let mut seen = String::new();
     for _ in 0..40 {
-        seen.push_str(&render(&mut app, 120, 40).backend().to_string());
-        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+        seen.push_str(&app.render(120, 40).backend().to_string());
+        app.key(KeyCode::PageDown, KeyModifiers::NONE);
     }
     assert!(seen.contains(erratum), "{seen}");
     assert!(
@@ -439,10 +420,10 @@ fn an_action_due_at_the_next_meeting_is_dated_and_not_overdue_at_that_meeting() 
             .unwrap_or_else(|| panic!("{screen}"))
             .to_string()
     };
-    let mut october = App::new(year[7].clone(), None, at(16, 0), Theme::plain());
+    let mut october = Workspace::new(App::new(year[7].clone(), None, at(16, 0), Theme::plain()));
     october.update(Msg::Archive(summaries.clone().into()));
-    press(&mut october, KeyCode::Char('4'), KeyModifiers::ALT);
-    let screen = render(&mut october, 120, 40).backend().to_string();
+    october.key(KeyCode::Char('4'), KeyModifiers::ALT);
+    let screen = october.render(120, 40).backend().to_string();
     assert!(screen.contains("overdue against 14 Oct 2026"), "{screen}");
     let row = row_of(&screen);
     assert!(
@@ -451,18 +432,18 @@ fn an_action_due_at_the_next_meeting_is_dated_and_not_overdue_at_that_meeting() 
     );
     assert!(!row.contains("OVERDUE"), "{row}");
 
-    let mut november = App::new(year[8].clone(), None, at(16, 0), Theme::plain());
+    let mut november = Workspace::new(App::new(year[8].clone(), None, at(16, 0), Theme::plain()));
     november.update(Msg::Archive(summaries.into()));
-    press(&mut november, KeyCode::Char('4'), KeyModifiers::ALT);
+    november.key(KeyCode::Char('4'), KeyModifiers::ALT);
     let rows = november.action_rows();
     let at_row = rows
         .iter()
         .position(|&i| november.meeting.actions[i].id.0 == "2026-09-09#1")
         .expect("still open, carried into November");
     for _ in 0..at_row {
-        press(&mut november, KeyCode::Down, KeyModifiers::NONE);
+        november.key(KeyCode::Down, KeyModifiers::NONE);
     }
-    let screen = render(&mut november, 120, 40).backend().to_string();
+    let screen = november.render(120, 40).backend().to_string();
     assert!(screen.contains("overdue against 11 Nov 2026"), "{screen}");
     assert!(row_of(&screen).contains("! OVERDUE"), "{screen}");
     // The detail line says which date it fell due on, and why (wrapped at 120 columns).
@@ -476,7 +457,7 @@ fn an_action_due_at_the_next_meeting_is_dated_and_not_overdue_at_that_meeting() 
 fn sub_items_of_part_b_are_marked_part_b_in_the_agenda_and_minutes() {
     use minutebook::model::{AgendaItem, Exemption, ItemId, ItemKind, agenda};
     let m = minutebook::demo::year().pop().unwrap();
-    let mut app = App::new(m, None, at(14, 2), Theme::plain());
+    let mut app = Workspace::new(App::new(m, None, at(14, 2), Theme::plain()));
     let next = agenda::next_id(&app.meeting.agenda);
     let mut review = AgendaItem::new(next, "Placement review", ItemKind::Report);
     review.exempt = Some(Exemption {
@@ -489,17 +470,17 @@ fn sub_items_of_part_b_are_marked_part_b_in_the_agenda_and_minutes() {
     ));
     app.meeting.agenda.insert(0, review);
     app.agenda_sel = Some(ItemId(next.0 + 1));
-    press(&mut app, KeyCode::Char('1'), KeyModifiers::ALT);
-    let screen = render(&mut app, 120, 40).backend().to_string();
+    app.key(KeyCode::Char('1'), KeyModifiers::ALT);
+    let screen = app.render(120, 40).backend().to_string();
     assert!(screen.contains("[PART B] Case discussion"), "{screen}");
     assert!(
         screen.contains("PART B, exempt (under a Part B item): Schedule 12A, paragraph 2"),
         "{screen}"
     );
     // The whole minutes at once (Alt+W) mark it too.
-    press(&mut app, KeyCode::Char('3'), KeyModifiers::ALT);
-    press(&mut app, KeyCode::Char('w'), KeyModifiers::ALT);
-    let screen = render(&mut app, 120, 40).backend().to_string();
+    app.key(KeyCode::Char('3'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('w'), KeyModifiers::ALT);
+    let screen = app.render(120, 40).backend().to_string();
     assert!(screen.contains("1.1 Case discussion  [PART B]"), "{screen}");
 }
 
@@ -522,14 +503,19 @@ fn the_archive_shows_an_unreadable_file_as_a_row_with_its_error() {
         meetings: year.iter().map(minutebook::store::Summary::of).collect(),
         unreadable: vec![Unreadable::of(&broken)],
     };
-    let mut app = App::new(year.pop().unwrap(), None, at(14, 2), Theme::plain());
+    let mut app = Workspace::new(App::new(
+        year.pop().unwrap(),
+        None,
+        at(14, 2),
+        Theme::plain(),
+    ));
     app.update(Msg::Archive(list));
-    press(&mut app, KeyCode::Char('6'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('6'), KeyModifiers::ALT);
     // Newest first: December to June, then the file of 13 May.
     for _ in 0..6 {
-        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        app.key(KeyCode::Down, KeyModifiers::NONE);
     }
-    let t = render(&mut app, 80, 24);
+    let t = app.render(80, 24);
     let screen = t.backend().to_string();
     assert!(
         screen.contains("Wed 13 May 2026  ✗ unreadable  2026-05-13.json · line 4, column 3"),
@@ -537,4 +523,56 @@ fn the_archive_shows_an_unreadable_file_as_a_row_with_its_error() {
     );
     assert!(screen.contains("1 file unreadable"), "{screen}");
     insta::assert_snapshot!("archive_unreadable_80x24", t.backend());
+}
+
+/// What the clerk just typed is in the whole minutes at once: `update` put it in the
+/// meeting, before any frame was drawn.
+#[test]
+fn the_whole_minutes_show_what_was_just_typed() {
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = Workspace::new(App::new(m, None, at(14, 0), Theme::plain()));
+    app.typed("s").alt('3').typed("Apologies from Cllr Raman.");
+    app.alt('w');
+    let item = app
+        .minutes
+        .item
+        .and_then(|id| app.meeting.item(id))
+        .unwrap();
+    assert_eq!(item.minutes, "Apologies from Cllr Raman.");
+    let screen = app.screen(80, 24);
+    assert!(screen.contains("Apologies from Cllr Raman."), "{screen}");
+}
+
+/// A frame changes nothing the clerk typed or scrolled to, nor the save state: the
+/// whole minutes' scroll is held at the end by `update`, not by drawing.
+#[test]
+fn drawing_changes_nothing_the_clerk_typed_or_scrolled() {
+    let m = minutebook::demo::year().remove(8);
+    let mut app = Workspace::new(App::new(m, None, at(16, 0), Theme::plain()));
+    app.alt('3').press(KeyCode::End).typed(" Noted.");
+    app.alt('w');
+    for _ in 0..100 {
+        app.press(KeyCode::PageDown);
+    }
+    let state = |app: &App| {
+        (
+            app.meeting.clone(),
+            app.revision(),
+            app.save_state(),
+            app.minutes.whole_scroll,
+            app.flash.clone(),
+        )
+    };
+    let before = state(&app);
+    assert!(before.3 > 0, "the whole minutes are longer than the screen");
+    for (w, h) in [(80, 24), (80, 24), (120, 40)] {
+        app.resize(w, h);
+        let told = state(&app);
+        app.render(w, h);
+        assert_eq!(state(&app), told, "drawn at {w}x{h}");
+    }
+    app.alt('w');
+    let before = state(&app);
+    app.render(120, 40);
+    assert_eq!(state(&app), before, "the editor drawn");
 }

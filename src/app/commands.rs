@@ -51,9 +51,9 @@ impl App {
             Command::Agenda(edit) => self.agenda_edit(edit),
             Command::Capture(what) => self.capture(what),
             Command::ToggleWholeMinutes => {
+                // `update` puts the editor's text in the meeting while the whole shows.
                 self.minutes.whole = !self.minutes.whole;
                 self.minutes.whole_scroll = 0;
-                self.sync_editor();
             }
             Command::SetStatus(status) => self.set_action_status(status),
             Command::ActionNote => self.action_note_form(),

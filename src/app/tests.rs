@@ -1,14 +1,15 @@
 //! `App::update` driven by key sequences, pane by pane, with a fixed clock.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::*;
+#[path = "../../tests/common/workspace.rs"]
+mod workspace;
 use crate::editor::apply_op;
 use crate::keymap::{ConflictChoice, RecoveryChoice};
 use crate::model::{ActionStatus, Due, ItemStatus, Presence};
+use workspace::Workspace;
 
 pub fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 12, 9)
@@ -17,43 +18,15 @@ pub fn at(h: u32, m: u32) -> NaiveDateTime {
 }
 
 /// The demo's planned December meeting, opened at 13:55 on the day.
-pub fn december() -> App {
+pub fn december() -> Workspace {
     let m = crate::demo::year().pop().unwrap();
-    App::new(m, None, at(13, 55), Theme::plain())
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn alt(app: &mut App, c: char) {
-    app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        match c {
-            '\n' => key(app, KeyCode::Enter),
-            '\t' => key(app, KeyCode::Tab),
-            c => key(app, KeyCode::Char(c)),
-        }
-    }
+    Workspace::new(App::new(m, None, at(13, 55), Theme::plain()))
 }
 
 /// Shift-Tab, `times` over: back through a form's fields (or the tabs).
-fn back_tab(app: &mut App, times: usize) {
+fn back_tab(app: &mut Workspace, times: usize) {
     for _ in 0..times {
-        app.update(Msg::Key(KeyEvent::new(
-            KeyCode::BackTab,
-            KeyModifiers::SHIFT,
-        )));
+        app.key(KeyCode::BackTab, KeyModifiers::SHIFT);
     }
 }
 
@@ -70,10 +43,6 @@ fn figure_names(m: &Meeting) -> Vec<&str> {
     m.standing.figures.iter().map(|f| f.name.as_str()).collect()
 }
 
-fn tick(app: &mut App, h: u32, m: u32) {
-    app.update(Msg::Tick(at(h, m)));
-}
-
 fn current_title(app: &App) -> String {
     running::current(&app.meeting)
         .map(|id| app.meeting.item(id).unwrap().title.clone())
@@ -83,22 +52,22 @@ fn current_title(app: &App) -> String {
 #[test]
 fn tabs_switch_by_alt_number_anywhere_and_by_number_and_tab_outside_typing() {
     let mut app = december();
-    alt(&mut app, '3');
+    app.alt('3');
     assert_eq!(app.tab, Tab::Minutes);
     // In the editor, digits are text, not tab switches.
-    typed(&mut app, "4");
+    app.typed("4");
     assert_eq!(app.tab, Tab::Minutes);
     assert_eq!(app.minutes.editor.text(), "4");
-    alt(&mut app, '5');
+    app.alt('5');
     assert_eq!(app.tab, Tab::Attendance);
-    typed(&mut app, "2");
+    app.typed("2");
     assert_eq!(app.tab, Tab::Standing);
-    key(&mut app, KeyCode::Tab);
+    app.press(KeyCode::Tab);
     assert_eq!(app.tab, Tab::Minutes);
     // Inside the editor Shift-Tab is typing (outdent), not a tab switch.
     back_tab(&mut app, 1);
     assert_eq!(app.tab, Tab::Minutes);
-    alt(&mut app, '1');
+    app.alt('1');
     assert_eq!(app.tab, Tab::Agenda);
 }
 
@@ -108,19 +77,14 @@ fn clicking_a_tab_switches_to_it() {
     let x = crate::ui::tab_at(0, 80)
         .map(|_| ())
         .and_then(|_| (0u16..80).find(|x| crate::ui::tab_at(*x, 80) == Some(Tab::Actions)));
-    app.update(Msg::Mouse(MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: x.unwrap(),
-        row: 0,
-        modifiers: KeyModifiers::NONE,
-    }));
+    app.click(x.unwrap(), 0);
     assert_eq!(app.tab, Tab::Actions);
 }
 
 #[test]
 fn help_opens_with_f1_or_question_mark_and_lists_the_panes_keys() {
     let mut app = december();
-    typed(&mut app, "?");
+    app.typed("?");
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     let text: String = crate::ui::overlay::help_lines(&app)
         .iter()
@@ -129,13 +93,13 @@ fn help_opens_with_f1_or_question_mark_and_lists_the_panes_keys() {
     for b in keymap::help(Scope::Agenda) {
         assert!(text.contains(b.help), "help lacks {:?}", b.help);
     }
-    key(&mut app, KeyCode::Esc);
+    app.press(KeyCode::Esc);
     assert!(app.overlay.is_none());
     // In the Minutes tab '?' is text, F1 is help, and help includes the editor's keys.
-    alt(&mut app, '3');
-    typed(&mut app, "?");
+    app.alt('3');
+    app.typed("?");
     assert!(app.overlay.is_none());
-    key(&mut app, KeyCode::F(1));
+    app.press(KeyCode::F(1));
     let text: String = crate::ui::overlay::help_lines(&app)
         .iter()
         .map(|l| l.to_string() + "\n")
@@ -149,10 +113,10 @@ fn help_opens_with_f1_or_question_mark_and_lists_the_panes_keys() {
 #[test]
 fn ctrl_q_asks_to_quit_from_anywhere_even_a_form() {
     let mut app = december();
-    alt(&mut app, '3');
-    alt(&mut app, 'a');
+    app.alt('3');
+    app.alt('a');
     assert!(matches!(app.overlay, Some(Overlay::Form(_))));
-    ctrl(&mut app, 'q');
+    app.ctrl('q');
     assert!(app.quit);
 }
 
@@ -160,16 +124,16 @@ fn ctrl_q_asks_to_quit_from_anywhere_even_a_form() {
 fn chair_steps_through_the_agenda_with_times_and_forecast() {
     let mut app = december();
     assert_eq!(app.meeting.status, MeetingStatus::Planned);
-    tick(&mut app, 14, 2);
-    typed(&mut app, "s");
+    app.tick(at(14, 2));
+    app.typed("s");
     assert_eq!(app.meeting.status, MeetingStatus::InProgress);
     assert_eq!(
         current_title(&app),
         "Welcome, apologies for absence and declarations of interest"
     );
     assert!(app.urgent_save, "starting is saved at once");
-    tick(&mut app, 14, 9);
-    typed(&mut app, "n");
+    app.tick(at(14, 9));
+    app.typed("n");
     assert_eq!(
         current_title(&app),
         "Minutes of the meeting held on 11 November 2026 and matters arising"
@@ -185,17 +149,17 @@ fn chair_steps_through_the_agenda_with_times_and_forecast() {
     assert_eq!(first.status, ItemStatus::Done);
     // Selection follows the chair.
     assert_eq!(app.agenda_sel, running::current(&app.meeting));
-    typed(&mut app, "p");
+    app.typed("p");
     assert_eq!(
         current_title(&app),
         "Welcome, apologies for absence and declarations of interest"
     );
     // Take an item out of order: select 4.1 and press Enter.
-    typed(&mut app, "jjjj");
-    key(&mut app, KeyCode::Enter);
+    app.typed("jjjj");
+    app.press(KeyCode::Enter);
     assert_eq!(current_title(&app), "Initial Health Assessment timeliness");
     // Defer the selected item: the next one starts.
-    typed(&mut app, "f");
+    app.typed("f");
     assert_eq!(
         current_title(&app),
         "Children placed in unregulated and unregistered settings"
@@ -211,17 +175,14 @@ fn chair_steps_through_the_agenda_with_times_and_forecast() {
 #[test]
 fn agenda_items_are_added_edited_moved_and_deleted_after_confirmation() {
     let mut app = december();
-    typed(&mut app, "jjjjjjjjj"); // 6 Forward plan
+    app.typed("jjjjjjjjj"); // 6 Forward plan
     assert_eq!(
         app.meeting.item(app.agenda_sel.unwrap()).unwrap().title,
         "Forward plan"
     );
-    typed(&mut app, "a");
-    typed(
-        &mut app,
-        "Care leavers' local offer\treport\tSue Tranter\t20\t\t7, 5",
-    );
-    key(&mut app, KeyCode::Enter);
+    app.typed("a");
+    app.typed("Care leavers' local offer\treport\tSue Tranter\t20\t\t7, 5");
+    app.press(KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     let rows: Vec<_> = numbered(&app.meeting.agenda)
         .into_iter()
@@ -244,32 +205,29 @@ fn agenda_items_are_added_edited_moved_and_deleted_after_confirmation() {
     );
 
     // A bad number is refused with the field named, and nothing is lost.
-    typed(&mut app, "e\t\t\ttwenty");
-    key(&mut app, KeyCode::Enter);
+    app.typed("e\t\t\ttwenty");
+    app.press(KeyCode::Enter);
     assert!(form_error(&app).starts_with("Minutes allowed:"));
-    key(&mut app, KeyCode::Esc);
+    app.press(KeyCode::Esc);
 
-    typed(&mut app, "K");
+    app.typed("K");
     assert_eq!(
         agenda::number_of(&app.meeting.agenda, added.id)
             .unwrap()
             .to_string(),
         "6"
     );
-    typed(&mut app, "d");
+    app.typed("d");
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
-    typed(&mut app, "n");
+    app.typed("n");
     assert!(app.meeting.item(added.id).is_some(), "n keeps it");
-    typed(&mut app, "dy");
+    app.typed("dy");
     assert!(app.meeting.item(added.id).is_none());
 
     // Sub-items and exempt items.
-    typed(&mut app, "A");
-    typed(
-        &mut app,
-        "Individual placement\tinformation\tMark Delaney\t15\tSchedule 12A, paragraph 2\t6",
-    );
-    key(&mut app, KeyCode::Enter);
+    app.typed("A");
+    app.typed("Individual placement\tinformation\tMark Delaney\t15\tSchedule 12A, paragraph 2\t6");
+    app.press(KeyCode::Enter);
     let sub = app.meeting.item(app.agenda_sel.unwrap()).unwrap();
     assert_eq!(
         sub.exempt.as_ref().unwrap().reason,
@@ -287,27 +245,24 @@ fn agenda_items_are_added_edited_moved_and_deleted_after_confirmation() {
 #[test]
 fn minutes_follow_the_current_item_and_capture_actions_and_decisions() {
     let mut app = december();
-    typed(&mut app, "s");
-    alt(&mut app, '3');
-    typed(&mut app, "Apologies from Cllr Raman.\n");
+    app.typed("s");
+    app.alt('3');
+    app.typed("Apologies from Cllr Raman.\n");
     let item1 = app.minutes.item.unwrap();
-    alt(&mut app, 'n'); // next item from inside the editor
+    app.alt('n'); // next item from inside the editor
     assert_ne!(app.minutes.item, Some(item1));
     assert_eq!(
         app.meeting.item(item1).unwrap().minutes,
         "Apologies from Cllr Raman.\n",
         "switching keeps the text"
     );
-    typed(&mut app, "Minutes approved.");
-    alt(&mut app, 'r');
-    typed(&mut app, "that the minutes be approved");
-    key(&mut app, KeyCode::Enter);
-    alt(&mut app, 'a');
-    typed(
-        &mut app,
-        "Circulate the signed minutes\tLeanne Ford\t2026-12-16",
-    );
-    key(&mut app, KeyCode::Enter);
+    app.typed("Minutes approved.");
+    app.alt('r');
+    app.typed("that the minutes be approved");
+    app.press(KeyCode::Enter);
+    app.alt('a');
+    app.typed("Circulate the signed minutes\tLeanne Ford\t2026-12-16");
+    app.press(KeyCode::Enter);
     let item2 = app.minutes.item.unwrap();
     app.sync_editor();
     let text = app.meeting.item(item2).unwrap().minutes.clone();
@@ -329,7 +284,7 @@ fn minutes_follow_the_current_item_and_capture_actions_and_decisions() {
     assert_eq!(action.raised.item, Some(item2));
     assert_eq!(action.set_by, "Cllr Margaret Holloway");
     // It is in the Actions pane at once, among those raised today.
-    alt(&mut app, '4');
+    app.alt('4');
     let rows = app.action_rows();
     assert_eq!(
         &app.meeting.actions[*rows.last().unwrap()].text,
@@ -345,21 +300,21 @@ fn actions_captured_under_part_b_are_marked_exempt_and_so_are_earlier_ones_when_
     app.meeting.agenda[0].exempt = Some(crate::model::Exemption {
         reason: "Schedule 12A, paragraph 2".into(),
     });
-    typed(&mut app, "s");
-    alt(&mut app, '3');
+    app.typed("s");
+    app.alt('3');
     assert_eq!(app.minutes.item, Some(first));
-    alt(&mut app, 'a');
-    typed(&mut app, "Visit the placement\tMark Delaney\t2026-12-16");
-    key(&mut app, KeyCode::Enter);
+    app.alt('a');
+    app.typed("Visit the placement\tMark Delaney\t2026-12-16");
+    app.press(KeyCode::Enter);
     let action = app.meeting.actions.last().unwrap();
     assert_eq!(action.raised.item, Some(first));
     assert!(action.raised.exempt, "raised under Part B");
 
-    alt(&mut app, 'n');
+    app.alt('n');
     let second = app.minutes.item.unwrap();
-    alt(&mut app, 'a');
-    typed(&mut app, "Circulate the minutes\tLeanne Ford\t2026-12-16");
-    key(&mut app, KeyCode::Enter);
+    app.alt('a');
+    app.typed("Circulate the minutes\tLeanne Ford\t2026-12-16");
+    app.press(KeyCode::Enter);
     assert!(!app.meeting.actions.last().unwrap().raised.exempt);
     agenda::find_mut(&mut app.meeting.agenda, second)
         .unwrap()
@@ -373,13 +328,13 @@ fn actions_captured_under_part_b_are_marked_exempt_and_so_are_earlier_ones_when_
 #[test]
 fn a_bad_due_date_keeps_the_action_form_open_with_the_reason() {
     let mut app = december();
-    typed(&mut app, "s");
-    alt(&mut app, '3');
-    alt(&mut app, 'a');
-    typed(&mut app, "Do it\tJo\t");
-    key(&mut app, KeyCode::End);
-    typed(&mut app, "ish");
-    key(&mut app, KeyCode::Enter);
+    app.typed("s");
+    app.alt('3');
+    app.alt('a');
+    app.typed("Do it\tJo\t");
+    app.press(KeyCode::End);
+    app.typed("ish");
+    app.press(KeyCode::Enter);
     assert!(form_error(&app).contains("is not a due date"));
     assert!(app.meeting.actions_raised().next().is_none());
 }
@@ -387,12 +342,12 @@ fn a_bad_due_date_keeps_the_action_form_open_with_the_reason() {
 #[test]
 fn timestamps_and_pastes_go_into_the_minutes_and_are_journaled() {
     let mut app = december();
-    typed(&mut app, "s");
-    alt(&mut app, '3');
-    tick(&mut app, 14, 7);
-    alt(&mut app, 't');
+    app.typed("s");
+    app.alt('3');
+    app.tick(at(14, 7));
+    app.alt('t');
     app.update(Msg::Paste("Report tabled.\r\nSee appendix\tA.".into()));
-    typed(&mut app, " Café 子ども");
+    app.typed(" Café 子ども");
     let item = app.minutes.item.unwrap();
     let saved = app.meeting.item(item).unwrap().minutes.clone();
     let mut replayed = crate::editor::normalize(&saved).into_owned();
@@ -413,29 +368,29 @@ fn timestamps_and_pastes_go_into_the_minutes_and_are_journaled() {
 
 #[test]
 fn whole_meeting_view_is_read_only() {
-    let mut app = App::new(
+    let mut app = Workspace::new(App::new(
         crate::demo::year().remove(8),
         None,
         at(15, 0),
         Theme::plain(),
-    );
-    alt(&mut app, '3');
-    alt(&mut app, 'w');
+    ));
+    app.alt('3');
+    app.alt('w');
     assert!(app.minutes.whole);
     let before = app.revision;
-    typed(&mut app, "xyz");
+    app.typed("xyz");
     assert_eq!(app.revision, before);
     assert!(app.flash.as_deref().unwrap().contains("read-only"));
-    alt(&mut app, 'w');
+    app.alt('w');
     assert!(!app.minutes.whole);
 }
 
 #[test]
 fn actions_are_updated_with_history_dated_at_this_meeting() {
     let mut app = december();
-    alt(&mut app, '4');
+    app.alt('4');
     let first = app.action_rows()[0];
-    typed(&mut app, "d");
+    app.typed("d");
     let a = &app.meeting.actions[first];
     assert_eq!(a.status, ActionStatus::Done);
     let last = a.history.last().unwrap();
@@ -443,13 +398,13 @@ fn actions_are_updated_with_history_dated_at_this_meeting() {
         (last.date, last.meeting.as_ref()),
         (app.meeting.date, Some(&app.meeting.id))
     );
-    typed(&mut app, "o");
+    app.typed("o");
     assert_eq!(app.meeting.actions[first].status, ActionStatus::Open);
-    typed(&mut app, "j");
+    app.typed("j");
     let second = app.action_rows()[1];
-    key(&mut app, KeyCode::Enter);
-    typed(&mut app, "HR data received; report in January");
-    key(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Enter);
+    app.typed("HR data received; report in January");
+    app.press(KeyCode::Enter);
     let a = &app.meeting.actions[second];
     assert_eq!(
         a.history.last().unwrap().note,
@@ -461,28 +416,28 @@ fn actions_are_updated_with_history_dated_at_this_meeting() {
 #[test]
 fn attendance_marks_with_one_key_and_moves_down_and_quorum_follows() {
     let mut app = december();
-    alt(&mut app, '5');
-    typed(&mut app, "pa");
+    app.alt('5');
+    app.typed("pa");
     assert_eq!(app.meeting.attendance[0].status, Presence::Present);
     assert_eq!(app.meeting.attendance[1].status, Presence::Apologies);
     assert_eq!(
         app.meeting.quorum().describe(),
         "NOT QUORATE (1 of 3 needed)"
     );
-    typed(&mut app, "pp");
+    app.typed("pp");
     assert_eq!(app.meeting.quorum().describe(), "quorate (3 of 3 needed)");
     // Arrival times are noted once the meeting is under way.
     assert_eq!(app.meeting.attendance[2].arrived_at, None);
-    typed(&mut app, "1s5");
-    tick(&mut app, 14, 20);
-    typed(&mut app, "p");
+    app.typed("1s5");
+    app.tick(at(14, 20));
+    app.typed("p");
     assert_eq!(
         app.meeting.attendance[4].arrived_at,
         NaiveTime::from_hms_opt(14, 20, 0)
     );
-    typed(&mut app, "n");
-    typed(&mut app, "Dr Sam Patel\tpartner\tCAMHS");
-    key(&mut app, KeyCode::Enter);
+    app.typed("n");
+    app.typed("Dr Sam Patel\tpartner\tCAMHS");
+    app.press(KeyCode::Enter);
     let p = app.meeting.attendance.last().unwrap();
     assert_eq!(
         (p.name.as_str(), p.role, p.position.as_str()),
@@ -493,17 +448,17 @@ fn attendance_marks_with_one_key_and_moves_down_and_quorum_follows() {
 #[test]
 fn a_read_only_meeting_refuses_changes_and_says_why() {
     let m = crate::demo::year().pop().unwrap();
-    let mut app = App::new(
+    let mut app = Workspace::new(App::new(
         m,
         Some("open in another minutebook (pid 42)".into()),
         at(14, 0),
         Theme::plain(),
-    );
-    typed(&mut app, "s");
+    ));
+    app.typed("s");
     assert_eq!(app.meeting.status, MeetingStatus::Planned);
     assert!(app.flash.as_deref().unwrap().contains("pid 42"));
-    alt(&mut app, '3');
-    typed(&mut app, "x");
+    app.alt('3');
+    app.typed("x");
     assert_eq!(app.minutes.editor.text(), "");
     assert_eq!(app.revision, 0);
     assert!(app.save_state().starts_with("READ-ONLY"));
@@ -524,13 +479,13 @@ fn approved_minutes_open_read_only() {
 fn recovery_offer_waits_for_an_answer_and_hands_it_to_the_run_loop() {
     let mut app = december();
     app.offer_recovery(vec!["1 Welcome: +12 characters".into()]);
-    typed(&mut app, "x3");
+    app.typed("x3");
     assert!(
         matches!(app.overlay, Some(Overlay::Recovery { .. })),
         "other keys do nothing"
     );
     assert_eq!(app.tab, Tab::Agenda);
-    typed(&mut app, "r");
+    app.typed("r");
     assert!(app.overlay.is_none());
     assert_eq!(
         app.take_effects(),
@@ -544,12 +499,12 @@ fn the_changed_on_disk_question_offers_its_ways_out_lets_quit_through_and_is_in_
     app.offer_conflict(vec![
         "/data/2026-12-09.json was changed by something else".into(),
     ]);
-    typed(&mut app, "x3");
+    app.typed("x3");
     assert!(
         matches!(app.overlay, Some(Overlay::Conflict { .. })),
         "other keys do nothing"
     );
-    ctrl(&mut app, 'q');
+    app.ctrl('q');
     assert!(
         app.quit,
         "quitting stays possible: the journal keeps the text"
@@ -561,11 +516,11 @@ fn the_changed_on_disk_question_offers_its_ways_out_lets_quit_through_and_is_in_
         ('c', ConflictChoice::SwitchToCopy),
     ] {
         app.offer_conflict(vec![]);
-        typed(&mut app, &k.to_string());
+        app.typed(&k.to_string());
         assert!(app.overlay.is_none());
         assert_eq!(app.take_effects(), [Effect::Conflict(cmd)]);
     }
-    key(&mut app, KeyCode::F(1));
+    app.press(KeyCode::F(1));
     let text: String = crate::ui::overlay::help_lines(&app)
         .iter()
         .map(|l| l.to_string() + "\n")
@@ -580,14 +535,11 @@ fn the_changed_on_disk_question_offers_its_ways_out_lets_quit_through_and_is_in_
 #[test]
 fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
     let mut app = december();
-    alt(&mut app, '2');
-    typed(&mut app, "e");
+    app.alt('2');
+    app.typed("e");
     // Period, came into care, due 10, within 12: more done in time than were due.
-    typed(
-        &mut app,
-        "2026-11-01\t2026-11-30\t14\t10\t12\t0\t0\tSlow consent forms",
-    );
-    key(&mut app, KeyCode::Enter);
+    app.typed("2026-11-01\t2026-11-30\t14\t10\t12\t0\t0\tSlow consent forms");
+    app.press(KeyCode::Enter);
     assert_eq!(
         form_error(&app),
         "Within 20 days: 12 cannot be more than the 10 IHAs due"
@@ -595,8 +547,8 @@ fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
     assert!(app.meeting.standing.iha.is_none(), "nothing saved");
     // Fix the count (Shift-Tab back from the commentary to it) and save.
     back_tab(&mut app, 3);
-    typed(&mut app, "8\t1\t1");
-    key(&mut app, KeyCode::Enter);
+    app.typed("8\t1\t1");
+    app.press(KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     let f = app.meeting.standing.iha.as_ref().unwrap();
     assert_eq!(
@@ -611,15 +563,15 @@ fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
     assert!(app.urgent_save);
 
     // Words where numbers belong, and periods that end before they begin, are named.
-    typed(&mut app, "e\t\t\tten");
-    key(&mut app, KeyCode::Enter);
+    app.typed("e\t\t\tten");
+    app.press(KeyCode::Enter);
     assert_eq!(
         form_error(&app),
         "IHAs due: \"ten\" is not a whole number of children (0 or more)"
     );
-    key(&mut app, KeyCode::Esc);
-    typed(&mut app, "e\t2026-10-01");
-    key(&mut app, KeyCode::Enter);
+    app.press(KeyCode::Esc);
+    app.typed("e\t2026-10-01");
+    app.press(KeyCode::Enter);
     assert_eq!(
         form_error(&app),
         "Period to: 2026-10-01 is before the period starts (2026-11-01)"
@@ -629,9 +581,9 @@ fn iha_figures_are_entered_in_a_form_and_impossible_ones_refused() {
 #[test]
 fn other_standing_figures_are_entered_by_name() {
     let mut app = december();
-    alt(&mut app, '2');
-    typed(&mut app, "f2\t66");
-    key(&mut app, KeyCode::Enter);
+    app.alt('2');
+    app.typed("f2\t66");
+    app.press(KeyCode::Enter);
     let values: Vec<_> = app
         .meeting
         .standing
@@ -640,17 +592,14 @@ fn other_standing_figures_are_entered_by_name() {
         .map(|f| f.value)
         .collect();
     assert_eq!(values, [Some(2.0), Some(66.0)]);
-    typed(&mut app, "f-1");
-    key(&mut app, KeyCode::Enter);
+    app.typed("f-1");
+    app.press(KeyCode::Enter);
     assert!(form_error(&app).contains("is not a number of 0 or more"));
 }
 
 /// Types the period's totals into the IHA form (e) in the Standing tab and saves.
-fn type_iha_totals(app: &mut App, totals: &str) {
-    alt(app, '2');
-    typed(app, "e");
-    typed(app, totals);
-    key(app, KeyCode::Enter);
+fn type_iha_totals(app: &mut Workspace, totals: &str) {
+    app.alt('2').typed("e").typed(totals).press(KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
 }
 
@@ -678,9 +627,9 @@ fn per_child_rows_are_checked_against_the_totals_and_dates_out_of_order_refused(
         "C-03\t2026-10-20\t",
         "C-05\t2026-11-20\t",
     ] {
-        typed(&mut app, "c");
-        typed(&mut app, row);
-        key(&mut app, KeyCode::Enter);
+        app.typed("c");
+        app.typed(row);
+        app.press(KeyCode::Enter);
         assert!(app.overlay.is_none(), "{:?}", app.overlay);
     }
     assert_eq!(app.meeting.standing.iha_children.len(), 4);
@@ -693,8 +642,8 @@ fn per_child_rows_are_checked_against_the_totals_and_dates_out_of_order_refused(
     );
 
     // Completed before entering care cannot be.
-    typed(&mut app, "cC-09\t2026-11-10\t2026-11-01");
-    key(&mut app, KeyCode::Enter);
+    app.typed("cC-09\t2026-11-10\t2026-11-01");
+    app.press(KeyCode::Enter);
     assert!(form_error(&app).contains("is before the child came into care"));
 }
 
@@ -706,8 +655,8 @@ fn child_rows_never_overwrite_typed_iha_totals() {
         &mut app,
         "2026-11-01\t2026-11-30\t14\t15\t11\t2\t2\tConsent delays",
     );
-    typed(&mut app, "cC-01\t2026-10-19\t2026-11-10");
-    key(&mut app, KeyCode::Enter);
+    app.typed("cC-01\t2026-10-19\t2026-11-10");
+    app.press(KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     assert_eq!(
         iha_counts(&app),
@@ -725,8 +674,8 @@ fn child_rows_never_overwrite_typed_iha_totals() {
         "{flash}"
     );
     // Removing the row leaves the totals as they were.
-    typed(&mut app, "xC-01");
-    key(&mut app, KeyCode::Enter);
+    app.typed("xC-01");
+    app.press(KeyCode::Enter);
     assert!(app.meeting.standing.iha_children.is_empty());
     assert_eq!(iha_counts(&app), (14, 15, 11, 2, 2));
 }
@@ -735,11 +684,11 @@ fn child_rows_never_overwrite_typed_iha_totals() {
 fn the_iha_form_stores_every_field_as_typed_beside_child_rows() {
     let mut app = december();
     type_iha_totals(&mut app, "2026-11-01\t2026-11-30\t1\t1\t1\t0\t0\t");
-    typed(&mut app, "cC-01\t2026-11-02\t2026-11-20");
-    key(&mut app, KeyCode::Enter);
+    app.typed("cC-01\t2026-11-02\t2026-11-20");
+    app.press(KeyCode::Enter);
     // "Came into care" is 17, not the 1 the single row counts.
-    typed(&mut app, "e\t\t17\t20\t17\t2\t1\tTwo clinic cancellations");
-    key(&mut app, KeyCode::Enter);
+    app.typed("e\t\t17\t20\t17\t2\t1\tTwo clinic cancellations");
+    app.press(KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     assert_eq!(iha_counts(&app), (17, 20, 17, 2, 1));
     let flash = app.flash.clone().unwrap_or_default();
@@ -758,13 +707,10 @@ fn the_iha_form_stores_every_field_as_typed_beside_child_rows() {
 #[test]
 fn iha_counts_beyond_what_a_board_could_report_are_refused_naming_the_field() {
     let mut app = december();
-    alt(&mut app, '2');
+    app.alt('2');
     // Within + late would wrap to 0 in 32 bits and read as 100% on target.
-    typed(
-        &mut app,
-        "e2026-11-01\t2026-11-30\t0\t4294967295\t4294967295\t1\t0\t",
-    );
-    key(&mut app, KeyCode::Enter);
+    app.typed("e2026-11-01\t2026-11-30\t0\t4294967295\t4294967295\t1\t0\t");
+    app.press(KeyCode::Enter);
     assert_eq!(
         form_error(&app),
         "IHAs due: 4294967295 is more than a board could report for one period (at most 100000)"
@@ -775,9 +721,9 @@ fn iha_counts_beyond_what_a_board_could_report_are_refused_naming_the_field() {
 #[test]
 fn a_child_reference_that_reads_like_a_name_is_refused_before_anything_is_written() {
     let mut app = december();
-    alt(&mut app, '2');
-    typed(&mut app, "cJamie Smith\t2026-11-02\t");
-    key(&mut app, KeyCode::Enter);
+    app.alt('2');
+    app.typed("cJamie Smith\t2026-11-02\t");
+    app.press(KeyCode::Enter);
     assert!(
         form_error(&app).starts_with("Reference: \"Jamie Smith\" reads like a name;"),
         "{}",
@@ -787,8 +733,8 @@ fn a_child_reference_that_reads_like_a_name_is_refused_before_anything_is_writte
     assert!(!app.urgent_save, "nothing to save");
     // The clerk corrects it in the form, which kept the typing, and it is added.
     back_tab(&mut app, 2);
-    typed(&mut app, "C-0412");
-    key(&mut app, KeyCode::Enter);
+    app.typed("C-0412");
+    app.press(KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     assert_eq!(app.meeting.standing.iha_children[0].reference, "C-0412");
 }
@@ -796,15 +742,12 @@ fn a_child_reference_that_reads_like_a_name_is_refused_before_anything_is_writte
 #[test]
 fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that() {
     let mut app = december();
-    alt(&mut app, '2');
-    typed(&mut app, "aChildren placed out of area\tcount\t20\tlower");
-    key(&mut app, KeyCode::Enter);
+    app.alt('2');
+    app.typed("aChildren placed out of area\tcount\t20\tlower");
+    app.press(KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
-    typed(
-        &mut app,
-        "rCare leavers aged 19-21 in education, employment or training",
-    );
-    key(&mut app, KeyCode::Enter);
+    app.typed("rCare leavers aged 19-21 in education, employment or training");
+    app.press(KeyCode::Enter);
     assert_eq!(
         figure_names(&app.meeting),
         [
@@ -822,13 +765,13 @@ fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that()
         )
     );
     // Retiring what is not followed is refused, by name.
-    typed(&mut app, "rNothing like this");
-    key(&mut app, KeyCode::Enter);
+    app.typed("rNothing like this");
+    app.press(KeyCode::Enter);
     assert_eq!(
         form_error(&app),
         "Name: the board does not follow \"Nothing like this\""
     );
-    key(&mut app, KeyCode::Esc);
+    app.press(KeyCode::Esc);
 
     // The next meeting follows the same figures; the archive keeps the old ones.
     let template = crate::model::Template::builtin("corporate-parenting-board").unwrap();
@@ -850,12 +793,12 @@ fn a_board_adds_and_retires_standing_figures_and_the_next_meeting_carries_that()
 #[test]
 fn after_the_meeting_has_ended_enter_and_p_leave_the_item_times_alone() {
     let mut app = december();
-    tick(&mut app, 14, 2);
-    typed(&mut app, "s");
-    tick(&mut app, 14, 9);
-    typed(&mut app, "n");
-    tick(&mut app, 14, 20);
-    typed(&mut app, "Ey");
+    app.tick(at(14, 2));
+    app.typed("s");
+    app.tick(at(14, 9));
+    app.typed("n");
+    app.tick(at(14, 20));
+    app.typed("Ey");
     assert_eq!(app.meeting.status, MeetingStatus::Draft);
     let times = |app: &App| {
         agenda::numbered(&app.meeting.agenda)
@@ -864,10 +807,10 @@ fn after_the_meeting_has_ended_enter_and_p_leave_the_item_times_alone() {
             .collect::<Vec<_>>()
     };
     let before = times(&app);
-    tick(&mut app, 16, 0);
+    app.tick(at(16, 0));
     // Enter on the first item, then back a step, then end again: all refused.
-    typed(&mut app, "kkkkk");
-    key(&mut app, KeyCode::Enter);
+    app.typed("kkkkk");
+    app.press(KeyCode::Enter);
     assert!(
         app.flash
             .as_deref()
@@ -876,14 +819,14 @@ fn after_the_meeting_has_ended_enter_and_p_leave_the_item_times_alone() {
         "{:?}",
         app.flash
     );
-    typed(&mut app, "p");
+    app.typed("p");
     assert!(
         app.flash
             .as_deref()
             .unwrap()
             .contains("The meeting has ended")
     );
-    typed(&mut app, "E");
+    app.typed("E");
     assert!(app.overlay.is_none(), "no second ending to confirm");
     assert_eq!(times(&app), before, "the draft's times are as taken");
     assert_eq!(running::current(&app.meeting), None);
@@ -892,17 +835,17 @@ fn after_the_meeting_has_ended_enter_and_p_leave_the_item_times_alone() {
 #[test]
 fn a_recorded_resolution_is_its_record_alone_and_reads_once_in_the_whole_minutes() {
     let mut app = december();
-    typed(&mut app, "s");
-    alt(&mut app, '3');
-    typed(&mut app, "Minutes approved.");
-    alt(&mut app, 'r');
-    typed(&mut app, "that the minutes be approved");
-    key(&mut app, KeyCode::Enter);
+    app.typed("s");
+    app.alt('3');
+    app.typed("Minutes approved.");
+    app.alt('r');
+    app.typed("that the minutes be approved");
+    app.press(KeyCode::Enter);
     let item = app.minutes.item.unwrap();
     app.sync_editor();
     assert_eq!(app.meeting.item(item).unwrap().minutes, "Minutes approved.");
     assert_eq!(app.meeting.item(item).unwrap().decisions.len(), 1);
-    alt(&mut app, 'w');
+    app.alt('w');
     let whole = crate::tabs::minutes::whole_minutes(&app);
     let said = |s: &str| whole.iter().filter(|(l, _)| l.contains(s)).count();
     assert_eq!(
@@ -930,41 +873,41 @@ fn a_recorded_resolution_is_its_record_alone_and_reads_once_in_the_whole_minutes
 #[test]
 fn reopening_an_item_puts_the_cursor_where_the_clerk_left_off() {
     let mut app = december();
-    typed(&mut app, "s");
-    alt(&mut app, '3');
-    typed(&mut app, "Apologies from Cllr Raman.");
+    app.typed("s");
+    app.alt('3');
+    app.typed("Apologies from Cllr Raman.");
     let first = app.minutes.item.unwrap();
-    alt(&mut app, 'n');
-    typed(&mut app, "Minutes approved.");
+    app.alt('n');
+    app.typed("Minutes approved.");
     // Back to the first item, from the editor: typing follows the earlier text.
-    alt(&mut app, 'p');
+    app.alt('p');
     assert_eq!(app.minutes.item, Some(first));
-    typed(&mut app, " No declarations.");
+    app.typed(" No declarations.");
     assert_eq!(
         app.minutes.editor.text(),
         "Apologies from Cllr Raman. No declarations."
     );
     // The second item, reopened from the Agenda: its cursor is where it was left.
-    alt(&mut app, '1');
-    typed(&mut app, "n");
-    alt(&mut app, '3');
-    key(&mut app, KeyCode::Home);
-    typed(&mut app, "Item 2: ");
-    alt(&mut app, '1');
-    typed(&mut app, "p");
-    typed(&mut app, "n");
-    alt(&mut app, '3');
-    typed(&mut app, "The ");
+    app.alt('1');
+    app.typed("n");
+    app.alt('3');
+    app.press(KeyCode::Home);
+    app.typed("Item 2: ");
+    app.alt('1');
+    app.typed("p");
+    app.typed("n");
+    app.alt('3');
+    app.typed("The ");
     assert_eq!(app.minutes.editor.text(), "Item 2: The Minutes approved.");
 
     // An item never visited this session opens at the end of its text.
-    let mut app = App::new(
+    let mut app = Workspace::new(App::new(
         crate::demo::year().remove(8),
         None,
         at(15, 0),
         Theme::plain(),
-    );
-    alt(&mut app, '3');
+    ));
+    app.alt('3');
     let text = app.minutes.editor.text();
     assert!(!text.is_empty());
     assert_eq!(app.minutes.editor.cursor_offset(), text.chars().count());

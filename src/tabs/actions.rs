@@ -19,7 +19,7 @@ fn status_text(a: &ActionItem, overdue: bool) -> String {
     }
 }
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let m = &app.meeting;
     let rows = app.action_rows();

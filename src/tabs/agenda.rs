@@ -69,7 +69,7 @@ fn summary(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let head = summary(app);
     let [top, list, detail] = Layout::vertical([
         Constraint::Length(head.len() as u16),

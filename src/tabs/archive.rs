@@ -25,7 +25,7 @@ pub fn status_word(s: MeetingStatus) -> &'static str {
     }
 }
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let [head, list, detail] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),

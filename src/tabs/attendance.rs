@@ -20,7 +20,7 @@ fn presence_text(p: Presence) -> &'static str {
     }
 }
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let m = &app.meeting;
     let q = m.quorum();

@@ -13,33 +13,25 @@ use crate::editor::wrap_line;
 use crate::model::agenda::{is_exempt_business, number_of, numbered};
 use crate::model::reading;
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
-    let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
+/// Draws the pane; returns where the editor goes (drawn by the caller), if an item is chosen.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
     if app.minutes.whole {
-        head.push(Line::from(Span::styled(
-            "Whole meeting (read-only) · Alt+W back to editing",
-            theme.title(),
-        )));
-        let [top, body] =
-            Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)])
-                .areas(area);
+        let (head, top, body) = whole_layout(app, area);
         frame.render_widget(Paragraph::new(head), top);
-        app.sync_editor();
-        // Scrolled by wrapped rows at this width, so the last row can be reached.
+        // Scrolled by wrapped rows at this width, so the last row can be reached; `update`
+        // keeps the scroll within them, and a meeting changed since is drawn within too.
         let rows = wrapped(&whole_minutes(app), body.width);
-        let max = rows.len().saturating_sub(usize::from(body.height));
-        let max = u16::try_from(max).unwrap_or(u16::MAX);
-        app.minutes.whole_scroll = app.minutes.whole_scroll.min(max);
-        let from = usize::from(app.minutes.whole_scroll);
+        let from = usize::from(app.minutes.whole_scroll.min(max_scroll(rows.len(), body)));
         let shown: Vec<Line> = rows
             .into_iter()
             .skip(from)
             .take(usize::from(body.height))
             .collect();
         frame.render_widget(Paragraph::new(shown), body);
-        return;
+        return None;
     }
+    let theme = app.theme;
+    let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
     let m = &app.meeting;
     let mut records = Vec::new();
     match app
@@ -93,14 +85,30 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let block = Block::default().borders(Borders::TOP);
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    if app.minutes.item.is_some() {
-        frame.render_widget(&mut app.minutes.editor, inner);
-        if app.overlay.is_none()
-            && let Some(pos) = app.minutes.editor.cursor_position()
-        {
-            frame.set_cursor_position(pos);
-        }
-    }
+    app.minutes.item.is_some().then_some(inner)
+}
+
+/// The whole minutes' heading lines, where they go, and the rows under them where the
+/// text scrolls.
+fn whole_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
+    let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
+    head.push(Line::from(Span::styled(
+        "Whole meeting (read-only) · Alt+W back to editing",
+        app.theme.title(),
+    )));
+    let [top, body] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
+    (head, top, body)
+}
+
+/// The furthest the whole minutes scroll in a pane of `area`: the last row at the bottom.
+pub fn whole_max_scroll(app: &App, area: Rect) -> u16 {
+    let (_, _, body) = whole_layout(app, area);
+    max_scroll(wrapped(&whole_minutes(app), body.width).len(), body)
+}
+
+fn max_scroll(rows: usize, body: Rect) -> u16 {
+    u16::try_from(rows.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
 }
 
 /// Logical lines as the rows they take at `width`, wrapped by the editor's rules.

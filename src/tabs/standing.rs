@@ -229,7 +229,7 @@ fn chart<'a>(
         })
 }
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // Read once a frame: the head and the chart both need the earlier rates.
     let history = app.iha_history();
     let mut head = iha_lines(app, &history);

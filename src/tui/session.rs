@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::app::recovery::{self, Plan, describe, describe_plan};
-use crate::app::{App, JournalLine};
+use crate::app::{App, JournalLine, Msg};
 use crate::editor::normalize;
 use crate::keymap::{ConflictChoice, RecoveryChoice};
 use crate::model::{ItemId, Meeting, MeetingId};
@@ -122,10 +122,10 @@ impl Session {
             RecoveryChoice::Discard => {
                 journal::set_aside(self.store.disk(), &found.path, "discarded")
                     .map(|aside| {
-                        app.flash = Some(format!(
+                        app.update(Msg::Notice(format!(
                             "Discarded. The journal is kept as {}.",
                             aside.display()
-                        ));
+                        )));
                     })
                     .map_err(|e| format!("Could not set the journal aside: {e}."))
             }
@@ -138,7 +138,7 @@ impl Session {
                     found.path.display()
                 )];
                 lines.extend(describe_plan(&self.saved, &found.plan));
-                app.flash = Some(why);
+                app.update(Msg::Notice(why));
                 app.offer_recovery(lines);
                 self.recovery = Some(found);
             }
@@ -156,16 +156,18 @@ impl Session {
     ) -> Result<(), String> {
         let (said, why) = self.recover_text(app, &mut found.plan, into_meeting)?;
         let id = self.handle.id().clone();
-        app.flash = Some(match self.retire_journal(&found.path, &id, why) {
-            Ok(Some(aside)) => format!("{said}. The journal is kept as {}.", aside.display()),
-            Ok(None) => format!("{said}."),
-            // Its text is in a file now, so the journal left behind is harmless.
-            Err(e) => format!(
-                "{said}. The journal could not be set aside ({e}) and stays at {}, \
+        app.update(Msg::Notice(
+            match self.retire_journal(&found.path, &id, why) {
+                Ok(Some(aside)) => format!("{said}. The journal is kept as {}.", aside.display()),
+                Ok(None) => format!("{said}."),
+                // Its text is in a file now, so the journal left behind is harmless.
+                Err(e) => format!(
+                    "{said}. The journal could not be set aside ({e}) and stays at {}, \
                  though its text is saved.",
-                found.path.display()
-            ),
-        });
+                    found.path.display()
+                ),
+            },
+        ));
         Ok(())
     }
 
@@ -232,9 +234,8 @@ impl Session {
     /// Shows `meeting`, which is what the file now holds.
     fn adopt(&mut self, app: &mut App, meeting: Meeting) {
         app.replace_meeting(meeting.clone());
-        app.saved_revision = app.revision;
-        app.urgent_save = false;
-        app.save_error = None;
+        let revision = app.revision();
+        app.update(Msg::Saved { revision });
         self.saved = meeting;
         self.last_failure = None;
         self.last_save = Instant::now();
@@ -268,11 +269,11 @@ impl Session {
             ConflictChoice::SwitchToCopy => self.switch_to_copy(app, &mine),
         };
         match done {
-            Ok(said) => app.flash = Some(said),
+            Ok(said) => app.update(Msg::Notice(said)),
             Err(why) => {
                 let mut lines = vec![why.clone(), String::new()];
                 lines.extend(self.conflict_lines(app));
-                app.flash = Some(why);
+                app.update(Msg::Notice(why));
                 app.offer_conflict(lines);
             }
         }
@@ -342,9 +343,9 @@ impl Session {
         app.replace_meeting(plan.recovered);
         self.save(app);
         // Saved or not is what the file holds, whatever else failed (a fresh journal).
-        let saved = app.revision == app.saved_revision;
+        let saved = app.revision() == app.saved_revision();
         let done = "Reloaded the changed file with your typing on top";
-        Ok(match (&app.save_error, &app.journal_error) {
+        Ok(match (app.save_error(), app.journal_error()) {
             (Some(e), _) => format!("{done}; NOT SAVED: {e}"),
             (None, _) if !saved => format!("{done}; not saved yet, it is saved next"),
             (None, None) => format!("{done}; saved."),
@@ -394,7 +395,7 @@ impl Session {
         match Journal::start(self.store.disk(), &path, self.handle.id(), file) {
             Ok(j) => {
                 self.journal = Some(j);
-                app.journal_error = None;
+                app.update(Msg::JournalStarted);
             }
             Err(e) => self.journal_failed(app, format!("cannot keep {}: {e}", path.display())),
         }
@@ -444,10 +445,7 @@ impl Session {
     /// Typing is no longer journaled: the clerk is told beside the save state (the file's
     /// state is unchanged by it), and the text goes into the file at once instead.
     fn journal_failed(&mut self, app: &mut App, why: String) {
-        app.journal_error = Some(why);
-        if app.revision != app.saved_revision {
-            app.urgent_save = true;
-        }
+        app.update(Msg::JournalFailed(why));
     }
 
     pub(super) fn sync_journal(&mut self) {
@@ -457,36 +455,32 @@ impl Session {
     }
 
     pub(super) fn save(&mut self, app: &mut App) {
+        let revision = app.revision();
         if app.read_only.is_some() {
-            app.saved_revision = app.revision;
+            app.update(Msg::Saved { revision });
             return;
         }
-        if app.revision == app.saved_revision {
+        if revision == app.saved_revision() {
             // Saved already; only a directory sync is owed: try it again.
-            app.not_durable = self.store.retry_sync().err();
-            self.last_failure = app.not_durable.is_some().then(Instant::now);
+            self.retry_sync(app);
             return;
         }
-        let revision = app.revision;
         let result = self.store.save(&mut self.handle, app.meeting_for_save());
         match result {
             // The new version is the file on disk: a save, durable or not yet (the
             // store remembers a directory sync still owed).
             Ok(_) => {
-                app.saved_revision = revision;
-                app.urgent_save = false;
-                app.save_error = None;
+                app.update(Msg::Saved { revision });
                 self.last_save = Instant::now();
                 self.saved = app.meeting.clone();
                 // Everything journaled is in the file now: begin a fresh journal.
                 self.start_journal(app);
                 // Owed until a directory sync succeeds (the journal's may have); else
                 // retried after RETRY.
-                app.not_durable = self.store.retry_sync().err();
-                self.last_failure = app.not_durable.is_some().then(Instant::now);
+                self.retry_sync(app);
             }
             Err(e) => {
-                app.save_error = Some(e.to_string());
+                app.update(Msg::SaveFailed(e.to_string()));
                 self.last_failure = Some(Instant::now());
                 // Not a dead end: the clerk is asked what to do (unless busy in a form;
                 // the next retry asks then).
@@ -496,6 +490,18 @@ impl Session {
                 }
             }
         }
+    }
+}
+
+impl Session {
+    /// Tries the directory syncs owed and tells the app whether every save is durable.
+    fn retry_sync(&mut self, app: &mut App) {
+        let synced = self.store.retry_sync();
+        self.last_failure = synced.is_err().then(Instant::now);
+        app.update(match synced {
+            Ok(()) => Msg::Durable,
+            Err(why) => Msg::NotDurable(why),
+        });
     }
 }
 

@@ -11,7 +11,7 @@ use crate::app::{App, Overlay};
 use crate::editor::Editor;
 use crate::keymap::{self, Scope, Tab};
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(overlay) = &app.overlay else { return };
     match overlay {
         Overlay::Help { scroll } => help(app, frame, area, *scroll),

@@ -80,6 +80,7 @@ pub fn demo_store() -> (tempfile::TempDir, Store) {
 }
 
 pub mod pty;
+pub mod workspace;
 
 /// Makes `dir` a directory where the meeting `id`'s lock cannot be created, and returns
 /// the words the reason must contain. chmod 0500 where that restricts; as root, where it

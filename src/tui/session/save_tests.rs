@@ -28,8 +28,8 @@ fn a_save_whose_directory_sync_fails_is_shown_saved_not_yet_durable_until_a_retr
         // The file holds it, so it is saved (and later saves are not refused as "changed by
         // something else"), but the clerk is told it is not yet durable.
         assert!(std::fs::read_to_string(&path).unwrap().contains(venue));
-        assert_eq!(app.saved_revision, app.revision);
-        assert_eq!(app.save_error, None);
+        assert_eq!(app.saved_revision(), app.revision());
+        assert_eq!(app.save_error(), None);
         let state = app.save_state();
         assert!(state.starts_with("SAVED, NOT YET DURABLE"), "{state}");
         assert!(

@@ -273,7 +273,7 @@ fn recovering_saves_the_text_before_setting_the_journal_aside_and_a_failed_set_a
         flash.contains("could not be set aside") && flash.contains("saved"),
         "{flash}"
     );
-    assert_eq!(app.revision, app.saved_revision, "nothing left unsaved");
+    assert_eq!(app.revision(), app.saved_revision(), "nothing left unsaved");
     drop((session, app));
 
     // Next time it is recognised as already in the file, and said so.
@@ -298,7 +298,7 @@ fn a_touched_meeting_file_still_saves() {
     fs::write(&tmp, &bytes).unwrap();
     fs::rename(&tmp, &path).unwrap();
     session.save(&mut app);
-    assert_eq!(app.save_error, None);
+    assert_eq!(app.save_error(), None);
     assert!(app.overlay.is_none());
     assert_eq!(first_minutes(&store, &id), TYPED);
 }
@@ -308,19 +308,18 @@ fn conflict(store: &Store, id: &MeetingId) -> (Session, App) {
     let (mut session, mut app, _, _) = open(store, id);
     type_minutes(&mut session, &mut app, "Saved words. ");
     session.save(&mut app);
-    assert_eq!(app.save_error, None);
+    assert_eq!(app.save_error(), None);
     type_minutes(&mut session, &mut app, "Unsaved words.");
     app.sync_editor();
     app.changed(false);
     change_on_disk(store, id, |m| m.venue = "Committee Room 9".into());
     session.save(&mut app);
     assert!(
-        app.save_error
-            .as_deref()
+        app.save_error()
             .unwrap()
             .contains("changed by something else"),
         "{:?}",
-        app.save_error
+        app.save_error()
     );
     match &app.overlay {
         Some(Overlay::Conflict { lines }) => {
@@ -349,7 +348,7 @@ fn keep_both_saves_my_version_as_a_copy_and_shows_theirs() {
     app.sync_editor();
     app.changed(false);
     session.save(&mut app);
-    assert_eq!(app.save_error, None);
+    assert_eq!(app.save_error(), None);
     let m = store.load(&id).unwrap().meeting;
     assert_eq!(m.venue, "Committee Room 9");
     assert!(
@@ -365,7 +364,7 @@ fn reload_replays_my_typing_onto_their_version() {
     let id = december_id();
     let (mut session, mut app) = conflict(&store, &id);
     answer(&mut session, &mut app, 'r');
-    assert_eq!(app.save_error, None, "{:?}", app.flash);
+    assert_eq!(app.save_error(), None, "{:?}", app.flash);
     let m = store.load(&id).unwrap().meeting;
     assert_eq!(m.venue, "Committee Room 9");
     assert_eq!(m.agenda[0].minutes, "Saved words. Unsaved words.");
@@ -401,7 +400,7 @@ fn reload_is_refused_when_they_changed_the_same_minutes_and_the_question_comes_b
     app.sync_editor();
     app.changed(false);
     session.save(&mut app);
-    assert_eq!(app.save_error, None);
+    assert_eq!(app.save_error(), None);
     assert!(first_minutes(&store, &copy).contains("More."));
     assert_eq!(first_minutes(&store, &id), "Their words.");
 }
@@ -420,7 +419,7 @@ fn a_journal_that_cannot_be_kept_never_says_not_saved_for_text_in_the_file() {
     let state = app.save_state();
     assert!(!state.starts_with("NOT SAVED"), "{state}");
     assert!(state.contains("NO JOURNAL"), "{state}");
-    assert!(app.urgent_save, "only the file can keep the typing now");
+    assert!(app.urgent_save(), "only the file can keep the typing now");
 
     session.save(&mut app);
     assert!(first_minutes(&store, &id).contains("Quorum confirmed."));

@@ -316,9 +316,9 @@ fn retry_and_check(
         );
         stays = told_it_stays(&app);
     }
-    if app.revision != app.saved_revision {
+    if app.revision() != app.saved_revision() {
         session.save(&mut app);
-        assert_eq!(app.save_error, None, "{run}: the retried save");
+        assert_eq!(app.save_error(), None, "{run}: the retried save");
     }
     drop((session, app));
     // The next start: a journal still in place is offered only if its text is in no file.
