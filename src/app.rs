@@ -4,8 +4,8 @@
 pub mod archive;
 pub mod commands;
 pub mod form;
+mod forms;
 pub mod recovery;
-pub mod submit;
 
 use std::collections::HashMap;
 

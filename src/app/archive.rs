@@ -6,8 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::form::{Field, Form, Purpose};
-use super::{App, Effect, Overlay};
+use super::{App, Effect, forms};
 use crate::export::{Audience, Format, Scope};
 use crate::keymap::{ArchiveCommand, Step, Tab};
 use crate::model::approval;
@@ -304,13 +303,11 @@ impl App {
             self.flash = Some(u.explanation());
             return;
         }
-        match self.archive.selected() {
-            Some(s) if s.id != self.meeting.id => {
-                let id = s.id.clone();
-                self.export_form(Some(id))
-            }
-            _ => self.export_form(None),
-        }
+        let of = match self.archive.selected() {
+            Some(s) if s.id != self.meeting.id => Some(s.id.clone()),
+            _ => None,
+        };
+        self.open_form(|app| Some(forms::export(app, of)));
     }
 
     /// The Archive pane's own commands.
@@ -337,21 +334,7 @@ impl App {
                 }
                 None => self.flash = Some("There is no meeting to open.".into()),
             },
-            ArchiveCommand::Search => {
-                let words = match &self.archive.view {
-                    ArchiveView::Found { query, .. } => query.clone(),
-                    _ => String::new(),
-                };
-                self.overlay = Some(Overlay::Form(Form::new(
-                    "Search every meeting",
-                    Purpose::Search,
-                    vec![Field::new(
-                        "Words",
-                        words,
-                        "all of them, in any case or accents; \"quotes\" for a phrase",
-                    )],
-                )));
-            }
+            ArchiveCommand::Search => self.open_form(|app| Some(forms::search(app))),
             ArchiveCommand::ActionHistory => self.request(Request::ActionHistory),
             ArchiveCommand::HistoryFilter => match &mut self.archive.view {
                 ArchiveView::Actions { show, .. } => {
@@ -364,21 +347,8 @@ impl App {
                 }
                 _ => self.flash = Some("Press a for the action history first.".into()),
             },
-            ArchiveCommand::OwnerFilter => match &self.archive.view {
-                ArchiveView::Actions { owner, .. } => {
-                    self.overlay = Some(Overlay::Form(Form::new(
-                        "Actions owned by",
-                        Purpose::OwnerFilter,
-                        vec![Field::new(
-                            "Owner",
-                            owner.clone().unwrap_or_default(),
-                            "part of a name, any case or accents; blank for everyone",
-                        )],
-                    )))
-                }
-                _ => self.flash = Some("Press a for the action history first.".into()),
-            },
-            ArchiveCommand::RecordErratum => self.erratum_form(),
+            ArchiveCommand::OwnerFilter => self.open_form(forms::owner_filter),
+            ArchiveCommand::RecordErratum => self.open_form(forms::erratum),
         }
     }
 
@@ -467,63 +437,8 @@ impl App {
         self.tab = Tab::Archive;
     }
 
-    /// `v` in the Agenda: the board approves the previous meeting's minutes.
-    pub(super) fn approve_previous(&mut self) {
-        if !self.can_edit() {
-            return;
-        }
-        let Some(prev) = self.meeting.previous.clone() else {
-            self.flash =
-                Some("This meeting has no previous meeting whose minutes it approves.".into());
-            return;
-        };
-        if let Some(s) = self.archive.meetings.iter().find(|s| s.id == prev)
-            && s.status == MeetingStatus::Approved
-        {
-            let (held, sealed_here) = (s.date, s.approval.clone());
-            // Sealed at this meeting by a run that never saved the resolution here (a
-            // crash, a failed save): `v` completes the approval by recording it, once.
-            let agenda = self.meeting.agenda.clone();
-            if let Some(a) = sealed_here.filter(|a| a.at == self.meeting.id)
-                && self.record_approval(&prev, &a.by)
-                && self.meeting.agenda != agenda
-            {
-                self.flash = Some(format!(
-                    "The minutes of {} were approved and sealed at this meeting; the resolution \
-                     is now recorded at the minutes item.",
-                    long_date(held)
-                ));
-                return;
-            }
-            self.flash = Some(format!(
-                "The minutes of {} are already approved and sealed.",
-                long_date(held)
-            ));
-            return;
-        }
-        let chair = self
-            .meeting
-            .attendance
-            .iter()
-            .find(|a| a.position.eq_ignore_ascii_case("chair"))
-            .map(|a| a.name.clone())
-            .unwrap_or_default();
-        self.overlay = Some(Overlay::Form(Form::new(
-            format!("Approve the minutes of {prev} as a correct record"),
-            Purpose::ApprovePrevious(prev),
-            vec![
-                Field::new("Signed by", chair, "who signs them, normally the chair"),
-                Field::new(
-                    "Date",
-                    self.meeting.date.format("%Y-%m-%d").to_string(),
-                    "YYYY-MM-DD; once approved the minutes are sealed",
-                ),
-            ],
-        )));
-    }
-
     /// The minutes item of this meeting records the approval as a resolution.
-    fn record_approval(&mut self, id: &MeetingId, by: &str) -> bool {
+    pub(super) fn record_approval(&mut self, id: &MeetingId, by: &str) -> bool {
         let held = self
             .archive
             .meetings
@@ -536,128 +451,6 @@ impl App {
             self.changed(true);
         }
         recorded
-    }
-
-    /// `e` in the Archive: a dated correction beside approved minutes.
-    fn erratum_form(&mut self) {
-        let Some(s) = self.archive.selected() else {
-            return;
-        };
-        if s.status != MeetingStatus::Approved {
-            self.flash = Some(format!(
-                "The minutes of {} are not approved: open that meeting to correct them directly.",
-                s.id
-            ));
-            return;
-        }
-        let id = s.id.clone();
-        self.overlay = Some(Overlay::Form(Form::new(
-            format!("Erratum to the approved minutes of {id}"),
-            Purpose::Erratum(id),
-            vec![
-                Field::new(
-                    "Correction",
-                    "",
-                    "e.g. Item 4: for \"Cllr Smith\" read \"Cllr Smyth\"",
-                ),
-                Field::new(
-                    "Item",
-                    "",
-                    "the item number it corrects, e.g. 4.2 (optional)",
-                ),
-                Field::new(
-                    "Date",
-                    self.now.date().format("%Y-%m-%d").to_string(),
-                    "YYYY-MM-DD",
-                ),
-            ],
-        )));
-    }
-
-    /// `X` (or `x` in the Archive): which document, for whom, and where.
-    pub(super) fn export_form(&mut self, of: Option<MeetingId>) {
-        let id = of.clone().unwrap_or_else(|| self.meeting.id.clone());
-        self.overlay = Some(Overlay::Form(Form::new(
-            format!("Export {id}"),
-            Purpose::Export(of),
-            vec![
-                Field::new(
-                    "Format",
-                    "html",
-                    "md, txt, html, json, ocd; or ics: the forward plan",
-                ),
-                Field::new(
-                    "Public",
-                    "yes",
-                    "yes: exempt items by number, title and ground only; no: everything",
-                ),
-                Field::new(
-                    "Agenda only",
-                    "no",
-                    "yes: the agenda to circulate before the meeting",
-                ),
-                Field::new(
-                    "File",
-                    "",
-                    "blank: a name from the meeting, in the folder minutebook started in",
-                ),
-            ],
-        )));
-    }
-
-    fn export_request(&mut self, of: &Option<MeetingId>, form: &Form) -> Result<(), String> {
-        let yes_no = |label: &str| match form.value(label).to_ascii_lowercase().as_str() {
-            "y" | "yes" => Ok(true),
-            "n" | "no" => Ok(false),
-            v => Err(format!("{label}: {v:?} — answer yes or no.")),
-        };
-        let format = match form.value("Format").to_ascii_lowercase().as_str() {
-            "ics" | "ical" | "icalendar" => None,
-            f => Some(f.parse::<Format>().map_err(|e| format!("Format: {e}"))?),
-        };
-        let audience = if yes_no("Public")? {
-            Audience::Public
-        } else {
-            Audience::Private
-        };
-        let scope = if yes_no("Agenda only")? {
-            Scope::AgendaOnly
-        } else {
-            Scope::Full
-        };
-        let id = of.clone().unwrap_or_else(|| self.meeting.id.clone());
-        let path = match form.value("File") {
-            "" => PathBuf::from(match format {
-                None => "forward-plan.ics".to_string(),
-                Some(f) => format!(
-                    "{id}{}{}.{}",
-                    if scope == Scope::AgendaOnly {
-                        "-agenda"
-                    } else {
-                        ""
-                    },
-                    if audience == Audience::Public {
-                        "-public"
-                    } else {
-                        ""
-                    },
-                    f.extension()
-                ),
-            }),
-            p => PathBuf::from(p),
-        };
-        let source = match of {
-            Some(id) => ExportSource::Stored(id.clone()),
-            None => ExportSource::Shown(Box::new(self.meeting_for_save().clone())),
-        };
-        self.request(Request::Export {
-            source,
-            format,
-            audience,
-            scope,
-            path,
-        });
-        Ok(())
     }
 
     /// Enter on a search hit or an action: its meeting, at its item.
@@ -683,77 +476,5 @@ impl App {
             return;
         }
         self.request(Request::Open { id, item });
-    }
-
-    /// Forms that change other records, not this meeting: checked here, done by the run loop.
-    pub(super) fn submit_archive_form(&mut self, form: &Form) -> Option<Result<(), String>> {
-        let date = |label: &str| {
-            crate::model::clock::parse_date(form.value(label)).ok_or_else(|| {
-                format!(
-                    "{label}: {:?} is not a date in the form YYYY-MM-DD",
-                    form.value(label)
-                )
-            })
-        };
-        Some(match &form.purpose {
-            Purpose::ApprovePrevious(id) => (|| {
-                let by = form.value("Signed by");
-                if by.is_empty() {
-                    return Err("Signed by: say who signs the minutes, normally the chair.".into());
-                }
-                let on = date("Date")?;
-                if !self.can_edit() {
-                    return Err(
-                        "This meeting is read-only, so it cannot record the approval.".into(),
-                    );
-                }
-                self.request(Request::Approve {
-                    id: id.clone(),
-                    by: by.to_string(),
-                    on,
-                    at: self.meeting.id.clone(),
-                });
-                Ok(())
-            })(),
-            Purpose::Erratum(id) => (|| {
-                let text = form.value("Correction");
-                if text.is_empty() {
-                    return Err("Correction: write what is corrected.".into());
-                }
-                let on = date("Date")?;
-                let item = form.value("Item").trim_end_matches('.');
-                if !item.is_empty() && !item.split('.').all(|p| p.parse::<usize>().is_ok()) {
-                    return Err(format!(
-                        "Item: {item:?} is not an item number such as 4 or 4.2."
-                    ));
-                }
-                self.request(Request::Erratum {
-                    id: id.clone(),
-                    date: on,
-                    item_number: (!item.is_empty()).then(|| item.to_string()),
-                    text: text.to_string(),
-                });
-                Ok(())
-            })(),
-            Purpose::Export(of) => self.export_request(&of.clone(), form),
-            Purpose::Search => {
-                let words = form.value("Words");
-                if words.is_empty() {
-                    Err("Words: type what to look for.".to_string())
-                } else {
-                    self.request(Request::Search(words.to_string()));
-                    Ok(())
-                }
-            }
-            Purpose::OwnerFilter => {
-                let who = form.value("Owner");
-                if let ArchiveView::Actions { owner, .. } = &mut self.archive.view {
-                    *owner = (!who.is_empty()).then(|| who.to_string());
-                }
-                self.archive.sel = 0;
-                Ok(())
-            }
-            _ => return None,
-        })
     }
 }

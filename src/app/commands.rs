@@ -2,11 +2,11 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::form::{Field, Form, Purpose};
-use super::{App, Confirmed, Overlay};
+use super::form::Form;
+use super::{App, Confirmed, Overlay, forms};
 use crate::keymap::{AgendaEdit, Capture, Command, RunningOrder, StandingEdit, Step, Tab};
-use crate::model::agenda::{self, Principle};
-use crate::model::{ActionStatus, ItemKind, MeetingStatus, Presence, running};
+use crate::model::agenda;
+use crate::model::{ActionStatus, DecisionKind, MeetingStatus, Presence, running};
 
 impl App {
     pub fn command(&mut self, cmd: Command) {
@@ -16,24 +16,12 @@ impl App {
             Command::PrevTab => {
                 self.switch_tab(Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()])
             }
-            Command::Help => {
-                self.overlay = match self.overlay {
-                    Some(Overlay::Help { .. }) => None,
-                    _ => Some(Overlay::Help { scroll: 0 }),
-                }
-            }
+            Command::Help => self.toggle_help(),
             Command::Quit => self.quit = true,
             Command::Submit => self.submit_form(),
             Command::Cancel => self.overlay = None,
-            Command::NextField | Command::PrevField => {
-                if let Some(Overlay::Form(f)) = &mut self.overlay {
-                    if cmd == Command::NextField {
-                        f.next_field()
-                    } else {
-                        f.prev_field()
-                    }
-                }
-            }
+            Command::NextField => self.in_form(Form::next_field),
+            Command::PrevField => self.in_form(Form::prev_field),
             Command::Yes => self.confirmed(),
             Command::No => self.overlay = None,
             Command::Select(step) if self.tab == Tab::Archive && self.overlay.is_none() => {
@@ -43,206 +31,68 @@ impl App {
             Command::Archive(cmd) => self.archive_command(cmd),
             Command::Back if self.tab == Tab::Archive => self.archive_back(),
             Command::Back => {}
-            Command::ApprovePrevious => self.approve_previous(),
+            Command::ApprovePrevious => self.open_form(forms::approve_previous),
             Command::Export if self.tab == Tab::Archive => self.archive_export(),
-            Command::Export => self.export_form(None),
+            Command::Export => self.open_form(|app| Some(forms::export(app, None))),
             Command::Running(step) => self.running_order(step),
-            Command::Agenda(AgendaEdit::Move(step)) => self.agenda_move(step == Step::Up),
             Command::Agenda(edit) => self.agenda_edit(edit),
             Command::Capture(what) => self.capture(what),
-            Command::ToggleWholeMinutes => {
-                // `update` puts the editor's text in the meeting while the whole shows.
-                self.minutes.whole = !self.minutes.whole;
-                self.minutes.whole_scroll = 0;
-            }
+            Command::ToggleWholeMinutes => self.toggle_whole_minutes(),
             Command::SetStatus(status) => self.set_action_status(status),
-            Command::ActionNote => self.action_note_form(),
+            Command::ActionNote => self.open_form(forms::action_note),
             Command::Mark(presence) => self.mark(presence),
-            Command::AddPerson => {
-                if self.can_edit() {
-                    self.overlay = Some(Overlay::Form(Form::new(
-                        "Add a person",
-                        Purpose::AddPerson,
-                        vec![
-                            Field::new("Name", "", "as it should appear in the minutes"),
-                            Field::new(
-                                "Role",
-                                "member",
-                                "member, officer, young person, partner or other",
-                            ),
-                            Field::new(
-                                "Position",
-                                "",
-                                "e.g. Vice-Chair, Virtual School Head (optional)",
-                            ),
-                        ],
-                    )));
-                }
-            }
-            Command::RemovePerson => {
-                if let Some(name) = self
-                    .meeting
-                    .attendance
-                    .get(self.people_sel)
-                    .map(|p| p.name.clone())
-                    && self.can_edit()
-                {
-                    self.overlay = Some(Overlay::Confirm {
-                        question: format!("Remove {name} from this meeting's attendance?"),
-                        then: Confirmed::RemovePerson(self.people_sel),
-                    });
-                }
-            }
-            Command::Standing(StandingEdit::Iha) => self.iha_form(),
-            Command::Standing(StandingEdit::Figures) => self.figures_form(),
-            Command::Standing(edit @ (StandingEdit::AddFigure | StandingEdit::RetireFigure)) => {
-                if !self.can_edit() {
-                    return;
-                }
-                let form = if edit == StandingEdit::AddFigure {
-                    Form::new(
-                        "Add a standing figure",
-                        Purpose::AddFigure,
-                        vec![
-                            Field::new("Name", "", "e.g. Children placed out of area"),
-                            Field::new("Unit", "count", "count or percent"),
-                            Field::new("Target", "", "a number (optional)"),
-                            Field::new("Better", "higher", "higher or lower: which way is good"),
-                        ],
-                    )
-                } else {
-                    Form::new(
-                        "Retire a standing figure",
-                        Purpose::RetireFigure,
-                        vec![Field::new("Name", "", "the figure's name as shown")],
-                    )
-                };
-                self.overlay = Some(Overlay::Form(form));
-            }
-            Command::Standing(edit @ (StandingEdit::AddChild | StandingEdit::RemoveChild)) => {
-                if !self.can_edit() {
-                    return;
-                }
-                let form = if edit == StandingEdit::AddChild {
-                    Form::new(
-                        "A child's IHA (anonymised: never a name)",
-                        Purpose::AddChild,
-                        vec![
-                            Field::new(
-                                "Reference",
-                                "",
-                                "an anonymised reference such as C-0412, never a name",
-                            ),
-                            Field::new("Came into care", "", "YYYY-MM-DD"),
-                            Field::new("IHA completed", "", "YYYY-MM-DD, or empty if not yet"),
-                        ],
-                    )
-                } else {
-                    Form::new(
-                        "Remove a child's IHA row",
-                        Purpose::RemoveChild,
-                        vec![Field::new(
-                            "Reference",
-                            "",
-                            "the reference of the row to remove",
-                        )],
-                    )
-                };
-                self.overlay = Some(Overlay::Form(form));
-            }
+            Command::AddPerson => self.open_form(forms::add_person),
+            Command::RemovePerson => self.confirm_remove_person(),
+            Command::Standing(edit) => self.standing_edit(edit),
             // Answered in `App::key` before any other key is looked at.
             Command::Recovery(_) | Command::Conflict(_) => {}
         }
     }
 
-    fn iha_form(&mut self) {
-        if !self.can_edit() {
-            return;
+    fn toggle_help(&mut self) {
+        self.overlay = match self.overlay {
+            Some(Overlay::Help { .. }) => None,
+            _ => Some(Overlay::Help { scroll: 0 }),
         }
-        let s = &self.meeting.standing;
-        let f = s.iha.clone();
-        let num = |v: Option<u32>| v.map_or(String::new(), |n| n.to_string());
-        let date = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
-        let fields = vec![
-            Field::new(
-                "Period from",
-                date(f.as_ref().and_then(|f| f.period_start)),
-                "YYYY-MM-DD",
-            ),
-            Field::new(
-                "Period to",
-                date(f.as_ref().and_then(|f| f.period_end)),
-                "YYYY-MM-DD",
-            ),
-            Field::new(
-                "Came into care",
-                num(f.as_ref().map(|f| f.entered_care)),
-                "children, a whole number",
-            ),
-            Field::new(
-                "IHAs due",
-                num(f.as_ref().map(|f| f.due)),
-                "IHAs that fell due in the period",
-            ),
-            Field::new(
-                "Within 20 days",
-                num(f.as_ref().map(|f| f.within_20_days)),
-                "completed within 20 working days",
-            ),
-            Field::new(
-                "Completed late",
-                num(f.as_ref().map(|f| f.late)),
-                "completed after 20 working days",
-            ),
-            Field::new(
-                "Outstanding",
-                num(f.as_ref().map(|f| f.outstanding)),
-                "due but not yet done",
-            ),
-            Field::new(
-                "Commentary",
-                f.map_or(String::new(), |f| f.commentary),
-                "reasons for delay, agreed actions",
-            ),
-            Field::new(
-                "Target %",
-                format!("{}", s.iha_target),
-                "the board's agreed minimum, e.g. 85",
-            ),
-        ];
-        self.overlay = Some(Overlay::Form(Form::new(
-            "IHA timeliness for this meeting",
-            Purpose::IhaFigures,
-            fields,
-        )));
     }
 
-    fn figures_form(&mut self) {
-        if !self.can_edit() {
-            return;
+    /// Moves about the open form, if one is open.
+    fn in_form(&mut self, step: fn(&mut Form)) {
+        if let Some(Overlay::Form(f)) = &mut self.overlay {
+            step(f)
         }
-        if self.meeting.standing.figures.is_empty() {
-            self.flash = Some("This board has no other standing figures.".into());
-            return;
-        }
-        let fields = self
+    }
+
+    fn toggle_whole_minutes(&mut self) {
+        // `update` puts the editor's text in the meeting while the whole shows.
+        self.minutes.whole = !self.minutes.whole;
+        self.minutes.whole_scroll = 0;
+    }
+
+    fn confirm_remove_person(&mut self) {
+        if let Some(name) = self
             .meeting
-            .standing
-            .figures
-            .iter()
-            .map(|f| {
-                Field::new(
-                    f.name.clone(),
-                    f.value.map_or(String::new(), |v| v.to_string()),
-                    "a number; empty if not reported",
-                )
-            })
-            .collect();
-        self.overlay = Some(Overlay::Form(Form::new(
-            "Standing figures for this meeting",
-            Purpose::StandingFigures,
-            fields,
-        )));
+            .attendance
+            .get(self.people_sel)
+            .map(|p| p.name.clone())
+            && self.can_edit()
+        {
+            self.overlay = Some(Overlay::Confirm {
+                question: format!("Remove {name} from this meeting's attendance?"),
+                then: Confirmed::RemovePerson(self.people_sel),
+            });
+        }
+    }
+
+    fn standing_edit(&mut self, edit: StandingEdit) {
+        self.open_form(match edit {
+            StandingEdit::Iha => forms::iha_figures,
+            StandingEdit::Figures => forms::standing_figures,
+            StandingEdit::AddFigure => forms::add_figure,
+            StandingEdit::RetireFigure => forms::retire_figure,
+            StandingEdit::AddChild => forms::add_child,
+            StandingEdit::RemoveChild => forms::remove_child,
+        });
     }
 
     fn move_selection(&mut self, dir: Step) {
@@ -361,54 +211,34 @@ impl App {
     }
 
     fn agenda_edit(&mut self, cmd: AgendaEdit) {
+        match cmd {
+            AgendaEdit::Add => self.open_form(forms::add_item),
+            AgendaEdit::AddSub => self.open_form(forms::add_sub_item),
+            AgendaEdit::Edit => self.open_form(forms::edit_item),
+            AgendaEdit::Delete => self.confirm_delete_item(),
+            AgendaEdit::Move(step) => self.agenda_move(step == Step::Up),
+        }
+    }
+
+    fn confirm_delete_item(&mut self) {
         if !self.can_edit() {
             return;
         }
-        let sel = self.agenda_sel;
-        let selected = sel.and_then(|id| self.meeting.item(id)).cloned();
-        let form = match (cmd, selected) {
-            (AgendaEdit::Add, _) => item_form(
-                "Add an agenda item",
-                Purpose::AddItem {
-                    after: sel,
-                    parent: None,
-                },
-                None,
-            ),
-            (AgendaEdit::AddSub, Some(parent)) => item_form(
-                &format!("Add a sub-item to {}", parent.title),
-                Purpose::AddItem {
-                    after: None,
-                    parent: Some(parent.id),
-                },
-                None,
-            ),
-            (AgendaEdit::Edit, Some(item)) => item_form(
-                "Edit the agenda item",
-                Purpose::EditItem(item.id),
-                Some(&item),
-            ),
-            (AgendaEdit::Delete, Some(item)) => {
-                let subs = if item.sub_items.is_empty() {
-                    String::new()
-                } else {
-                    " and its sub-items".to_string()
-                };
-                self.overlay = Some(Overlay::Confirm {
-                    question: format!(
-                        "Delete \"{}\"{subs} from the agenda? Its minutes go with it.",
-                        item.title
-                    ),
-                    then: Confirmed::DeleteItem(item.id),
-                });
-                return;
-            }
-            // Nothing is selected: there is nothing to edit, add under or delete.
-            (AgendaEdit::AddSub | AgendaEdit::Edit | AgendaEdit::Delete, None) => return,
-            // Handled by `agenda_move`.
-            (AgendaEdit::Move(_), _) => return,
+        let Some(item) = self.agenda_sel.and_then(|id| self.meeting.item(id)) else {
+            return;
         };
-        self.overlay = Some(Overlay::Form(form));
+        let subs = if item.sub_items.is_empty() {
+            ""
+        } else {
+            " and its sub-items"
+        };
+        self.overlay = Some(Overlay::Confirm {
+            question: format!(
+                "Delete \"{}\"{subs} from the agenda? Its minutes go with it.",
+                item.title
+            ),
+            then: Confirmed::DeleteItem(item.id),
+        });
     }
 
     fn agenda_move(&mut self, up: bool) {
@@ -433,50 +263,19 @@ impl App {
                 self.minutes.editor.paste(&stamp);
                 return;
             }
-            Capture::Action => Form::new(
-                "Capture an action",
-                Purpose::CaptureAction(item),
-                vec![
-                    Field::new("Action", "", "what is to be done"),
-                    Field::new("Owner", "", "who will do it"),
-                    Field::new("Due", "next meeting", "YYYY-MM-DD or \"next meeting\""),
-                ],
-            ),
-            Capture::Decision | Capture::Resolution => {
-                let resolution = cmd == Capture::Resolution;
-                let label = if resolution { "Resolution" } else { "Decision" };
-                Form::new(
-                    format!("Record a {}", label.to_lowercase()),
-                    Purpose::CaptureDecision { item, resolution },
-                    vec![Field::new(label, "", "as it should read in the minutes")],
-                )
-            }
+            Capture::Action => forms::capture_action(item),
+            Capture::Decision => forms::capture_decision(item, DecisionKind::Decision),
+            Capture::Resolution => forms::capture_decision(item, DecisionKind::Resolution),
         };
         self.overlay = Some(Overlay::Form(form));
     }
 
     /// The index in `meeting.actions` of the action selected in the pane, if any and if
     /// the meeting may change.
-    fn selected_action(&mut self) -> Option<usize> {
+    pub(super) fn selected_action(&mut self) -> Option<usize> {
         let rows = self.action_rows();
         let index = *rows.get(self.actions_sel)?;
         self.can_edit().then_some(index)
-    }
-
-    fn action_note_form(&mut self) {
-        let Some(index) = self.selected_action() else {
-            return;
-        };
-        let action = &self.meeting.actions[index];
-        let form = Form::new(
-            format!("Progress on {}", action.id),
-            Purpose::ActionNote(action.id.clone()),
-            vec![
-                Field::new("Note", "", "what was reported"),
-                Field::new("Status", action.status.label(), "open, done or dropped"),
-            ],
-        );
-        self.overlay = Some(Overlay::Form(form));
     }
 
     fn set_action_status(&mut self, status: ActionStatus) {
@@ -586,82 +385,4 @@ impl App {
             }
         };
     }
-}
-
-fn item_form(title: &str, purpose: Purpose, item: Option<&crate::model::AgendaItem>) -> Form {
-    let kind = item.map_or(ItemKind::Report, |i| i.kind);
-    let principles: Vec<String> = item.map_or(Vec::new(), |i| {
-        i.principles
-            .iter()
-            .map(|p| p.number().to_string())
-            .collect()
-    });
-    Form::new(
-        title,
-        purpose,
-        vec![
-            Field::new(
-                "Title",
-                item.map_or("", |i| &i.title),
-                "as it appears on the agenda",
-            ),
-            Field::new(
-                "Kind",
-                kind_word(kind),
-                "report, presentation, decision, information, standing or procedural",
-            ),
-            Field::new(
-                "Presenter",
-                item.map_or("", |i| &i.presenter),
-                "who presents it (optional)",
-            ),
-            Field::new(
-                "Minutes allowed",
-                item.and_then(|i| i.minutes_allotted)
-                    .map_or(String::new(), |m| m.to_string()),
-                "a whole number of minutes (optional)",
-            ),
-            Field::new(
-                "Exempt reason",
-                item.and_then(|i| i.exempt.as_ref())
-                    .map_or("", |e| &e.reason),
-                "leave empty for public business; for Part B cite the ground, e.g. Schedule 12A para 2",
-            ),
-            Field::new(
-                "Principles",
-                principles.join(", "),
-                "corporate parenting principles 1-7, e.g. 1, 6",
-            ),
-        ],
-    )
-}
-
-pub(super) fn kind_word(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Standing => "standing",
-        ItemKind::Report => "report",
-        ItemKind::Presentation => "presentation",
-        ItemKind::Decision => "decision",
-        ItemKind::Information => "information",
-        ItemKind::Procedural => "procedural",
-    }
-}
-
-pub(super) fn parse_principles(s: &str) -> Result<std::collections::BTreeSet<Principle>, String> {
-    s.split([',', ' '])
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| {
-            p.trim()
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| n.checked_sub(1))
-                .and_then(|n| Principle::ALL.get(n).copied())
-                .ok_or_else(|| {
-                    format!(
-                        "Principles: {:?} is not a principle number from 1 to 7",
-                        p.trim()
-                    )
-                })
-        })
-        .collect()
 }

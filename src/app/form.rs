@@ -1,9 +1,10 @@
 //! Small forms the clerk fills in without leaving the keyboard: one-line fields, Tab
-//! between them, Enter to save, Esc to cancel. What a form is *for* lives in the app.
+//! between them, Enter to save, Esc to cancel. What each form is *for* (its fields,
+//! their checks, what saving changes) lives in its own module under `forms/`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::model::{ActionId, ItemId, MeetingId};
+pub use super::forms::Kind;
 
 /// A one-line text input with a cursor, counted in chars.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -102,112 +103,120 @@ impl LineInput {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    pub label: String,
-    pub input: LineInput,
+/// One field as the form shows it: its label, the hint under it, what is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub label: &'a str,
     /// Shown under the field: the format expected, or the choices.
-    pub hint: &'static str,
+    pub hint: &'a str,
+    pub input: &'a LineInput,
 }
 
-impl Field {
-    pub fn new(label: impl Into<String>, value: impl Into<String>, hint: &'static str) -> Self {
-        Field {
-            label: label.into(),
-            input: LineInput::new(value),
-            hint,
+/// What the clerk typed in one field, with its label so a refusal can name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Value<'a> {
+    pub label: &'a str,
+    /// The typed text, trimmed.
+    pub text: &'a str,
+}
+
+impl<'a> Value<'a> {
+    pub fn new(label: &'a str, input: &'a LineInput) -> Value<'a> {
+        Value {
+            label,
+            text: input.value.trim(),
         }
     }
 
-    pub fn value(&self) -> &str {
-        self.input.value.trim()
+    /// The refusal `why`, said of this field.
+    pub fn refuse(&self, why: impl std::fmt::Display) -> String {
+        format!("{}: {why}", self.label)
+    }
+
+    /// The text, refused if empty.
+    pub fn required(&self) -> Result<String, String> {
+        if self.text.is_empty() {
+            Err(self.refuse("this cannot be empty"))
+        } else {
+            Ok(self.text.to_string())
+        }
+    }
+
+    /// A date, or None if left empty.
+    pub fn date(&self) -> Result<Option<chrono::NaiveDate>, String> {
+        if self.text.is_empty() {
+            return Ok(None);
+        }
+        crate::model::clock::parse_date(self.text)
+            .map(Some)
+            .ok_or_else(|| {
+                self.refuse(format!(
+                    "{:?} is not a real date in the form YYYY-MM-DD",
+                    self.text
+                ))
+            })
     }
 }
 
-/// What the form will do when saved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Purpose {
-    AddItem {
-        after: Option<ItemId>,
-        parent: Option<ItemId>,
-    },
-    EditItem(ItemId),
-    CaptureAction(ItemId),
-    CaptureDecision {
-        item: ItemId,
-        resolution: bool,
-    },
-    AddPerson,
-    ActionNote(ActionId),
-    IhaFigures,
-    StandingFigures,
-    AddChild,
-    RemoveChild,
-    AddFigure,
-    RetireFigure,
-    ApprovePrevious(MeetingId),
-    Erratum(MeetingId),
-    /// Export the meeting shown (`None`) or a meeting of the archive.
-    Export(Option<MeetingId>),
-    Search,
-    OwnerFilter,
-}
-
+/// An open form: which one it is (its typed fields) and where the clerk is in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
     pub title: String,
-    pub fields: Vec<Field>,
     pub focus: usize,
     /// Why the last save was refused, naming the field.
     pub error: Option<String>,
-    pub purpose: Purpose,
+    /// Boxed: the biggest forms hold a dozen inputs, the other overlays a line or two.
+    pub kind: Box<Kind>,
 }
 
 impl Form {
-    pub fn new(title: impl Into<String>, purpose: Purpose, fields: Vec<Field>) -> Self {
+    pub fn new(title: impl Into<String>, kind: impl Into<Kind>) -> Self {
         let mut form = Form {
             title: title.into(),
-            fields,
             focus: 0,
             error: None,
-            purpose,
+            kind: Box::new(kind.into()),
         };
         form.focus_on(0);
         form
     }
 
+    /// Every field, in the order shown.
+    pub fn fields(&self) -> Vec<Shown<'_>> {
+        self.kind.spec().shown()
+    }
+
     fn focus_on(&mut self, i: usize) {
-        for f in &mut self.fields {
-            f.input.selected = false;
+        let mut inputs = self.kind.spec_mut().inputs_mut();
+        for input in &mut inputs {
+            input.selected = false;
         }
         self.focus = i;
-        let input = &mut self.fields[i].input;
+        let input = &mut inputs[i];
         input.selected = !input.value.is_empty();
         input.cursor = input.value.chars().count();
     }
 
-    /// The value typed in the field `label`. A label the form does not show is a slip in
-    /// the program that would store "" for what the clerk typed elsewhere: tests catch it.
-    pub fn value(&self, label: &str) -> &str {
-        let field = self.fields.iter().find(|f| f.label.as_str() == label);
-        debug_assert!(
-            field.is_some(),
-            "the form {:?} has no field {label:?}",
-            self.title
-        );
-        field.map_or("", Field::value)
+    fn len(&self) -> usize {
+        self.fields().len()
     }
 
     pub fn next_field(&mut self) {
-        self.focus_on((self.focus + 1) % self.fields.len());
+        self.focus_on((self.focus + 1) % self.len());
     }
 
     pub fn prev_field(&mut self) {
-        self.focus_on((self.focus + self.fields.len() - 1) % self.fields.len());
+        self.focus_on((self.focus + self.len() - 1) % self.len());
     }
 
     pub fn focused(&mut self) -> &mut LineInput {
-        &mut self.fields[self.focus].input
+        let focus = self.focus;
+        self.kind
+            .spec_mut()
+            .inputs_mut()
+            .into_iter()
+            .nth(focus)
+            .expect("the focus is on a field of the form")
     }
 }
 
@@ -231,26 +240,5 @@ mod tests {
         assert_eq!(i.value, "Kafé");
         i.insert("\tline\none");
         assert_eq!(i.value, "K line oneafé");
-    }
-
-    #[test]
-    fn typing_into_a_field_just_tabbed_to_replaces_it_unless_the_cursor_moved() {
-        let mut form = Form::new(
-            "t",
-            Purpose::AddPerson,
-            vec![Field::new("Name", "", ""), Field::new("Role", "member", "")],
-        );
-        form.next_field();
-        form.focused().key(&key(KeyCode::Char('o')));
-        assert_eq!(form.value("Role"), "o");
-        form.prev_field();
-        form.next_field();
-        form.focused().key(&key(KeyCode::End));
-        form.focused().key(&key(KeyCode::Char('x')));
-        assert_eq!(form.value("Role"), "ox");
-        form.prev_field();
-        form.next_field();
-        form.focused().key(&key(KeyCode::Backspace));
-        assert_eq!(form.value("Role"), "");
     }
 }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::*;
 #[path = "../../tests/common/workspace.rs"]
-mod workspace;
+pub(crate) mod workspace;
 use crate::editor::apply_op;
 use crate::keymap::{ConflictChoice, RecoveryChoice};
 use crate::model::{ActionStatus, Due, ItemStatus, Presence};

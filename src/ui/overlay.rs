@@ -166,7 +166,8 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let mut lines = Vec::new();
     let mut cursor_line = 0;
-    for (i, f) in form.fields.iter().enumerate() {
+    let fields = form.fields();
+    for (i, f) in fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "›" } else { " " };
         if focused {
@@ -206,7 +207,7 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     )));
     let rect = popup(app, frame, area, &format!(" {} ", form.title), lines, 78);
     // The terminal cursor sits in the focused field.
-    let f = &form.fields[form.focus];
+    let f = &fields[form.focus];
     let before: String = f.input.value.chars().take(f.input.cursor).collect();
     let col = rect.x + 1 + 18 + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
     let row = rect.y + 1 + cursor_line as u16;

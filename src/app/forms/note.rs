@@ -1,0 +1,56 @@
+//! A progress note on the selected action, which may also change its status.
+
+use super::{Changes, Spec};
+use crate::app::App;
+use crate::app::form::{Form, LineInput};
+use crate::model::{ActionId, ActionStatus};
+
+form! {
+    Note { id: ActionId }
+    note: "Note" => "what was reported",
+    status: "Status" => "open, done or dropped",
+}
+
+/// Over the action selected in the Actions pane, its status as it is.
+pub fn open(app: &mut App) -> Option<Form> {
+    let index = app.selected_action()?;
+    let action = &app.meeting.actions[index];
+    let note = Note {
+        id: action.id.clone(),
+        note: LineInput::new(""),
+        status: LineInput::new(action.status.label()),
+    };
+    Some(Form::new(format!("Progress on {}", action.id), note))
+}
+
+impl Spec for Note {
+    fn changes(&self) -> Changes {
+        Changes::ThisMeeting
+    }
+
+    fn submit(&self, app: &mut App) -> Result<(), String> {
+        let Values { note, status } = self.values();
+        let note = note.required()?;
+        let status = match status.text.to_lowercase().as_str() {
+            "" => None,
+            "open" => Some(ActionStatus::Open),
+            "done" => Some(ActionStatus::Done),
+            "dropped" => Some(ActionStatus::Dropped),
+            other => {
+                return Err(status.refuse(format!("{other:?} is not one of open, done or dropped")));
+            }
+        };
+        let (date, here) = (app.meeting.date, app.meeting.id.clone());
+        let id = &self.id;
+        let action = app
+            .meeting
+            .actions
+            .iter_mut()
+            .find(|a| a.id == *id)
+            .ok_or("That action is gone.")?;
+        let status = status.filter(|s| *s != action.status);
+        action.update(date, Some(here), status, note);
+        app.flash = Some(format!("Progress noted on {id}."));
+        Ok(())
+    }
+}

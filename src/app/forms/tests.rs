@@ -1,0 +1,372 @@
+//! Every form, filled in and saved: each field it shows reaches what is stored, so a
+//! field shown but dropped on the way (as a typed "Came into care" once was) fails here.
+
+use std::collections::BTreeSet;
+
+use super::Kind;
+use crate::app::archive::{ArchiveView, Show};
+use crate::app::form::LineInput;
+use crate::app::tests::december;
+use crate::app::tests::workspace::Workspace;
+use crate::app::{App, Overlay};
+use crate::keymap::{AgendaEdit, ArchiveCommand, Capture, Command, StandingEdit, Tab};
+use crate::model::iha_children::IhaChild;
+use crate::model::{Better, Figure, MeetingStatus, Unit};
+use crate::store::Summary;
+
+/// One kind of form: how to reach it, and two valid values for each field it shows.
+struct Case {
+    name: &'static str,
+    open: fn(&mut App),
+    /// Label, one value, another value. Empty: the fields are the board's own figures,
+    /// each of which takes a number.
+    values: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// The name of each kind, matched without a fallback: a new kind must come here.
+fn kind_name(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Item(_) => "item",
+        Kind::Action(_) => "action",
+        Kind::Decision(_) => "decision",
+        Kind::Note(_) => "note",
+        Kind::Person(_) => "person",
+        Kind::Iha(_) => "iha",
+        Kind::Figures(_) => "figures",
+        Kind::AddFigure(_) => "add figure",
+        Kind::RetireFigure(_) => "retire figure",
+        Kind::AddChild(_) => "add child",
+        Kind::RemoveChild(_) => "remove child",
+        Kind::Approval(_) => "approval",
+        Kind::Erratum(_) => "erratum",
+        Kind::Export(_) => "export",
+        Kind::Search(_) => "search",
+        Kind::Owner(_) => "owner",
+    }
+}
+
+const ITEM: &[(&str, &str, &str)] = &[
+    ("Title", "Fostering recruitment", "Care leavers' offer"),
+    ("Kind", "report", "decision"),
+    ("Presenter", "Head of Fostering", "Virtual School Head"),
+    ("Minutes allowed", "10", "25"),
+    ("Exempt reason", "", "Schedule 12A para 2"),
+    ("Principles", "1", "6, 7"),
+];
+
+fn cases() -> Vec<Case> {
+    [meeting_cases(), standing_cases(), archive_cases()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The agenda, the minutes, the actions and the attendance.
+fn meeting_cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "add an item",
+            open: |app| app.command(Command::Agenda(AgendaEdit::Add)),
+            values: ITEM,
+        },
+        Case {
+            name: "add a sub-item",
+            open: |app| app.command(Command::Agenda(AgendaEdit::AddSub)),
+            values: ITEM,
+        },
+        Case {
+            name: "edit an item",
+            open: |app| app.command(Command::Agenda(AgendaEdit::Edit)),
+            values: ITEM,
+        },
+        Case {
+            name: "capture an action",
+            open: |app| {
+                app.command(Command::Tab(Tab::Minutes));
+                app.command(Command::Capture(Capture::Action));
+            },
+            values: &[
+                ("Action", "Report placement moves", "Visit the CLiCC"),
+                ("Owner", "Head of Service", "Lead Member"),
+                ("Due", "next meeting", "2027-01-20"),
+            ],
+        },
+        Case {
+            name: "record a decision",
+            open: |app| {
+                app.command(Command::Tab(Tab::Minutes));
+                app.command(Command::Capture(Capture::Decision));
+            },
+            values: &[("Decision", "Noted the report", "Agreed the plan")],
+        },
+        Case {
+            name: "record a resolution",
+            open: |app| {
+                app.command(Command::Tab(Tab::Minutes));
+                app.command(Command::Capture(Capture::Resolution));
+            },
+            values: &[("Resolution", "Resolved to adopt", "Resolved to defer")],
+        },
+        Case {
+            name: "note progress on an action",
+            open: |app| {
+                app.command(Command::Tab(Tab::Actions));
+                app.command(Command::ActionNote);
+            },
+            values: &[
+                ("Note", "Half the visits made", "All visits made"),
+                ("Status", "done", "dropped"),
+            ],
+        },
+        Case {
+            name: "add a person",
+            open: |app| app.command(Command::AddPerson),
+            values: &[
+                ("Name", "Cllr Ada Byron", "Cllr Mary Shelley"),
+                ("Role", "member", "officer"),
+                ("Position", "", "Vice-Chair"),
+            ],
+        },
+    ]
+}
+
+/// The Standing tab's figures and rows.
+fn standing_cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "IHA figures",
+            open: |app| app.command(Command::Standing(StandingEdit::Iha)),
+            values: &[
+                ("Period from", "2026-10-01", "2026-10-02"),
+                ("Period to", "2026-11-30", "2026-11-29"),
+                ("Came into care", "12", "13"),
+                ("IHAs due", "10", "11"),
+                ("Within 20 days", "8", "7"),
+                ("Completed late", "1", "2"),
+                ("Outstanding", "1", "0"),
+                ("Commentary", "Two late for want of a GP", "Clinic moved"),
+                ("Target %", "85", "90"),
+            ],
+        },
+        Case {
+            name: "standing figures",
+            open: |app| {
+                with_two_figures(app);
+                app.command(Command::Standing(StandingEdit::Figures));
+            },
+            values: &[],
+        },
+        Case {
+            name: "add a figure",
+            open: |app| app.command(Command::Standing(StandingEdit::AddFigure)),
+            values: &[
+                ("Name", "Placed out of area", "Missing episodes"),
+                ("Unit", "count", "percent"),
+                ("Target", "", "5"),
+                ("Better", "higher", "lower"),
+            ],
+        },
+        Case {
+            name: "retire a figure",
+            open: |app| {
+                with_two_figures(app);
+                app.command(Command::Standing(StandingEdit::RetireFigure));
+            },
+            values: &[("Name", "Alpha count", "Beta count")],
+        },
+        Case {
+            name: "add a child's row",
+            open: |app| app.command(Command::Standing(StandingEdit::AddChild)),
+            values: &[
+                ("Reference", "C-0001", "C-0002"),
+                ("Came into care", "2026-10-01", "2026-10-05"),
+                ("IHA completed", "", "2026-10-20"),
+            ],
+        },
+        Case {
+            name: "remove a child's row",
+            open: |app| {
+                for reference in ["C-0001", "C-0002"] {
+                    app.meeting.standing.iha_children.push(IhaChild {
+                        reference: reference.into(),
+                        entered_care: app.meeting.date,
+                        completed: None,
+                    });
+                }
+                app.command(Command::Standing(StandingEdit::RemoveChild));
+            },
+            values: &[("Reference", "C-0001", "C-0002")],
+        },
+    ]
+}
+
+/// Forms whose work is on other records or views: the run loop does it on request.
+fn archive_cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "approve the previous minutes",
+            open: |app| app.command(Command::ApprovePrevious),
+            values: &[
+                ("Signed by", "Cllr Ada Byron", "Cllr Mary Shelley"),
+                ("Date", "2026-12-09", "2026-12-10"),
+            ],
+        },
+        Case {
+            name: "record an erratum",
+            open: |app| {
+                let mut earlier = Summary::of(&app.meeting);
+                earlier.id = app.meeting.previous.clone().expect("a previous meeting");
+                earlier.status = MeetingStatus::Approved;
+                app.archive.meetings = vec![earlier];
+                app.command(Command::Tab(Tab::Archive));
+                app.command(Command::Archive(ArchiveCommand::RecordErratum));
+            },
+            values: &[
+                ("Correction", "For Smith read Smyth", "For May read June"),
+                ("Item", "", "4.2"),
+                ("Date", "2026-12-09", "2026-12-10"),
+            ],
+        },
+        Case {
+            name: "export",
+            open: |app| app.command(Command::Export),
+            values: &[
+                ("Format", "html", "md"),
+                ("Public", "yes", "no"),
+                ("Agenda only", "no", "yes"),
+                ("File", "", "minutes.html"),
+            ],
+        },
+        Case {
+            name: "search",
+            open: |app| {
+                app.command(Command::Tab(Tab::Archive));
+                app.command(Command::Archive(ArchiveCommand::Search));
+            },
+            values: &[("Words", "placement", "\"health assessment\"")],
+        },
+        Case {
+            name: "filter actions by owner",
+            open: |app| {
+                app.archive.view = ArchiveView::Actions {
+                    all: Vec::new(),
+                    show: Show::All,
+                    owner: None,
+                };
+                app.command(Command::Tab(Tab::Archive));
+                app.command(Command::Archive(ArchiveCommand::OwnerFilter));
+            },
+            values: &[("Owner", "", "Head of Service")],
+        },
+    ]
+}
+
+fn with_two_figures(app: &mut App) {
+    for name in ["Alpha count", "Beta count"] {
+        app.meeting.standing.figures.push(Figure {
+            key: name.to_lowercase().replace(' ', "-"),
+            name: name.into(),
+            unit: Unit::Count,
+            target: None,
+            better: Better::Higher,
+            value: None,
+        });
+    }
+}
+
+/// The kind and the labels of the form `case` opens on the December meeting.
+fn opened(case: &Case) -> (Workspace, &'static str, Vec<String>) {
+    let mut app = december();
+    (case.open)(&mut app);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("{}: no form opened: {:?}", case.name, app.flash);
+    };
+    let labels = form.fields().iter().map(|f| f.label.to_string()).collect();
+    let kind = kind_name(&form.kind);
+    (app, kind, labels)
+}
+
+/// Fills every field (the one at `other` with its other value), saves, and returns
+/// what is stored and asked for: the meeting, the requests, the archive's view.
+fn saved(case: &Case, other: Option<usize>) -> String {
+    let (mut app, _, labels) = opened(case);
+    let Some(Overlay::Form(form)) = &mut app.overlay else {
+        unreachable!("opened just now")
+    };
+    for (i, input) in form.kind.spec_mut().inputs_mut().into_iter().enumerate() {
+        let (_, a, b) = case.values.get(i).copied().unwrap_or(("", "3", "4"));
+        *input = LineInput::new(if other == Some(i) { b } else { a });
+    }
+    app.command(Command::Submit);
+    if let Some(Overlay::Form(form)) = &app.overlay {
+        panic!("{}: refused {labels:?}: {:?}", case.name, form.error);
+    }
+    let effects = app.take_effects();
+    let view = format!("{:?}", app.archive.view);
+    format!("{:?}\n{effects:?}\n{view}", app.meeting_for_save())
+}
+
+#[test]
+fn every_field_of_every_form_reaches_what_is_stored() {
+    let mut kinds = BTreeSet::new();
+    for case in cases() {
+        let (_, kind, labels) = opened(&case);
+        kinds.insert(kind);
+        if !case.values.is_empty() {
+            let listed: Vec<&str> = case.values.iter().map(|(l, _, _)| *l).collect();
+            assert_eq!(labels, listed, "{}: the fields shown", case.name);
+        }
+        let first = saved(&case, None);
+        for (i, label) in labels.iter().enumerate() {
+            assert_ne!(
+                saved(&case, Some(i)),
+                first,
+                "{}: what is typed in {label:?} is not stored",
+                case.name
+            );
+        }
+    }
+    let all = [
+        "item",
+        "action",
+        "decision",
+        "note",
+        "person",
+        "iha",
+        "figures",
+        "add figure",
+        "retire figure",
+        "add child",
+        "remove child",
+        "approval",
+        "erratum",
+        "export",
+        "search",
+        "owner",
+    ];
+    assert_eq!(kinds, BTreeSet::from(all), "every kind of form is tried");
+}
+
+#[test]
+fn typing_into_a_field_just_tabbed_to_replaces_it_unless_the_cursor_moved() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut app = december();
+    app.command(Command::AddPerson);
+    let Some(Overlay::Form(form)) = &mut app.overlay else {
+        panic!("the person form opens");
+    };
+    let role = |form: &crate::app::form::Form| form.fields()[1].input.value.clone();
+    form.next_field();
+    form.focused().key(&key(KeyCode::Char('o')));
+    assert_eq!(role(form), "o");
+    form.prev_field();
+    form.next_field();
+    form.focused().key(&key(KeyCode::End));
+    form.focused().key(&key(KeyCode::Char('x')));
+    assert_eq!(role(form), "ox");
+    form.prev_field();
+    form.next_field();
+    form.focused().key(&key(KeyCode::Backspace));
+    assert_eq!(role(form), "");
+}
