@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Size};
 use serde::{Deserialize, Serialize};
 
 use crate::editor::{EditOp, Editor, Outcome};
@@ -18,6 +19,7 @@ use crate::keymap::{self, Command, Scope, Tab};
 use crate::model::agenda::{self, numbered};
 use crate::model::{ItemId, Meeting, MeetingStatus, running};
 use crate::store::Summary;
+use crate::ui::layout;
 use crate::ui::theme::Theme;
 use archive::{ArchiveList, ArchivePane, Reply, Request};
 use form::Form;
@@ -34,6 +36,8 @@ pub enum Msg {
     Archive(ArchiveList),
     /// The run loop's answer to a request for other records.
     Reply(Reply),
+    /// The terminal's size, at start and whenever it changes: where the tabs are drawn.
+    Resize(Size),
 }
 
 /// One edit to one item's minutes, as journaled between saves.
@@ -152,8 +156,9 @@ pub struct App {
     pub quit: bool,
     /// Opened from the archive to read, inside another meeting's workspace.
     pub reading: bool,
-    /// The width last drawn at: where the tabs are, for mouse clicks.
-    pub drawn_width: u16,
+    /// The terminal's size as the run loop last reported it: where the tabs are drawn, for
+    /// mouse clicks (drawing itself never writes here).
+    terminal: Size,
     effects: Vec<Effect>,
     journal: Vec<JournalRecord>,
 }
@@ -200,7 +205,7 @@ impl App {
             urgent_save: false,
             quit: false,
             reading: false,
-            drawn_width: 80,
+            terminal: Size::new(80, 24),
             effects: Vec::new(),
             journal: Vec::new(),
         };
@@ -236,6 +241,7 @@ impl App {
                 self.archive.listed = true;
             }
             Msg::Reply(reply) => self.reply(reply),
+            Msg::Resize(size) => self.terminal = size,
         }
         self.collect_editor_output();
     }
@@ -255,9 +261,10 @@ impl App {
                 }
                 view.update(Msg::Key(key));
             }
-            Msg::Tick(now) => {
-                view.update(Msg::Tick(now));
-                return Some(Msg::Tick(now));
+            // The clock and the terminal's size are both apps' to know.
+            Msg::Tick(_) | Msg::Resize(_) => {
+                view.update(msg.clone());
+                return Some(msg);
             }
             Msg::Archive(_) | Msg::Reply(_) => return Some(msg),
             other => view.update(other),
@@ -368,10 +375,10 @@ impl App {
     }
 
     fn mouse(&mut self, m: MouseEvent) {
+        let at = Position::new(m.column, m.row);
         if m.kind == MouseEventKind::Down(MouseButton::Left)
-            && m.row == 0
             && self.overlay.is_none()
-            && let Some(tab) = crate::ui::tab_at(m.column, self.drawn_width)
+            && let Some(tab) = layout::tab_under(self.terminal.into(), self.reading, at)
         {
             self.switch_tab(tab);
         }

@@ -19,6 +19,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Size;
 
 use crate::app::archive::Reply;
 use crate::app::{App, Effect, Msg};
@@ -188,6 +189,10 @@ fn run_loop(
     let mut last_input = Instant::now();
     let mut quit_asked_at: Option<Instant> = None;
     let mut archive_read = false;
+    // Where the tabs are for the mouse; a resize tells it again.
+    if let Ok(size) = terminal.size() {
+        app.update(Msg::Resize(size));
+    }
     loop {
         app.update(Msg::Tick(Local::now().naive_local()));
         // A frame that cannot be drawn means the terminal is gone: save and leave.
@@ -296,6 +301,7 @@ fn handle_event(app: &mut App, ev: Event) {
         Event::Key(k) => app.update(Msg::Key(k)),
         Event::Paste(text) => app.update(Msg::Paste(text)),
         Event::Mouse(m) => app.update(Msg::Mouse(m)),
+        Event::Resize(width, height) => app.update(Msg::Resize(Size::new(width, height))),
         _ => {}
     }
 }

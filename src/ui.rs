@@ -1,13 +1,15 @@
 //! Drawing the workspace: tab bar, the current pane, status bar, and any overlay.
 
+pub mod layout;
 pub mod overlay;
 pub mod theme;
 
 use chrono::Duration;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Tabs};
 
 use crate::app::{App, SaveLevel};
 use crate::keymap::Tab;
@@ -15,18 +17,11 @@ use crate::model::agenda::number_of;
 use crate::model::running;
 use crate::tabs;
 
-/// Below this the workspace asks for a bigger window instead of drawing nonsense.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 5;
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, tab_at};
 
+/// Draws the workspace. It reads the state and changes none of it; where things go comes
+/// from [`layout::screen`], which the mouse uses too.
 pub fn draw(app: &mut App, frame: &mut Frame) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = Paragraph::new("Window too small for minutebook")
-            .wrap(ratatui::widgets::Wrap { trim: true });
-        frame.render_widget(msg, area);
-        return;
-    }
     // A meeting opened from the archive is drawn in its own panes, under a banner
     // that says whose it is and how to come back.
     let banner = app.viewing.as_ref().map(|v| {
@@ -37,70 +32,39 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
             app.meeting.id
         )
     });
+    let area = frame.area();
+    let Some(screen) = layout::screen(area, banner.is_some()) else {
+        let msg = Paragraph::new("Window too small for minutebook")
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(msg, area);
+        return;
+    };
     let theme = app.theme;
-    app.drawn_width = area.width;
     let app: &mut App = match app.viewing.as_deref_mut() {
         Some(view) => view,
         None => app,
     };
-    app.drawn_width = area.width;
-    let [tabs_area, banner_area, body, status, hint] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(banner.is_some() as u16),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    frame.render_widget(tab_bar(app, tabs_area.width), tabs_area);
+    frame.render_widget(tab_bar(app, screen.tabs.width), screen.tabs);
     if let Some(b) = banner {
         frame.render_widget(
-            Paragraph::new(crate::tabs::fit(&b, banner_area.width as usize)).style(theme.warn()),
-            banner_area,
+            Paragraph::new(crate::tabs::fit(&b, screen.banner.width as usize)).style(theme.warn()),
+            screen.banner,
         );
     }
-    tabs::draw(app, frame, body);
-    frame.render_widget(status_bar(app, status.width), status);
-    frame.render_widget(hint_line(app), hint);
+    tabs::draw(app, frame, screen.body);
+    frame.render_widget(status_bar(app, screen.status.width), screen.status);
+    frame.render_widget(hint_line(app), screen.hint);
     overlay::draw(app, frame, area);
 }
 
-/// Below this width the tab bar uses short names, so all six fit in 80 columns.
-const SHORT_TABS_BELOW: u16 = 90;
-
-fn tab_label(tab: Tab, width: u16) -> String {
-    let title = match tab {
-        Tab::Standing if width < SHORT_TABS_BELOW => "Standing",
-        t => t.title(),
-    };
-    format!(" {} {title} ", tab.index() + 1)
-}
-
-/// The tab under column `x` of a tab bar `width` wide (for mouse clicks); it mirrors `tab_bar`.
-pub fn tab_at(x: u16, width: u16) -> Option<Tab> {
-    let mut start = 0u16;
-    for tab in Tab::ALL {
-        let w = tab_label(tab, width).chars().count() as u16;
-        if x >= start && x < start + w {
-            return Some(tab);
-        }
-        start += w + 1;
-    }
-    None
-}
-
-fn tab_bar(app: &App, width: u16) -> Line<'static> {
-    let mut spans = Vec::new();
-    for tab in Tab::ALL {
-        let style = if tab == app.tab {
-            app.theme.tab_active()
-        } else {
-            app.theme.dim()
-        };
-        spans.push(Span::styled(tab_label(tab, width), style));
-        spans.push(Span::raw("│"));
-    }
-    Line::from(spans)
+/// ratatui's tab bar, its titles and divider as [`layout::tab_spans`] counts them.
+fn tab_bar(app: &App, width: u16) -> Tabs<'static> {
+    Tabs::new(layout::tab_titles(width))
+        .select(app.tab.index())
+        .style(app.theme.dim())
+        .highlight_style(app.theme.tab_active().remove_modifier(Modifier::DIM))
+        .padding("", layout::TAB_DIVIDER)
+        .divider("")
 }
 
 pub fn minutes_seconds(d: Duration) -> String {

@@ -689,3 +689,27 @@ fn other_lists_keep_their_columns_with_long_text_at_80x24() {
         assert_eq!(column_of(&t, row, word), role, "{name}");
     }
 }
+
+#[test]
+fn a_click_lands_on_the_tab_drawn_there_at_any_width() {
+    use minutebook::keymap::Tab;
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Size;
+    let mut app = meeting_in_progress();
+    // At 120 columns the Standing tab has its long name, which moves the tabs after it.
+    for w in [80, 120] {
+        app.update(Msg::Resize(Size::new(w, 40)));
+        for tab in Tab::ALL {
+            let t = render(&mut app, w, 40);
+            let title = format!("{} {}", tab.index() + 1, &tab.title()[..4]);
+            let x = column_of(&t, 0, &title).unwrap();
+            app.update(Msg::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: x,
+                row: 0,
+                modifiers: KeyModifiers::NONE,
+            }));
+            assert_eq!(app.tab, tab, "{w} columns, clicked at {x}");
+        }
+    }
+}
