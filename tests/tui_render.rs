@@ -691,6 +691,54 @@ fn other_lists_keep_their_columns_with_long_text_at_80x24() {
 }
 
 #[test]
+fn help_uses_the_width_there_is_and_wraps_under_its_keys() {
+    const EXPORT: &str =
+        "Export this meeting (Markdown, text, HTML, JSON, Open Civic Data; public or full)";
+    let mut app = meeting_in_progress();
+    press(&mut app, KeyCode::Char('1'), KeyModifiers::ALT);
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    // Scrolled until the export key shows: the longest description there is.
+    let mut t = render(&mut app, 120, 40);
+    while rows_with(&t, "Export this meeting").is_empty() {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        t = render(&mut app, 120, 40);
+    }
+    assert!(t.backend().to_string().contains(EXPORT), "{}", t.backend());
+    insta::assert_snapshot!("help_agenda_120x40", t.backend());
+
+    // At 80 columns it wraps, and the rest sits under its first words, not under the keys.
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    let mut t = render(&mut app, 80, 24);
+    while rows_with(&t, "public or full)").is_empty() {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        t = render(&mut app, 80, 24);
+    }
+    let first = rows_with(&t, "Export this meeting")[0];
+    let x = column_of(&t, first, "Export this meeting").unwrap();
+    let screen = t.backend().to_string();
+    let next = screen.lines().nth(usize::from(first) + 1).unwrap();
+    let rest = next.trim_matches(|c| c == '"' || c == '│' || c == ' ');
+    assert!(EXPORT.ends_with(rest), "{screen}");
+    assert_eq!(column_of(&t, first + 1, rest), Some(x), "{screen}");
+    insta::assert_snapshot!("help_agenda_wrapped_80x24", t.backend());
+}
+
+#[test]
+fn a_form_hint_that_wraps_stays_under_its_field() {
+    let mut app = meeting_in_progress();
+    keys(&mut app, "n");
+    // Narrow enough that "as it should appear in the minutes" needs two rows.
+    let t = render(&mut app, 44, 24);
+    let first = rows_with(&t, "as it should")[0];
+    let x = column_of(&t, first, "as it should").unwrap();
+    let screen = t.backend().to_string();
+    let next = screen.lines().nth(usize::from(first) + 1).unwrap();
+    assert!(next.contains("the minutes"), "{screen}");
+    assert_eq!(column_of(&t, first + 1, "the minutes"), Some(x), "{screen}");
+}
+
+#[test]
 fn a_click_lands_on_the_tab_drawn_there_at_any_width() {
     use minutebook::keymap::Tab;
     use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
