@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Size;
+use ratatui::layout::{Position, Size};
 use serde::{Deserialize, Serialize};
 
 use crate::editor::{EditOp, Editor, Outcome};
@@ -19,6 +19,7 @@ use crate::keymap::{self, Command, ConflictChoice, RecoveryChoice, Scope, Tab};
 use crate::model::agenda::{self, numbered};
 use crate::model::{ItemId, Meeting, MeetingStatus, running};
 use crate::store::Summary;
+use crate::ui::layout;
 use crate::ui::theme::Theme;
 use archive::{ArchiveList, ArchivePane, Reply, Request};
 use form::Form;
@@ -308,13 +309,10 @@ impl App {
                 }
                 view.update(Msg::Key(key));
             }
-            Msg::Tick(now) => {
-                view.update(Msg::Tick(now));
-                return Some(Msg::Tick(now));
-            }
-            Msg::Resize(size) => {
-                view.update(Msg::Resize(size));
-                return Some(Msg::Resize(size));
+            // The clock and the terminal's size are both apps' to know.
+            Msg::Tick(_) | Msg::Resize(_) => {
+                view.update(msg.clone());
+                return Some(msg);
             }
             // The run loop's news is about this app's meeting and files.
             Msg::Archive(_)
@@ -435,10 +433,10 @@ impl App {
     }
 
     fn mouse(&mut self, m: MouseEvent) {
+        let at = Position::new(m.column, m.row);
         if m.kind == MouseEventKind::Down(MouseButton::Left)
-            && m.row == 0
             && self.overlay.is_none()
-            && let Some(tab) = crate::ui::tab_at(m.column, self.screen.width)
+            && let Some(tab) = layout::tab_under(self.screen.into(), self.reading, at)
         {
             self.switch_tab(tab);
         }

@@ -4,6 +4,7 @@ pub mod actions;
 pub mod agenda;
 pub mod archive;
 pub mod attendance;
+pub mod list;
 pub mod minutes;
 pub mod standing;
 

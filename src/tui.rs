@@ -19,6 +19,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Size;
 
 use crate::app::archive::Reply;
 use crate::app::{App, Effect, Msg};
@@ -299,6 +300,7 @@ fn handle_event(app: &mut App, ev: Event) {
         Event::Key(k) => app.update(Msg::Key(k)),
         Event::Paste(text) => app.update(Msg::Paste(text)),
         Event::Mouse(m) => app.update(Msg::Mouse(m)),
+        Event::Resize(width, height) => app.update(Msg::Resize(Size::new(width, height))),
         _ => {}
     }
 }

@@ -1,13 +1,15 @@
 //! Drawing the workspace: tab bar, the current pane, status bar, and any overlay.
 
+pub mod layout;
 pub mod overlay;
 pub mod theme;
 
 use chrono::Duration;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Tabs};
 
 use crate::app::{App, SaveLevel};
 use crate::keymap::Tab;
@@ -15,21 +17,20 @@ use crate::model::agenda::number_of;
 use crate::model::running;
 use crate::tabs;
 
-/// Below this the workspace asks for a bigger window instead of drawing nonsense.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 5;
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, tab_at};
 
-/// Draws the workspace. Everything is drawn from `&App`; the one thing a draw moves is
-/// the editor's own viewport (scrolled to the cursor, wraps cached), never the meeting.
+/// Draws the workspace. Everything is drawn from `&App`, and where things go comes from
+/// [`layout::screen`], which the mouse uses too; the one thing a draw moves is the
+/// editor's own viewport (scrolled to the cursor, wraps cached), never the meeting.
 pub fn draw(app: &mut App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    let Some(screen) = layout::screen(area, app.viewing.is_some()) else {
         let msg = Paragraph::new("Window too small for minutebook")
             .wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(msg, area);
         return;
-    }
-    let editor_area = draw_panes(app, frame, area);
+    };
+    let editor_area = draw_panes(app, frame, screen);
     let shown = app.viewing.as_deref().unwrap_or(app);
     let cursor = shown.overlay.is_none();
     if let Some(inner) = editor_area {
@@ -42,26 +43,13 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     overlay::draw(app.viewing.as_deref().unwrap_or(app), frame, area);
 }
 
-/// The rows of the screen: tab bar, banner (while reading another meeting), pane,
-/// status bar, hint line.
-fn screen_areas(area: Rect, banner: bool) -> [Rect; 5] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(banner as u16),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area)
-}
-
 /// Where the pane of `app` (the one shown) is drawn on a screen of `area`.
 pub fn pane_area(app: &App, area: Rect) -> Rect {
-    screen_areas(area, app.reading)[2]
+    layout::screen(area, app.reading).map_or(Rect::ZERO, |s| s.body)
 }
 
 /// Everything but the editor and the overlay; returns where the editor goes, if shown.
-fn draw_panes(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
+fn draw_panes(app: &App, frame: &mut Frame, screen: layout::Screen) -> Option<Rect> {
     // A meeting opened from the archive is drawn in its own panes, under a banner
     // that says whose it is and how to come back.
     let banner = app.viewing.as_ref().map(|v| {
@@ -74,56 +62,27 @@ fn draw_panes(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
     });
     let theme = app.theme;
     let app: &App = app.viewing.as_deref().unwrap_or(app);
-    let [tabs_area, banner_area, body, status, hint] = screen_areas(area, banner.is_some());
-    frame.render_widget(tab_bar(app, tabs_area.width), tabs_area);
+    frame.render_widget(tab_bar(app, screen.tabs.width), screen.tabs);
     if let Some(b) = banner {
         frame.render_widget(
-            Paragraph::new(crate::tabs::fit(&b, banner_area.width as usize)).style(theme.warn()),
-            banner_area,
+            Paragraph::new(crate::tabs::fit(&b, screen.banner.width as usize)).style(theme.warn()),
+            screen.banner,
         );
     }
-    let editor_area = tabs::draw(app, frame, body);
-    frame.render_widget(status_bar(app, status.width), status);
-    frame.render_widget(hint_line(app), hint);
+    let editor_area = tabs::draw(app, frame, screen.body);
+    frame.render_widget(status_bar(app, screen.status.width), screen.status);
+    frame.render_widget(hint_line(app), screen.hint);
     editor_area
 }
 
-/// Below this width the tab bar uses short names, so all six fit in 80 columns.
-const SHORT_TABS_BELOW: u16 = 90;
-
-fn tab_label(tab: Tab, width: u16) -> String {
-    let title = match tab {
-        Tab::Standing if width < SHORT_TABS_BELOW => "Standing",
-        t => t.title(),
-    };
-    format!(" {} {title} ", tab.index() + 1)
-}
-
-/// The tab under column `x` of a tab bar `width` wide (for mouse clicks); it mirrors `tab_bar`.
-pub fn tab_at(x: u16, width: u16) -> Option<Tab> {
-    let mut start = 0u16;
-    for tab in Tab::ALL {
-        let w = tab_label(tab, width).chars().count() as u16;
-        if x >= start && x < start + w {
-            return Some(tab);
-        }
-        start += w + 1;
-    }
-    None
-}
-
-fn tab_bar(app: &App, width: u16) -> Line<'static> {
-    let mut spans = Vec::new();
-    for tab in Tab::ALL {
-        let style = if tab == app.tab {
-            app.theme.tab_active()
-        } else {
-            app.theme.dim()
-        };
-        spans.push(Span::styled(tab_label(tab, width), style));
-        spans.push(Span::raw("│"));
-    }
-    Line::from(spans)
+/// ratatui's tab bar, its titles and divider as [`layout::tab_spans`] counts them.
+fn tab_bar(app: &App, width: u16) -> Tabs<'static> {
+    Tabs::new(layout::tab_titles(width))
+        .select(app.tab.index())
+        .style(app.theme.dim())
+        .highlight_style(app.theme.tab_active().remove_modifier(Modifier::DIM))
+        .padding("", layout::TAB_DIVIDER)
+        .divider("")
 }
 
 pub fn minutes_seconds(d: Duration) -> String {

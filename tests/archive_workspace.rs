@@ -116,6 +116,32 @@ fn an_earlier_meeting_opens_read_only_in_every_pane_and_esc_comes_back() {
     assert_eq!(app.meeting.id.as_str(), "2026-12-09");
 }
 
+/// The tabs of a meeting opened to read are where the workspace's are: a click on one,
+/// in a window wider than the default, lands on the tab drawn there.
+#[test]
+fn a_click_on_a_tab_of_a_meeting_opened_to_read_lands_where_it_is_drawn() {
+    use minutebook::ui::layout::tab_spans;
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    app.resize(120, 40);
+    app.alt('6').press(KeyCode::Down).press(KeyCode::Enter);
+    pump(&mut app, &store);
+    let at = |w: u16, x: u16| tab_spans(w).find(|(_, span)| span.contains(&x));
+    // The last column of the Actions tab at 120 columns, which at 80 is Attendance's.
+    let x = tab_spans(120)
+        .find(|(t, _)| *t == Tab::Actions)
+        .unwrap()
+        .1
+        .end
+        - 1;
+    assert_eq!(at(80, x).map(|(t, _)| t), Some(Tab::Attendance));
+    app.click(x, 0);
+    assert_eq!(
+        app.viewing.as_ref().expect("still reading").tab,
+        Tab::Actions
+    );
+}
+
 #[test]
 fn the_board_approves_the_previous_minutes_which_seals_them_and_edits_are_refused() {
     let (_tmp, store) = common::demo_store();

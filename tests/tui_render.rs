@@ -8,6 +8,7 @@ use minutebook::app::{App, Msg};
 use minutebook::ui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
+use ratatui::{Terminal, backend::TestBackend};
 
 fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 12, 9)
@@ -140,12 +141,16 @@ fn standing_items_with_the_trend_across_meetings() {
         screen.contains("Initial Health Assessment timeliness ▁▃▇▄▆▇▅▇█"),
         "{screen}"
     );
-    // At 120 columns the principle tags follow the trend, so the tags are cut, not the trend.
-    let screen = app.render(120, 40).backend().to_string();
-    assert!(
-        screen.contains("Initial Health Assessment timeliness ▁▃▇▄▆▇▅▇█ (P…"),
-        "{screen}"
-    );
+    // The principle tags have a column of their own: the trend and the tags both show, at
+    // 80 columns and at 120 (where the tags used to follow the trend and be cut to "(P…").
+    for w in [80, 120] {
+        let screen = app.render(w, 40).backend().to_string();
+        let row = screen
+            .lines()
+            .find(|l| l.contains("Initial Health Assessment timeliness ▁▃▇▄▆▇▅▇█"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(row.contains(" P1,P4 "), "{row}");
+    }
 }
 
 #[test]
@@ -575,4 +580,223 @@ fn drawing_changes_nothing_the_clerk_typed_or_scrolled() {
     let before = state(&app);
     app.render(120, 40);
     assert_eq!(state(&app), before, "the editor drawn");
+}
+
+/// The column at which `text` starts on row `y` of the screen, counting cells (so a wide
+/// character counts as the two columns it takes).
+fn column_of(t: &Terminal<TestBackend>, y: u16, text: &str) -> Option<u16> {
+    let buf = t.backend().buffer();
+    let mut row = String::new();
+    let mut xs = Vec::new();
+    for x in 0..buf.area.width {
+        let symbol = buf[(x, y)].symbol();
+        for _ in symbol.chars() {
+            xs.push(x);
+        }
+        row.push_str(symbol);
+    }
+    let at = row.find(text)?;
+    Some(xs[row[..at].chars().count()])
+}
+
+/// The rows of the screen whose text contains `text`.
+fn rows_with(t: &Terminal<TestBackend>, text: &str) -> Vec<u16> {
+    let lines: Vec<String> = t.backend().to_string().lines().map(String::from).collect();
+    (0..lines.len() as u16)
+        .filter(|y| lines[usize::from(*y)].contains(text))
+        .collect()
+}
+
+/// December's agenda with item 4.2 given a title far wider than the window and three
+/// principles, and an item titled in wide characters.
+fn long_titles() -> Workspace {
+    use minutebook::model::agenda::{self, Principle};
+    use minutebook::model::{AgendaItem, ItemKind};
+    let mut app = meeting_in_progress();
+    let rows = app.agenda_rows();
+    let item = agenda::find_mut(&mut app.meeting.agenda, rows[5]).unwrap();
+    item.title =
+        "Children placed in unregulated and unregistered settings, including those placed \
+                  out of area and those aged 16 and 17 in supported accommodation"
+            .into();
+    item.principles = [
+        Principle::BestInterests,
+        Principle::SafetyAndStability,
+        Principle::PrepareForAdulthood,
+    ]
+    .into();
+    let next = agenda::next_id(&app.meeting.agenda);
+    let mut wide = AgendaItem::new(
+        next,
+        "児童養護施設の訪問報告と子どもの声の記録について",
+        ItemKind::Report,
+    );
+    wide.principles = [Principle::ExpressViews].into();
+    wide.minutes_allotted = Some(10);
+    app.meeting.agenda.push(wide);
+    app.key(KeyCode::Char('1'), KeyModifiers::ALT);
+    app
+}
+
+#[test]
+fn principle_tags_stay_beside_a_long_title_at_80x24() {
+    let mut app = long_titles();
+    let t = app.render(80, 24);
+    let row = rows_with(t, "Children placed in unregulated")[0];
+    let line = t
+        .backend()
+        .to_string()
+        .lines()
+        .nth(usize::from(row))
+        .unwrap()
+        .to_string();
+    // The title is shortened, visibly; its tags and the columns after it stay.
+    assert!(line.contains("… P1,P6,P7 "), "{line}");
+    assert!(line.contains("10 · pending"), "{line}");
+    insta::assert_snapshot!("agenda_long_title_80x24", t.backend());
+}
+
+#[test]
+fn agenda_columns_stay_aligned_with_long_and_wide_titles() {
+    let mut app = long_titles();
+    // Tall enough that every item shows.
+    for w in [80, 120] {
+        let t = app.render(w, 40);
+        let header = rows_with(t, "No.")[0];
+        let tags = column_of(t, header, "Tags").unwrap();
+        let status = column_of(t, header, "Status").unwrap();
+        for status_word in ["✓ done", "▶ current", "· pending"] {
+            for y in rows_with(t, status_word) {
+                assert_eq!(column_of(t, y, status_word), Some(status), "{w}: row {y}");
+            }
+        }
+        for tag in ["P1,P4", "P1,P6,P7", "P2 "] {
+            let y = rows_with(t, tag)[0];
+            assert_eq!(column_of(t, y, tag), Some(tags), "{w}: {tag}");
+        }
+    }
+}
+
+#[test]
+fn a_list_longer_than_the_pane_scrolls_to_the_selection_with_a_scrollbar() {
+    let mut app = long_titles();
+    // To the last item, far below what 80x24 shows.
+    for _ in 0..20 {
+        app.typed("j");
+    }
+    let t = app.render(80, 24);
+    let screen = t.backend().to_string();
+    let selected = screen.lines().find(|l| l.starts_with("\"›")).unwrap();
+    assert!(selected.contains("児童養護施設"), "{screen}");
+    // The first items have scrolled off, and the bar's thumb is at the bottom.
+    assert!(!screen.contains("Welcome, apologies"), "{screen}");
+    assert!(screen.contains('▼') && screen.contains('█'), "{screen}");
+    insta::assert_snapshot!("agenda_scrolled_80x24", t.backend());
+}
+
+#[test]
+fn other_lists_keep_their_columns_with_long_text_at_80x24() {
+    let mut app = meeting_in_progress();
+    let mut actions = app.meeting.actions.iter_mut();
+    let a = actions.find(|a| a.owner == "Amira Khan").unwrap();
+    a.text = "子ども".repeat(30);
+    a.owner = "Cllr Margaret Holloway-Fitzwilliam".into();
+    app.meeting.attendance[0].name = "Cllr Margaret Holloway-Fitzwilliam of Upper Ashby".into();
+    app.key(KeyCode::Char('4'), KeyModifiers::ALT);
+    let t = app.render(80, 24);
+    let header = rows_with(t, "Status")[0];
+    let (owner, due) = (column_of(t, header, "Owner"), column_of(t, header, "Due"));
+    for (y, text) in [
+        ("Karen Whitfield", "14 Oct 2026"),
+        ("Cllr Margaret", "9 Dec 2026"),
+    ] {
+        let row = rows_with(t, y)[0];
+        assert_eq!(column_of(t, row, y), owner, "{y}");
+        assert_eq!(column_of(t, row, text), due, "{text}");
+    }
+    app.key(KeyCode::Char('5'), KeyModifiers::ALT);
+    let t = app.render(80, 24);
+    let header = rows_with(t, "Name")[0];
+    let role = column_of(t, header, "Role");
+    for name in ["Cllr Margaret Holloway-F", "Jo Marsh"] {
+        let row = rows_with(t, name)[0];
+        let word = if name == "Jo Marsh" {
+            "officer"
+        } else {
+            "member"
+        };
+        assert_eq!(column_of(t, row, word), role, "{name}");
+    }
+}
+
+#[test]
+fn help_uses_the_width_there_is_and_wraps_under_its_keys() {
+    const EXPORT: &str =
+        "Export this meeting (Markdown, text, HTML, JSON, Open Civic Data; public or full)";
+    let mut app = meeting_in_progress();
+    app.key(KeyCode::Char('1'), KeyModifiers::ALT);
+    app.key(KeyCode::F(1), KeyModifiers::NONE);
+    // Scrolled until the export key shows: the longest description there is.
+    let mut t = app.render(120, 40);
+    while rows_with(t, "Export this meeting").is_empty() {
+        app.key(KeyCode::Down, KeyModifiers::NONE);
+        t = app.render(120, 40);
+    }
+    assert!(t.backend().to_string().contains(EXPORT), "{}", t.backend());
+    insta::assert_snapshot!("help_agenda_120x40", t.backend());
+
+    // At 80 columns it wraps, and the rest sits under its first words, not under the keys.
+    app.key(KeyCode::Esc, KeyModifiers::NONE);
+    app.key(KeyCode::F(1), KeyModifiers::NONE);
+    let mut t = app.render(80, 24);
+    while rows_with(t, "public or full)").is_empty() {
+        app.key(KeyCode::Down, KeyModifiers::NONE);
+        t = app.render(80, 24);
+    }
+    let first = rows_with(t, "Export this meeting")[0];
+    let x = column_of(t, first, "Export this meeting").unwrap();
+    let screen = t.backend().to_string();
+    let next = screen.lines().nth(usize::from(first) + 1).unwrap();
+    let rest = next.trim_matches(|c| c == '"' || c == '│' || c == ' ');
+    assert!(EXPORT.ends_with(rest), "{screen}");
+    assert_eq!(column_of(t, first + 1, rest), Some(x), "{screen}");
+    insta::assert_snapshot!("help_agenda_wrapped_80x24", t.backend());
+}
+
+#[test]
+fn a_form_hint_that_wraps_stays_under_its_field() {
+    let mut app = meeting_in_progress();
+    app.typed("n");
+    // Narrow enough that "as it should appear in the minutes" needs two rows.
+    let t = app.render(44, 24);
+    let first = rows_with(t, "as it should")[0];
+    let x = column_of(t, first, "as it should").unwrap();
+    let screen = t.backend().to_string();
+    let next = screen.lines().nth(usize::from(first) + 1).unwrap();
+    assert!(next.contains("the minutes"), "{screen}");
+    assert_eq!(column_of(t, first + 1, "the minutes"), Some(x), "{screen}");
+}
+
+#[test]
+fn a_click_lands_on_the_tab_drawn_there_at_any_width() {
+    use minutebook::keymap::Tab;
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Size;
+    let mut app = meeting_in_progress();
+    // At 120 columns the Standing tab has its long name, which moves the tabs after it.
+    for w in [80, 120] {
+        app.update(Msg::Resize(Size::new(w, 40)));
+        for tab in Tab::ALL {
+            let t = app.render(w, 40);
+            let title = format!("{} {}", tab.index() + 1, &tab.title()[..4]);
+            let x = column_of(t, 0, &title).unwrap();
+            app.update(Msg::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: x,
+                row: 0,
+                modifiers: KeyModifiers::NONE,
+            }));
+            assert_eq!(app.tab, tab, "{w} columns, clicked at {x}");
+        }
+    }
 }

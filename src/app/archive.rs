@@ -420,6 +420,8 @@ impl App {
         };
         let mut view = App::new(meeting, Some(why.into()), self.now, self.theme);
         view.reading = true;
+        // Its tabs are drawn where this app's are, for the mouse.
+        view.screen = self.screen;
         // Its trends need the meetings before it, as the archive lists them.
         view.archive.meetings = self.archive.meetings.clone();
         view.archive.listed = true;

@@ -3,12 +3,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
-use super::{fit, read_only_banner, scroll_for};
+use super::{fit, list, read_only_banner};
 use crate::app::App;
 use crate::model::{ActionItem, ActionStatus, action};
+use crate::ui::theme::Theme;
 
 fn status_text(a: &ActionItem, overdue: bool) -> String {
     match (a.status, overdue) {
@@ -20,25 +22,11 @@ fn status_text(a: &ActionItem, overdue: bool) -> String {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
     let m = &app.meeting;
     let rows = app.action_rows();
-    // "Next meeting" is dated from the archive once it is listed; until then overdue is
-    // judged from this meeting and the one before it.
-    let next = |a: &ActionItem| {
-        let known = app.archive.meetings.iter().map(|s| (s.date, &s.id));
-        let all = known.chain([(m.date, &m.id)]);
-        app.archive
-            .listed
-            .then(|| action::next_meeting_after(&a.raised.meeting, all))
-            .flatten()
-    };
-    let overdue = |a: &ActionItem| {
-        let judged = next(a).or_else(|| action::next_meeting_by(m, &a.raised.meeting));
-        a.is_overdue(m.date, judged)
-    };
+    let judge = Judge { app };
     let open = m.actions.iter().filter(|a| a.is_open()).count();
-    let late = m.actions.iter().filter(|a| overdue(a)).count();
+    let late = m.actions.iter().filter(|a| judge.overdue(a)).count();
     let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
     head.push(Line::from(format!(
         "{} actions: {open} open ({late} {}), {} raised at this meeting",
@@ -55,97 +43,150 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(head), top);
 
     let sel = app.actions_sel.min(rows.len().saturating_sub(1));
-    let wide = list.width >= 100;
-    let owner_w = if wide { 24 } else { 16 };
-    let due_w = 13;
-    let status_w = 10;
-    let text_w = (list.width as usize)
-        .saturating_sub(2 + status_w + owner_w + due_w + 1)
-        .max(4);
-    let inner_h = list.height.saturating_sub(2) as usize;
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {:<status_w$}{:<text_w$}{:<owner_w$}{:<due_w$}",
-            "Status", "Action", "Owner", "Due"
-        ),
-        theme.dim(),
-    ))];
-    let mut last_section = None;
-    let first = scroll_for(sel, inner_h.saturating_sub(2), rows.len());
-    for (row, &i) in rows.iter().enumerate().skip(first) {
-        if lines.len() >= inner_h {
-            break;
-        }
-        let a = &m.actions[i];
-        let carried = a.raised.meeting != m.id;
-        if last_section != Some(carried) {
-            let title = if carried {
-                "Carried forward from earlier meetings"
-            } else {
-                "Raised at this meeting"
-            };
-            lines.push(Line::from(Span::styled(title, theme.title())));
-            last_section = Some(carried);
-        }
-        let late = overdue(a);
-        let text = format!(
-            "{} {:<status_w$}{:<text_w$}{:<owner_w$}{:<due_w$}",
-            if row == sel { "›" } else { " " },
-            status_text(a, late),
-            fit(&a.text, text_w.saturating_sub(1)),
-            fit(&a.owner, owner_w - 1),
-            a.due_short(next(a)),
-        );
-        let mut style = match (a.status, late) {
-            (ActionStatus::Open, true) => theme.bad(),
-            (ActionStatus::Open, false) => ratatui::style::Style::default(),
-            _ => theme.dim(),
-        };
-        if row == sel {
-            style = style.patch(theme.selected());
-        }
-        lines.push(Line::from(Span::styled(text, style)));
-    }
-    if rows.is_empty() {
-        lines.push(Line::from(
-            "No actions yet. Capture one from the Minutes tab with Alt+A.",
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::TOP | Borders::BOTTOM)
-                .title(" Actions "),
-        ),
-        list,
-    );
-
-    let detail_lines = rows.get(sel).map(|&i| {
-        let a = &m.actions[i];
-        let mut d = vec![
-            Line::from(vec![
-                Span::styled(format!("{} ", a.id), theme.key()),
-                Span::raw(a.text.clone()),
-            ]),
-            Line::from(format!(
-                "Owner {} · set by {} at {} ({}) · {}",
-                a.owner,
-                a.set_by,
-                a.raised.meeting,
-                a.raised.item_title,
-                a.due_words(next(a))
-            )),
-        ];
-        for u in a.history.iter().rev() {
-            d.push(Line::from(Span::styled(
-                format!("{}: {}", u.date.format("%-d %b %Y"), u.note),
-                theme.dim(),
-            )));
-        }
-        d
-    });
+    let (cells, at) = table_rows(&judge, &rows, sel);
+    let placed = list::place(list, cells.len());
+    let widths = widths(list.width >= 100);
+    let cols = placed.columns(&widths);
+    let cells = cells
+        .into_iter()
+        .map(|r| r.into_row(&cols, app.theme))
+        .collect();
+    let header = list::header(&["Status", "Action", "Owner", "Due"]);
+    let table = placed.table(app.theme, header, cells, &widths);
+    let empty = Line::from("No actions yet. Capture one from the Minutes tab with Alt+A.");
+    placed.render(frame, " Actions ", table, at, Some(empty));
+    let detail_lines = rows.get(sel).map(|&i| detail_lines(&judge, &m.actions[i]));
     frame.render_widget(
         Paragraph::new(detail_lines.unwrap_or_default()).wrap(Wrap { trim: true }),
         detail,
     );
+}
+
+/// Status, Action, Owner, Due.
+fn widths(wide: bool) -> [Constraint; 4] {
+    [
+        Constraint::Length(9),
+        Constraint::Fill(1),
+        Constraint::Length(if wide { 23 } else { 15 }),
+        Constraint::Length(12),
+    ]
+}
+
+/// When each action is due and whether it is overdue, judged for this meeting.
+struct Judge<'a> {
+    app: &'a App,
+}
+
+impl Judge<'_> {
+    /// "Next meeting" is dated from the archive once it is listed; until then overdue is
+    /// judged from this meeting and the one before it.
+    fn next(&self, a: &ActionItem) -> Option<chrono::NaiveDate> {
+        let (app, m) = (self.app, &self.app.meeting);
+        let known = app.archive.meetings.iter().map(|s| (s.date, &s.id));
+        let all = known.chain([(m.date, &m.id)]);
+        app.archive
+            .listed
+            .then(|| action::next_meeting_after(&a.raised.meeting, all))
+            .flatten()
+    }
+
+    fn overdue(&self, a: &ActionItem) -> bool {
+        let m = &self.app.meeting;
+        let judged = self
+            .next(a)
+            .or_else(|| action::next_meeting_by(m, &a.raised.meeting));
+        a.is_overdue(m.date, judged)
+    }
+}
+
+/// A row of the list before its cells are fitted to their columns.
+enum Entry {
+    Section(&'static str),
+    Action {
+        status: String,
+        text: String,
+        owner: String,
+        due: String,
+        style: Style,
+    },
+}
+
+impl Entry {
+    fn into_row(self, cols: &[usize], theme: Theme) -> Row<'static> {
+        match self {
+            Entry::Section(title) => {
+                Row::new([Cell::from(title).column_span(4)]).style(theme.title())
+            }
+            Entry::Action {
+                status,
+                text,
+                owner,
+                due,
+                style,
+            } => Row::new([status, fit(&text, cols[1]), fit(&owner, cols[2]), due]).style(style),
+        }
+    }
+}
+
+/// The list's rows, carried actions under one heading and today's under another, and
+/// where the selected action is among them.
+fn table_rows(judge: &Judge, rows: &[usize], sel: usize) -> (Vec<Entry>, Option<usize>) {
+    let (app, m) = (judge.app, &judge.app.meeting);
+    let theme = app.theme;
+    let mut out = Vec::new();
+    let mut at = None;
+    let mut last_section = None;
+    for (row, &i) in rows.iter().enumerate() {
+        let a = &m.actions[i];
+        let carried = a.raised.meeting != m.id;
+        if last_section != Some(carried) {
+            out.push(Entry::Section(match carried {
+                true => "Carried forward from earlier meetings",
+                false => "Raised at this meeting",
+            }));
+            last_section = Some(carried);
+        }
+        if row == sel {
+            at = Some(out.len());
+        }
+        let late = judge.overdue(a);
+        let style = match (a.status, late) {
+            (ActionStatus::Open, true) => theme.bad(),
+            (ActionStatus::Open, false) => Style::default(),
+            (ActionStatus::Done | ActionStatus::Dropped, _) => theme.dim(),
+        };
+        out.push(Entry::Action {
+            status: status_text(a, late),
+            text: a.text.clone(),
+            owner: a.owner.clone(),
+            due: a.due_short(judge.next(a)),
+            style,
+        });
+    }
+    (out, at)
+}
+
+fn detail_lines(judge: &Judge, a: &ActionItem) -> Vec<Line<'static>> {
+    let theme = judge.app.theme;
+    let mut d = vec![
+        Line::from(vec![
+            Span::styled(format!("{} ", a.id), theme.key()),
+            Span::raw(a.text.clone()),
+        ]),
+        Line::from(format!(
+            "Owner {} · set by {} at {} ({}) · {}",
+            a.owner,
+            a.set_by,
+            a.raised.meeting,
+            a.raised.item_title,
+            a.due_words(judge.next(a))
+        )),
+    ];
+    for u in a.history.iter().rev() {
+        d.push(Line::from(Span::styled(
+            format!("{}: {}", u.date.format("%-d %b %Y"), u.note),
+            theme.dim(),
+        )));
+    }
+    d
 }

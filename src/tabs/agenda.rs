@@ -3,13 +3,14 @@
 //! forecast end of the meeting.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
-use super::{fit, read_only_banner, scroll_for};
+use super::{fit, list, read_only_banner};
 use crate::app::App;
-use crate::model::agenda::{exemption_of, is_exempt_business, numbered};
+use crate::model::agenda::{ItemNumber, exemption_of, is_exempt_business, numbered};
 use crate::model::clock::format_hhmm;
 use crate::model::standing::sparkline;
 use crate::model::{AgendaItem, ItemRole, ItemStatus, MeetingStatus, running};
@@ -79,106 +80,143 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     frame.render_widget(Paragraph::new(head), top);
 
-    let theme = app.theme;
     let rows = numbered(&app.meeting.agenda);
-    let mut iha: Vec<f64> = app.iha_history().into_iter().map(|(_, r)| r).collect();
-    iha.extend(app.meeting.standing.iha.as_ref().and_then(|f| f.rate()));
     let sel = app
         .agenda_sel
         .and_then(|s| rows.iter().position(|(_, i)| i.id == s))
         .unwrap_or(0);
-    let wide = list.width >= 100;
-    let inner_h = list.height.saturating_sub(2) as usize;
-    let first = scroll_for(sel, inner_h.saturating_sub(1), rows.len());
-    let status_w = 11;
-    let mins_w = 6;
-    let presenter_w = if wide { 24 } else { 0 };
-    let kind_w = if wide { 16 } else { 0 };
-    let fixed = 2 + 6 + status_w + mins_w + presenter_w + kind_w;
-    let title_w = (list.width as usize).saturating_sub(fixed + 2).max(4);
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {:<6}{:<title_w$}{:<kind_w$}{:<presenter_w$}{:>5} {:<status_w$}",
-            "No.",
-            "Item",
-            if wide { "Kind" } else { "" },
-            if wide { "Presenter" } else { "" },
-            "Mins",
-            "Status"
-        ),
-        theme.dim(),
-    ))];
-    for (row, (number, item)) in rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(inner_h.saturating_sub(1))
-    {
-        let indent = "  ".repeat(number.0.len() - 1);
-        let mut title = format!("{indent}{}", item.title);
-        // Under a Part B item is Part B too, and is marked so.
-        let part_b = is_exempt_business(&app.meeting.agenda, item.id);
-        if part_b {
-            title = format!("{indent}[PART B] {}", item.title);
-        }
-        // The IHA row carries the trend of the last twelve meetings, before
-        // the principle tags so a narrow title column cuts the tags, not the trend.
-        if item.role == Some(ItemRole::Standing("iha".into())) && !iha.is_empty() {
-            let recent = &iha[iha.len().saturating_sub(12)..];
-            title.push(' ');
-            title.push_str(&sparkline(recent));
-        }
-        if wide && !item.principles.is_empty() {
-            let ps: Vec<String> = item
-                .principles
-                .iter()
-                .map(|p| format!("P{}", p.number()))
-                .collect();
-            title.push_str(&format!(" ({})", ps.join(",")));
-        }
-        let mins = item
-            .minutes_allotted
-            .map(|m| m.to_string())
-            .unwrap_or_default();
-        let text = format!(
-            "{} {:<6}{:<title_w$}{:<kind_w$}{:<presenter_w$}{:>5} {:<status_w$}",
-            if row == sel { "›" } else { " " },
-            number.to_string(),
-            fit(&title, title_w.saturating_sub(1)),
-            if wide {
-                fit(item.kind.label(), kind_w - 1)
-            } else {
-                String::new()
-            },
-            if wide {
-                fit(&item.presenter, presenter_w - 1)
-            } else {
-                String::new()
-            },
-            mins,
-            status_text(item.status),
-        );
-        let mut style = match item.status {
-            ItemStatus::Current => theme.good(),
-            ItemStatus::Done | ItemStatus::Deferred => theme.dim(),
-            ItemStatus::Pending => ratatui::style::Style::default(),
-        };
-        if part_b {
-            style = style.patch(theme.exempt());
-        }
-        if row == sel {
-            style = style.patch(theme.selected());
-        }
-        lines.push(Line::from(Span::styled(text, style)));
-    }
-    let block = Block::default()
-        .borders(Borders::TOP | Borders::BOTTOM)
-        .title(" Agenda ");
-    frame.render_widget(Paragraph::new(lines).block(block), list);
+    let placed = list::place(list, rows.len());
+    let columns = Columns::new(list.width >= 100, &rows);
+    let widths = columns.widths();
+    let cols = placed.columns(&widths);
+    let cells = table_rows(app, &rows, &columns, &cols);
+    let table = placed.table(app.theme, Some(columns.header()), cells, &widths);
+    placed.render(frame, " Agenda ", table, Some(sel), None);
     frame.render_widget(
         Paragraph::new(detail_lines(app, rows.get(sel).map(|(_, i)| *i))).wrap(Wrap { trim: true }),
         detail,
     );
+}
+
+/// The agenda's columns: kind and presenter only when wide, the principles whenever any
+/// item names one, in a column of their own so a long title cannot push them off.
+struct Columns {
+    wide: bool,
+    principles: u16,
+}
+
+/// The longest status, "» deferred".
+const STATUS_W: u16 = 10;
+
+impl Columns {
+    fn new(wide: bool, rows: &[(ItemNumber, &AgendaItem)]) -> Columns {
+        let tags = rows.iter().map(|(_, i)| principle_tags(i).chars().count());
+        let widest = tags.max().unwrap_or(0) as u16;
+        Columns {
+            wide,
+            principles: if widest == 0 {
+                0
+            } else {
+                widest.max(PRINCIPLES.len() as u16)
+            },
+        }
+    }
+
+    /// No., Item, [Kind, Presenter,] [Principles,] Mins, Status.
+    fn widths(&self) -> Vec<Constraint> {
+        let mut w = vec![Constraint::Length(5), Constraint::Fill(1)];
+        if self.wide {
+            w.extend([Constraint::Length(15), Constraint::Length(23)]);
+        }
+        if self.principles > 0 {
+            w.push(Constraint::Length(self.principles));
+        }
+        w.extend([Constraint::Length(4), Constraint::Length(STATUS_W)]);
+        w
+    }
+
+    fn header(&self) -> Row<'static> {
+        let mut h = vec![Cell::from("No."), Cell::from("Item")];
+        if self.wide {
+            h.extend([Cell::from("Kind"), Cell::from("Presenter")]);
+        }
+        if self.principles > 0 {
+            h.push(Cell::from(PRINCIPLES));
+        }
+        h.extend([right("Mins".into()), Cell::from("Status")]);
+        Row::new(h)
+    }
+}
+
+/// The principles column's header: short, so the titles keep their room at 80 columns
+/// (the detail below the list spells each principle out).
+const PRINCIPLES: &str = "Tags";
+
+/// The corporate parenting principles an item serves, as "P1,P4".
+fn principle_tags(item: &AgendaItem) -> String {
+    let ps: Vec<String> = item
+        .principles
+        .iter()
+        .map(|p| format!("P{}", p.number()))
+        .collect();
+    ps.join(",")
+}
+
+fn right(text: String) -> Cell<'static> {
+    Cell::from(Line::from(text).alignment(Alignment::Right))
+}
+
+/// One row an item, each cell shortened to its column's width (`cols`).
+fn table_rows(
+    app: &App,
+    rows: &[(ItemNumber, &AgendaItem)],
+    columns: &Columns,
+    cols: &[usize],
+) -> Vec<Row<'static>> {
+    let theme = app.theme;
+    let mut iha: Vec<f64> = app.iha_history().into_iter().map(|(_, r)| r).collect();
+    iha.extend(app.meeting.standing.iha.as_ref().and_then(|f| f.rate()));
+    let title_w = cols[1];
+    rows.iter()
+        .map(|(number, item)| {
+            let indent = "  ".repeat(number.0.len() - 1);
+            // Under a Part B item is Part B too, and is marked so.
+            let part_b = is_exempt_business(&app.meeting.agenda, item.id);
+            let mut title = match part_b {
+                true => format!("{indent}[PART B] {}", item.title),
+                false => format!("{indent}{}", item.title),
+            };
+            // The IHA row carries the trend of the last twelve meetings.
+            if item.role == Some(ItemRole::Standing("iha".into())) && !iha.is_empty() {
+                let recent = &iha[iha.len().saturating_sub(12)..];
+                title.push(' ');
+                title.push_str(&sparkline(recent));
+            }
+            let mut cells = vec![
+                Cell::from(number.to_string()),
+                Cell::from(fit(&title, title_w)),
+            ];
+            if columns.wide {
+                cells.push(Cell::from(fit(item.kind.label(), cols[2])));
+                cells.push(Cell::from(fit(&item.presenter, cols[3])));
+            }
+            if columns.principles > 0 {
+                cells.push(Cell::from(principle_tags(item)));
+            }
+            let mins = item.minutes_allotted.map(|m| m.to_string());
+            cells.push(right(mins.unwrap_or_default()));
+            cells.push(Cell::from(status_text(item.status)));
+            let mut style = match item.status {
+                ItemStatus::Current => theme.good(),
+                ItemStatus::Done | ItemStatus::Deferred => theme.dim(),
+                ItemStatus::Pending => Style::default(),
+            };
+            if part_b {
+                style = style.patch(theme.exempt());
+            }
+            Row::new(cells).style(style)
+        })
+        .collect()
 }
 
 fn detail_lines(app: &App, item: Option<&AgendaItem>) -> Vec<Line<'static>> {

@@ -1,19 +1,22 @@
 //! The archive: every meeting in the data directory, newest first, with its status in
 //! words; search results and the action history across meetings are drawn here too.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Wrap};
 
-use super::{fit, scroll_for};
+use super::{fit, list};
 use crate::app::App;
-use crate::app::archive::{ArchiveView, Row, Show, Unreadable};
+use crate::app::archive::{ArchiveView, Row as ArchiveRow, Show, Unreadable};
 use crate::model::carry::long_date;
 use crate::model::{ActionStatus, MeetingStatus};
 use crate::search::Hit;
+use crate::search::history::ActionRecord;
 use crate::store::Summary;
+use crate::ui::theme::Theme;
 
 /// The status as a symbol and a word, so it never rests on colour.
 pub fn status_word(s: MeetingStatus) -> &'static str {
@@ -58,62 +61,23 @@ fn found(
         "{total} match(es) for {query} · Enter opens at the item · / search again · Esc back"
     );
     frame.render_widget(Paragraph::new(fit(&summary, head.width as usize)), head);
-    let w = list.width as usize;
-    let inner_h = list.height.saturating_sub(2) as usize;
     let sel = app.archive.sel.min(hits.len().saturating_sub(1));
-    let first = scroll_for(sel, (inner_h / 2).max(1), hits.len());
-    let mut lines = Vec::new();
-    for (row, h) in hits.iter().enumerate().skip(first) {
-        if lines.len() + 2 > inner_h {
-            break;
-        }
-        let mark = if row == sel { "›" } else { " " };
-        let mut place = format!("{mark} {}", h.date.format("%a %-d %b %Y"));
-        if let Some(item) = &h.item {
-            place.push_str(&format!("  {} {}", item.number, item.title));
-        }
-        if h.exempt {
-            place.push_str("  [Part B]");
-        }
-        place.push_str(&format!("  ({})", h.field.label()));
-        let style = if row == sel {
-            theme.selected()
-        } else {
-            theme.title()
-        };
-        lines.push(Line::from(Span::styled(fit(&place, w), style)));
-        let mut spans = vec![Span::raw("    ")];
-        let mut used = 4;
-        for (piece, hit) in h.snippet.pieces() {
-            let piece = piece.replace('\n', " ");
-            let text = if hit { format!("[{piece}]") } else { piece };
-            let room = w.saturating_sub(used);
-            if room == 0 {
-                break;
-            }
-            let text = fit(&text, room);
-            used += unicode_width::UnicodeWidthStr::width(text.as_str());
-            spans.push(if hit {
-                Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))
-            } else {
-                Span::raw(text)
-            });
-        }
-        lines.push(Line::from(spans));
-    }
-    if hits.is_empty() {
-        lines.push(Line::from(format!(
-            "No matches for {query}. Every word must be in the same item or action."
-        )));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::TOP | Borders::BOTTOM)
-                .title(" Search results "),
-        ),
-        list,
-    );
+    let placed = list::place_rows(list, hits.len(), 2, 0);
+    let widths = [Constraint::Fill(1)];
+    let w = placed.columns(&widths)[0];
+    let rows = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| hit_row(h, w, i == sel, theme))
+        .collect();
+    // Only the place line of the selected hit is reversed: the words found stay marked.
+    let table = placed
+        .table(theme, None, rows, &widths)
+        .row_highlight_style(Style::default());
+    let empty = Line::from(format!(
+        "No matches for {query}. Every word must be in the same item or action."
+    ));
+    placed.render(frame, " Search results ", table, Some(sel), Some(empty));
     let text = hits.get(sel).map(|h| {
         let title = if h.meeting_title.is_empty() {
             h.meeting.to_string()
@@ -132,6 +96,41 @@ fn found(
         Paragraph::new(text.unwrap_or_default()).wrap(Wrap { trim: true }),
         detail,
     );
+}
+
+/// A hit on two lines: where it is, then the snippet with the words marked, both
+/// shortened to `w` columns.
+fn hit_row(h: &Hit, w: usize, selected: bool, theme: Theme) -> TableRow<'static> {
+    let mut place = h.date.format("%a %-d %b %Y").to_string();
+    if let Some(item) = &h.item {
+        place.push_str(&format!("  {} {}", item.number, item.title));
+    }
+    if h.exempt {
+        place.push_str("  [Part B]");
+    }
+    place.push_str(&format!("  ({})", h.field.label()));
+    let mut spans = vec![Span::raw("  ")];
+    let mut used = 2;
+    for (piece, hit) in h.snippet.pieces() {
+        let piece = piece.replace('\n', " ");
+        let text = if hit { format!("[{piece}]") } else { piece };
+        let room = w.saturating_sub(used);
+        if room == 0 {
+            break;
+        }
+        let text = fit(&text, room);
+        used += unicode_width::UnicodeWidthStr::width(text.as_str());
+        spans.push(match hit {
+            true => Span::styled(text, Style::default().add_modifier(Modifier::REVERSED)),
+            false => Span::raw(text),
+        });
+    }
+    let style = match selected {
+        true => theme.selected(),
+        false => theme.title(),
+    };
+    let place = Line::from(Span::styled(fit(&place, w), style));
+    TableRow::new([Cell::from(Text::from(vec![place, Line::from(spans)]))]).height(2)
 }
 
 /// The action history across the archive, one line an action, the selected one's updates below.
@@ -155,67 +154,19 @@ fn actions(
         summary.push_str(&format!(" · owner: {o}"));
     }
     frame.render_widget(Paragraph::new(fit(&summary, head.width as usize)), head);
-    let w = list.width as usize;
-    let (status_w, owner_w, due_w, raised_w) = (11, 20, 13, 12);
-    let text_w = w
-        .saturating_sub(2 + status_w + owner_w + due_w + raised_w)
-        .max(6);
-    let inner_h = list.height.saturating_sub(2) as usize;
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {:<status_w$}{:<raised_w$}{:<owner_w$}{:<due_w$}{}",
-            "Status", "Raised", "Owner", "Due", "Action"
-        ),
-        theme.dim(),
-    ))];
+    let placed = list::place(list, rows.len());
+    let cols = placed.columns(&ACTION_WIDTHS);
+    let cells = rows.iter().map(|r| action_row(r, today, &cols, theme));
+    let header = list::header(&["Status", "Raised", "Owner", "Due", "Action"]);
+    let table = placed.table(theme, header, cells.collect(), &ACTION_WIDTHS);
     let sel = app.archive.sel.min(rows.len().saturating_sub(1));
-    let first = scroll_for(sel, inner_h.saturating_sub(1), rows.len());
-    for (row, r) in rows.iter().enumerate().skip(first) {
-        if lines.len() >= inner_h {
-            break;
-        }
-        let late = r.is_overdue(today);
-        let status = match (r.action.status, late) {
-            (ActionStatus::Open, true) => "! OVERDUE",
-            (ActionStatus::Open, false) => "○ open",
-            (ActionStatus::Done, _) => "✓ done",
-            (ActionStatus::Dropped, _) => "✗ dropped",
-        };
-        let mut text = r.action.text.clone();
-        if r.exempt {
-            text = format!("[Part B] {text}");
-        }
-        let line = format!(
-            "{} {:<status_w$}{:<raised_w$}{:<owner_w$}{:<due_w$}{}",
-            if row == sel { "›" } else { " " },
-            status,
-            r.raised_on.format("%-d %b %Y").to_string(),
-            fit(&r.action.owner, owner_w - 1),
-            r.due_short(),
-            fit(&text, text_w),
-        );
-        let mut style = match (r.action.status, late) {
-            (ActionStatus::Open, true) => theme.bad(),
-            (ActionStatus::Open, false) => Style::default(),
-            _ => theme.dim(),
-        };
-        if row == sel {
-            style = style.patch(theme.selected());
-        }
-        lines.push(Line::from(Span::styled(line, style)));
-    }
-    if rows.is_empty() {
-        lines.push(Line::from(
-            "No actions match. o changes the filter, w the owner.",
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::TOP | Borders::BOTTOM)
-                .title(" Actions across the archive "),
-        ),
-        list,
+    let empty = Line::from("No actions match. o changes the filter, w the owner.");
+    placed.render(
+        frame,
+        " Actions across the archive ",
+        table,
+        Some(sel),
+        Some(empty),
     );
     let text = rows.get(sel).map(|r| {
         let a = &r.action;
@@ -248,6 +199,48 @@ fn actions(
     );
 }
 
+/// Status, Raised, Owner, Due, Action.
+const ACTION_WIDTHS: [Constraint; 5] = [
+    Constraint::Length(10),
+    Constraint::Length(11),
+    Constraint::Length(19),
+    Constraint::Length(12),
+    Constraint::Fill(1),
+];
+
+/// The latest copy of an action, fitted to the columns' widths `cols`.
+fn action_row(
+    r: &ActionRecord,
+    today: NaiveDate,
+    cols: &[usize],
+    theme: Theme,
+) -> TableRow<'static> {
+    let late = r.is_overdue(today);
+    let status = match (r.action.status, late) {
+        (ActionStatus::Open, true) => "! OVERDUE",
+        (ActionStatus::Open, false) => "○ open",
+        (ActionStatus::Done, _) => "✓ done",
+        (ActionStatus::Dropped, _) => "✗ dropped",
+    };
+    let mut text = r.action.text.clone();
+    if r.exempt {
+        text = format!("[Part B] {text}");
+    }
+    let style = match (r.action.status, late) {
+        (ActionStatus::Open, true) => theme.bad(),
+        (ActionStatus::Open, false) => Style::default(),
+        (ActionStatus::Done | ActionStatus::Dropped, _) => theme.dim(),
+    };
+    TableRow::new([
+        status.to_string(),
+        r.raised_on.format("%-d %b %Y").to_string(),
+        fit(&r.action.owner, cols[2]),
+        r.due_short(),
+        fit(&text, cols[4]),
+    ])
+    .style(style)
+}
+
 fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) {
     let theme = app.theme;
     let all = &app.archive.meetings;
@@ -272,88 +265,78 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
     };
     frame.render_widget(Paragraph::new(fit(&summary, head.width as usize)), head);
 
-    let w = list.width as usize;
-    let (date_w, status_w, count_w) = (17, 14, 9);
-    let title_w = w.saturating_sub(2 + date_w + status_w + 2 * count_w).max(6);
-    let inner_h = list.height.saturating_sub(2) as usize;
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {:<date_w$}{:<status_w$}{:<count_w$}{:<count_w$}{}",
-            "Date", "Status", "Present", "Actions", "Title"
-        ),
-        theme.dim(),
-    ))];
+    let placed = list::place(list, rows.len());
+    let cols = placed.columns(&MEETING_WIDTHS);
+    let cells = rows.iter().map(|r| meeting_row(app, r, &cols)).collect();
+    let header = list::header(&["Date", "Status", "Present", "Actions", "Title"]);
+    let table = placed.table(theme, header, cells, &MEETING_WIDTHS);
     let sel = app.archive.sel.min(rows.len().saturating_sub(1));
-    let first = scroll_for(sel, inner_h.saturating_sub(1), rows.len());
-    for (row, r) in rows.iter().enumerate().skip(first) {
-        if lines.len() >= inner_h {
-            break;
-        }
-        let mark = if row == sel { "›" } else { " " };
-        let (text, mut style) = match r {
-            Row::Meeting(s) => {
-                // Flags first, so a narrow window cuts the title, not them.
-                let mut title = String::new();
-                if s.id == app.meeting.id {
-                    title.push_str("[open now] ");
-                }
-                if s.exempt_items > 0 {
-                    title.push_str("[Part B] ");
-                }
-                title.push_str(&s.title);
-                let text = format!(
-                    "{mark} {:<date_w$}{:<status_w$}{:<count_w$}{:<count_w$}{}",
-                    s.date.format("%a %-d %b %Y"),
-                    status_word(s.status),
-                    s.present,
-                    s.actions_raised,
-                    fit(&title, title_w),
-                );
-                let style = match s.status {
-                    MeetingStatus::Planned => theme.dim(),
-                    _ => Style::default(),
-                };
-                (text, style)
-            }
-            // The file and where it breaks take the counts' and title's room.
-            Row::Unreadable(u) => {
-                let date = u.id.as_ref().map_or(String::new(), |id| {
-                    id.date().format("%a %-d %b %Y").to_string()
-                });
-                let what = format!("{} · {}", u.file, u.problem);
-                let room = w.saturating_sub(2 + date_w + status_w).max(6);
-                (
-                    format!(
-                        "{mark} {date:<date_w$}{:<status_w$}{}",
-                        UNREADABLE,
-                        fit(&what, room)
-                    ),
-                    theme.bad(),
-                )
-            }
-        };
-        if row == sel {
-            style = style.patch(theme.selected());
-        }
-        lines.push(Line::from(Span::styled(text, style)));
-    }
-    if app.archive.listed && rows.is_empty() {
-        lines.push(Line::from("No meetings in the data directory yet."));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::TOP | Borders::BOTTOM)
-                .title(" Archive "),
-        ),
-        list,
-    );
+    let empty = app
+        .archive
+        .listed
+        .then(|| Line::from("No meetings in the data directory yet."));
+    placed.render(frame, " Archive ", table, Some(sel), empty);
     let text = match rows.get(sel) {
-        Some(Row::Meeting(s)) => details(s),
-        Some(Row::Unreadable(u)) => unreadable_details(u),
+        Some(ArchiveRow::Meeting(s)) => details(s),
+        Some(ArchiveRow::Unreadable(u)) => unreadable_details(u),
         None => Vec::new(),
     };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
+}
+
+/// Date, Status, Present, Actions, Title.
+const MEETING_WIDTHS: [Constraint; 5] = [
+    Constraint::Length(16),
+    Constraint::Length(13),
+    Constraint::Length(8),
+    Constraint::Length(8),
+    Constraint::Fill(1),
+];
+
+/// A meeting, or a file that could not be read, fitted to the columns' widths `cols`.
+fn meeting_row(app: &App, r: &ArchiveRow, cols: &[usize]) -> TableRow<'static> {
+    let theme = app.theme;
+    match r {
+        ArchiveRow::Meeting(s) => {
+            // Flags first, so a narrow window cuts the title, not them.
+            let mut title = String::new();
+            if s.id == app.meeting.id {
+                title.push_str("[open now] ");
+            }
+            if s.exempt_items > 0 {
+                title.push_str("[Part B] ");
+            }
+            title.push_str(&s.title);
+            let style = match s.status {
+                MeetingStatus::Planned => theme.dim(),
+                MeetingStatus::InProgress | MeetingStatus::Draft | MeetingStatus::Approved => {
+                    Style::default()
+                }
+            };
+            TableRow::new([
+                s.date.format("%a %-d %b %Y").to_string(),
+                status_word(s.status).to_string(),
+                s.present.to_string(),
+                s.actions_raised.to_string(),
+                fit(&title, cols[4]),
+            ])
+            .style(style)
+        }
+        // The file and where it breaks take the counts' and title's room.
+        ArchiveRow::Unreadable(u) => {
+            let date = u.id.as_ref().map_or(String::new(), |id| {
+                id.date().format("%a %-d %b %Y").to_string()
+            });
+            let what = format!("{} · {}", u.file, u.problem);
+            let room = cols[2] + cols[3] + cols[4] + 2;
+            TableRow::new([
+                Cell::from(date),
+                Cell::from(UNREADABLE),
+                Cell::from(fit(&what, room)).column_span(3),
+            ])
+            .style(theme.bad())
+        }
+    }
 }
 
 /// The status of a file that could not be read, in words like the others.

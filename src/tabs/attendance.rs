@@ -3,10 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Paragraph, Row};
 
-use super::{fit, read_only_banner, scroll_for};
+use super::{fit, list, read_only_banner};
 use crate::app::App;
 use crate::model::Presence;
 use crate::model::clock::format_hhmm;
@@ -40,58 +41,43 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(head), top);
 
-    let wide = list.width >= 100;
-    let status_w = 14;
-    let role_w = 14;
-    let arrived_w = 8;
-    let rest = (list.width as usize).saturating_sub(2 + status_w + role_w + arrived_w);
-    let name_w = if wide { rest / 2 } else { rest.min(28) };
-    let pos_w = rest - name_w;
-    let inner_h = list.height.saturating_sub(2) as usize;
-    let sel = app.people_sel.min(m.attendance.len().saturating_sub(1));
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {:<name_w$}{:<role_w$}{:<status_w$}{:<arrived_w$}{:<pos_w$}",
-            "Name", "Role", "Status", "Arrived", "Position"
-        ),
-        theme.dim(),
-    ))];
-    let first = scroll_for(sel, inner_h.saturating_sub(1), m.attendance.len());
-    for (row, p) in m
-        .attendance
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(inner_h.saturating_sub(1))
-    {
-        let text = format!(
-            "{} {:<name_w$}{:<role_w$}{:<status_w$}{:<arrived_w$}{:<pos_w$}",
-            if row == sel { "›" } else { " " },
-            fit(&p.name, name_w.saturating_sub(1)),
-            p.role.label(),
-            presence_text(p.status),
-            p.arrived_at.map(format_hhmm).unwrap_or_default(),
-            fit(&p.position, pos_w),
-        );
-        let mut style = match p.status {
+    let placed = list::place(list, m.attendance.len());
+    let widths = widths(list.width >= 100);
+    let cols = placed.columns(&widths);
+    let rows = m.attendance.iter().map(|p| {
+        let style = match p.status {
             Presence::Present => theme.good(),
             Presence::Absent => theme.bad(),
-            _ => ratatui::style::Style::default(),
+            Presence::Expected | Presence::Apologies => Style::default(),
         };
-        if row == sel {
-            style = style.patch(theme.selected());
-        }
-        lines.push(Line::from(Span::styled(text, style)));
-    }
-    if m.attendance.is_empty() {
-        lines.push(Line::from("Nobody listed yet: press n to add a person."));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::TOP | Borders::BOTTOM)
-                .title(" Attendance "),
-        ),
-        list,
-    );
+        Row::new([
+            fit(&p.name, cols[0]),
+            p.role.label().to_string(),
+            presence_text(p.status).to_string(),
+            p.arrived_at.map(format_hhmm).unwrap_or_default(),
+            fit(&p.position, cols[4]),
+        ])
+        .style(style)
+    });
+    let header = list::header(&["Name", "Role", "Status", "Arrived", "Position"]);
+    let table = placed.table(theme, header, rows.collect(), &widths);
+    let sel = app.people_sel.min(m.attendance.len().saturating_sub(1));
+    let empty = Line::from("Nobody listed yet: press n to add a person.");
+    placed.render(frame, " Attendance ", table, Some(sel), Some(empty));
+}
+
+/// Name, Role, Status, Arrived, Position: a wide window shares the rest between the name
+/// and the position.
+fn widths(wide: bool) -> [Constraint; 5] {
+    [
+        if wide {
+            Constraint::Fill(1)
+        } else {
+            Constraint::Length(27)
+        },
+        Constraint::Length(13),
+        Constraint::Length(13),
+        Constraint::Length(7),
+        Constraint::Fill(1),
+    ]
 }

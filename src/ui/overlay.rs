@@ -145,9 +145,15 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
+/// The help takes the window's whole width: on a wide screen no
+/// description is cut, and on a narrow one each wraps under its own column.
 fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
-    let lines = help_lines(app);
-    let rect = centred(area, 86, area.height.saturating_sub(2).max(3));
+    let rect = centred(area, area.width, area.height.saturating_sub(2).max(3));
+    let inner_w = usize::from(rect.width.saturating_sub(2));
+    let lines: Vec<Line> = help_lines(app)
+        .into_iter()
+        .flat_map(|l| wrap_hanging(l, inner_w))
+        .collect();
     frame.render_widget(Clear, rect);
     let block = Block::default().borders(Borders::ALL).title(Span::styled(
         " Help: keys (↑/↓ scroll, Esc close) ",
@@ -160,6 +166,64 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
             .scroll((scroll.min(max), 0)),
         rect,
     );
+}
+
+/// `line` in rows of at most `width` columns. A line of a label and its text (a key and
+/// its help, a field's hint under its indent) wraps the text under itself, not back to
+/// the edge; any other line wraps at the edge.
+fn wrap_hanging(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    if line.width() <= width {
+        return vec![line];
+    }
+    let style = line.style;
+    // Room to hang the text beside its label, or else the whole line wraps at the edge.
+    let (label, text) = match &line.spans[..] {
+        [label, text] if width > label.width() + MIN_HANGING => (Some(label), text.clone()),
+        spans => {
+            let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+            let first = spans.first().map(|s| s.style).unwrap_or_default();
+            (None, Span::styled(text, first))
+        }
+    };
+    let indent = label.map_or(0, Span::width);
+    rows_of(&text.content, width - indent)
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let lead = match (i, label) {
+                (0, Some(l)) => l.clone(),
+                _ => Span::raw(" ".repeat(indent)),
+            };
+            Line::from(vec![lead, Span::styled(row.to_string(), text.style)]).style(style)
+        })
+        .collect()
+}
+
+/// The narrowest column a text is hung in beside its label.
+const MIN_HANGING: usize = 8;
+
+/// `text` cut into rows of at most `width` columns, between words where it can be.
+fn rows_of(text: &str, width: usize) -> Vec<&str> {
+    let mut from = 0;
+    let ends = crate::editor::wrap_line(text, width.max(1))
+        .into_iter()
+        .map(|b| b as usize)
+        .chain([text.len()]);
+    ends.map(|to| {
+        let row = text[from..to].trim_end();
+        from = to;
+        row
+    })
+    .collect()
+}
+
+/// A form's box, and where its values start inside it (after the marker and label).
+const FORM_WIDTH: u16 = 78;
+const FIELD_COLUMN: usize = 18;
+
+/// The columns inside a form's box on a screen of `area`.
+fn form_inner_width(area: Rect) -> usize {
+    usize::from(FORM_WIDTH.min(area.width).saturating_sub(2).max(1))
 }
 
 fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
@@ -188,10 +252,12 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             ),
         ]));
         if focused {
-            lines.push(Line::from(Span::styled(
-                format!("  {:<16}{}", "", f.hint),
-                theme.dim(),
-            )));
+            // Under the field's value; a long hint wraps back under itself.
+            let hint = Line::from(vec![
+                Span::raw(" ".repeat(FIELD_COLUMN)),
+                Span::styled(f.hint.to_string(), theme.dim()),
+            ]);
+            lines.extend(wrap_hanging(hint, form_inner_width(area)));
         }
     }
     lines.push(Line::from(""));
@@ -205,11 +271,21 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         "Enter save · Esc cancel · Tab/↓ next field · Shift-Tab/↑ previous",
         theme.dim(),
     )));
-    let rect = popup(app, frame, area, &format!(" {} ", form.title), lines, 78);
+    let rect = popup(
+        app,
+        frame,
+        area,
+        &format!(" {} ", form.title),
+        lines,
+        FORM_WIDTH,
+    );
     // The terminal cursor sits in the focused field.
     let f = &fields[form.focus];
     let before: String = f.input.value.chars().take(f.input.cursor).collect();
-    let col = rect.x + 1 + 18 + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
+    let col = rect.x
+        + 1
+        + FIELD_COLUMN as u16
+        + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
     let row = rect.y + 1 + cursor_line as u16;
     if col < rect.right().saturating_sub(1) && row < rect.bottom().saturating_sub(1) {
         frame.set_cursor_position(Position::new(col, row));
