@@ -272,7 +272,8 @@ fn run_loop(
             quit_asked_at = Some(Instant::now());
             app.quit = false;
             app.flash = Some(format!(
-                "NOT SAVED. Press Ctrl-Q again to quit anyway (your text stays in the journal): {}",
+                "NOT SAVED. Press {} again to quit anyway (your text stays in the journal): {}",
+                crate::keymap::quit_key(),
                 app.save_error.as_deref().unwrap_or("unknown reason")
             ));
         }

@@ -1,10 +1,10 @@
 //! What each command from the key table does to the workspace.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
 use super::form::{Field, Form, Purpose};
 use super::{App, Confirmed, Overlay};
-use crate::keymap::{AgendaEdit, Capture, Command, RunningOrder, StandingEdit, Step, Tab};
+use crate::keymap::{
+    self, AgendaEdit, Capture, Command, RunningOrder, StandingEdit, Step, Tab, WholeView,
+};
 use crate::model::agenda::{self, Principle};
 use crate::model::{ActionStatus, ItemKind, MeetingStatus, Presence, running};
 
@@ -55,6 +55,7 @@ impl App {
                 self.minutes.whole_scroll = 0;
                 self.sync_editor();
             }
+            Command::WholeMinutes(view) => self.whole_minutes(view),
             Command::SetStatus(status) => self.set_action_status(status),
             Command::ActionNote => self.action_note_form(),
             Command::Mark(presence) => self.mark(presence),
@@ -566,25 +567,26 @@ impl App {
     }
 
     /// Keys for the read-only whole-meeting view.
-    pub(super) fn whole_minutes_key(&mut self, key: KeyEvent) {
+    pub(super) fn whole_minutes(&mut self, view: WholeView) {
         let s = &mut self.minutes.whole_scroll;
-        *s = match key.code {
-            KeyCode::Up => s.saturating_sub(1),
-            KeyCode::Down => s.saturating_add(1),
-            KeyCode::PageUp => s.saturating_sub(20),
-            KeyCode::PageDown => s.saturating_add(20),
-            KeyCode::Home => 0,
-            KeyCode::Esc => {
+        *s = match view {
+            WholeView::Scroll(Step::Up) => s.saturating_sub(1),
+            WholeView::Scroll(Step::Down) => s.saturating_add(1),
+            WholeView::Page(Step::Up) => s.saturating_sub(20),
+            WholeView::Page(Step::Down) => s.saturating_add(20),
+            WholeView::Top => 0,
+            WholeView::Close => {
                 self.minutes.whole = false;
                 0
             }
-            _ => {
-                self.flash = Some(
-                    "The whole minutes are read-only here: Alt+W goes back to editing.".into(),
-                );
-                *s
-            }
         };
+    }
+
+    pub(super) fn whole_minutes_refused(&mut self) {
+        self.flash = Some(format!(
+            "The whole minutes are read-only here: {} goes back to editing.",
+            keymap::whole_minutes_key()
+        ));
     }
 }
 

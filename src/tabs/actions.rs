@@ -107,9 +107,10 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(Span::styled(text, style)));
     }
     if rows.is_empty() {
-        lines.push(Line::from(
-            "No actions yet. Capture one from the Minutes tab with Alt+A.",
-        ));
+        lines.push(Line::from(format!(
+            "No actions yet. Capture one from the Minutes tab with {}.",
+            crate::keymap::action_key()
+        )));
     }
     frame.render_widget(
         Paragraph::new(lines).block(

@@ -18,7 +18,10 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
     if app.minutes.whole {
         head.push(Line::from(Span::styled(
-            "Whole meeting (read-only) · Alt+W back to editing",
+            format!(
+                "Whole meeting (read-only) · {} back to editing",
+                crate::keymap::whole_minutes_key()
+            ),
             theme.title(),
         )));
         let [top, body] =
@@ -81,7 +84,10 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     if record_rows.len() > room {
         record_rows.truncate(room.saturating_sub(1));
         record_rows.push(Line::from(Span::styled(
-            "… more recorded: Alt+W shows the whole minutes",
+            format!(
+                "… more recorded: {} shows the whole minutes",
+                crate::keymap::whole_minutes_key()
+            ),
             theme.dim(),
         )));
         record_rows.truncate(room);
