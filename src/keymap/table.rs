@@ -165,8 +165,8 @@ pub(crate) const EDITOR_BINDINGS: &[Binding<E>] = keymap! {
     Editor "Find; type to search": ctrl('f') => E::Find;
     Editor "Drop the selection": ESC, ctrl_key(K::Esc).quiet() => E::Cancel;
 
-    Find "Find next (while finding)": ENTER, DOWN, f(3), ctrl('n'), ctrl('f') => E::FindNext;
-    Find "Find previous (while finding)": UP, shift(K::F(3)), ctrl('p') => E::FindPrev;
+    Find "Find next": ENTER, DOWN, f(3), ctrl('n'), ctrl('f') => E::FindNext;
+    Find "Find previous": UP, shift(K::F(3)), ctrl('p') => E::FindPrev;
     Find "Take the last character off the search": BACKSPACE => E::FindErase;
     Find "Paste into the search": ctrl('v') => E::FindPaste;
     Find "Close find": ESC => E::FindClose;

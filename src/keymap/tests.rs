@@ -296,3 +296,14 @@ fn hints_and_messages_name_keys_from_the_table() {
         ["Ctrl-Q", "Alt+W", "Alt+A", "Enter"]
     );
 }
+
+#[test]
+fn every_binding_shows_a_key_and_says_what_it_does() {
+    let shown = |keys: &[Key]| keys.iter().any(|k| !k.quiet);
+    for b in BINDINGS {
+        assert!(shown(b.keys) && !b.help.is_empty(), "{:?}", b.command);
+    }
+    for b in EDITOR_BINDINGS {
+        assert!(shown(b.keys) && !b.help.is_empty(), "{:?}", b.command);
+    }
+}
