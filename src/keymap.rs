@@ -16,8 +16,8 @@ use crate::model::{ActionStatus, Presence};
 
 pub(crate) use editor::{command as editor_command, find_command};
 pub use hints::{
-    action_key, back_to_archive, form_footer, help_title, hint, name, open_key, quit_key,
-    whole_minutes_key,
+    action_key, archive_list_keys, back_key, back_to_archive, form_footer, help_title, hint, name,
+    open_key, quit_key, search_result_keys, whole_minutes_key,
 };
 pub use key::Key;
 pub use table::BINDINGS;

@@ -34,7 +34,7 @@ fn two(scope: S, a: C, sep: &str, b: C) -> String {
 pub fn back_to_archive() -> String {
     format!(
         "{} or {}",
-        name(S::Browse, C::Back),
+        back_key(),
         name(S::Global, C::Tab(Tab::Archive))
     )
 }
@@ -125,4 +125,30 @@ pub fn action_key() -> String {
 /// Enter: open what is selected in the archive.
 pub fn open_key() -> String {
     name(S::Archive, C::Archive(AC::Open))
+}
+
+/// Esc: back (to the archive list, or from a meeting opened from it).
+pub fn back_key() -> String {
+    name(S::Browse, C::Back)
+}
+
+/// The archive list's keys, for its summary line.
+pub fn archive_list_keys() -> String {
+    format!(
+        "{} read · {} search · {} actions · {} export",
+        open_key(),
+        name(S::Archive, C::Archive(AC::Search)),
+        name(S::Archive, C::Archive(AC::ActionHistory)),
+        name(S::Archive, C::Export)
+    )
+}
+
+/// The search results' keys, for their summary line.
+pub fn search_result_keys() -> String {
+    format!(
+        "{} opens at the item · {} search again · {} back",
+        open_key(),
+        name(S::Archive, C::Archive(AC::Search)),
+        back_key()
+    )
 }

@@ -295,6 +295,14 @@ fn hints_and_messages_name_keys_from_the_table() {
         [quit_key(), whole_minutes_key(), action_key(), open_key()],
         ["Ctrl-Q", "Alt+W", "Alt+A", "Enter"]
     );
+    assert_eq!(
+        archive_list_keys(),
+        "Enter read · / search · a actions · x export"
+    );
+    assert_eq!(
+        search_result_keys(),
+        "Enter opens at the item · / search again · Esc back"
+    );
 }
 
 #[test]
