@@ -281,7 +281,8 @@ impl App {
             Msg::QuitRefused => {
                 self.quit = false;
                 self.flash = Some(format!(
-                    "NOT SAVED. Press Ctrl-Q again to quit anyway (your text stays in the journal): {}",
+                    "NOT SAVED. Press {} again to quit anyway (your text stays in the journal): {}",
+                    keymap::quit_key(),
                     self.save_error.as_deref().unwrap_or("unknown reason")
                 ));
             }
@@ -350,6 +351,17 @@ impl App {
         }
     }
 
+    /// Which scope has the keyboard: the overlay's, else the pane's, the Minutes tab
+    /// split into the editor, its find bar and the whole minutes.
+    pub fn focus(&self) -> Scope {
+        match self.scope() {
+            Scope::Minutes if self.minutes.whole => Scope::WholeMinutes,
+            Scope::Minutes if self.minutes.editor.is_searching() => Scope::Find,
+            Scope::Minutes => Scope::Editor,
+            other => other,
+        }
+    }
+
     /// True while keys are text: a form, or the minutes editor.
     pub fn typing(&self) -> bool {
         matches!(self.overlay, Some(Overlay::Form(_)))
@@ -376,33 +388,38 @@ impl App {
             }
             return;
         }
-        if let Some(cmd) = keymap::lookup(Scope::Global, &key) {
-            return self.command(cmd);
+        let focus = self.focus();
+        for &scope in keymap::live(focus) {
+            if scope.is_editor() {
+                return self.editor_key(key);
+            }
+            if let Some(cmd) = keymap::lookup(scope, &key) {
+                return self.command(cmd);
+            }
         }
-        let scope = self.scope();
-        if !self.typing()
-            && scope != Scope::Help
-            && let Some(cmd) = keymap::lookup(Scope::Browse, &key)
-        {
-            return self.command(cmd);
-        }
-        // While finding, the editor has first call on its own keys (F3, Enter…).
-        if scope == Scope::Minutes && self.minutes.editor.is_searching() && !self.minutes.whole {
-            return self.editor_key(key);
-        }
-        if let Some(cmd) = keymap::lookup(scope, &key) {
-            return self.command(cmd);
-        }
-        match scope {
+        // A key no binding names: the focus's own rule (see `keymap::RULES`).
+        match focus {
             Scope::Form => {
                 if let Some(Overlay::Form(f)) = &mut self.overlay {
                     f.error = None;
                     f.focused().key(&key);
                 }
             }
-            Scope::Minutes if self.minutes.whole => self.whole_minutes_key(key),
-            Scope::Minutes => self.editor_key(key),
-            _ => {}
+            Scope::WholeMinutes => self.whole_minutes_refused(),
+            Scope::Global
+            | Scope::Browse
+            | Scope::Agenda
+            | Scope::Standing
+            | Scope::Minutes
+            | Scope::Editor
+            | Scope::Find
+            | Scope::Actions
+            | Scope::Attendance
+            | Scope::Archive
+            | Scope::Confirm
+            | Scope::Help
+            | Scope::Recovery
+            | Scope::Conflict => {}
         }
     }
 
@@ -719,5 +736,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod key_tests;
 #[cfg(test)]
 mod tests;

@@ -45,7 +45,7 @@ use viewport::Viewport;
 
 pub use clipboard::osc52;
 pub use input::{TAB_WIDTH, normalize};
-pub use keys::KEY_HELP;
+pub(crate) use keys::{Command as EditCommand, Motion};
 pub use marks::LineMark;
 pub use ops::{EditOp, OpError, apply_op, replay_ops};
 pub use render::EditorStyle;
@@ -187,9 +187,13 @@ impl Editor {
         self.read_only
     }
 
-    /// Key and description of every editor key, for the help screen.
-    pub fn key_help() -> &'static [(&'static str, &'static str)] {
-        KEY_HELP
+    /// Key and description of every editor key, for the help screen (from the key table).
+    pub fn key_help() -> Vec<(String, &'static str)> {
+        [crate::keymap::Scope::Editor, crate::keymap::Scope::Find]
+            .into_iter()
+            .flat_map(crate::keymap::help)
+            .map(|row| (row.label, row.help))
+            .collect()
     }
 
     /// The text of the in-app clipboard (Ctrl-C / Ctrl-X).

@@ -12,7 +12,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs};
 
 use crate::app::{App, SaveLevel};
-use crate::keymap::Tab;
 use crate::model::agenda::number_of;
 use crate::model::running;
 use crate::tabs;
@@ -54,9 +53,10 @@ fn draw_panes(app: &App, frame: &mut Frame, screen: layout::Screen) -> Option<Re
     // that says whose it is and how to come back.
     let banner = app.viewing.as_ref().map(|v| {
         format!(
-            " READING {} · {} · Esc or Alt+6 back to the archive (your meeting {} stays open) ",
+            " READING {} · {} · {} back to the archive (your meeting {} stays open) ",
             v.meeting.date.format("%a %-d %b %Y"),
             crate::tabs::archive::status_word(v.meeting.status),
+            crate::keymap::back_to_archive(),
             app.meeting.id
         )
     });
@@ -156,12 +156,7 @@ fn hint_line(app: &App) -> Paragraph<'static> {
     if let Some(f) = &app.flash {
         return Paragraph::new(Span::styled(f.clone(), app.theme.warn()));
     }
-    let hint = match app.tab {
-        _ if app.reading => "Reading: Esc or Alt+6 back to the archive · 1..5 panes · F1 help",
-        Tab::Minutes => "Alt+A action · Alt+D decision · Alt+N next item · F1 help · Ctrl-Q quit",
-        Tab::Archive => "Enter read · / search · a actions · e erratum · x export · F1 help",
-        _ => "Alt+1..6 or 1..6 tabs · n/p items · F1 or ? help · Ctrl-Q save and quit",
-    };
+    let hint = crate::keymap::hint(app.reading, app.tab);
     Paragraph::new(Span::styled(hint, app.theme.dim()))
 }
 

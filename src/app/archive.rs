@@ -390,7 +390,10 @@ impl App {
                 self.flash = Some(match (total, hits.len()) {
                     (0, _) => format!("No matches for {query}."),
                     (t, n) if t > n => format!("{t} matches for {query}; the first {n} are shown."),
-                    (t, _) => format!("{t} match(es) for {query}: Enter opens one at its item."),
+                    (t, _) => format!(
+                        "{t} match(es) for {query}: {} opens one at its item.",
+                        crate::keymap::open_key()
+                    ),
                 });
                 if !problems.is_empty() {
                     let f = self.flash.get_or_insert_default();

@@ -1,10 +1,10 @@
 //! What each command from the key table does to the workspace.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
 use super::form::Form;
 use super::{App, Confirmed, Overlay, forms};
-use crate::keymap::{AgendaEdit, Capture, Command, RunningOrder, StandingEdit, Step, Tab};
+use crate::keymap::{
+    self, AgendaEdit, Capture, Command, RunningOrder, StandingEdit, Step, Tab, WholeView,
+};
 use crate::model::agenda;
 use crate::model::{ActionStatus, DecisionKind, MeetingStatus, Presence, running};
 
@@ -38,6 +38,7 @@ impl App {
             Command::Agenda(edit) => self.agenda_edit(edit),
             Command::Capture(what) => self.capture(what),
             Command::ToggleWholeMinutes => self.toggle_whole_minutes(),
+            Command::WholeMinutes(view) => self.whole_minutes(view),
             Command::SetStatus(status) => self.set_action_status(status),
             Command::ActionNote => self.open_form(forms::action_note),
             Command::Mark(presence) => self.mark(presence),
@@ -365,24 +366,25 @@ impl App {
     }
 
     /// Keys for the read-only whole-meeting view.
-    pub(super) fn whole_minutes_key(&mut self, key: KeyEvent) {
+    pub(super) fn whole_minutes(&mut self, view: WholeView) {
         let s = &mut self.minutes.whole_scroll;
-        *s = match key.code {
-            KeyCode::Up => s.saturating_sub(1),
-            KeyCode::Down => s.saturating_add(1),
-            KeyCode::PageUp => s.saturating_sub(20),
-            KeyCode::PageDown => s.saturating_add(20),
-            KeyCode::Home => 0,
-            KeyCode::Esc => {
+        *s = match view {
+            WholeView::Scroll(Step::Up) => s.saturating_sub(1),
+            WholeView::Scroll(Step::Down) => s.saturating_add(1),
+            WholeView::Page(Step::Up) => s.saturating_sub(20),
+            WholeView::Page(Step::Down) => s.saturating_add(20),
+            WholeView::Top => 0,
+            WholeView::Close => {
                 self.minutes.whole = false;
                 0
             }
-            _ => {
-                self.flash = Some(
-                    "The whole minutes are read-only here: Alt+W goes back to editing.".into(),
-                );
-                *s
-            }
         };
+    }
+
+    pub(super) fn whole_minutes_refused(&mut self) {
+        self.flash = Some(format!(
+            "The whole minutes are read-only here: {} goes back to editing.",
+            keymap::whole_minutes_key()
+        ));
     }
 }

@@ -1,7 +1,7 @@
 //! Carrying out commands: what each key does to the cursor, the selection,
 //! the text and the find bar.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::buffer::{Document, Pos};
 use super::history::Kind;
@@ -20,13 +20,25 @@ impl Editor {
                 | C::FindNext
                 | C::FindPrev
                 | C::Cancel
+                | C::FindType(_)
+                | C::FindErase
+                | C::FindPaste
+                | C::FindClose
         );
         if edits && self.read_only {
             return Outcome::ReadOnly;
         }
         if !matches!(
             command,
-            C::Type(_) | C::Enter | C::Tab | C::Backspace | C::Delete
+            C::Type(_)
+                | C::Enter
+                | C::Tab
+                | C::Backspace
+                | C::Delete
+                | C::FindType(_)
+                | C::FindErase
+                | C::FindPaste
+                | C::FindClose
         ) {
             self.history.seal();
         }
@@ -83,6 +95,19 @@ impl Editor {
                     return Outcome::NotConsumed;
                 }
             }
+            C::FindType(c) => {
+                self.search.query.push(c);
+                self.refine_search();
+            }
+            C::FindErase => {
+                self.search.query.pop();
+                self.refine_search();
+            }
+            C::FindPaste => {
+                let clip = self.clipboard.text.clone();
+                self.paste(&clip);
+            }
+            C::FindClose => self.search.active = false,
         }
         Outcome::Consumed
     }
@@ -92,32 +117,11 @@ impl Editor {
         if let Some(command) = keys::find_command(key) {
             return Some(self.run(command));
         }
-        let ctrl_or_alt = key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Char(c) if !ctrl_or_alt => {
-                self.search.query.push(c);
-                self.refine_search();
-            }
-            KeyCode::Char('v') if key.modifiers == KeyModifiers::CONTROL => {
-                let clip = self.clipboard.text.clone();
-                self.paste(&clip);
-            }
-            KeyCode::Backspace if !ctrl_or_alt => {
-                self.search.query.pop();
-                self.refine_search();
-            }
-            KeyCode::Esc => self.search.active = false,
-            _ => {
-                // Another editor key closes the bar and does its usual job.
-                if keys::command(key).is_some() {
-                    self.search.active = false;
-                }
-                return None;
-            }
+        // Another editor key closes the bar and does its usual job.
+        if keys::command(key).is_some() {
+            self.search.active = false;
         }
-        Some(Outcome::Consumed)
+        None
     }
 
     /// Moves between matches; the cursor goes to the match's start.

@@ -1,7 +1,7 @@
-//! Which key does what: the key → command table, and the same table in words
-//! for the help screen, kept side by side so they cannot drift apart.
+//! The editor's commands; which key gives which is the key table's business
+//! (`keymap`'s Editor and Find scopes), so help and keys cannot drift apart.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 /// Cursor motions; with Shift they extend the selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,117 +44,29 @@ pub(crate) enum Command {
     FindPrev,
     /// Esc: drops the selection (and closes search).
     Cancel,
+    /// While finding: a character for the search, the last one off it, a paste into it,
+    /// and closing the find bar.
+    FindType(char),
+    FindErase,
+    FindPaste,
+    FindClose,
 }
 
-/// Key and description of every editor key, for the help screen.
-pub const KEY_HELP: &[(&str, &str)] = &[
-    ("←/→", "Move one character"),
-    ("↑/↓", "Move one screen row, keeping the column"),
-    ("Ctrl-←/→", "Move one word"),
-    ("Home/End", "Start/end of the row, again for the paragraph"),
-    ("PgUp/PgDn", "Move one screen up/down"),
-    ("Ctrl-Home/End", "Start/end of the minutes"),
-    ("Shift+move", "Select while moving"),
-    ("Ctrl-A", "Select all"),
-    (
-        "Backspace/Delete",
-        "Delete one character before/after the cursor",
-    ),
-    (
-        "Ctrl-Backspace, Ctrl-W",
-        "Delete the word before the cursor",
-    ),
-    ("Ctrl-Delete", "Delete the word after the cursor"),
-    ("Enter", "New paragraph"),
-    ("Tab", "Insert spaces to the next tab stop"),
-    ("Ctrl-C", "Copy (also to the terminal clipboard)"),
-    ("Ctrl-X", "Cut"),
-    (
-        "Ctrl-V",
-        "Paste what was copied here; terminal paste also works",
-    ),
-    ("Ctrl-Z", "Undo"),
-    ("Ctrl-Y, Ctrl-Shift-Z", "Redo"),
-    ("Ctrl-F", "Find; type to search"),
-    ("Enter, F3, Ctrl-N", "Find next (while finding)"),
-    ("Shift-F3, Ctrl-P", "Find previous (while finding)"),
-    ("Esc", "Close find / drop the selection"),
-];
-
 /// The editor command for a key press, or `None` for keys the app should have
-/// (Alt chords, function keys, unbound Ctrl chords).
+/// (Alt chords, function keys, unbound Ctrl chords). The mapping is the key table's.
 pub(crate) fn command(key: &KeyEvent) -> Option<Command> {
-    let m = key.modifiers;
-    let ctrl = m.contains(KeyModifiers::CONTROL);
-    let alt = m.contains(KeyModifiers::ALT);
-    let shift = m.contains(KeyModifiers::SHIFT);
-    let plain = !ctrl && !alt;
-    let mv = |motion| {
-        Some(Command::Move {
-            motion,
-            select: shift,
-        })
-    };
-    match key.code {
-        // AltGr arrives as Ctrl+Alt on some terminals: it types a character.
-        KeyCode::Char(c) if plain || (ctrl && alt) => Some(Command::Type(c)),
-        KeyCode::Char(c) if ctrl && !alt => match c.to_ascii_lowercase() {
-            'a' => Some(Command::SelectAll),
-            'c' => Some(Command::Copy),
-            'x' => Some(Command::Cut),
-            'v' => Some(Command::Paste),
-            'z' if shift || c == 'Z' => Some(Command::Redo),
-            'z' => Some(Command::Undo),
-            'y' => Some(Command::Redo),
-            'f' => Some(Command::Find),
-            // Legacy terminals send Ctrl-Backspace as Ctrl-H.
-            'w' | 'h' => Some(Command::DeleteWordBack),
-            _ => None,
-        },
-        _ if alt => None,
-        KeyCode::Left if ctrl => mv(Motion::WordLeft),
-        KeyCode::Right if ctrl => mv(Motion::WordRight),
-        KeyCode::Home if ctrl => mv(Motion::DocStart),
-        KeyCode::End if ctrl => mv(Motion::DocEnd),
-        KeyCode::Left => mv(Motion::Left),
-        KeyCode::Right => mv(Motion::Right),
-        KeyCode::Up => mv(Motion::Up),
-        KeyCode::Down => mv(Motion::Down),
-        KeyCode::Home => mv(Motion::Home),
-        KeyCode::End => mv(Motion::End),
-        KeyCode::PageUp => mv(Motion::PageUp),
-        KeyCode::PageDown => mv(Motion::PageDown),
-        KeyCode::Backspace if ctrl => Some(Command::DeleteWordBack),
-        KeyCode::Delete if ctrl => Some(Command::DeleteWordForward),
-        KeyCode::Backspace => Some(Command::Backspace),
-        KeyCode::Delete => Some(Command::Delete),
-        KeyCode::Enter if !ctrl => Some(Command::Enter),
-        KeyCode::Tab if !ctrl => Some(Command::Tab),
-        KeyCode::Esc => Some(Command::Cancel),
-        _ => None,
-    }
+    crate::keymap::editor_command(key)
 }
 
 /// Keys that mean something else while the find bar is open.
 pub(crate) fn find_command(key: &KeyEvent) -> Option<Command> {
-    let m = key.modifiers;
-    let ctrl = m.contains(KeyModifiers::CONTROL);
-    let shift = m.contains(KeyModifiers::SHIFT);
-    match key.code {
-        KeyCode::Enter | KeyCode::Down if !ctrl => Some(Command::FindNext),
-        KeyCode::Up if !ctrl => Some(Command::FindPrev),
-        KeyCode::F(3) if shift => Some(Command::FindPrev),
-        KeyCode::F(3) => Some(Command::FindNext),
-        KeyCode::Char('n') if ctrl => Some(Command::FindNext),
-        KeyCode::Char('p') if ctrl => Some(Command::FindPrev),
-        KeyCode::Char('f') if ctrl => Some(Command::FindNext),
-        _ => None,
-    }
+    crate::keymap::find_command(key)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn key(code: KeyCode, m: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, m)

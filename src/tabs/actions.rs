@@ -53,7 +53,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let header = list::header(&["Status", "Action", "Owner", "Due"]);
     let table = placed.table(app.theme, header, cells, &widths);
-    let empty = Line::from("No actions yet. Capture one from the Minutes tab with Alt+A.");
+    let empty = Line::from(format!(
+        "No actions yet. Capture one from the Minutes tab with {}.",
+        crate::keymap::action_key()
+    ));
     placed.render(frame, " Actions ", table, at, Some(empty));
     let detail_lines = rows.get(sel).map(|&i| detail_lines(&judge, &m.actions[i]));
     frame.render_widget(

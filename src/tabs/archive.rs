@@ -58,7 +58,8 @@ fn found(
 ) {
     let theme = app.theme;
     let summary = format!(
-        "{total} match(es) for {query} · Enter opens at the item · / search again · Esc back"
+        "{total} match(es) for {query} · {}",
+        crate::keymap::search_result_keys()
     );
     frame.render_widget(Paragraph::new(fit(&summary, head.width as usize)), head);
     let sel = app.archive.sel.min(hits.len().saturating_sub(1));
@@ -87,7 +88,11 @@ fn found(
         vec![
             Line::from(title),
             Line::from(Span::styled(
-                "Enter opens this meeting at the item, read-only; Esc there comes back here.",
+                format!(
+                    "{} opens this meeting at the item, read-only; {} there comes back here.",
+                    crate::keymap::open_key(),
+                    crate::keymap::back_key()
+                ),
                 theme.dim(),
             )),
         ]
@@ -258,9 +263,9 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
             n => format!(", {n} files unreadable"),
         };
         format!(
-            "{} meetings, {approved} with approved minutes{unreadable} · Enter read · / search · \
-             a actions · x export",
-            all.len()
+            "{} meetings, {approved} with approved minutes{unreadable} · {}",
+            all.len(),
+            crate::keymap::archive_list_keys()
         )
     };
     frame.render_widget(Paragraph::new(fit(&summary, head.width as usize)), head);
@@ -345,7 +350,10 @@ pub const UNREADABLE: &str = "✗ unreadable";
 fn unreadable_details(u: &Unreadable) -> Vec<Line<'static>> {
     vec![
         Line::from(u.sentence.clone()),
-        Line::from("Enter says what to do; the file is not opened, exported or changed."),
+        Line::from(format!(
+            "{} says what to do; the file is not opened, exported or changed.",
+            crate::keymap::open_key()
+        )),
     ]
 }
 

@@ -73,7 +73,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
     if record_rows.len() > room {
         record_rows.truncate(room.saturating_sub(1));
         record_rows.push(Line::from(Span::styled(
-            "… more recorded: Alt+W shows the whole minutes",
+            format!(
+                "… more recorded: {} shows the whole minutes",
+                crate::keymap::whole_minutes_key()
+            ),
             theme.dim(),
         )));
         record_rows.truncate(room);
@@ -93,7 +96,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
 fn whole_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
     let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
     head.push(Line::from(Span::styled(
-        "Whole meeting (read-only) · Alt+W back to editing",
+        format!(
+            "Whole meeting (read-only) · {} back to editing",
+            crate::keymap::whole_minutes_key()
+        ),
         app.theme.title(),
     )));
     let [top, body] =

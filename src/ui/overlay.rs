@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::centred;
 use crate::app::form::Form;
 use crate::app::{App, Overlay};
-use crate::editor::Editor;
 use crate::keymap::{self, Scope, Tab};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -47,7 +46,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             text.push(Line::from(""));
             text.extend(choices(app, Scope::Conflict));
             text.push(Line::from(Span::styled(
-                "Ctrl-Q quits without choosing: your text stays in the journal.",
+                format!(
+                    "{} quits without choosing: your text stays in the journal.",
+                    keymap::quit_key()
+                ),
                 app.theme.dim(),
             )));
             popup(app, frame, area, " Changed on disk ", text, 90);
@@ -57,7 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The ways out of a question overlay, one key and its help a line.
 fn choices(app: &App, scope: Scope) -> impl Iterator<Item = Line<'static>> + '_ {
-    keymap::help(scope).map(|b| {
+    keymap::help(scope).into_iter().map(|b| {
         Line::from(vec![
             Span::styled(format!("{:>3}  ", b.label), app.theme.key()),
             Span::raw(b.help),
@@ -97,7 +99,7 @@ fn popup(
 fn keys_line(app: &App, scope: Scope) -> Line<'static> {
     let mut spans = Vec::new();
     for b in keymap::help(scope) {
-        spans.push(Span::styled(b.label.to_string(), app.theme.key()));
+        spans.push(Span::styled(b.label, app.theme.key()));
         spans.push(Span::raw(format!(" {}   ", b.help)));
     }
     Line::from(spans)
@@ -106,42 +108,42 @@ fn keys_line(app: &App, scope: Scope) -> Line<'static> {
 /// Every key of the current pane, from the same table that dispatches them.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let row = |label: &str, help: &str| {
-        Line::from(vec![
-            Span::styled(format!("{label:>18}  "), theme.key()),
-            Span::raw(help.to_string()),
-        ])
-    };
-    let heading = |t: &str| Line::from(Span::styled(t.to_string(), theme.title()));
-    let mut lines = vec![heading(&format!("{} tab", app.tab.title()))];
-    lines.extend(keymap::help(app.tab.scope()).map(|b| row(b.label, b.help)));
+    let tab = format!("{} tab", app.tab.title());
+    let mut sections: Vec<(&str, Scope)> = vec![(&tab, app.tab.scope())];
     if app.tab == Tab::Minutes {
-        lines.push(Line::from(""));
-        lines.push(heading("Editing the minutes"));
-        lines.extend(Editor::key_help().iter().map(|(k, h)| row(k, h)));
+        sections.extend([
+            ("Editing the minutes", Scope::Editor),
+            ("While finding", Scope::Find),
+            ("The whole minutes", Scope::WholeMinutes),
+        ]);
     }
-    lines.push(Line::from(""));
-    lines.push(heading("Everywhere"));
-    lines.extend(keymap::help(Scope::Global).map(|b| row(b.label, b.help)));
+    sections.push(("Everywhere", Scope::Global));
     if app.tab != Tab::Minutes {
-        lines.push(Line::from(""));
-        lines.push(heading("Outside text entry"));
-        lines.extend(keymap::help(Scope::Browse).map(|b| row(b.label, b.help)));
+        sections.push(("Outside text entry", Scope::Browse));
     }
-    lines.push(Line::from(""));
-    lines.push(heading("In forms"));
-    lines.extend(keymap::help(Scope::Form).map(|b| row(b.label, b.help)));
-    lines.push(Line::from(""));
-    lines.push(heading("When unsaved text is found after a crash"));
-    lines.extend(keymap::help(Scope::Recovery).map(|b| row(b.label, b.help)));
-    lines.push(Line::from(""));
-    lines.push(heading(
-        "When the meeting's file was changed by something else",
-    ));
-    lines.extend(keymap::help(Scope::Conflict).map(|b| row(b.label, b.help)));
-    lines.push(Line::from(""));
-    lines.push(heading("This help"));
-    lines.extend(keymap::help(Scope::Help).map(|b| row(b.label, b.help)));
+    sections.extend([
+        ("In forms", Scope::Form),
+        ("When asked to confirm", Scope::Confirm),
+        ("When unsaved text is found after a crash", Scope::Recovery),
+        (
+            "When the meeting's file was changed by something else",
+            Scope::Conflict,
+        ),
+        ("This help", Scope::Help),
+    ]);
+    let mut lines = Vec::new();
+    for (title, scope) in sections {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::from(Span::styled(title.to_string(), theme.title())));
+        lines.extend(keymap::help(scope).into_iter().map(|row| {
+            Line::from(vec![
+                Span::styled(format!("{:>18}  ", row.label), theme.key()),
+                Span::raw(row.help),
+            ])
+        }));
+    }
     lines
 }
 
@@ -155,10 +157,9 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
         .flat_map(|l| wrap_hanging(l, inner_w))
         .collect();
     frame.render_widget(Clear, rect);
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(
-        " Help: keys (↑/↓ scroll, Esc close) ",
-        app.theme.title(),
-    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(keymap::help_title(), app.theme.title()));
     let max = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     frame.render_widget(
         Paragraph::new(lines)
@@ -267,10 +268,7 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             theme.bad(),
         )));
     }
-    lines.push(Line::from(Span::styled(
-        "Enter save · Esc cancel · Tab/↓ next field · Shift-Tab/↑ previous",
-        theme.dim(),
-    )));
+    lines.push(Line::from(Span::styled(keymap::form_footer(), theme.dim())));
     let rect = popup(
         app,
         frame,

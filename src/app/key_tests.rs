@@ -1,0 +1,57 @@
+//! Keys against the F1 help: what each focus dispatches is what F1 says.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::tests::december;
+use super::*;
+
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.update(Msg::Key(KeyEvent::new(code, mods)));
+}
+
+/// The F1 screen as (keys, description) rows.
+fn help_rows(app: &App) -> Vec<(String, String)> {
+    crate::ui::overlay::help_lines(app)
+        .iter()
+        .filter_map(|l| {
+            let text = l.to_string();
+            let (keys, what) = text.trim_start().split_once("  ")?;
+            Some((keys.to_string(), what.trim().to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn find_modes_keys_are_listed_in_f1() {
+    let mut app = december();
+    press(&mut app, KeyCode::Char('3'), KeyModifiers::ALT);
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    let rows = help_rows(&app);
+    for (key, what) in [
+        ("Enter", "Find next"),
+        ("↓", "Find next"),
+        ("F3", "Find next"),
+        ("Ctrl-N", "Find next"),
+        ("Ctrl-F", "Find next"),
+        ("↑", "Find previous"),
+        ("Shift-F3", "Find previous"),
+        ("Ctrl-P", "Find previous"),
+    ] {
+        assert!(
+            rows.iter()
+                .any(|(k, w)| k.split([' ', '/', ',']).any(|t| t == key) && w.starts_with(what)),
+            "F1 in the Minutes tab does not say {key} does {what:?}: {rows:#?}"
+        );
+    }
+}
+
+#[test]
+fn esc_in_a_confirmation_answers_no() {
+    let mut app = december();
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    let items = app.meeting.agenda.len();
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.overlay.is_none(), "Esc leaves the question open");
+    assert_eq!(app.meeting.agenda.len(), items, "nothing deleted");
+}
