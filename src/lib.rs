@@ -15,3 +15,4 @@ pub mod store;
 pub mod tabs;
 pub mod tui;
 pub mod ui;
+pub mod words;

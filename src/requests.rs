@@ -8,10 +8,10 @@ use crate::app::archive::{ExportSource, Reply, Request, SEARCH_LIMIT};
 use crate::export::{self, Audience, Format, Scope};
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum};
-use crate::model::carry::long_date;
 use crate::search::{Query, history, search_store};
 use crate::store::Store;
 use crate::store::atomic;
+use crate::words::long_date;
 
 pub mod approve;
 

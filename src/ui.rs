@@ -33,7 +33,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         format!(
             " READING {} · {} · Esc or Alt+6 back to the archive (your meeting {} stays open) ",
             v.meeting.date.format("%a %-d %b %Y"),
-            crate::tabs::archive::status_word(v.meeting.status),
+            v.meeting.status.marked(),
             app.meeting.id
         )
     });

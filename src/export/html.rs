@@ -153,7 +153,7 @@ fn attendance(o: &mut Out, v: &View) {
         return;
     }
     o.el("h2", "id=\"attendance\"", "Attendance");
-    o.para("", &capitalise(&v.quorum));
+    o.para("", &crate::words::capitalise(&v.quorum));
     let (header, rows) = v.attendance_table();
     o.table("attendance", "Attendance", &header, &rows);
 }
@@ -327,10 +327,7 @@ fn approval(o: &mut Out, v: &View) {
         o.el("h2", "id=\"approval\"", "Approval");
         o.para(
             "",
-            &format!(
-                "Approved as a correct record by {} at the meeting of {} on {}.",
-                a.approved_by, a.at_meeting, a.on
-            ),
+            &crate::words::approval_line(&a.approved_by, a.at_meeting.as_str(), a.on),
         );
         o.para(
             "seal",
@@ -344,27 +341,10 @@ fn approval(o: &mut Out, v: &View) {
         o.el("h2", "id=\"errata\"", "Errata");
         o.raw("<ul class=\"errata\">\n");
         for e in &v.errata {
-            let item = e
-                .item
-                .as_ref()
-                .map(|i| format!(" (item {i})"))
-                .unwrap_or_default();
-            let agreed = e
-                .agreed_at
-                .as_ref()
-                .map(|a| format!(", agreed at {a}"))
-                .unwrap_or_default();
-            o.el("li", "", &format!("{}{item}{agreed}: {}", e.date, e.text));
+            o.el("li", "", &e.listed());
         }
         o.raw("</ul>\n");
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
 }
 
 /// Escapes text for element content and attribute values alike, and drops characters

@@ -136,6 +136,21 @@ pub struct ErratumRow {
     pub agreed_at: Option<String>,
 }
 
+impl ErratumRow {
+    /// "ERRATUM recorded 11 Nov 2026, agreed at meeting 2026-11-11: For … read …".
+    pub fn line(&self) -> String {
+        crate::words::erratum_line(self.date, self.agreed_at.as_deref(), &self.text)
+    }
+
+    /// The line where it is not beside its item: "Item 3: ERRATUM recorded …".
+    pub fn listed(&self) -> String {
+        match &self.item {
+            Some(n) => format!("Item {n}: {}", self.line()),
+            None => self.line(),
+        }
+    }
+}
+
 fn figure_row(f: &Figure) -> FigureRow {
     let show = |v: f64| match f.unit {
         Unit::Count => format!("{v}"),
@@ -396,6 +411,20 @@ impl View {
         (header, rows)
     }
 
+    /// The errata beside item `number`; `None`: those to the minutes as a whole, and any
+    /// whose item is no longer on the agenda, so that none goes unshown.
+    pub fn errata_for(&self, number: Option<&str>) -> impl Iterator<Item = &ErratumRow> {
+        let placed = |n: &str| self.items.iter().any(|i| i.number == n);
+        self.errata
+            .iter()
+            .filter(move |e| match (number, e.item.as_deref()) {
+                (Some(want), Some(n)) => want == n,
+                (Some(_), None) => false,
+                (None, Some(n)) => !placed(n),
+                (None, None) => true,
+            })
+    }
+
     pub fn has_exempt_business(&self) -> bool {
         self.items.iter().any(|i| i.exempt.is_some())
     }
@@ -407,7 +436,7 @@ impl View {
 
     /// "Wednesday 10 June 2026, 14:00, Committee Room 1".
     pub fn when_and_where(&self) -> String {
-        let mut s = crate::model::carry::long_date(self.date);
+        let mut s = crate::words::long_date(self.date);
         if let Some(t) = self.start_time {
             s.push_str(&format!(", {}", crate::model::clock::format_hhmm(t)));
         }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::ids::{ActionId, ItemId, MeetingId};
+use crate::words::short_date;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -14,16 +15,6 @@ pub enum ActionStatus {
     Open,
     Done,
     Dropped,
-}
-
-impl ActionStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::Done => "done",
-            ActionStatus::Dropped => "dropped",
-        }
-    }
 }
 
 /// When an action is due: a date, or "by the next meeting" as boards often say.
@@ -137,18 +128,16 @@ impl ActionItem {
 
     /// The due date as a column shows it: "9 Dec 2026", or "next meeting" until one exists.
     pub fn due_short(&self, next_meeting: Option<NaiveDate>) -> String {
-        self.due_on(next_meeting).map_or_else(
-            || self.due.to_string(),
-            |d| d.format("%-d %b %Y").to_string(),
-        )
+        self.due_on(next_meeting)
+            .map_or_else(|| self.due.to_string(), short_date)
     }
 
     /// "due 9 Dec 2026 (next meeting)", "due 16 Dec 2026", or "due at the next meeting
     /// (none arranged yet)".
     pub fn due_words(&self, next_meeting: Option<NaiveDate>) -> String {
         match (self.due, self.due_on(next_meeting)) {
-            (Due::NextMeeting, Some(d)) => format!("due {} (next meeting)", d.format("%-d %b %Y")),
-            (_, Some(d)) => format!("due {}", d.format("%-d %b %Y")),
+            (Due::NextMeeting, Some(d)) => format!("due {} (next meeting)", short_date(d)),
+            (_, Some(d)) => format!("due {}", short_date(d)),
             (_, None) => "due at the next meeting (none arranged yet)".to_string(),
         }
     }
@@ -171,11 +160,6 @@ impl ActionItem {
             note: note.into(),
         });
     }
-}
-
-/// "overdue against 9 Dec 2026": the date overdue was judged on, as every view says it.
-pub fn overdue_against(on: NaiveDate) -> String {
-    format!("overdue against {}", on.format("%-d %b %Y"))
 }
 
 /// The date of the first meeting after `raised` among `meetings` (each by date and id, in
@@ -289,7 +273,7 @@ mod tests {
         assert_eq!(a.due_words(next_date), "due 15 Apr 2026 (next meeting)");
         assert_eq!(a.due_short(next_date), "15 Apr 2026");
         assert_eq!(
-            overdue_against(d("2026-05-13")),
+            crate::words::overdue_against(d("2026-05-13")),
             "overdue against 13 May 2026"
         );
     }

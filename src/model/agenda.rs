@@ -56,17 +56,6 @@ pub enum ItemStatus {
     Deferred,
 }
 
-impl ItemStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemStatus::Pending => "pending",
-            ItemStatus::Current => "current",
-            ItemStatus::Done => "done",
-            ItemStatus::Deferred => "deferred",
-        }
-    }
-}
-
 /// The seven corporate parenting principles (Children and Social Work Act 2017, s.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -12,11 +12,7 @@ use super::ids::{ActionId, ItemId, MeetingId};
 use super::meeting::{Meeting, MeetingStatus};
 use super::standing::Standing;
 use super::template::Template;
-
-/// "Wednesday 11 November 2026", as minutes write dates.
-pub fn long_date(date: chrono::NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
-}
+use crate::words::day_month_year;
 
 fn comes_before(m: &Meeting, id: &MeetingId) -> bool {
     (m.date, &m.id) < (id.date(), id)
@@ -113,7 +109,7 @@ fn carried_copy(old: &AgendaItem, id: ItemId, prev: &Meeting) -> AgendaItem {
 fn deferred_note(prev: &Meeting) -> String {
     format!(
         "Deferred from the meeting held on {}.",
-        prev.date.format("%-d %B %Y")
+        day_month_year(prev.date)
     )
 }
 
@@ -175,7 +171,7 @@ pub fn new_meeting(
         let item = agenda::find_mut(&mut agenda, item).expect("found above");
         item.title = format!(
             "Minutes of the meeting held on {} and matters arising",
-            prev.date.format("%-d %B %Y")
+            day_month_year(prev.date)
         );
     }
 
@@ -427,6 +423,6 @@ mod tests {
         assert_eq!(m.board.name, "Corporate Parenting Board");
         assert_eq!(m.start_time, NaiveTime::from_hms_opt(14, 0, 0));
         assert_eq!(m.standing.figures.len(), 2);
-        assert_eq!(long_date(m.date), "Wednesday 14 January 2026");
+        assert_eq!(crate::words::long_date(m.date), "Wednesday 14 January 2026");
     }
 }

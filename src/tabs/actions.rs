@@ -10,15 +10,6 @@ use super::{fit, read_only_banner, scroll_for};
 use crate::app::App;
 use crate::model::{ActionItem, ActionStatus, action};
 
-fn status_text(a: &ActionItem, overdue: bool) -> String {
-    match (a.status, overdue) {
-        (ActionStatus::Open, true) => "! OVERDUE".into(),
-        (ActionStatus::Open, false) => "○ open".into(),
-        (ActionStatus::Done, _) => "✓ done".into(),
-        (ActionStatus::Dropped, _) => "✗ dropped".into(),
-    }
-}
-
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let m = &app.meeting;
@@ -43,7 +34,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     head.push(Line::from(format!(
         "{} actions: {open} open ({late} {}), {} raised at this meeting",
         m.actions.len(),
-        action::overdue_against(m.date),
+        crate::words::overdue_against(m.date),
         m.actions_raised().count()
     )));
     let [top, list, detail] = Layout::vertical([
@@ -91,7 +82,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         let text = format!(
             "{} {:<status_w$}{:<text_w$}{:<owner_w$}{:<due_w$}",
             if row == sel { "›" } else { " " },
-            status_text(a, late),
+            a.status.marked(late),
             fit(&a.text, text_w.saturating_sub(1)),
             fit(&a.owner, owner_w - 1),
             a.due_short(next(a)),

@@ -15,16 +15,6 @@ use crate::model::standing::sparkline;
 use crate::model::{AgendaItem, ItemRole, ItemStatus, MeetingStatus, running};
 use crate::ui::minutes_seconds;
 
-/// Status as a symbol and a word: never colour alone.
-pub fn status_text(s: ItemStatus) -> &'static str {
-    match s {
-        ItemStatus::Pending => "· pending",
-        ItemStatus::Current => "▶ current",
-        ItemStatus::Done => "✓ done",
-        ItemStatus::Deferred => "» deferred",
-    }
-}
-
 fn summary(app: &App) -> Vec<Line<'static>> {
     let m = &app.meeting;
     let now = app.now.time();
@@ -156,7 +146,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 String::new()
             },
             mins,
-            status_text(item.status),
+            item.status.marked(),
         );
         let mut style = match item.status {
             ItemStatus::Current => theme.good(),

@@ -10,20 +10,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::{fit, scroll_for};
 use crate::app::App;
 use crate::app::archive::{ArchiveView, Row, Show, Unreadable};
-use crate::model::carry::long_date;
 use crate::model::{ActionStatus, MeetingStatus};
 use crate::search::Hit;
 use crate::store::Summary;
-
-/// The status as a symbol and a word, so it never rests on colour.
-pub fn status_word(s: MeetingStatus) -> &'static str {
-    match s {
-        MeetingStatus::Planned => "◷ planned",
-        MeetingStatus::InProgress => "▶ in progress",
-        MeetingStatus::Draft => "✎ draft",
-        MeetingStatus::Approved => "✓ approved",
-    }
-}
+use crate::words::long_date;
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let [head, list, detail] = Layout::vertical([
@@ -149,7 +139,7 @@ fn actions(
         "{} action(s), {} ({}) · o all/open/overdue · w owner",
         rows.len(),
         show.label(),
-        crate::model::action::overdue_against(today)
+        crate::words::overdue_against(today)
     );
     if let Some(o) = owner {
         summary.push_str(&format!(" · owner: {o}"));
@@ -175,12 +165,7 @@ fn actions(
             break;
         }
         let late = r.is_overdue(today);
-        let status = match (r.action.status, late) {
-            (ActionStatus::Open, true) => "! OVERDUE",
-            (ActionStatus::Open, false) => "○ open",
-            (ActionStatus::Done, _) => "✓ done",
-            (ActionStatus::Dropped, _) => "✗ dropped",
-        };
+        let status = r.action.status.marked(late);
         let mut text = r.action.text.clone();
         if r.exempt {
             text = format!("[Part B] {text}");
@@ -304,7 +289,7 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
                 let text = format!(
                     "{mark} {:<date_w$}{:<status_w$}{:<count_w$}{:<count_w$}{}",
                     s.date.format("%a %-d %b %Y"),
-                    status_word(s.status),
+                    s.status.marked(),
                     s.present,
                     s.actions_raised,
                     fit(&title, title_w),

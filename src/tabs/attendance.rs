@@ -11,15 +11,6 @@ use crate::app::App;
 use crate::model::Presence;
 use crate::model::clock::format_hhmm;
 
-fn presence_text(p: Presence) -> &'static str {
-    match p {
-        Presence::Expected => "? not marked",
-        Presence::Present => "✓ present",
-        Presence::Apologies => "A apologies",
-        Presence::Absent => "✗ absent",
-    }
-}
-
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let m = &app.meeting;
@@ -69,7 +60,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             if row == sel { "›" } else { " " },
             fit(&p.name, name_w.saturating_sub(1)),
             p.role.label(),
-            presence_text(p.status),
+            p.status.marked(),
             p.arrived_at.map(format_hhmm).unwrap_or_default(),
             fit(&p.position, pos_w),
         );
