@@ -32,7 +32,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     let banner = app.viewing.as_ref().map(|v| {
         format!(
             " READING {} · {} · Esc or Alt+6 back to the archive (your meeting {} stays open) ",
-            v.meeting.date.format("%a %-d %b %Y"),
+            crate::words::weekday_date(v.meeting.date),
             v.meeting.status.marked(),
             app.meeting.id
         )
@@ -136,7 +136,7 @@ fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
     }
     let parts = [
         m.board.name.clone(),
-        m.date.format("%a %-d %b %Y").to_string(),
+        crate::words::weekday_date(m.date),
         item,
         app.now.format("%H:%M").to_string(),
     ];

@@ -107,25 +107,8 @@ pub fn render(v: &View, scope: Scope) -> String {
         "meta",
         &format!("{kind} · meeting {} · {}", v.id, v.status.label()),
     );
-    if v.is_public() {
-        if v.has_exempt_business() {
-            o.para(
-                "",
-                "Items marked exempt were taken with the press and public excluded; their \
-                 reports and minutes are not published.",
-            );
-        }
-    } else {
-        o.para(
-            "banner",
-            if v.has_exempt_business() {
-                "NOT FOR PUBLICATION: the full record, including EXEMPT (Part B) business. \
-                 Use a public export for anything published."
-            } else {
-                "NOT FOR PUBLICATION: the full record. Use a public export for anything \
-                 published."
-            },
-        );
+    if let Some(banner) = v.banner() {
+        o.para(if v.is_public() { "" } else { "banner" }, banner);
     }
     if !agenda_only && let Some(prev) = &v.previous {
         o.para("", &format!("This meeting approves the minutes of {prev}."));
@@ -250,12 +233,7 @@ fn agenda_item(o: &mut Out, v: &View, item: &Item, scope: Scope) {
     let h = format!("h{}", (2 + depth).min(6));
     o.el(&h, "", &format!("{}. {}", item.number, item.title));
     if let Some(reason) = &item.exempt {
-        let mark = if v.is_public() {
-            format!("Exempt: {reason}")
-        } else {
-            format!("EXEMPT (Part B): {reason}. Not for publication.")
-        };
-        o.para("exempt-mark", &mark);
+        o.para("exempt-mark", &v.exempt_mark(reason));
     }
     let facts = item_facts(item, scope == Scope::Full);
     if !facts.is_empty() {

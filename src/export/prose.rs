@@ -173,30 +173,15 @@ pub fn render(v: &View, style: Style, scope: Scope) -> String {
 }
 
 fn banner(d: &mut Doc, v: &View) {
-    if v.is_public() {
-        if v.items.iter().any(|i| i.exempt.is_some()) {
-            let t = d.text(
-                "Items marked exempt were taken with the press and public excluded; \
-                 their reports and minutes are not published.",
-            );
-            d.line(&t);
-            d.blank();
-        }
+    let Some(t) = v.banner() else { return };
+    let t = d.text(t);
+    // The private warning stands out in Markdown; the public note is plain.
+    if d.md() && !v.is_public() {
+        d.line(&format!("**{t}**"));
     } else {
-        let t = if v.has_exempt_business() {
-            "NOT FOR PUBLICATION: the full record, including EXEMPT (Part B) business. \
-             Use a public export for anything published."
-        } else {
-            "NOT FOR PUBLICATION: the full record. Use a public export for anything published."
-        };
-        let t = d.text(t);
-        if d.md() {
-            d.line(&format!("**{t}**"));
-        } else {
-            d.line(&t);
-        }
-        d.blank();
+        d.line(&t);
     }
+    d.blank();
 }
 
 fn attendance(d: &mut Doc, v: &View) {
@@ -291,12 +276,7 @@ fn agenda_item(d: &mut Doc, v: &View, item: &Item, scope: Scope) {
     let level = (2 + item.depth).min(6);
     d.heading(level, &format!("{}. {}", item.number, item.title));
     if let Some(reason) = &item.exempt {
-        let mark = if v.is_public() {
-            format!("Exempt: {reason}")
-        } else {
-            format!("EXEMPT (Part B): {reason}. Not for publication.")
-        };
-        let t = d.text(&mark);
+        let t = d.text(&v.exempt_mark(reason));
         if d.md() {
             d.line(&format!("**{t}**"));
         } else {

@@ -113,10 +113,10 @@ impl Action {
     pub fn facts(&self) -> (String, String) {
         let mut status = self.status.label().to_string();
         if self.overdue {
-            status.push_str(", OVERDUE");
+            status.push_str(&format!(", {}", crate::words::OVERDUE));
         }
         if self.exempt {
-            status.push_str(", EXEMPT (Part B)");
+            status.push_str(&format!(", {}", crate::words::PART_B));
         }
         let mut raised = self.raised_at.clone();
         if !self.raised_under.is_empty() {
@@ -423,6 +423,35 @@ impl View {
                 (None, Some(n)) => !placed(n),
                 (None, None) => true,
             })
+    }
+
+    /// The line under the heading: a private record says it is not for publication; a
+    /// public one with exempt items says why their minutes are missing.
+    pub fn banner(&self) -> Option<&'static str> {
+        match (self.is_public(), self.has_exempt_business()) {
+            (true, true) => Some(
+                "Items marked exempt were taken with the press and public excluded; their \
+                 reports and minutes are not published.",
+            ),
+            (true, false) => None,
+            (false, true) => Some(
+                "NOT FOR PUBLICATION: the full record, including EXEMPT (Part B) business. \
+                 Use a public export for anything published.",
+            ),
+            (false, false) => Some(
+                "NOT FOR PUBLICATION: the full record. Use a public export for anything \
+                 published.",
+            ),
+        }
+    }
+
+    /// How an exempt item is marked: its ground, and in the private record a warning.
+    pub fn exempt_mark(&self, reason: &str) -> String {
+        if self.is_public() {
+            format!("Exempt: {reason}")
+        } else {
+            format!("{}: {reason}. Not for publication.", crate::words::PART_B)
+        }
     }
 
     pub fn has_exempt_business(&self) -> bool {

@@ -129,7 +129,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         ];
         for u in a.history.iter().rev() {
             d.push(Line::from(Span::styled(
-                format!("{}: {}", u.date.format("%-d %b %Y"), u.note),
+                format!("{}: {}", crate::words::short_date(u.date), u.note),
                 theme.dim(),
             )));
         }

@@ -25,7 +25,10 @@ fn summary(app: &App) -> Vec<Line<'static>> {
         .map(|t| format!(" · forecast end {}", format_hhmm(t)))
         .unwrap_or_default();
     lines.push(Line::from(vec![
-        Span::styled(format!("{} ", m.date.format("%a %-d %b %Y")), theme.title()),
+        Span::styled(
+            format!("{} ", crate::words::weekday_date(m.date)),
+            theme.title(),
+        ),
         Span::raw(format!("{when} · {}{forecast}", m.status.label())),
     ]));
     match running::timing(m, now) {

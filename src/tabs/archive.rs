@@ -58,7 +58,7 @@ fn found(
             break;
         }
         let mark = if row == sel { "›" } else { " " };
-        let mut place = format!("{mark} {}", h.date.format("%a %-d %b %Y"));
+        let mut place = format!("{mark} {}", crate::words::weekday_date(h.date));
         if let Some(item) = &h.item {
             place.push_str(&format!("  {} {}", item.number, item.title));
         }
@@ -174,7 +174,7 @@ fn actions(
             "{} {:<status_w$}{:<raised_w$}{:<owner_w$}{:<due_w$}{}",
             if row == sel { "›" } else { " " },
             status,
-            r.raised_on.format("%-d %b %Y").to_string(),
+            crate::words::short_date(r.raised_on),
             fit(&r.action.owner, owner_w - 1),
             r.due_short(),
             fit(&text, text_w),
@@ -211,14 +211,14 @@ fn actions(
         let mut d = vec![Line::from(format!(
             "{} · raised {}{item} · set by {} · {} · latest at {}",
             a.id,
-            r.raised_on.format("%-d %b %Y"),
+            crate::words::short_date(r.raised_on),
             a.set_by,
             r.due_words(),
             r.latest_meeting()
         ))];
         for u in a.history.iter().rev() {
             d.push(Line::from(Span::styled(
-                format!("{}: {}", u.date.format("%-d %b %Y"), u.note),
+                format!("{}: {}", crate::words::short_date(u.date), u.note),
                 theme.dim(),
             )));
         }
@@ -288,7 +288,7 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
                 title.push_str(&s.title);
                 let text = format!(
                     "{mark} {:<date_w$}{:<status_w$}{:<count_w$}{:<count_w$}{}",
-                    s.date.format("%a %-d %b %Y"),
+                    crate::words::weekday_date(s.date),
                     s.status.marked(),
                     s.present,
                     s.actions_raised,
@@ -302,9 +302,9 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
             }
             // The file and where it breaks take the counts' and title's room.
             Row::Unreadable(u) => {
-                let date = u.id.as_ref().map_or(String::new(), |id| {
-                    id.date().format("%a %-d %b %Y").to_string()
-                });
+                let date =
+                    u.id.as_ref()
+                        .map_or(String::new(), |id| crate::words::weekday_date(id.date()));
                 let what = format!("{} · {}", u.file, u.problem);
                 let room = w.saturating_sub(2 + date_w + status_w).max(6);
                 (
