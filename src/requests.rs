@@ -128,11 +128,9 @@ fn export(
                 Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
             };
             // The exempt items a public document lists by title: those not inside another.
-            let exempt = agenda::numbered(&meeting.agenda)
+            let exempt = agenda::walk(&meeting.agenda)
                 .iter()
-                .filter(|(_, i)| {
-                    i.is_exempt() && !agenda::is_inside_exempt_business(&meeting.agenda, i.id)
-                })
+                .filter(|w| w.item.is_exempt() && !w.is_inside_exempt())
                 .count();
             let whom = match (audience, exempt) {
                 (Audience::Public, 0) => "public".to_string(),

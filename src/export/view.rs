@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::Audience;
 use super::public::{Business, PublicMeeting};
-use crate::model::agenda::{self, numbered};
+use crate::model::agenda;
 use crate::model::approval::Approval;
 use crate::model::clock::format_hhmm;
 use crate::model::reading;
@@ -215,14 +215,15 @@ impl View {
                     completed: c.completed,
                 })
                 .collect(),
-            items: numbered(&m.agenda)
+            items: agenda::walk(&m.agenda)
                 .into_iter()
-                .map(|(number, i)| Item {
-                    depth: number.0.len(),
-                    number: number.to_string(),
+                .map(|w| (w.depth(), w.number.to_string(), w.item, w.ground))
+                .map(|(depth, number, i, ground)| Item {
+                    depth,
+                    number,
                     title: i.title.clone(),
                     // Sub-items of Part B business are Part B too, and say so.
-                    exempt: agenda::exemption_of(&m.agenda, i.id).map(|e| e.reason.clone()),
+                    exempt: ground.map(|e| e.reason.clone()),
                     kind: Some(i.kind),
                     presenter: i.presenter.clone(),
                     allotted: i.minutes_allotted,

@@ -28,12 +28,14 @@ struct Raising {
 
 impl Raising {
     fn of(m: &Meeting) -> Raising {
+        let walked = agenda::walk(&m.agenda);
         Raising {
-            items: agenda::numbered(&m.agenda)
-                .into_iter()
-                .map(|(_, i)| i.id)
+            items: walked.iter().map(|w| w.item.id).collect(),
+            exempt: walked
+                .iter()
+                .filter(|w| w.is_exempt())
+                .map(|w| w.item.id)
                 .collect(),
-            exempt: agenda::exempt_ids(&m.agenda),
             marked: m
                 .actions
                 .iter()

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use crate::model::agenda::{exempt_ids, numbered};
+use crate::model::agenda::{Walked, walk, walk_tree};
 use crate::model::approval::Erratum;
 use crate::model::{ActionItem, ItemId, Meeting, MeetingId, Standing, validate};
 use crate::store::error::io_err;
@@ -84,63 +84,84 @@ pub(crate) struct ItemView<'a> {
     pub decisions: Vec<&'a str>,
 }
 
+/// A decision's text, however the record was read.
+trait DecisionText {
+    fn text(&self) -> &str;
+}
+
+impl DecisionText for LiteDecision {
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl DecisionText for crate::model::Decision {
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl<'a> ItemView<'a> {
+    /// The item the shared walk met, numbered and with Part B as inherited.
+    fn of<T, G>(
+        w: &Walked<'a, T, G>,
+        id: ItemId,
+        title: &'a str,
+        minutes: &'a str,
+        decisions: &'a [impl DecisionText],
+    ) -> ItemView<'a> {
+        ItemView {
+            id,
+            number: w.number.to_string(),
+            title,
+            exempt: w.is_exempt(),
+            minutes,
+            decisions: decisions.iter().map(|d| d.text()).collect(),
+        }
+    }
+}
+
 impl<'a> View<'a> {
     fn of_lite(m: &'a LiteMeeting) -> View<'a> {
-        fn walk<'a>(
-            items: &'a [LiteItem],
-            prefix: &str,
-            parent_exempt: bool,
-            out: &mut Vec<ItemView<'a>>,
-        ) {
-            for (i, item) in items.iter().enumerate() {
-                let number = if prefix.is_empty() {
-                    (i + 1).to_string()
-                } else {
-                    format!("{prefix}.{}", i + 1)
-                };
-                let exempt = parent_exempt || item.exempt.is_some();
-                out.push(ItemView {
-                    id: item.id,
-                    number: number.clone(),
-                    title: &item.title,
-                    exempt,
-                    minutes: &item.minutes,
-                    decisions: item.decisions.iter().map(|d| d.text.as_str()).collect(),
-                });
-                walk(&item.sub_items, &number, exempt, out);
-            }
-        }
-        let mut items = Vec::new();
-        walk(&m.agenda, "", false, &mut items);
+        let walked = walk_tree(&m.agenda, |i| &i.sub_items, |i| i.exempt.as_ref());
         View {
             id: &m.id,
             date: m.date,
             title: &m.title,
-            items,
+            items: walked
+                .iter()
+                .map(|w| {
+                    ItemView::of(
+                        w,
+                        w.item.id,
+                        &w.item.title,
+                        &w.item.minutes,
+                        &w.item.decisions,
+                    )
+                })
+                .collect(),
             errata: &m.errata,
             actions: &m.actions,
         }
     }
 
     pub fn of_meeting(m: &'a Meeting) -> View<'a> {
-        // Sub-items of an exempt item are exempt business too.
-        let exempt = exempt_ids(&m.agenda);
-        let items = numbered(&m.agenda)
-            .into_iter()
-            .map(|(number, item)| ItemView {
-                id: item.id,
-                number: number.to_string(),
-                title: &item.title,
-                exempt: exempt.contains(&item.id),
-                minutes: &item.minutes,
-                decisions: item.decisions.iter().map(|d| d.text.as_str()).collect(),
-            })
-            .collect();
         View {
             id: &m.id,
             date: m.date,
             title: &m.title,
-            items,
+            items: walk(&m.agenda)
+                .iter()
+                .map(|w| {
+                    ItemView::of(
+                        w,
+                        w.item.id,
+                        &w.item.title,
+                        &w.item.minutes,
+                        &w.item.decisions,
+                    )
+                })
+                .collect(),
             errata: &m.errata,
             actions: &m.actions,
         }
