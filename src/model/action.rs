@@ -162,6 +162,53 @@ impl ActionItem {
     }
 }
 
+/// Where a copy of an action is held: the meeting's date and id, as meetings are ordered.
+pub type HeldAt = (NaiveDate, MeetingId);
+
+/// An action at its latest state.
+#[derive(Debug)]
+pub struct Latest<T> {
+    /// The copy in the latest meeting that holds the action.
+    pub copy: T,
+    /// Every meeting holding a copy, oldest first; the last holds `copy`.
+    pub held: Vec<HeldAt>,
+}
+
+/// Each action once, at its latest copy, in the order first raised (the first meeting
+/// holding it, then its place in that meeting's log). Each meeting holds its own copy of
+/// the log, so the copy in the latest meeting (by date, then id) that holds an action says
+/// where it stands. The one rule for carrying forward, the action history and search;
+/// `id` names the action a copy is of.
+pub fn latest_copies<T>(
+    copies: impl IntoIterator<Item = (HeldAt, T)>,
+    id: impl Fn(&T) -> &ActionId,
+) -> Vec<Latest<T>> {
+    let mut copies: Vec<(HeldAt, T)> = copies.into_iter().collect();
+    // Stable: copies in one meeting keep the log's order.
+    copies.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut index: std::collections::HashMap<ActionId, usize> = Default::default();
+    let mut out: Vec<Latest<T>> = Vec::new();
+    for (held, copy) in copies {
+        let key = id(&copy).clone();
+        match index.get(&key) {
+            // A second copy in the same meeting adds nothing: the first stands.
+            Some(&k) if out[k].held.last() == Some(&held) => {}
+            Some(&k) => {
+                out[k].held.push(held);
+                out[k].copy = copy;
+            }
+            None => {
+                index.insert(key, out.len());
+                out.push(Latest {
+                    copy,
+                    held: vec![held],
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The date of the first meeting after `raised` among `meetings` (each by date and id, in
 /// any order): the day an action due "by the next meeting" falls due.
 pub fn next_meeting_after<'a>(

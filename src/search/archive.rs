@@ -14,6 +14,7 @@ use serde::de::IgnoredAny;
 
 use crate::model::agenda::{Walked, walk, walk_tree};
 use crate::model::approval::Erratum;
+use crate::model::origins::Raising;
 use crate::model::{ActionItem, ItemId, Meeting, MeetingId, Standing, validate};
 use crate::store::error::io_err;
 use crate::store::schema::{self, DecodeError};
@@ -165,6 +166,11 @@ impl<'a> View<'a> {
             errata: &m.errata,
             actions: &m.actions,
         }
+    }
+
+    /// What decides whether the actions this meeting raised are Part B.
+    pub fn raising(&self) -> Raising {
+        Raising::new(self.items.iter().map(|i| (i.id, i.exempt)), self.actions)
     }
 
     /// The item with this id, and its position in agenda order.
