@@ -418,15 +418,20 @@ fn a_full_disk_on_stdout_is_one_sentence_without_colour() {
 fn show_words_an_iha_rate_just_below_target_as_every_export_does() {
     let tmp = demo_dir();
     let data = tmp.path().join("data");
-    let path = data.join("2026-06-10.json");
-    let mut v: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     // 1699 of 2000 within 20 working days: 84.95%.
-    v["standing"]["iha"]["entered_care"] = 2100.into();
-    v["standing"]["iha"]["due"] = 2000.into();
-    v["standing"]["iha"]["within_20_days"] = 1699.into();
-    v["standing"]["iha"]["late"] = 301.into();
-    v["standing"]["iha"]["outstanding"] = 0.into();
+    let figures = [
+        ("entered_care", 2100),
+        ("due", 2000),
+        ("within_20_days", 1699),
+        ("late", 301),
+        ("outstanding", 0),
+    ];
+    let path = data.join("2026-06-10.json");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for (field, n) in figures {
+        v["standing"]["iha"][field] = n.into();
+    }
     fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
 
     let show = minutebook(&data, &["show", "2026-06-10"]);

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use crate::model::agenda::{Walked, walk, walk_tree};
+use crate::model::agenda::walk_tree;
 use crate::model::approval::Erratum;
 use crate::model::origins::Raising;
 use crate::model::{ActionItem, ItemId, Meeting, MeetingId, Standing, validate};
@@ -85,86 +85,81 @@ pub(crate) struct ItemView<'a> {
     pub decisions: Vec<&'a str>,
 }
 
-/// A decision's text, however the record was read.
-trait DecisionText {
-    fn text(&self) -> &str;
+/// An agenda item however the record was read: what search reads of it.
+trait Searched: Sized {
+    fn id(&self) -> ItemId;
+    fn title(&self) -> &str;
+    fn minutes(&self) -> &str;
+    fn decisions(&self) -> Vec<&str>;
+    fn sub_items(&self) -> &[Self];
+    fn is_exempt(&self) -> bool;
 }
 
-impl DecisionText for LiteDecision {
-    fn text(&self) -> &str {
-        &self.text
-    }
-}
-
-impl DecisionText for crate::model::Decision {
-    fn text(&self) -> &str {
-        &self.text
-    }
-}
-
-impl<'a> ItemView<'a> {
-    /// The item the shared walk met, numbered and with Part B as inherited.
-    fn of<T, G>(
-        w: &Walked<'a, T, G>,
-        id: ItemId,
-        title: &'a str,
-        minutes: &'a str,
-        decisions: &'a [impl DecisionText],
-    ) -> ItemView<'a> {
-        ItemView {
-            id,
-            number: w.number.to_string(),
-            title,
-            exempt: w.is_exempt(),
-            minutes,
-            decisions: decisions.iter().map(|d| d.text()).collect(),
+// The lightweight record and the model's item have the same fields by the same names.
+macro_rules! searched {
+    ($($t:ty),*) => {$(
+        impl Searched for $t {
+            fn id(&self) -> ItemId {
+                self.id
+            }
+            fn title(&self) -> &str {
+                &self.title
+            }
+            fn minutes(&self) -> &str {
+                &self.minutes
+            }
+            fn decisions(&self) -> Vec<&str> {
+                self.decisions.iter().map(|d| d.text.as_str()).collect()
+            }
+            fn sub_items(&self) -> &[Self] {
+                &self.sub_items
+            }
+            fn is_exempt(&self) -> bool {
+                self.exempt.is_some()
+            }
         }
-    }
+    )*};
 }
+
+searched!(LiteItem, crate::model::AgendaItem);
 
 impl<'a> View<'a> {
     fn of_lite(m: &'a LiteMeeting) -> View<'a> {
-        let walked = walk_tree(&m.agenda, |i| &i.sub_items, |i| i.exempt.as_ref());
-        View {
-            id: &m.id,
-            date: m.date,
-            title: &m.title,
-            items: walked
-                .iter()
-                .map(|w| {
-                    ItemView::of(
-                        w,
-                        w.item.id,
-                        &w.item.title,
-                        &w.item.minutes,
-                        &w.item.decisions,
-                    )
-                })
-                .collect(),
-            errata: &m.errata,
-            actions: &m.actions,
-        }
+        View::of_parts(&m.id, m.date, &m.title, &m.agenda, &m.errata, &m.actions)
     }
 
     pub fn of_meeting(m: &'a Meeting) -> View<'a> {
+        View::of_parts(&m.id, m.date, &m.title, &m.agenda, &m.errata, &m.actions)
+    }
+
+    /// Every item by the shared walk of the agenda: numbered, Part B as inherited.
+    fn of_parts<T: Searched>(
+        id: &'a MeetingId,
+        date: NaiveDate,
+        title: &'a str,
+        agenda: &'a [T],
+        errata: &'a [Erratum],
+        actions: &'a [ActionItem],
+    ) -> View<'a> {
+        let own = |i: &'a T| i.is_exempt().then_some(&());
+        let items = walk_tree(agenda, |i| i.sub_items(), own)
+            .iter()
+            .map(|w| ItemView {
+                id: w.item.id(),
+                number: w.number.to_string(),
+                title: w.item.title(),
+                exempt: w.is_exempt(),
+                minutes: w.item.minutes(),
+                decisions: w.item.decisions(),
+            })
+            .collect();
         View {
-            id: &m.id,
-            date: m.date,
-            title: &m.title,
-            items: walk(&m.agenda)
-                .iter()
-                .map(|w| {
-                    ItemView::of(
-                        w,
-                        w.item.id,
-                        &w.item.title,
-                        &w.item.minutes,
-                        &w.item.decisions,
-                    )
-                })
-                .collect(),
-            errata: &m.errata,
-            actions: &m.actions,
+            id,
+            date,
+            title,
+            items,
+            errata,
+            actions,
         }
     }
 
