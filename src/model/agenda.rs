@@ -310,6 +310,11 @@ pub fn walk(items: &[AgendaItem]) -> Vec<Walked<'_, AgendaItem, Exemption>> {
     walk_tree(items, |i| &i.sub_items, |i| i.exempt.as_ref())
 }
 
+/// Item `id` as the walk meets it.
+pub fn walked(items: &[AgendaItem], id: ItemId) -> Option<Walked<'_, AgendaItem, Exemption>> {
+    walk(items).into_iter().find(|w| w.item.id == id)
+}
+
 /// The ids of exempt items and of everything under them: a sub-item of Part B
 /// business is Part B business too.
 pub fn exempt_ids(items: &[AgendaItem]) -> BTreeSet<ItemId> {
@@ -323,10 +328,7 @@ pub fn exempt_ids(items: &[AgendaItem]) -> BTreeSet<ItemId> {
 /// The ground on which item `id` is exempt business, itself or through an item it
 /// sits under; `None` for public business (or no such item).
 pub fn exemption_of(items: &[AgendaItem], id: ItemId) -> Option<&Exemption> {
-    walk(items)
-        .into_iter()
-        .find(|w| w.item.id == id)
-        .and_then(|w| w.ground)
+    walked(items, id).and_then(|w| w.ground)
 }
 
 /// Whether the item `id` is exempt business, itself or through an item it sits under.
@@ -337,19 +339,13 @@ pub fn is_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
 /// The outermost item marked exempt that `id` is or sits under: the one whose title the
 /// public agenda shows for all of it.
 pub fn exempt_holder(items: &[AgendaItem], id: ItemId) -> Option<&AgendaItem> {
-    walk(items)
-        .into_iter()
-        .find(|w| w.item.id == id)
-        .and_then(|w| w.holder)
+    walked(items, id).and_then(|w| w.holder)
 }
 
 /// Whether item `id` sits under exempt business (its own mark aside): inside Part B,
 /// where not even a title is published.
 pub fn is_inside_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
-    walk(items)
-        .into_iter()
-        .find(|w| w.item.id == id)
-        .is_some_and(|w| w.is_inside_exempt())
+    walked(items, id).is_some_and(|w| w.is_inside_exempt())
 }
 
 pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {

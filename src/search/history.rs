@@ -120,11 +120,14 @@ pub fn from_meetings(meetings: &[Meeting]) -> Vec<ActionRecord> {
     )
 }
 
-/// One meeting's copies of actions; for those it raised, its title and the item's
-/// number; and, if it raised any, what decides whether they are Part B.
+/// What the raising meeting says of an action: its title and the item's number.
+type RaisedAt = (String, Option<String>);
+
+/// One meeting's copies of actions, with what it says of those it raised, and, if it
+/// raised any, what decides whether they are Part B.
 struct Held {
     at: HeldAt,
-    copies: Vec<(ActionItem, Option<(String, Option<String>)>)>,
+    copies: Vec<(ActionItem, Option<RaisedAt>)>,
     raising: Option<Raising>,
 }
 
@@ -150,7 +153,7 @@ fn copies(view: &View) -> Held {
 
 fn merge(per_meeting: Vec<Held>) -> Vec<ActionRecord> {
     let mut raising: HashMap<MeetingId, Raising> = HashMap::new();
-    let mut about: HashMap<ActionId, (String, Option<String>)> = HashMap::new();
+    let mut about: HashMap<ActionId, RaisedAt> = HashMap::new();
     let mut held_at = Vec::with_capacity(per_meeting.len());
     let mut all = Vec::new();
     for held in per_meeting {
