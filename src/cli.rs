@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveTime};
 use clap::{Parser, Subcommand};
 
 use crate::demo;
+use crate::export::{Audience, Format, Scope};
 use crate::model::carry::new_meeting;
 use crate::model::clock::parse_hhmm;
 use crate::model::standing::IHA_WORKING_DAYS;
@@ -13,6 +14,7 @@ use crate::model::standing::{IhaStatus, change_text, rate_text};
 use crate::model::working_days::{Calendar, iha_due};
 use crate::model::{MeetingId, Template};
 use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
+use crate::words::long_date;
 
 mod approval;
 mod export;
@@ -281,13 +283,17 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             Ok(())
         }
         Command::Show { id } => {
-            let loaded = store.load(&MeetingId::parse(&id)?)?;
-            // The other meetings date "next meeting"; without a listing it reads as before.
-            let known: Vec<_> = store
-                .list()
-                .map(|l| l.meetings.into_iter().map(|s| (s.date, s.id)).collect())
-                .unwrap_or_default();
-            say_raw!("{}", crate::export::text::render(&loaded.meeting, &known));
+            let meeting = store.load(&MeetingId::parse(&id)?)?.meeting;
+            // The plain-text export of the full record: the same words and figures as
+            // every other surface, Part B included and marked (this is the clerk's view).
+            let origins = store
+                .origins_of(&meeting)
+                .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
+            let (format, audience, scope) = (Format::Text, Audience::Private, Scope::Full);
+            say_raw!(
+                "{}",
+                crate::export::render(&meeting, &origins, format, audience, scope)
+            );
             Ok(())
         }
         Command::Approve { id, by, at, on } => {
@@ -427,10 +433,6 @@ fn iha_due_line(entered: NaiveDate) -> Result<String, Failure> {
         long_date(due),
         long_date(entered),
     ))
-}
-
-fn long_date(d: NaiveDate) -> String {
-    d.format("%A %-d %B %Y").to_string()
 }
 
 fn list_line(s: &Summary) -> String {

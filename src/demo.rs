@@ -5,12 +5,13 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::model::agenda::{self, numbered};
 use crate::model::approval;
-use crate::model::carry::{long_date, new_meeting};
+use crate::model::carry::new_meeting;
 use crate::model::{
     ActionItem, ActionStatus, AgendaItem, Attendance, Decision, DecisionKind, Due, Exemption,
     IhaFigures, ItemId, ItemKind, ItemRole, ItemStatus, Meeting, MeetingId, MeetingStatus,
     Presence, Principle, RaisedIn, Role, Template,
 };
+use crate::words::{day_month_year, long_date};
 
 /// Part B ground most often cited by these boards.
 pub const CHAIR: &str = "Cllr Margaret Holloway";
@@ -612,7 +613,7 @@ fn hold(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
     if let Some(prev) = m.previous.clone() {
         let text = format!(
             "RESOLVED: that the minutes of the meeting held on {} be approved as a correct record and signed by the Chair.\nThere were no matters arising not covered elsewhere on the agenda.",
-            prev.date().format("%-d %B %Y")
+            day_month_year(prev.date())
         );
         say(item_mut(m, &ItemRole::PreviousMinutes), &text);
     }

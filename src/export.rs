@@ -17,7 +17,6 @@ pub mod ics;
 mod ocd;
 mod prose;
 pub mod public;
-pub mod text;
 mod view;
 
 pub use public::PublicMeeting;

@@ -8,10 +8,10 @@ use crate::app::archive::{ExportSource, Reply, Request, SEARCH_LIMIT};
 use crate::export::{self, Audience, Format, Scope};
 use crate::model::agenda;
 use crate::model::approval::{self, Erratum};
-use crate::model::carry::long_date;
 use crate::search::{Query, history, search_store};
 use crate::store::Store;
 use crate::store::atomic;
+use crate::words::long_date;
 
 pub mod approve;
 
@@ -128,11 +128,9 @@ fn export(
                 Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
             };
             // The exempt items a public document lists by title: those not inside another.
-            let exempt = agenda::numbered(&meeting.agenda)
+            let exempt = agenda::walk(&meeting.agenda)
                 .iter()
-                .filter(|(_, i)| {
-                    i.is_exempt() && !agenda::is_inside_exempt_business(&meeting.agenda, i.id)
-                })
+                .filter(|w| w.item.is_exempt() && !w.is_inside_exempt())
                 .count();
             let whom = match (audience, exempt) {
                 (Audience::Public, 0) => "public".to_string(),

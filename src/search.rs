@@ -23,6 +23,8 @@ use chrono::NaiveDate;
 use memchr::memmem;
 use serde::{Deserialize, Serialize};
 
+use crate::model::action::latest_copies;
+use crate::model::origins::{self, is_part_b};
 use crate::model::{ActionId, ActionItem, ItemId, Meeting, MeetingId, RaisedIn};
 use crate::store::{Result, Store, StoreError};
 use archive::View;
@@ -293,7 +295,6 @@ struct Raising {
     date: NaiveDate,
     meeting_title: String,
     item: Option<ItemRef>,
-    exempt: bool,
     slot: Slot,
 }
 
@@ -301,6 +302,8 @@ struct MeetingScan {
     hits: Vec<Ranked>,
     actions: Vec<ActionCopy>,
     raised: Vec<(ActionId, Raising)>,
+    /// What decides Part B for the actions this meeting raised, if it raised any.
+    origin: Option<(MeetingId, origins::Raising)>,
 }
 
 fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingScan {
@@ -308,6 +311,7 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
         hits: Vec::new(),
         actions: Vec::with_capacity(view.actions.len()),
         raised: Vec::new(),
+        origin: None,
     };
     let n = view.items.len() as u32;
     let hit = |item: Option<ItemRef>, exempt, field, snippet| Hit {
@@ -371,7 +375,6 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
                     date: view.date,
                     meeting_title: view.title.to_string(),
                     item: item.map(|(_, i)| item_ref(i)),
-                    exempt: item.is_some_and(|(_, i)| i.exempt),
                     slot: (item.map_or(n, |(i, _)| i as u32), 2, action_seq(&action.id)),
                 },
             ));
@@ -382,6 +385,9 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
             raised: action.raised.clone(),
             matched,
         });
+    }
+    if !out.raised.is_empty() {
+        out.origin = Some((view.id.clone(), view.raising()));
     }
     out
 }
@@ -468,25 +474,22 @@ fn term_ranges(
 
 fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
     let mut ranked = Vec::new();
-    let mut latest: HashMap<ActionId, ActionCopy> = HashMap::new();
+    let mut copies = Vec::new();
     let mut raising: HashMap<ActionId, Raising> = HashMap::new();
+    let mut origins: HashMap<MeetingId, origins::Raising> = HashMap::new();
     for scan in scans {
         ranked.extend(scan.hits);
         raising.extend(scan.raised);
-        for copy in scan.actions {
-            match latest.get(&copy.id) {
-                Some(seen) if seen.held_at >= copy.held_at => {}
-                _ => {
-                    latest.insert(copy.id.clone(), copy);
-                }
-            }
-        }
+        origins.extend(scan.origin);
+        copies.extend(scan.actions.into_iter().map(|c| (c.held_at.clone(), c)));
     }
-    for (id, copy) in latest {
+    for latest in latest_copies(copies, |c| &c.id) {
+        let copy = latest.copy;
         let Some((field, snippet)) = copy.matched else {
             continue;
         };
-        let raised = &copy.raised;
+        let (id, raised) = (copy.id, &copy.raised);
+        let exempt = is_part_b(&id, raised, origins.get(&raised.meeting));
         let hit = match raising.remove(&id) {
             Some(r) => Ranked {
                 date: r.date,
@@ -499,7 +502,7 @@ fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
                     item: r.item,
                     action: Some(id),
                     field,
-                    exempt: r.exempt,
+                    exempt,
                     snippet,
                 },
             },
@@ -519,7 +522,7 @@ fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
                     }),
                     action: Some(id),
                     field,
-                    exempt: false,
+                    exempt,
                     snippet,
                 },
             },

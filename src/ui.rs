@@ -54,8 +54,8 @@ fn draw_panes(app: &App, frame: &mut Frame, screen: layout::Screen) -> Option<Re
     let banner = app.viewing.as_ref().map(|v| {
         format!(
             " READING {} · {} · {} back to the archive (your meeting {} stays open) ",
-            v.meeting.date.format("%a %-d %b %Y"),
-            crate::tabs::archive::status_word(v.meeting.status),
+            crate::words::weekday_date(v.meeting.date),
+            v.meeting.status.marked(),
             crate::keymap::back_to_archive(),
             app.meeting.id
         )
@@ -118,7 +118,7 @@ fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
     }
     let parts = [
         m.board.name.clone(),
-        m.date.format("%a %-d %b %Y").to_string(),
+        crate::words::weekday_date(m.date),
         item,
         app.now.format("%H:%M").to_string(),
     ];

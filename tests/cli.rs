@@ -42,7 +42,7 @@ fn show_prints_the_meeting_readably() {
     assert!(text.contains("4.1. Initial Health Assessment timeliness"));
     assert!(text.contains("EXEMPT (Part B): Local Government Act 1972"));
     assert!(
-        text.contains("Attendance: quorate (5 of 3 needed)"),
+        text.contains("Attendance\n----------\n\nQuorate (5 of 3 needed)"),
         "{text}"
     );
     assert!(text.contains("ACTION: Written update on the placement"));
@@ -317,7 +317,7 @@ fn show_puts_errata_beside_their_item_and_says_who_approved_and_when() {
         "ERRATUM recorded 11 Nov 2026, agreed at meeting 2026-11-11: For \"Cllr Smith\" read \"Cllr Smyth\".",
     );
     assert!(
-        at("  3. Action log") < erratum && erratum < at("  4. Standing items"),
+        at("\n3. Action log") < erratum && erratum < at("\n4. Standing items"),
         "{text}"
     );
     assert!(
@@ -410,4 +410,42 @@ fn a_full_disk_on_stdout_is_one_sentence_without_colour() {
         );
         assert!(!err.contains("\x1b["), "no colour under NO_COLOR");
     }
+}
+
+/// `show` words the IHA figure as every other surface does: a rate just below the 85%
+/// target is cut to 84.9%, never rounded onto the target, and says BELOW TARGET.
+#[test]
+fn show_words_an_iha_rate_just_below_target_as_every_export_does() {
+    let tmp = demo_dir();
+    let data = tmp.path().join("data");
+    // 1699 of 2000 within 20 working days: 84.95%.
+    let figures = [
+        ("entered_care", 2100),
+        ("due", 2000),
+        ("within_20_days", 1699),
+        ("late", 301),
+        ("outstanding", 0),
+    ];
+    let path = data.join("2026-06-10.json");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for (field, n) in figures {
+        v["standing"]["iha"][field] = n.into();
+    }
+    fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+
+    let show = minutebook(&data, &["show", "2026-06-10"]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    let text = stdout(&show);
+    assert!(
+        text.contains("84.9%") && text.contains("BELOW TARGET"),
+        "{text}"
+    );
+    assert!(!text.contains("85.0%"), "{text}");
+    let txt = minutebook(&data, &["export", "2026-06-10", "--format", "txt"]);
+    assert_eq!(
+        text,
+        stdout(&txt),
+        "show is the plain-text export of the full record"
+    );
 }

@@ -574,3 +574,43 @@ fn history_dates_next_meeting_actions_and_is_not_overdue_on_that_day() {
     assert!(card.is_overdue(d("2026-10-15")));
     assert_eq!(card.due_words(), "due 14 Oct 2026 (next meeting)");
 }
+
+/// The Part B mark set where an action was raised stays, whatever became of its item
+/// afterwards, and an action whose raising meeting is gone counts as Part B: the action
+/// history and search flag such an action as the documents (which withhold it) do.
+#[test]
+fn history_and_search_flag_part_b_actions_as_the_documents_do() {
+    let mut meetings = carried();
+    // January's item was made Part B, which marked the action there; the ground was
+    // later taken off the item, and the mark stays.
+    meetings[0].agenda[1].exempt = None;
+    meetings[0].actions[0].raised.exempt = true;
+    let (_tmp, store) = store_of(&meetings);
+    let mar = &meetings[2];
+    let origins = store.origins_of(mar).unwrap();
+    assert!(
+        origins.part_b(mar, &mar.actions[0]),
+        "documents withhold it"
+    );
+    let log = history::from_store(&store).unwrap();
+    assert!(
+        log.records[0].exempt,
+        "the action history: {:?}",
+        log.records[0]
+    );
+    let hits = search(&store, "breakdown practices");
+    assert!(hits[0].exempt, "search: {hits:#?}");
+
+    // Without January on record, nothing says the action is public.
+    let (_tmp, store) = store_of(&meetings[1..]);
+    assert!(store.origins_of(mar).unwrap().part_b(mar, &mar.actions[0]));
+    let log = history::from_store(&store).unwrap();
+    let dental = log
+        .records
+        .iter()
+        .find(|r| r.id().0 == "2026-01-14#1")
+        .unwrap();
+    assert!(dental.exempt, "the action history: {dental:?}");
+    let hits = search(&store, "breakdown practices");
+    assert!(hits[0].exempt, "search: {hits:#?}");
+}

@@ -10,11 +10,11 @@ use super::{App, Effect, forms};
 use crate::export::{Audience, Format, Scope};
 use crate::keymap::{ArchiveCommand, Step, Tab};
 use crate::model::approval;
-use crate::model::carry::long_date;
 use crate::model::{ItemId, Meeting, MeetingId, MeetingStatus};
 use crate::search::Hit;
 use crate::search::history::{ActionRecord, Filter};
 use crate::store::{Listing, StoreError, Summary, meeting_id_of};
+use crate::words::long_date;
 
 /// Work on other records, for the run loop.
 #[derive(Debug, Clone, PartialEq)]

@@ -211,10 +211,7 @@ pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String
             (None, _) => {}
         }
         if r.is_overdue(today) {
-            raised.push_str(&format!(
-                "; {}",
-                crate::model::action::overdue_against(today)
-            ));
+            raised.push_str(&format!("; {}", crate::words::overdue_against(today)));
         }
         let last = match r.last_update() {
             Some(u) => format!("last update {}: {}", u.date, u.note),

@@ -107,25 +107,8 @@ pub fn render(v: &View, scope: Scope) -> String {
         "meta",
         &format!("{kind} · meeting {} · {}", v.id, v.status.label()),
     );
-    if v.is_public() {
-        if v.has_exempt_business() {
-            o.para(
-                "",
-                "Items marked exempt were taken with the press and public excluded; their \
-                 reports and minutes are not published.",
-            );
-        }
-    } else {
-        o.para(
-            "banner",
-            if v.has_exempt_business() {
-                "NOT FOR PUBLICATION: the full record, including EXEMPT (Part B) business. \
-                 Use a public export for anything published."
-            } else {
-                "NOT FOR PUBLICATION: the full record. Use a public export for anything \
-                 published."
-            },
-        );
+    if let Some(banner) = v.banner() {
+        o.para(if v.is_public() { "" } else { "banner" }, banner);
     }
     if !agenda_only && let Some(prev) = &v.previous {
         o.para("", &format!("This meeting approves the minutes of {prev}."));
@@ -153,7 +136,7 @@ fn attendance(o: &mut Out, v: &View) {
         return;
     }
     o.el("h2", "id=\"attendance\"", "Attendance");
-    o.para("", &capitalise(&v.quorum));
+    o.para("", &crate::words::capitalise(&v.quorum));
     let (header, rows) = v.attendance_table();
     o.table("attendance", "Attendance", &header, &rows);
 }
@@ -250,12 +233,7 @@ fn agenda_item(o: &mut Out, v: &View, item: &Item, scope: Scope) {
     let h = format!("h{}", (2 + depth).min(6));
     o.el(&h, "", &format!("{}. {}", item.number, item.title));
     if let Some(reason) = &item.exempt {
-        let mark = if v.is_public() {
-            format!("Exempt: {reason}")
-        } else {
-            format!("EXEMPT (Part B): {reason}. Not for publication.")
-        };
-        o.para("exempt-mark", &mark);
+        o.para("exempt-mark", &v.exempt_mark(reason));
     }
     let facts = item_facts(item, scope == Scope::Full);
     if !facts.is_empty() {
@@ -327,10 +305,7 @@ fn approval(o: &mut Out, v: &View) {
         o.el("h2", "id=\"approval\"", "Approval");
         o.para(
             "",
-            &format!(
-                "Approved as a correct record by {} at the meeting of {} on {}.",
-                a.approved_by, a.at_meeting, a.on
-            ),
+            &crate::words::approval_line(&a.approved_by, a.at_meeting.as_str(), a.on),
         );
         o.para(
             "seal",
@@ -344,27 +319,10 @@ fn approval(o: &mut Out, v: &View) {
         o.el("h2", "id=\"errata\"", "Errata");
         o.raw("<ul class=\"errata\">\n");
         for e in &v.errata {
-            let item = e
-                .item
-                .as_ref()
-                .map(|i| format!(" (item {i})"))
-                .unwrap_or_default();
-            let agreed = e
-                .agreed_at
-                .as_ref()
-                .map(|a| format!(", agreed at {a}"))
-                .unwrap_or_default();
-            o.el("li", "", &format!("{}{item}{agreed}: {}", e.date, e.text));
+            o.el("li", "", &e.listed());
         }
         o.raw("</ul>\n");
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
 }
 
 /// Escapes text for element content and attribute values alike, and drops characters

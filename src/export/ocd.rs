@@ -167,11 +167,7 @@ fn agenda_item(v: &View, i: &Item, full: bool) -> AgendaItem {
     let mut notes = Vec::new();
     if let Some(reason) = &i.exempt {
         classification.push("exempt".to_string());
-        notes.push(if v.is_public() {
-            format!("Exempt: {reason}")
-        } else {
-            format!("EXEMPT (Part B): {reason}. Not for publication.")
-        });
+        notes.push(v.exempt_mark(reason));
     }
     if let Some(k) = i.kind {
         classification.push(k.label().to_string());

@@ -2,7 +2,6 @@
 
 use super::Scope;
 use super::view::{Item, View, item_facts};
-use crate::model::reading;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -174,30 +173,15 @@ pub fn render(v: &View, style: Style, scope: Scope) -> String {
 }
 
 fn banner(d: &mut Doc, v: &View) {
-    if v.is_public() {
-        if v.items.iter().any(|i| i.exempt.is_some()) {
-            let t = d.text(
-                "Items marked exempt were taken with the press and public excluded; \
-                 their reports and minutes are not published.",
-            );
-            d.line(&t);
-            d.blank();
-        }
+    let Some(t) = v.banner() else { return };
+    let t = d.text(t);
+    // The private warning stands out in Markdown; the public note is plain.
+    if d.md() && !v.is_public() {
+        d.line(&format!("**{t}**"));
     } else {
-        let t = if v.has_exempt_business() {
-            "NOT FOR PUBLICATION: the full record, including EXEMPT (Part B) business. \
-             Use a public export for anything published."
-        } else {
-            "NOT FOR PUBLICATION: the full record. Use a public export for anything published."
-        };
-        let t = d.text(t);
-        if d.md() {
-            d.line(&format!("**{t}**"));
-        } else {
-            d.line(&t);
-        }
-        d.blank();
+        d.line(&t);
     }
+    d.blank();
 }
 
 fn attendance(d: &mut Doc, v: &View) {
@@ -205,7 +189,7 @@ fn attendance(d: &mut Doc, v: &View) {
         return;
     }
     d.heading(2, "Attendance");
-    let t = d.text(&capitalise(&v.quorum));
+    let t = d.text(&crate::words::capitalise(&v.quorum));
     d.line(&t);
     let private = !v.is_public();
     if !d.md() {
@@ -292,12 +276,7 @@ fn agenda_item(d: &mut Doc, v: &View, item: &Item, scope: Scope) {
     let level = (2 + item.depth).min(6);
     d.heading(level, &format!("{}. {}", item.number, item.title));
     if let Some(reason) = &item.exempt {
-        let mark = if v.is_public() {
-            format!("Exempt: {reason}")
-        } else {
-            format!("EXEMPT (Part B): {reason}. Not for publication.")
-        };
-        let t = d.text(&mark);
+        let t = d.text(&v.exempt_mark(reason));
         if d.md() {
             d.line(&format!("**{t}**"));
         } else {
@@ -334,7 +313,7 @@ fn agenda_item(d: &mut Doc, v: &View, item: &Item, scope: Scope) {
     if !item.decisions.is_empty() {
         d.blank();
         for dec in &item.decisions {
-            let word = reading::decision_word(dec.kind);
+            let word = crate::words::decision_word(dec.kind);
             let t = d.text(&dec.text);
             if d.md() {
                 d.line(&format!("- **{word}:** {t}"));
@@ -344,6 +323,12 @@ fn agenda_item(d: &mut Doc, v: &View, item: &Item, scope: Scope) {
         }
         d.blank();
     }
+    // A correction after approval reads beside what it corrects.
+    for e in v.errata_for(Some(&item.number)) {
+        let t = d.text(&e.line());
+        d.line(&t);
+    }
+    d.blank();
 }
 
 fn actions(d: &mut Doc, v: &View) {
@@ -412,39 +397,21 @@ fn approval(d: &mut Doc, v: &View) {
     if let Some(a) = &v.approval {
         d.heading(2, "Approval");
         d.lines(&[
-            format!(
-                "Approved as a correct record by {} at the meeting of {} on {}.",
-                a.approved_by, a.at_meeting, a.on
-            ),
+            crate::words::approval_line(&a.approved_by, a.at_meeting.as_str(), a.on),
             format!(
                 "Seal (version {}), SHA-256: {}",
                 a.seal.version, a.seal.sha256
             ),
         ]);
     }
-    if !v.errata.is_empty() {
+    // Errata to one item stand beside it; these are the rest.
+    let rest: Vec<String> = v.errata_for(None).map(|e| e.listed()).collect();
+    if !rest.is_empty() {
         d.heading(2, "Errata");
-        for e in &v.errata {
-            let item = e
-                .item
-                .as_ref()
-                .map(|i| format!(" (item {i})"))
-                .unwrap_or_default();
-            let agreed = e
-                .agreed_at
-                .as_ref()
-                .map(|a| format!(", agreed at {a}"))
-                .unwrap_or_default();
-            d.bullet(&format!("{}{item}{agreed}: {}", e.date, e.text));
+        for e in rest {
+            d.bullet(&e);
         }
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
 }
 
 /// Drops control characters (terminal escapes among them), keeping newlines and tabs.

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use crate::model::agenda::{self, numbered};
+use crate::model::agenda;
 use crate::model::approval::Approval;
 use crate::model::clock;
 use crate::model::standing::{IhaStatus, rate_text};
@@ -145,19 +145,24 @@ impl PublicMeeting {
     /// Copies what may be published from `m`; `origins` says where its actions were
     /// raised, as the archive stands now.
     pub fn of(m: &Meeting, origins: &Origins) -> PublicMeeting {
-        let exempt = agenda::exempt_ids(&m.agenda);
-        let numbers = numbered(&m.agenda);
+        let walked = agenda::walk(&m.agenda);
+        let exempt: BTreeSet<ItemId> = walked
+            .iter()
+            .filter(|w| w.is_exempt())
+            .map(|w| w.item.id)
+            .collect();
         let number_of = |id: ItemId| -> Option<String> {
-            numbers
+            walked
                 .iter()
-                .find(|(_, i)| i.id == id)
-                .map(|(n, _)| n.to_string())
+                .find(|w| w.item.id == id)
+                .map(|w| w.number.to_string())
         };
 
-        let items = numbers
+        let items = walked
             .iter()
-            .filter_map(|(number, item)| {
-                if agenda::is_inside_exempt_business(&m.agenda, item.id) {
+            .filter_map(|w| {
+                let (number, item) = (&w.number, w.item);
+                if w.is_inside_exempt() {
                     // Inside Part B business: not even the title is published, even
                     // where the sub-item is marked exempt itself.
                     return None;

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::Audience;
 use super::public::{Business, PublicMeeting};
-use crate::model::agenda::{self, numbered};
+use crate::model::agenda;
 use crate::model::approval::Approval;
 use crate::model::clock::format_hhmm;
 use crate::model::reading;
@@ -113,10 +113,10 @@ impl Action {
     pub fn facts(&self) -> (String, String) {
         let mut status = self.status.label().to_string();
         if self.overdue {
-            status.push_str(", OVERDUE");
+            status.push_str(&format!(", {}", crate::words::OVERDUE));
         }
         if self.exempt {
-            status.push_str(", EXEMPT (Part B)");
+            status.push_str(&format!(", {}", crate::words::PART_B));
         }
         let mut raised = self.raised_at.clone();
         if !self.raised_under.is_empty() {
@@ -134,6 +134,21 @@ pub struct ErratumRow {
     pub item: Option<String>,
     pub text: String,
     pub agreed_at: Option<String>,
+}
+
+impl ErratumRow {
+    /// "ERRATUM recorded 11 Nov 2026, agreed at meeting 2026-11-11: For … read …".
+    pub fn line(&self) -> String {
+        crate::words::erratum_line(self.date, self.agreed_at.as_deref(), &self.text)
+    }
+
+    /// The line where it is not beside its item: "Item 3: ERRATUM recorded …".
+    pub fn listed(&self) -> String {
+        match &self.item {
+            Some(n) => format!("Item {n}: {}", self.line()),
+            None => self.line(),
+        }
+    }
 }
 
 fn figure_row(f: &Figure) -> FigureRow {
@@ -200,14 +215,15 @@ impl View {
                     completed: c.completed,
                 })
                 .collect(),
-            items: numbered(&m.agenda)
+            items: agenda::walk(&m.agenda)
                 .into_iter()
-                .map(|(number, i)| Item {
-                    depth: number.0.len(),
-                    number: number.to_string(),
+                .map(|w| (w.depth(), w.number.to_string(), w.item, w.ground))
+                .map(|(depth, number, i, ground)| Item {
+                    depth,
+                    number,
                     title: i.title.clone(),
                     // Sub-items of Part B business are Part B too, and say so.
-                    exempt: agenda::exemption_of(&m.agenda, i.id).map(|e| e.reason.clone()),
+                    exempt: ground.map(|e| e.reason.clone()),
                     kind: Some(i.kind),
                     presenter: i.presenter.clone(),
                     allotted: i.minutes_allotted,
@@ -396,6 +412,49 @@ impl View {
         (header, rows)
     }
 
+    /// The errata beside item `number`; `None`: those to the minutes as a whole, and any
+    /// whose item is no longer on the agenda, so that none goes unshown.
+    pub fn errata_for(&self, number: Option<&str>) -> impl Iterator<Item = &ErratumRow> {
+        let placed = |n: &str| self.items.iter().any(|i| i.number == n);
+        self.errata
+            .iter()
+            .filter(move |e| match (number, e.item.as_deref()) {
+                (Some(want), Some(n)) => want == n,
+                (Some(_), None) => false,
+                (None, Some(n)) => !placed(n),
+                (None, None) => true,
+            })
+    }
+
+    /// The line under the heading: a private record says it is not for publication; a
+    /// public one with exempt items says why their minutes are missing.
+    pub fn banner(&self) -> Option<&'static str> {
+        match (self.is_public(), self.has_exempt_business()) {
+            (true, true) => Some(
+                "Items marked exempt were taken with the press and public excluded; their \
+                 reports and minutes are not published.",
+            ),
+            (true, false) => None,
+            (false, true) => Some(
+                "NOT FOR PUBLICATION: the full record, including EXEMPT (Part B) business. \
+                 Use a public export for anything published.",
+            ),
+            (false, false) => Some(
+                "NOT FOR PUBLICATION: the full record. Use a public export for anything \
+                 published.",
+            ),
+        }
+    }
+
+    /// How an exempt item is marked: its ground, and in the private record a warning.
+    pub fn exempt_mark(&self, reason: &str) -> String {
+        if self.is_public() {
+            format!("Exempt: {reason}")
+        } else {
+            format!("{}: {reason}. Not for publication.", crate::words::PART_B)
+        }
+    }
+
     pub fn has_exempt_business(&self) -> bool {
         self.items.iter().any(|i| i.exempt.is_some())
     }
@@ -407,7 +466,7 @@ impl View {
 
     /// "Wednesday 10 June 2026, 14:00, Committee Room 1".
     pub fn when_and_where(&self) -> String {
-        let mut s = crate::model::carry::long_date(self.date);
+        let mut s = crate::words::long_date(self.date);
         if let Some(t) = self.start_time {
             s.push_str(&format!(", {}", crate::model::clock::format_hhmm(t)));
         }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::ids::{ActionId, ItemId, MeetingId};
+use crate::words::short_date;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -14,16 +15,6 @@ pub enum ActionStatus {
     Open,
     Done,
     Dropped,
-}
-
-impl ActionStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::Done => "done",
-            ActionStatus::Dropped => "dropped",
-        }
-    }
 }
 
 /// When an action is due: a date, or "by the next meeting" as boards often say.
@@ -137,18 +128,16 @@ impl ActionItem {
 
     /// The due date as a column shows it: "9 Dec 2026", or "next meeting" until one exists.
     pub fn due_short(&self, next_meeting: Option<NaiveDate>) -> String {
-        self.due_on(next_meeting).map_or_else(
-            || self.due.to_string(),
-            |d| d.format("%-d %b %Y").to_string(),
-        )
+        self.due_on(next_meeting)
+            .map_or_else(|| self.due.to_string(), short_date)
     }
 
     /// "due 9 Dec 2026 (next meeting)", "due 16 Dec 2026", or "due at the next meeting
     /// (none arranged yet)".
     pub fn due_words(&self, next_meeting: Option<NaiveDate>) -> String {
         match (self.due, self.due_on(next_meeting)) {
-            (Due::NextMeeting, Some(d)) => format!("due {} (next meeting)", d.format("%-d %b %Y")),
-            (_, Some(d)) => format!("due {}", d.format("%-d %b %Y")),
+            (Due::NextMeeting, Some(d)) => format!("due {} (next meeting)", short_date(d)),
+            (_, Some(d)) => format!("due {}", short_date(d)),
             (_, None) => "due at the next meeting (none arranged yet)".to_string(),
         }
     }
@@ -173,9 +162,51 @@ impl ActionItem {
     }
 }
 
-/// "overdue against 9 Dec 2026": the date overdue was judged on, as every view says it.
-pub fn overdue_against(on: NaiveDate) -> String {
-    format!("overdue against {}", on.format("%-d %b %Y"))
+/// Where a copy of an action is held: the meeting's date and id, as meetings are ordered.
+pub type HeldAt = (NaiveDate, MeetingId);
+
+/// An action at its latest state.
+#[derive(Debug)]
+pub struct Latest<T> {
+    /// The copy in the latest meeting that holds the action.
+    pub copy: T,
+    /// Every meeting holding a copy, oldest first; the last holds `copy`.
+    pub held: Vec<HeldAt>,
+}
+
+/// Each action once, at its latest copy, in the order first raised (the first meeting
+/// holding it, then its place in that meeting's log). Each meeting holds its own copy of
+/// the log, so the copy in the latest meeting (by date, then id) that holds an action says
+/// where it stands. The one rule for carrying forward, the action history and search;
+/// `id` names the action a copy is of.
+pub fn latest_copies<T>(
+    copies: impl IntoIterator<Item = (HeldAt, T)>,
+    id: impl Fn(&T) -> &ActionId,
+) -> Vec<Latest<T>> {
+    let mut copies: Vec<(HeldAt, T)> = copies.into_iter().collect();
+    // Stable: copies in one meeting keep the log's order.
+    copies.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut index: std::collections::HashMap<ActionId, usize> = Default::default();
+    let mut out: Vec<Latest<T>> = Vec::new();
+    for (held, copy) in copies {
+        let key = id(&copy).clone();
+        match index.get(&key) {
+            // A second copy in the same meeting adds nothing: the first stands.
+            Some(&k) if out[k].held.last() == Some(&held) => {}
+            Some(&k) => {
+                out[k].held.push(held);
+                out[k].copy = copy;
+            }
+            None => {
+                index.insert(key, out.len());
+                out.push(Latest {
+                    copy,
+                    held: vec![held],
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The date of the first meeting after `raised` among `meetings` (each by date and id, in
@@ -289,7 +320,7 @@ mod tests {
         assert_eq!(a.due_words(next_date), "due 15 Apr 2026 (next meeting)");
         assert_eq!(a.due_short(next_date), "15 Apr 2026");
         assert_eq!(
-            overdue_against(d("2026-05-13")),
+            crate::words::overdue_against(d("2026-05-13")),
             "overdue against 13 May 2026"
         );
     }

@@ -56,17 +56,6 @@ pub enum ItemStatus {
     Deferred,
 }
 
-impl ItemStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemStatus::Pending => "pending",
-            ItemStatus::Current => "current",
-            ItemStatus::Done => "done",
-            ItemStatus::Deferred => "deferred",
-        }
-    }
-}
-
 /// The seven corporate parenting principles (Children and Social Work Act 2017, s.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -213,9 +202,9 @@ impl fmt::Display for ItemNumber {
 /// Every item, depth first, with its number. Numbers are never stored, so a
 /// move or a deletion renumbers everything after it.
 pub fn numbered(items: &[AgendaItem]) -> Vec<(ItemNumber, &AgendaItem)> {
-    with_grounds(items)
+    walk(items)
         .into_iter()
-        .map(|(number, item, _)| (number, item))
+        .map(|w| (w.number, w.item))
         .collect()
 }
 
@@ -241,46 +230,105 @@ pub fn find_mut(items: &mut [AgendaItem], id: ItemId) -> Option<&mut AgendaItem>
     None
 }
 
-/// Every item, depth first, with its number and the ground that makes it exempt
-/// business: its own, or else that of the nearest item it sits under. This walk is
-/// the one rule for inherited exemption; everything else asks it.
-pub fn with_grounds(items: &[AgendaItem]) -> Vec<(ItemNumber, &AgendaItem, Option<&Exemption>)> {
-    fn walk<'a>(
-        items: &'a [AgendaItem],
-        inherited: Option<&'a Exemption>,
-        prefix: &mut Vec<usize>,
-        out: &mut Vec<(ItemNumber, &'a AgendaItem, Option<&'a Exemption>)>,
-    ) {
-        for (i, item) in items.iter().enumerate() {
-            prefix.push(i + 1);
-            let ground = item.exempt.as_ref().or(inherited);
-            out.push((ItemNumber(prefix.clone()), item, ground));
-            walk(&item.sub_items, ground, prefix, out);
-            prefix.pop();
+/// One item as the walk of an agenda meets it.
+#[derive(Debug)]
+pub struct Walked<'a, T, G> {
+    pub number: ItemNumber,
+    pub item: &'a T,
+    /// The ground that makes it exempt business: its own, or else that of the nearest
+    /// item it sits under.
+    pub ground: Option<&'a G>,
+    /// The outermost item marked exempt that it is or sits under: the one whose title
+    /// the public agenda shows for all of it.
+    pub holder: Option<&'a T>,
+}
+
+impl<T, G> Walked<'_, T, G> {
+    /// 1 for a top-level item, 2 for its sub-items…
+    pub fn depth(&self) -> usize {
+        self.number.0.len()
+    }
+
+    /// Part B business, itself or through an item it sits under.
+    pub fn is_exempt(&self) -> bool {
+        self.ground.is_some()
+    }
+
+    /// Sits under exempt business (its own mark aside): inside Part B, where not even a
+    /// title is published.
+    pub fn is_inside_exempt(&self) -> bool {
+        self.holder.is_some_and(|h| !std::ptr::eq(h, self.item))
+    }
+}
+
+/// Every item of a tree of items, depth first, with its number and Part B as inherited.
+/// `sub` gives an item's sub-items and `own` its own ground; this walk is the one rule
+/// for numbering and inherited exemption, for any shape an agenda is read into.
+pub fn walk_tree<'a, T, G>(
+    items: &'a [T],
+    sub: impl Fn(&'a T) -> &'a [T],
+    own: impl Fn(&'a T) -> Option<&'a G>,
+) -> Vec<Walked<'a, T, G>> {
+    struct Walk<S, O> {
+        sub: S,
+        own: O,
+    }
+    impl<S, O> Walk<S, O> {
+        fn go<'a, T, G>(
+            &self,
+            items: &'a [T],
+            parent: (Option<&'a G>, Option<&'a T>),
+            prefix: &mut Vec<usize>,
+            out: &mut Vec<Walked<'a, T, G>>,
+        ) where
+            S: Fn(&'a T) -> &'a [T],
+            O: Fn(&'a T) -> Option<&'a G>,
+        {
+            for (i, item) in items.iter().enumerate() {
+                prefix.push(i + 1);
+                let own = (self.own)(item);
+                let ground = own.or(parent.0);
+                let holder = parent.1.or(own.map(|_| item));
+                out.push(Walked {
+                    number: ItemNumber(prefix.clone()),
+                    item,
+                    ground,
+                    holder,
+                });
+                self.go((self.sub)(item), (ground, holder), prefix, out);
+                prefix.pop();
+            }
         }
     }
     let mut out = Vec::new();
-    walk(items, None, &mut Vec::new(), &mut out);
+    Walk { sub, own }.go(items, (None, None), &mut Vec::new(), &mut out);
     out
+}
+
+/// Every item of the agenda, depth first: its number, depth and Part B as inherited.
+pub fn walk(items: &[AgendaItem]) -> Vec<Walked<'_, AgendaItem, Exemption>> {
+    walk_tree(items, |i| &i.sub_items, |i| i.exempt.as_ref())
+}
+
+/// Item `id` as the walk meets it.
+pub fn walked(items: &[AgendaItem], id: ItemId) -> Option<Walked<'_, AgendaItem, Exemption>> {
+    walk(items).into_iter().find(|w| w.item.id == id)
 }
 
 /// The ids of exempt items and of everything under them: a sub-item of Part B
 /// business is Part B business too.
 pub fn exempt_ids(items: &[AgendaItem]) -> BTreeSet<ItemId> {
-    with_grounds(items)
+    walk(items)
         .into_iter()
-        .filter(|(_, _, g)| g.is_some())
-        .map(|(_, i, _)| i.id)
+        .filter(|w| w.is_exempt())
+        .map(|w| w.item.id)
         .collect()
 }
 
 /// The ground on which item `id` is exempt business, itself or through an item it
 /// sits under; `None` for public business (or no such item).
 pub fn exemption_of(items: &[AgendaItem], id: ItemId) -> Option<&Exemption> {
-    with_grounds(items)
-        .into_iter()
-        .find(|(_, i, _)| i.id == id)
-        .and_then(|(_, _, g)| g)
+    walked(items, id).and_then(|w| w.ground)
 }
 
 /// Whether the item `id` is exempt business, itself or through an item it sits under.
@@ -291,28 +339,13 @@ pub fn is_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
 /// The outermost item marked exempt that `id` is or sits under: the one whose title the
 /// public agenda shows for all of it.
 pub fn exempt_holder(items: &[AgendaItem], id: ItemId) -> Option<&AgendaItem> {
-    fn walk<'a>(
-        items: &'a [AgendaItem],
-        id: ItemId,
-        holder: Option<&'a AgendaItem>,
-    ) -> Option<Option<&'a AgendaItem>> {
-        items.iter().find_map(|i| {
-            let holder = holder.or(i.is_exempt().then_some(i));
-            if i.id == id {
-                Some(holder)
-            } else {
-                walk(&i.sub_items, id, holder)
-            }
-        })
-    }
-    walk(items, id, None).flatten()
+    walked(items, id).and_then(|w| w.holder)
 }
 
 /// Whether item `id` sits under exempt business (its own mark aside): inside Part B,
 /// where not even a title is published.
 pub fn is_inside_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
-    // The outermost exempt item is `id` itself exactly when nothing above it is exempt.
-    exempt_holder(items, id).is_some_and(|holder| holder.id != id)
+    walked(items, id).is_some_and(|w| w.is_inside_exempt())
 }
 
 pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {

@@ -191,7 +191,7 @@ pub fn record_approval_in(at: &mut Meeting, held: NaiveDate, by: &str) -> bool {
     let text = format!(
         "That the minutes of the meeting held on {} be approved as a correct record and \
          signed by {by}.",
-        super::carry::long_date(held)
+        crate::words::long_date(held)
     );
     let target = numbered(&at.agenda)
         .into_iter()

@@ -38,17 +38,6 @@ pub enum Presence {
     Absent,
 }
 
-impl Presence {
-    pub fn label(self) -> &'static str {
-        match self {
-            Presence::Expected => "not yet marked",
-            Presence::Present => "present",
-            Presence::Apologies => "apologies",
-            Presence::Absent => "absent",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attendance {
     pub name: String,

@@ -1,22 +1,16 @@
 //! Making the next meeting: the board's template, the previous meeting for approval, and
 //! every still-open action carried into the new action log.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveTime;
 
-use super::action::ActionItem;
+use super::action::{ActionItem, latest_copies};
 use super::agenda::{self, AgendaItem, ItemRole, ItemStatus};
 use super::attendance::Presence;
-use super::ids::{ActionId, ItemId, MeetingId};
+use super::ids::{ItemId, MeetingId};
 use super::meeting::{Meeting, MeetingStatus};
 use super::standing::Standing;
 use super::template::Template;
-
-/// "Wednesday 11 November 2026", as minutes write dates.
-pub fn long_date(date: chrono::NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
-}
+use crate::words::day_month_year;
 
 fn comes_before(m: &Meeting, id: &MeetingId) -> bool {
     (m.date, &m.id) < (id.date(), id)
@@ -26,25 +20,16 @@ fn comes_before(m: &Meeting, id: &MeetingId) -> bool {
 /// first raised. Each meeting holds its own copy of the log, so the most recent
 /// copy of an action says where it stands.
 pub fn open_actions_before(earlier: &[Meeting], id: &MeetingId) -> Vec<ActionItem> {
-    let mut order: Vec<&Meeting> = earlier.iter().filter(|m| comes_before(m, id)).collect();
-    order.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-    let mut latest: BTreeMap<ActionId, (usize, &ActionItem)> = BTreeMap::new();
-    let mut seen = 0usize;
-    for meeting in order {
-        for action in &meeting.actions {
-            let first_seen = latest.get(&action.id).map_or_else(
-                || {
-                    seen += 1;
-                    seen
-                },
-                |(n, _)| *n,
-            );
-            latest.insert(action.id.clone(), (first_seen, action));
-        }
-    }
-    let mut open: Vec<_> = latest.into_values().filter(|(_, a)| a.is_open()).collect();
-    open.sort_by_key(|(n, _)| *n);
-    open.into_iter().map(|(_, a)| a.clone()).collect()
+    let copies = earlier
+        .iter()
+        .filter(|m| comes_before(m, id))
+        .flat_map(|m| m.actions.iter().map(|a| ((m.date, m.id.clone()), a)));
+    latest_copies(copies, |a| &a.id)
+        .into_iter()
+        .map(|l| l.copy)
+        .filter(|a| a.is_open())
+        .cloned()
+        .collect()
 }
 
 /// Items deferred at the previous meeting come back on this agenda, before the
@@ -113,7 +98,7 @@ fn carried_copy(old: &AgendaItem, id: ItemId, prev: &Meeting) -> AgendaItem {
 fn deferred_note(prev: &Meeting) -> String {
     format!(
         "Deferred from the meeting held on {}.",
-        prev.date.format("%-d %B %Y")
+        day_month_year(prev.date)
     )
 }
 
@@ -175,7 +160,7 @@ pub fn new_meeting(
         let item = agenda::find_mut(&mut agenda, item).expect("found above");
         item.title = format!(
             "Minutes of the meeting held on {} and matters arising",
-            prev.date.format("%-d %B %Y")
+            day_month_year(prev.date)
         );
     }
 
@@ -247,7 +232,7 @@ mod tests {
     use super::*;
     use crate::model::action::{ActionStatus, Due, RaisedIn};
     use crate::model::attendance::{Attendance, Role};
-    use crate::model::{Exemption, ItemKind};
+    use crate::model::{ActionId, Exemption, ItemKind};
     use chrono::NaiveDate;
 
     fn template() -> Template {
@@ -427,6 +412,6 @@ mod tests {
         assert_eq!(m.board.name, "Corporate Parenting Board");
         assert_eq!(m.start_time, NaiveTime::from_hms_opt(14, 0, 0));
         assert_eq!(m.standing.figures.len(), 2);
-        assert_eq!(long_date(m.date), "Wednesday 14 January 2026");
+        assert_eq!(crate::words::long_date(m.date), "Wednesday 14 January 2026");
     }
 }

@@ -30,17 +30,6 @@ pub enum MeetingStatus {
     Approved,
 }
 
-impl MeetingStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            MeetingStatus::Planned => "planned",
-            MeetingStatus::InProgress => "in progress",
-            MeetingStatus::Draft => "minutes in draft",
-            MeetingStatus::Approved => "minutes approved",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: MeetingId,

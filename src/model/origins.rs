@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::action::ActionItem;
+use super::action::{ActionItem, RaisedIn};
 use super::agenda;
 use super::ids::{ActionId, ItemId, MeetingId};
 use super::meeting::Meeting;
@@ -18,7 +18,7 @@ pub struct Origins {
 }
 
 #[derive(Debug, Clone)]
-struct Raising {
+pub struct Raising {
     items: BTreeSet<ItemId>,
     exempt: BTreeSet<ItemId>,
     /// Actions marked Part B in the raising meeting's own log: the mark is set there, when
@@ -27,30 +27,53 @@ struct Raising {
 }
 
 impl Raising {
-    fn of(m: &Meeting) -> Raising {
-        Raising {
-            items: agenda::numbered(&m.agenda)
-                .into_iter()
-                .map(|(_, i)| i.id)
-                .collect(),
-            exempt: agenda::exempt_ids(&m.agenda),
-            marked: m
-                .actions
+    pub fn of(m: &Meeting) -> Raising {
+        let walked = agenda::walk(&m.agenda);
+        Raising::new(
+            walked.iter().map(|w| (w.item.id, w.is_exempt())),
+            &m.actions,
+        )
+    }
+
+    /// From a meeting however it was read: each item (depth first) with whether it is
+    /// exempt business, inherited included, and the meeting's action log.
+    pub fn new(items: impl IntoIterator<Item = (ItemId, bool)>, log: &[ActionItem]) -> Raising {
+        let mut r = Raising {
+            items: BTreeSet::new(),
+            exempt: BTreeSet::new(),
+            marked: log
                 .iter()
                 .filter(|a| a.raised.exempt)
                 .map(|a| a.id.clone())
                 .collect(),
+        };
+        for (id, exempt) in items {
+            r.items.insert(id);
+            if exempt {
+                r.exempt.insert(id);
+            }
         }
+        r
     }
 
     /// Marked where it was raised, raised under exempt business, or under an item no
     /// longer there to ask.
-    fn part_b(&self, a: &ActionItem) -> bool {
-        self.marked.contains(&a.id)
-            || a.raised
+    fn part_b(&self, id: &ActionId, raised: &RaisedIn) -> bool {
+        self.marked.contains(id)
+            || raised
                 .item
                 .is_some_and(|i| self.exempt.contains(&i) || !self.items.contains(&i))
     }
+}
+
+/// Whether the action `id`, in a copy raised as `raised` says, is Part B business, given
+/// what its raising meeting says (`None`: not on record, or unreadable). The one rule for
+/// documents, the action history and search: marked so in this copy or where it was
+/// raised, or raised under an item that is exempt business now or no longer there. Fails
+/// closed: a public document that leaves out a public action can be remade, and one that
+/// publishes Part B cannot be unpublished.
+pub fn is_part_b(id: &ActionId, raised: &RaisedIn, raising: Option<&Raising>) -> bool {
+    raised.exempt || raising.is_none_or(|r| r.part_b(id, raised))
 }
 
 impl Origins {
@@ -75,17 +98,15 @@ impl Origins {
     /// public document that leaves out a public action can be remade, and one that
     /// publishes Part B cannot be unpublished.
     pub fn part_b(&self, m: &Meeting, a: &ActionItem) -> bool {
-        if a.raised.exempt {
-            return true;
-        }
         if a.raised.meeting == m.id {
-            return Raising::of(m).part_b(a);
+            return is_part_b(&a.id, &a.raised, Some(&Raising::of(m)));
         }
-        match self.meetings.get(&a.raised.meeting) {
-            Some(Some(raising)) => raising.part_b(a),
-            // Not read, or not looked up at all: nothing says it is public.
-            Some(None) | None => true,
-        }
+        // Not read, or not looked up at all: nothing says it is public.
+        let raising = self
+            .meetings
+            .get(&a.raised.meeting)
+            .and_then(Option::as_ref);
+        is_part_b(&a.id, &a.raised, raising)
     }
 
     /// The meetings that were looked up and could not be read.

@@ -6,17 +6,10 @@
 //! each captured decision into the minutes text as well (`RESOLVED: …`); those inline
 //! copies are left in the record (the seal covers them) but never shown a second time.
 
-use super::agenda::{AgendaItem, Decision, DecisionKind};
+use super::agenda::{AgendaItem, Decision};
 use super::approval::{Approval, Erratum};
 use super::ids::ItemId;
-
-/// "DECISION" or "RESOLVED": the word a decision is minuted under.
-pub fn decision_word(kind: DecisionKind) -> &'static str {
-    match kind {
-        DecisionKind::Decision => "DECISION",
-        DecisionKind::Resolution => "RESOLVED",
-    }
-}
+use crate::words::{self, decision_word};
 
 /// "RESOLVED: that the minutes be approved".
 pub fn decision_line(d: &Decision) -> String {
@@ -63,26 +56,13 @@ pub fn errata_for(errata: &[Erratum], item: Option<ItemId>) -> impl Iterator<Ite
 
 /// "ERRATUM recorded 13 Jan 2027, agreed at meeting 2027-01-13: For … read …".
 pub fn erratum_line(e: &Erratum) -> String {
-    let agreed = e
-        .agreed_at
-        .as_ref()
-        .map(|a| format!(", agreed at meeting {a}"))
-        .unwrap_or_default();
-    format!(
-        "ERRATUM recorded {}{agreed}: {}",
-        e.date.format("%-d %b %Y"),
-        e.text
-    )
+    let agreed = e.agreed_at.as_ref().map(|a| a.to_string());
+    words::erratum_line(e.date, agreed.as_deref(), &e.text)
 }
 
 /// "Approved as a correct record by Cllr Amara Okafor at meeting 2027-01-13 on 13 Jan 2027."
 pub fn approval_line(a: &Approval) -> String {
-    format!(
-        "Approved as a correct record by {} at meeting {} on {}.",
-        a.approved_by,
-        a.at_meeting,
-        a.on.format("%-d %b %Y")
-    )
+    words::approval_line(&a.approved_by, a.at_meeting.as_str(), a.on)
 }
 
 #[cfg(test)]
@@ -91,7 +71,7 @@ mod tests {
 
     fn resolved(text: &str) -> Decision {
         Decision {
-            kind: DecisionKind::Resolution,
+            kind: crate::model::agenda::DecisionKind::Resolution,
             text: text.into(),
         }
     }

@@ -230,16 +230,6 @@ pub enum IhaStatus {
     NoneDue,
 }
 
-impl IhaStatus {
-    pub fn words(self) -> &'static str {
-        match self {
-            IhaStatus::OnTarget => "ON TARGET",
-            IhaStatus::BelowTarget => "BELOW TARGET",
-            IhaStatus::NoneDue => "no IHAs due",
-        }
-    }
-}
-
 impl IhaFigures {
     /// Exactly the target is on target. Compared exactly (100·within ≥ target·due),
     /// so no rounding can put a figure on the wrong side.

@@ -12,8 +12,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use crate::model::agenda::{exempt_ids, numbered};
+use crate::model::agenda::walk_tree;
 use crate::model::approval::Erratum;
+use crate::model::origins::Raising;
 use crate::model::{ActionItem, ItemId, Meeting, MeetingId, Standing, validate};
 use crate::store::error::io_err;
 use crate::store::schema::{self, DecodeError};
@@ -84,66 +85,87 @@ pub(crate) struct ItemView<'a> {
     pub decisions: Vec<&'a str>,
 }
 
-impl<'a> View<'a> {
-    fn of_lite(m: &'a LiteMeeting) -> View<'a> {
-        fn walk<'a>(
-            items: &'a [LiteItem],
-            prefix: &str,
-            parent_exempt: bool,
-            out: &mut Vec<ItemView<'a>>,
-        ) {
-            for (i, item) in items.iter().enumerate() {
-                let number = if prefix.is_empty() {
-                    (i + 1).to_string()
-                } else {
-                    format!("{prefix}.{}", i + 1)
-                };
-                let exempt = parent_exempt || item.exempt.is_some();
-                out.push(ItemView {
-                    id: item.id,
-                    number: number.clone(),
-                    title: &item.title,
-                    exempt,
-                    minutes: &item.minutes,
-                    decisions: item.decisions.iter().map(|d| d.text.as_str()).collect(),
-                });
-                walk(&item.sub_items, &number, exempt, out);
+/// An agenda item however the record was read: what search reads of it.
+trait Searched: Sized {
+    fn id(&self) -> ItemId;
+    fn title(&self) -> &str;
+    fn minutes(&self) -> &str;
+    fn decisions(&self) -> Vec<&str>;
+    fn sub_items(&self) -> &[Self];
+    fn is_exempt(&self) -> bool;
+}
+
+// The lightweight record and the model's item have the same fields by the same names.
+macro_rules! searched {
+    ($($t:ty),*) => {$(
+        impl Searched for $t {
+            fn id(&self) -> ItemId {
+                self.id
+            }
+            fn title(&self) -> &str {
+                &self.title
+            }
+            fn minutes(&self) -> &str {
+                &self.minutes
+            }
+            fn decisions(&self) -> Vec<&str> {
+                self.decisions.iter().map(|d| d.text.as_str()).collect()
+            }
+            fn sub_items(&self) -> &[Self] {
+                &self.sub_items
+            }
+            fn is_exempt(&self) -> bool {
+                self.exempt.is_some()
             }
         }
-        let mut items = Vec::new();
-        walk(&m.agenda, "", false, &mut items);
-        View {
-            id: &m.id,
-            date: m.date,
-            title: &m.title,
-            items,
-            errata: &m.errata,
-            actions: &m.actions,
-        }
+    )*};
+}
+
+searched!(LiteItem, crate::model::AgendaItem);
+
+impl<'a> View<'a> {
+    fn of_lite(m: &'a LiteMeeting) -> View<'a> {
+        View::of_parts(&m.id, m.date, &m.title, &m.agenda, &m.errata, &m.actions)
     }
 
     pub fn of_meeting(m: &'a Meeting) -> View<'a> {
-        // Sub-items of an exempt item are exempt business too.
-        let exempt = exempt_ids(&m.agenda);
-        let items = numbered(&m.agenda)
-            .into_iter()
-            .map(|(number, item)| ItemView {
-                id: item.id,
-                number: number.to_string(),
-                title: &item.title,
-                exempt: exempt.contains(&item.id),
-                minutes: &item.minutes,
-                decisions: item.decisions.iter().map(|d| d.text.as_str()).collect(),
+        View::of_parts(&m.id, m.date, &m.title, &m.agenda, &m.errata, &m.actions)
+    }
+
+    /// Every item by the shared walk of the agenda: numbered, Part B as inherited.
+    fn of_parts<T: Searched>(
+        id: &'a MeetingId,
+        date: NaiveDate,
+        title: &'a str,
+        agenda: &'a [T],
+        errata: &'a [Erratum],
+        actions: &'a [ActionItem],
+    ) -> View<'a> {
+        let own = |i: &'a T| i.is_exempt().then_some(&());
+        let items = walk_tree(agenda, |i| i.sub_items(), own)
+            .iter()
+            .map(|w| ItemView {
+                id: w.item.id(),
+                number: w.number.to_string(),
+                title: w.item.title(),
+                exempt: w.is_exempt(),
+                minutes: w.item.minutes(),
+                decisions: w.item.decisions(),
             })
             .collect();
         View {
-            id: &m.id,
-            date: m.date,
-            title: &m.title,
+            id,
+            date,
+            title,
             items,
-            errata: &m.errata,
-            actions: &m.actions,
+            errata,
+            actions,
         }
+    }
+
+    /// What decides whether the actions this meeting raised are Part B.
+    pub fn raising(&self) -> Raising {
+        Raising::new(self.items.iter().map(|i| (i.id, i.exempt)), self.actions)
     }
 
     /// The item with this id, and its position in agenda order.

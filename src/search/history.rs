@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::archive::{self, View};
 use super::fold::fold;
-use crate::model::action::next_meeting_after;
+use crate::model::action::{HeldAt, latest_copies, next_meeting_after};
+use crate::model::origins::{Raising, is_part_b};
 use crate::model::{ActionId, ActionItem, ActionUpdate, Meeting, MeetingId};
 use crate::store::{Result, Store, StoreError};
 
@@ -119,91 +120,75 @@ pub fn from_meetings(meetings: &[Meeting]) -> Vec<ActionRecord> {
     )
 }
 
-struct Copy {
-    action: ActionItem,
-    held_at: (NaiveDate, MeetingId),
-    /// Set when this meeting raised the action: its title, the item's number, exempt.
-    raised_here: Option<(String, Option<String>, bool)>,
+/// What the raising meeting says of an action: its title and the item's number.
+type RaisedAt = (String, Option<String>);
+
+/// One meeting's copies of actions, with what it says of those it raised, and, if it
+/// raised any, what decides whether they are Part B.
+struct Held {
+    at: HeldAt,
+    copies: Vec<(ActionItem, Option<RaisedAt>)>,
+    raising: Option<Raising>,
 }
 
-/// One meeting's copies of actions, and the meeting itself (to date "next meeting").
-type Held = ((NaiveDate, MeetingId), Vec<Copy>);
-
 fn copies(view: &View) -> Held {
+    let here = |a: &ActionItem| a.raised.meeting == *view.id;
     let copies = view
         .actions
         .iter()
-        .map(|a| Copy {
-            action: a.clone(),
-            held_at: (view.date, view.id.clone()),
-            raised_here: (a.raised.meeting == *view.id).then(|| {
+        .map(|a| {
+            let about = here(a).then(|| {
                 let item = a.raised.item.and_then(|id| view.item(id)).map(|(_, i)| i);
-                (
-                    view.title.to_string(),
-                    item.map(|i| i.number.clone()),
-                    item.is_some_and(|i| i.exempt),
-                )
-            }),
+                (view.title.to_string(), item.map(|i| i.number.clone()))
+            });
+            (a.clone(), about)
         })
         .collect();
-    ((view.date, view.id.clone()), copies)
+    Held {
+        at: (view.date, view.id.clone()),
+        copies,
+        raising: view.actions.iter().any(here).then(|| view.raising()),
+    }
 }
 
 fn merge(per_meeting: Vec<Held>) -> Vec<ActionRecord> {
-    struct Acc {
-        latest: Copy,
-        held: Vec<(NaiveDate, MeetingId)>,
-        raised_here: Option<(String, Option<String>, bool)>,
-    }
-    let mut by_id: HashMap<ActionId, Acc> = HashMap::new();
-    let (held_at, per_meeting): (Vec<_>, Vec<_>) = per_meeting.into_iter().unzip();
-    for mut copy in per_meeting.into_iter().flatten() {
-        let raised_here = copy.raised_here.take();
-        match by_id.get_mut(&copy.action.id) {
-            Some(acc) => {
-                acc.held.push(copy.held_at.clone());
-                if raised_here.is_some() {
-                    acc.raised_here = raised_here;
-                }
-                if copy.held_at > acc.latest.held_at {
-                    acc.latest = copy;
-                }
-            }
-            None => {
-                by_id.insert(
-                    copy.action.id.clone(),
-                    Acc {
-                        held: vec![copy.held_at.clone()],
-                        latest: copy,
-                        raised_here,
-                    },
-                );
-            }
+    let mut raising: HashMap<MeetingId, Raising> = HashMap::new();
+    let mut about: HashMap<ActionId, RaisedAt> = HashMap::new();
+    let mut held_at = Vec::with_capacity(per_meeting.len());
+    let mut all = Vec::new();
+    for held in per_meeting {
+        if let Some(r) = held.raising {
+            raising.insert(held.at.1.clone(), r);
         }
+        for (action, here) in held.copies {
+            if let Some(here) = here {
+                about.insert(action.id.clone(), here);
+            }
+            all.push((held.at.clone(), action));
+        }
+        held_at.push(held.at);
     }
-    let mut records: Vec<ActionRecord> = by_id
-        .into_values()
-        .map(|mut acc| {
-            acc.held.sort();
-            acc.held.dedup();
-            let (title, number, exempt) = match acc.raised_here {
-                Some((title, number, exempt)) => (Some(title), number, exempt),
-                None => (None, None, false),
+    let mut records: Vec<ActionRecord> = latest_copies(all, |a| &a.id)
+        .into_iter()
+        .map(|latest| {
+            let action = latest.copy;
+            let raised = &action.raised.meeting;
+            let (title, number) = match about.remove(&action.id) {
+                Some((title, number)) => (Some(title), number),
+                None => (None, None),
             };
-            let raised = &acc.latest.action.raised.meeting;
-            let next_meeting = next_meeting_after(raised, held_at.iter().map(|(d, id)| (*d, id)));
             ActionRecord {
-                next_meeting,
-                raised_on: acc
+                next_meeting: next_meeting_after(raised, held_at.iter().map(|(d, id)| (*d, id))),
+                raised_on: latest
                     .held
                     .iter()
-                    .find(|(_, m)| *m == acc.latest.action.raised.meeting)
-                    .map_or_else(|| acc.latest.action.raised.meeting.date(), |(d, _)| *d),
-                action: acc.latest.action,
+                    .find(|(_, m)| m == raised)
+                    .map_or_else(|| raised.date(), |(d, _)| *d),
                 raised_meeting_title: title,
                 raised_item_number: number,
-                exempt,
-                meetings: acc.held.into_iter().map(|(_, m)| m).collect(),
+                exempt: is_part_b(&action.id, &action.raised, raising.get(raised)),
+                meetings: latest.held.into_iter().map(|(_, m)| m).collect(),
+                action,
             }
         })
         .collect();

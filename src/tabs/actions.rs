@@ -12,15 +12,6 @@ use crate::app::App;
 use crate::model::{ActionItem, ActionStatus, action};
 use crate::ui::theme::Theme;
 
-fn status_text(a: &ActionItem, overdue: bool) -> String {
-    match (a.status, overdue) {
-        (ActionStatus::Open, true) => "! OVERDUE".into(),
-        (ActionStatus::Open, false) => "○ open".into(),
-        (ActionStatus::Done, _) => "✓ done".into(),
-        (ActionStatus::Dropped, _) => "✗ dropped".into(),
-    }
-}
-
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let m = &app.meeting;
     let rows = app.action_rows();
@@ -31,7 +22,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     head.push(Line::from(format!(
         "{} actions: {open} open ({late} {}), {} raised at this meeting",
         m.actions.len(),
-        action::overdue_against(m.date),
+        crate::words::overdue_against(m.date),
         m.actions_raised().count()
     )));
     let [top, list, detail] = Layout::vertical([
@@ -159,7 +150,7 @@ fn table_rows(judge: &Judge, rows: &[usize], sel: usize) -> (Vec<Entry>, Option<
             (ActionStatus::Done | ActionStatus::Dropped, _) => theme.dim(),
         };
         out.push(Entry::Action {
-            status: status_text(a, late),
+            status: a.status.marked(late).into(),
             text: a.text.clone(),
             owner: a.owner.clone(),
             due: a.due_short(judge.next(a)),
@@ -187,7 +178,7 @@ fn detail_lines(judge: &Judge, a: &ActionItem) -> Vec<Line<'static>> {
     ];
     for u in a.history.iter().rev() {
         d.push(Line::from(Span::styled(
-            format!("{}: {}", u.date.format("%-d %b %Y"), u.note),
+            format!("{}: {}", crate::words::short_date(u.date), u.note),
             theme.dim(),
         )));
     }

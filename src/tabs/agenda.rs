@@ -16,16 +16,6 @@ use crate::model::standing::sparkline;
 use crate::model::{AgendaItem, ItemRole, ItemStatus, MeetingStatus, running};
 use crate::ui::minutes_seconds;
 
-/// Status as a symbol and a word: never colour alone.
-pub fn status_text(s: ItemStatus) -> &'static str {
-    match s {
-        ItemStatus::Pending => "· pending",
-        ItemStatus::Current => "▶ current",
-        ItemStatus::Done => "✓ done",
-        ItemStatus::Deferred => "» deferred",
-    }
-}
-
 fn summary(app: &App) -> Vec<Line<'static>> {
     let m = &app.meeting;
     let now = app.now.time();
@@ -36,7 +26,10 @@ fn summary(app: &App) -> Vec<Line<'static>> {
         .map(|t| format!(" · forecast end {}", format_hhmm(t)))
         .unwrap_or_default();
     lines.push(Line::from(vec![
-        Span::styled(format!("{} ", m.date.format("%a %-d %b %Y")), theme.title()),
+        Span::styled(
+            format!("{} ", crate::words::weekday_date(m.date)),
+            theme.title(),
+        ),
         Span::raw(format!("{when} · {}{forecast}", m.status.label())),
     ]));
     match running::timing(m, now) {
@@ -205,7 +198,7 @@ fn table_rows(
             }
             let mins = item.minutes_allotted.map(|m| m.to_string());
             cells.push(right(mins.unwrap_or_default()));
-            cells.push(Cell::from(status_text(item.status)));
+            cells.push(Cell::from(item.status.marked()));
             let mut style = match item.status {
                 ItemStatus::Current => theme.good(),
                 ItemStatus::Done | ItemStatus::Deferred => theme.dim(),

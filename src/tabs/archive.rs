@@ -11,22 +11,12 @@ use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Wrap};
 use super::{fit, list};
 use crate::app::App;
 use crate::app::archive::{ArchiveView, Row as ArchiveRow, Show, Unreadable};
-use crate::model::carry::long_date;
 use crate::model::{ActionStatus, MeetingStatus};
 use crate::search::Hit;
 use crate::search::history::ActionRecord;
 use crate::store::Summary;
 use crate::ui::theme::Theme;
-
-/// The status as a symbol and a word, so it never rests on colour.
-pub fn status_word(s: MeetingStatus) -> &'static str {
-    match s {
-        MeetingStatus::Planned => "◷ planned",
-        MeetingStatus::InProgress => "▶ in progress",
-        MeetingStatus::Draft => "✎ draft",
-        MeetingStatus::Approved => "✓ approved",
-    }
-}
+use crate::words::long_date;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let [head, list, detail] = Layout::vertical([
@@ -106,7 +96,7 @@ fn found(
 /// A hit on two lines: where it is, then the snippet with the words marked, both
 /// shortened to `w` columns.
 fn hit_row(h: &Hit, w: usize, selected: bool, theme: Theme) -> TableRow<'static> {
-    let mut place = h.date.format("%a %-d %b %Y").to_string();
+    let mut place = crate::words::weekday_date(h.date);
     if let Some(item) = &h.item {
         place.push_str(&format!("  {} {}", item.number, item.title));
     }
@@ -153,7 +143,7 @@ fn actions(
         "{} action(s), {} ({}) · o all/open/overdue · w owner",
         rows.len(),
         show.label(),
-        crate::model::action::overdue_against(today)
+        crate::words::overdue_against(today)
     );
     if let Some(o) = owner {
         summary.push_str(&format!(" · owner: {o}"));
@@ -182,14 +172,14 @@ fn actions(
         let mut d = vec![Line::from(format!(
             "{} · raised {}{item} · set by {} · {} · latest at {}",
             a.id,
-            r.raised_on.format("%-d %b %Y"),
+            crate::words::short_date(r.raised_on),
             a.set_by,
             r.due_words(),
             r.latest_meeting()
         ))];
         for u in a.history.iter().rev() {
             d.push(Line::from(Span::styled(
-                format!("{}: {}", u.date.format("%-d %b %Y"), u.note),
+                format!("{}: {}", crate::words::short_date(u.date), u.note),
                 theme.dim(),
             )));
         }
@@ -238,7 +228,7 @@ fn action_row(
     };
     TableRow::new([
         status.to_string(),
-        r.raised_on.format("%-d %b %Y").to_string(),
+        crate::words::short_date(r.raised_on),
         fit(&r.action.owner, cols[2]),
         r.due_short(),
         fit(&text, cols[4]),
@@ -319,8 +309,8 @@ fn meeting_row(app: &App, r: &ArchiveRow, cols: &[usize]) -> TableRow<'static> {
                 }
             };
             TableRow::new([
-                s.date.format("%a %-d %b %Y").to_string(),
-                status_word(s.status).to_string(),
+                crate::words::weekday_date(s.date),
+                s.status.marked().to_string(),
                 s.present.to_string(),
                 s.actions_raised.to_string(),
                 fit(&title, cols[4]),
@@ -329,9 +319,9 @@ fn meeting_row(app: &App, r: &ArchiveRow, cols: &[usize]) -> TableRow<'static> {
         }
         // The file and where it breaks take the counts' and title's room.
         ArchiveRow::Unreadable(u) => {
-            let date = u.id.as_ref().map_or(String::new(), |id| {
-                id.date().format("%a %-d %b %Y").to_string()
-            });
+            let date =
+                u.id.as_ref()
+                    .map_or(String::new(), |id| crate::words::weekday_date(id.date()));
             let what = format!("{} · {}", u.file, u.problem);
             let room = cols[2] + cols[3] + cols[4] + 2;
             TableRow::new([

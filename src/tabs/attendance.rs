@@ -12,15 +12,6 @@ use crate::app::App;
 use crate::model::Presence;
 use crate::model::clock::format_hhmm;
 
-fn presence_text(p: Presence) -> &'static str {
-    match p {
-        Presence::Expected => "? not marked",
-        Presence::Present => "✓ present",
-        Presence::Apologies => "A apologies",
-        Presence::Absent => "✗ absent",
-    }
-}
-
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let m = &app.meeting;
@@ -53,7 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Row::new([
             fit(&p.name, cols[0]),
             p.role.label().to_string(),
-            presence_text(p.status).to_string(),
+            p.status.marked().to_string(),
             p.arrived_at.map(format_hhmm).unwrap_or_default(),
             fit(&p.position, cols[4]),
         ])

@@ -56,7 +56,7 @@ fn iha_lines(app: &App, history: &[(chrono::NaiveDate, f64)]) -> Vec<Line<'stati
             {
                 spans.push(Span::raw(format!(
                     " · {change} since {}",
-                    date.format("%-d %b %Y")
+                    crate::words::short_date(date)
                 )));
             }
             lines.push(Line::from(spans));
@@ -75,7 +75,7 @@ fn iha_lines(app: &App, history: &[(chrono::NaiveDate, f64)]) -> Vec<Line<'stati
             let last = previous.map_or(String::new(), |(d, r)| {
                 format!(
                     " Last meeting ({}): {}.",
-                    d.format("%-d %b %Y"),
+                    crate::words::short_date(d),
                     rate_text(Some(r), app.meeting.standing.iha_target)
                 )
             });
@@ -117,10 +117,10 @@ fn child_lines(app: &App) -> Vec<Line<'static>> {
     for c in &s.iha_children {
         let due = c.due().map_or_else(
             |e| e.to_string(),
-            |d| format!("due {}", d.format("%-d %b %Y")),
+            |d| format!("due {}", crate::words::short_date(d)),
         );
         let done = c.completed.map_or("not yet done".to_string(), |d| {
-            format!("done {}", d.format("%-d %b %Y"))
+            format!("done {}", crate::words::short_date(d))
         });
         let outcome = period
             .and_then(|(a, b)| c.outcome(a, b).ok())
@@ -133,7 +133,7 @@ fn child_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::from(format!(
             "  {} · entered care {} · {due} · {done}{outcome}{warn}",
             c.reference,
-            c.entered_care.format("%-d %b %Y")
+            crate::words::short_date(c.entered_care)
         )));
     }
     lines
@@ -159,7 +159,10 @@ fn figure_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::from(format!("This meeting: {value}{target}")));
         let history = app.figure_history(&f.key);
         if let Some(&(date, last)) = history.last() {
-            let mut text = format!("Last meeting ({}): {last}{unit}", date.format("%-d %b %Y"));
+            let mut text = format!(
+                "Last meeting ({}): {last}{unit}",
+                crate::words::short_date(date)
+            );
             if let Some(v) = f.value {
                 let d = v - last;
                 // Better or worse depends on the figure: fewer unregulated placements is good.

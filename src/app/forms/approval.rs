@@ -5,8 +5,8 @@ use super::{Changes, Spec};
 use crate::app::App;
 use crate::app::archive::Request;
 use crate::app::form::{Form, LineInput, Value};
-use crate::model::carry::long_date;
 use crate::model::{MeetingId, MeetingStatus};
+use crate::words::long_date;
 
 form! {
     Approval { id: MeetingId }
