@@ -264,6 +264,26 @@ impl App {
                 self.screen = size;
                 self.clamp_whole_scroll();
             }
+            Msg::Saved { .. }
+            | Msg::SaveFailed(_)
+            | Msg::NotDurable(_)
+            | Msg::Durable
+            | Msg::JournalStarted
+            | Msg::JournalFailed(_)
+            | Msg::QuitRefused
+            | Msg::Notice(_) => self.told(msg),
+        }
+        self.collect_editor_output();
+        // The whole minutes are drawn from the meeting: it holds what was just typed.
+        if self.minutes.whole {
+            self.sync_editor();
+        }
+    }
+
+    /// What the run loop tells the workspace about its meeting's files and the clerk's
+    /// requests of them.
+    fn told(&mut self, msg: Msg) {
+        match msg {
             Msg::Saved { revision } => {
                 self.saved_revision = revision;
                 self.urgent_save = false;
@@ -287,11 +307,13 @@ impl App {
                 ));
             }
             Msg::Notice(text) => self.flash = Some(text),
-        }
-        self.collect_editor_output();
-        // The whole minutes are drawn from the meeting: it holds what was just typed.
-        if self.minutes.whole {
-            self.sync_editor();
+            Msg::Key(_)
+            | Msg::Paste(_)
+            | Msg::Mouse(_)
+            | Msg::Tick(_)
+            | Msg::Archive(_)
+            | Msg::Reply(_)
+            | Msg::Resize(_) => {}
         }
     }
 
@@ -323,14 +345,22 @@ impl App {
             | Msg::NotDurable(_)
             | Msg::Durable
             | Msg::JournalStarted
-            | Msg::JournalFailed(_)
-            | Msg::QuitRefused
-            | Msg::Notice(_) => return Some(msg),
+            | Msg::JournalFailed(_) => return Some(msg),
+            // Said where the clerk is looking: in the meeting being read.
+            Msg::QuitRefused | Msg::Notice(_) => {
+                view.quit = false;
+                self.told(msg);
+                if let Some(view) = self.viewing.as_mut() {
+                    view.flash = self.flash.take();
+                }
+                return None;
+            }
             Msg::Key(_) | Msg::Paste(_) | Msg::Mouse(_) => view.update(msg),
         }
-        // What the view asks for is done for it: a copy, an export.
+        // What the view asks for is done for it: a copy, an export, quitting (asked once:
+        // a refusal to quit unsaved must not be undone by the next key).
         self.effects.extend(view.take_effects());
-        if view.quit {
+        if std::mem::take(&mut view.quit) {
             self.quit = true;
         }
         if view.tab == Tab::Archive {
@@ -727,11 +757,19 @@ impl App {
 
     /// Offers the recovery of journaled text found at start-up.
     pub fn offer_recovery(&mut self, lines: Vec<String>) {
+        // Asked of this meeting, so asked where it can be seen and answered.
+        if self.viewing.is_some() {
+            self.close_view();
+        }
         self.overlay = Some(Overlay::Recovery { lines });
     }
 
     /// Asks what to do about the meeting's file having been changed by something else.
     pub fn offer_conflict(&mut self, lines: Vec<String>) {
+        // Asked of this meeting, so asked where it can be seen and answered.
+        if self.viewing.is_some() {
+            self.close_view();
+        }
         self.overlay = Some(Overlay::Conflict { lines });
     }
 }

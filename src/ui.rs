@@ -61,6 +61,15 @@ fn draw_panes(app: &App, frame: &mut Frame, screen: layout::Screen) -> Option<Re
         )
     });
     let theme = app.theme;
+    // While reading, the save state shown is the clerk's own meeting's: a failure there
+    // must stay in view whatever is being read.
+    let save = match &app.viewing {
+        Some(_) => {
+            let (state, level) = app.save_status();
+            (format!("{}: {state}", app.meeting.id), level)
+        }
+        None => app.save_status(),
+    };
     let app: &App = app.viewing.as_deref().unwrap_or(app);
     frame.render_widget(tab_bar(app, screen.tabs.width), screen.tabs);
     if let Some(b) = banner {
@@ -70,7 +79,7 @@ fn draw_panes(app: &App, frame: &mut Frame, screen: layout::Screen) -> Option<Re
         );
     }
     let editor_area = tabs::draw(app, frame, screen.body);
-    frame.render_widget(status_bar(app, screen.status.width), screen.status);
+    frame.render_widget(status_bar(app, save, screen.status.width), screen.status);
     frame.render_widget(hint_line(app), screen.hint);
     editor_area
 }
@@ -92,9 +101,8 @@ pub fn minutes_seconds(d: Duration) -> String {
 
 /// Board · date · current item and its time · clock · save state. Parts drop
 /// out from the middle when the window is narrow; the save state never does.
-fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
+fn status_bar(app: &App, (save, level): (String, SaveLevel), width: u16) -> Paragraph<'static> {
     let m = &app.meeting;
-    let (save, level) = app.save_status();
     let mut item = String::new();
     if let Some(t) = running::timing(m, app.now.time()) {
         let number = number_of(&m.agenda, t.item)

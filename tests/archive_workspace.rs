@@ -584,3 +584,38 @@ fn a_corrupt_meeting_is_a_row_of_the_archive_with_its_error_and_enter_explains()
     assert_eq!(app.archive.rows(), 10);
     assert!(app.archive.unreadable.is_empty());
 }
+
+/// Reading another meeting hides nothing about the clerk's own: a failed save is on the
+/// status bar, the refusal to quit unsaved is said and holds (the next key does not quit),
+/// and a question about the clerk's file comes up where it can be answered.
+#[test]
+fn while_reading_another_meeting_your_own_save_state_and_questions_stay_in_view() {
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    app.alt('6').press(KeyCode::Down).press(KeyCode::Enter);
+    pump(&mut app, &store);
+    assert!(app.viewing.is_some(), "November is open to read");
+
+    app.update(Msg::SaveFailed("no space left on the device".into()));
+    let screen = app.screen(80, 24);
+    assert!(screen.contains("NOT SAVED"), "{screen}");
+
+    app.ctrl('q');
+    assert!(app.quit(), "the clerk asked to quit");
+    app.update(Msg::QuitRefused);
+    assert!(!app.quit());
+    let screen = app.screen(80, 24);
+    assert!(screen.contains("again to quit anyway"), "{screen}");
+    app.press(KeyCode::Down);
+    assert!(!app.quit(), "a key after the refusal is not a second quit");
+
+    app.update(Msg::Notice("Reloaded the changed file.".into()));
+    let screen = app.screen(80, 24);
+    assert!(screen.contains("Reloaded the changed file."), "{screen}");
+
+    app.alt('6').press(KeyCode::Down).press(KeyCode::Enter);
+    pump(&mut app, &store);
+    app.offer_conflict(vec!["2026-12-09.json was changed by something else".into()]);
+    let screen = app.screen(80, 24);
+    assert!(screen.contains("changed by something else"), "{screen}");
+}

@@ -800,3 +800,77 @@ fn a_click_lands_on_the_tab_drawn_there_at_any_width() {
         }
     }
 }
+
+/// Keys too long for the help's key column ("Ctrl-Backspace Ctrl-W") take a row of their
+/// own, and what they do sits in the same column as every other key's help.
+#[test]
+fn help_keeps_every_description_in_one_column_however_long_the_keys() {
+    let mut app = meeting_in_progress();
+    app.alt('3');
+    app.key(KeyCode::F(1), KeyModifiers::NONE);
+    let mut t = app.render(80, 24);
+    // Scrolled until the key shows; the help is far shorter than 200 rows.
+    for _ in 0..200 {
+        if !rows_with(t, "Delete the word before the cursor").is_empty() {
+            break;
+        }
+        app.key(KeyCode::Down, KeyModifiers::NONE);
+        t = app.render(80, 24);
+    }
+    let row = rows_with(t, "Delete the word before the cursor")[0];
+    let column = column_of(t, row, "Delete the word before the cursor");
+    let screen = t.backend().to_string();
+    assert_eq!(
+        column,
+        column_of(t, row - 1, "Ctrl-W").map(|_| column.unwrap()),
+        "{screen}"
+    );
+    for text in [
+        "Select all",
+        "New paragraph",
+        "Delete the word after the cursor",
+    ] {
+        if let Some(&r) = rows_with(t, text).first() {
+            assert_eq!(column_of(t, r, text), column, "{text}\n{screen}");
+        }
+    }
+    let above = screen.lines().nth(usize::from(row) - 1).unwrap();
+    assert!(above.contains("Ctrl-Backspace Ctrl-W"), "{screen}");
+}
+
+/// A value longer than its field scrolls sideways with the cursor: the end just typed
+/// shows, in the field's row, and the rest of the form stays where it was.
+#[test]
+fn a_long_value_in_a_form_scrolls_with_the_cursor_and_never_wraps() {
+    let mut app = meeting_in_progress();
+    app.alt('3').alt('a');
+    let text = "Ask the Director to write to every placing authority about the notification \
+                of unregulated placements to Ofsted before the next meeting";
+    app.typed(text);
+    let t = app.render(80, 24);
+    let screen = t.backend().to_string();
+    let row = rows_with(t, "› Action")[0];
+    let line = screen.lines().nth(usize::from(row)).unwrap();
+    assert!(
+        line.contains("…"),
+        "the start is out of sight, and says so: {screen}"
+    );
+    assert!(line.contains("before the next meeting"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .nth(usize::from(row) + 1)
+            .unwrap()
+            .contains("what is to be done"),
+        "the hint stays under its field: {screen}"
+    );
+    let end = column_of(t, row, "meeting").map(|c| c + "meeting".len() as u16);
+    insta::assert_snapshot!("form_long_value_80x24", t.backend());
+    let at = app.cursor();
+    assert_eq!(at.y, row, "{screen}");
+    assert_eq!(
+        Some(at.x),
+        end,
+        "the cursor is just after what was typed: {screen}"
+    );
+}

@@ -137,14 +137,31 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
             lines.push(Line::from(""));
         }
         lines.push(Line::from(Span::styled(title.to_string(), theme.title())));
-        lines.extend(keymap::help(scope).into_iter().map(|row| {
-            Line::from(vec![
-                Span::styled(format!("{:>18}  ", row.label), theme.key()),
-                Span::raw(row.help),
-            ])
-        }));
+        for row in keymap::help(scope) {
+            lines.extend(help_row(row, theme));
+        }
     }
     lines
+}
+
+/// The column the keys are right-aligned in; the help text starts two columns after it.
+const HELP_KEYS: usize = 18;
+
+/// One key's help: its keys right-aligned in their column and the text beside them, or,
+/// for keys too long for the column, the keys on a row of their own and the text under
+/// them in its column, so no description is pushed out of line.
+fn help_row(row: keymap::Row, theme: crate::ui::theme::Theme) -> Vec<Line<'static>> {
+    let indent = " ".repeat(HELP_KEYS + 2);
+    if unicode_width::UnicodeWidthStr::width(row.label.as_str()) > HELP_KEYS {
+        return vec![
+            Line::from(Span::styled(row.label, theme.key())),
+            Line::from(vec![Span::raw(indent), Span::raw(row.help)]),
+        ];
+    }
+    vec![Line::from(vec![
+        Span::styled(format!("{:>HELP_KEYS$}  ", row.label), theme.key()),
+        Span::raw(row.help),
+    ])]
 }
 
 /// The help takes the window's whole width: on a wide screen no
@@ -227,6 +244,47 @@ fn form_inner_width(area: Rect) -> usize {
     usize::from(FORM_WIDTH.min(area.width).saturating_sub(2).max(1))
 }
 
+/// The columns a field's value has in a form on a screen of `area`.
+fn value_width(area: Rect) -> usize {
+    form_inner_width(area).saturating_sub(FIELD_COLUMN).max(2)
+}
+
+/// What shows of a one-line value `width` columns wide with the cursor at char `cursor`,
+/// and the cursor's column in it. A longer value scrolls sideways to keep the cursor in
+/// view, "…" marking what is out of sight, as any one-line input does: it never wraps
+/// into the rows below, where the cursor could not follow.
+fn field_window(value: &str, cursor: usize, width: usize) -> (String, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let chars: Vec<(char, usize)> = value.chars().map(|c| (c, c.width().unwrap_or(0))).collect();
+    let cols = |from: usize, to: usize| chars[from..to].iter().map(|c| c.1).sum::<usize>();
+    let cursor = cursor.min(chars.len());
+    if cols(0, chars.len()) < width {
+        return (value.to_string(), cols(0, cursor));
+    }
+    // The first char shown: as far left as leaves the cursor (and a lead "…") in view.
+    let mut start = 0;
+    while start < cursor && cols(start, cursor) + usize::from(start > 0) + 1 > width {
+        start += 1;
+    }
+    let lead = usize::from(start > 0);
+    let mut shown: String = if start > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    let mut used = lead;
+    for (i, (c, w)) in chars.iter().enumerate().skip(start) {
+        let more = i + 1 < chars.len();
+        if used + w + usize::from(more) > width {
+            shown.push('…');
+            break;
+        }
+        shown.push(*c);
+        used += w;
+    }
+    (shown, lead + cols(start, cursor))
+}
+
 fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let mut lines = Vec::new();
@@ -244,7 +302,7 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                 if focused { theme.key() } else { theme.dim() },
             ),
             Span::styled(
-                f.input.value.clone(),
+                field_window(&f.input.value, f.input.cursor, value_width(area)).0,
                 if f.input.selected {
                     theme.selected()
                 } else {
@@ -279,11 +337,8 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     );
     // The terminal cursor sits in the focused field.
     let f = &fields[form.focus];
-    let before: String = f.input.value.chars().take(f.input.cursor).collect();
-    let col = rect.x
-        + 1
-        + FIELD_COLUMN as u16
-        + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
+    let (_, at) = field_window(&f.input.value, f.input.cursor, value_width(area));
+    let col = rect.x + 1 + FIELD_COLUMN as u16 + at as u16;
     let row = rect.y + 1 + cursor_line as u16;
     if col < rect.right().saturating_sub(1) && row < rect.bottom().saturating_sub(1) {
         frame.set_cursor_position(Position::new(col, row));

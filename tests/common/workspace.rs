@@ -114,6 +114,15 @@ impl Workspace {
         &self.terminal
     }
 
+    /// Where the last frame left the terminal's cursor.
+    pub fn cursor(&mut self) -> ratatui::layout::Position {
+        use ratatui::backend::Backend;
+        self.terminal
+            .backend_mut()
+            .get_cursor_position()
+            .expect("a test terminal has a cursor")
+    }
+
     /// One frame at `width` by `height`, as text.
     pub fn screen(&mut self, width: u16, height: u16) -> String {
         self.render(width, height).backend().to_string()
