@@ -9,16 +9,28 @@ fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     app.update(Msg::Key(KeyEvent::new(code, mods)));
 }
 
-/// The F1 screen as (keys, description) rows.
+/// The F1 screen as (keys, description) rows; keys too long for their column stand on
+/// a row of their own with the description on the next.
 fn help_rows(app: &App) -> Vec<(String, String)> {
-    crate::ui::overlay::help_lines(app)
+    let lines: Vec<String> = crate::ui::overlay::help_lines(app)
         .iter()
-        .filter_map(|l| {
-            let text = l.to_string();
-            let (keys, what) = text.trim_start().split_once("  ")?;
-            Some((keys.to_string(), what.trim().to_string()))
-        })
-        .collect()
+        .map(|l| l.to_string())
+        .collect();
+    let mut rows = Vec::new();
+    let mut keys_alone: Option<String> = None;
+    for text in lines {
+        if let Some(keys) = keys_alone.take()
+            && text.starts_with("    ")
+        {
+            rows.push((keys, text.trim().to_string()));
+            continue;
+        }
+        match text.trim_start().split_once("  ") {
+            Some((keys, what)) => rows.push((keys.to_string(), what.trim().to_string())),
+            None => keys_alone = Some(text.trim().to_string()),
+        }
+    }
+    rows
 }
 
 #[test]
