@@ -84,14 +84,14 @@ fn keystroke_journal_frame_with_1mb_minutes(bencher: Bencher, archive_size: usiz
         KeyModifiers::ALT,
     )));
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| ui::draw(&mut app, f)).unwrap();
+    term.draw(|f| ui::draw(&app, f)).unwrap();
     bencher.bench_local(|| {
         app.update(Msg::Key(KeyEvent::new(
             KeyCode::Char('x'),
             KeyModifiers::NONE,
         )));
         journal.append(&app.take_journal()).unwrap();
-        term.draw(|f| ui::draw(&mut app, f)).unwrap();
+        term.draw(|f| ui::draw(&app, f)).unwrap();
     });
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Size};
+use ratatui::layout::{Position, Rect, Size};
 use serde::{Deserialize, Serialize};
 
 use crate::editor::{EditOp, Editor, Outcome};
@@ -314,6 +314,11 @@ impl App {
             | Msg::Archive(_)
             | Msg::Reply(_)
             | Msg::Resize(_) => {}
+        }
+        self.lay_out_editor();
+        // A meeting just opened to read is drawn next, before any message of its own.
+        if let Some(view) = self.viewing.as_deref_mut() {
+            view.lay_out_editor();
         }
     }
 
@@ -626,6 +631,8 @@ impl App {
         };
         // Moving to another item is a moment to save.
         self.urgent_save |= had_unsaved;
+        // A fresh editor, also when the meeting is replaced outside `update`.
+        self.lay_out_editor();
     }
 
     /// Replaces the meeting (after recovery), keeping the panes where they were.
@@ -734,22 +741,29 @@ impl App {
         self.quit
     }
 
-    /// The editor the screen shows (the read meeting's, while one is open): the one
-    /// thing a draw may change, its own viewport (scrolled to the cursor, wraps cached).
-    pub fn shown_editor_mut(&mut self) -> &mut Editor {
-        match self.viewing.as_deref_mut() {
-            Some(view) => &mut view.minutes.editor,
-            None => &mut self.minutes.editor,
+    /// Where the pane is drawn on the screen as last told; `None` while the Minutes tab
+    /// is not shown or the window is too small to draw the workspace in.
+    fn minutes_pane(&self) -> Option<Rect> {
+        let shown = self.tab == Tab::Minutes;
+        shown.then(|| crate::ui::pane_area(self, self.screen.into()))?
+    }
+
+    /// Lays the editor out where the Minutes pane shows it, so the next draw finds the
+    /// cursor in view and only reads: after every message, which is every change to the
+    /// text, the cursor, the pane's head or the terminal's size. Not shown, not moved.
+    fn lay_out_editor(&mut self) {
+        if let Some(area) = self
+            .minutes_pane()
+            .and_then(|pane| crate::tabs::minutes::editor_area(self, pane))
+        {
+            self.minutes.editor.lay_out(area);
         }
     }
 
     /// Keeps the whole minutes' scroll within the rows the screen can show, so one
     /// step back from the end moves at once.
     fn clamp_whole_scroll(&mut self) {
-        let drawn = self.screen.width >= crate::ui::MIN_WIDTH
-            && self.screen.height >= crate::ui::MIN_HEIGHT;
-        if drawn && self.minutes.whole && self.tab == Tab::Minutes {
-            let pane = crate::ui::pane_area(self, self.screen.into());
+        if let Some(pane) = self.minutes_pane().filter(|_| self.minutes.whole) {
             let max = crate::tabs::minutes::whole_max_scroll(self, pane);
             self.minutes.whole_scroll = self.minutes.whole_scroll.min(max);
         }
@@ -774,6 +788,8 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod draw_tests;
 #[cfg(test)]
 mod key_tests;
 #[cfg(test)]

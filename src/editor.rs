@@ -207,7 +207,7 @@ impl Editor {
         self.clipboard.osc52.take()
     }
 
-    /// Where the terminal cursor belongs after the last draw, for
+    /// Where the terminal cursor belongs as last laid out ([`Editor::lay_out`]), for
     /// `frame.set_cursor_position`; `None` when it is off screen.
     pub fn cursor_position(&self) -> Option<Position> {
         self.view.cursor

@@ -18,10 +18,10 @@ use crate::tabs;
 
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, tab_at};
 
-/// Draws the workspace. Everything is drawn from `&App`, and where things go comes from
-/// [`layout::screen`], which the mouse uses too; the one thing a draw moves is the
-/// editor's own viewport (scrolled to the cursor, wraps cached), never the meeting.
-pub fn draw(app: &mut App, frame: &mut Frame) {
+/// Draws the workspace from `&App`, changing nothing: where things go comes from
+/// [`layout::screen`], which the mouse uses too, and the editor is drawn as `update`
+/// laid it out there (scrolled to the cursor, its rows on screen wrapped).
+pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(screen) = layout::screen(area, app.viewing.is_some()) else {
         let msg = Paragraph::new("Window too small for minutebook")
@@ -33,18 +33,19 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     let shown = app.viewing.as_deref().unwrap_or(app);
     let cursor = shown.overlay.is_none();
     if let Some(inner) = editor_area {
-        let editor = app.shown_editor_mut();
-        frame.render_widget(&mut *editor, inner);
+        let editor = &shown.minutes.editor;
+        frame.render_widget(editor, inner);
         if cursor && let Some(pos) = editor.cursor_position() {
             frame.set_cursor_position(pos);
         }
     }
-    overlay::draw(app.viewing.as_deref().unwrap_or(app), frame, area);
+    overlay::draw(shown, frame, area);
 }
 
-/// Where the pane of `app` (the one shown) is drawn on a screen of `area`.
-pub fn pane_area(app: &App, area: Rect) -> Rect {
-    layout::screen(area, app.reading).map_or(Rect::ZERO, |s| s.body)
+/// Where the pane of `app` (the one shown) is drawn on a screen of `area`; `None` when
+/// the window is too small for the workspace.
+pub fn pane_area(app: &App, area: Rect) -> Option<Rect> {
+    layout::screen(area, app.reading).map(|s| s.body)
 }
 
 /// Everything but the editor and the overlay; returns where the editor goes, if shown.

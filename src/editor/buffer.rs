@@ -4,6 +4,7 @@
 //! A flat `Vec<Line>` would make every Enter move every later line in memory
 //! (megabytes for long minutes); chunks of a few hundred lines bound that work.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::wrap::WrapCache;
@@ -117,6 +118,16 @@ impl Document {
         let l = self.line_mut(line);
         let starts = l.wrap.rows(&l.text, width);
         (&l.text, starts)
+    }
+
+    /// A line's row starts at `width`, read without touching the cache: the cached ones
+    /// when current (the editor's layout wraps the rows on screen), else a fresh wrap.
+    pub fn rows(&self, line: usize, width: usize) -> Cow<'_, [u32]> {
+        let l = self.line(line);
+        match l.wrap.current(width) {
+            Some(starts) => Cow::Borrowed(starts),
+            None => Cow::Owned(super::wrap::wrap_line(&l.text, width)),
+        }
     }
 
     pub fn line_text(&self, line: usize) -> &str {

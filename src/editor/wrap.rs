@@ -114,6 +114,11 @@ impl WrapCache {
         (self.width > 0).then_some(self.width)
     }
 
+    /// The cached row starts, if they are current for `width`: what drawing reads.
+    pub fn current(&self, width: usize) -> Option<&[u32]> {
+        (self.width == width.max(1) && self.pending == Pending::Nothing).then_some(&self.starts)
+    }
+
     /// Records an in-line edit so the next wrap can be partial.
     pub fn edited(&mut self, at: usize, removed: usize, inserted: usize) {
         if self.width == 0 {

@@ -30,6 +30,31 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
         frame.render_widget(Paragraph::new(shown), body);
         return None;
     }
+    let (head, top, body) = item_layout(app, area);
+    frame.render_widget(Paragraph::new(head), top);
+    let block = editor_block();
+    frame.render_widget(&block, body);
+    app.minutes.item.is_some().then(|| block.inner(body))
+}
+
+/// Where the editor goes in a Minutes pane of `area`, when the pane shows it: `update`
+/// lays the editor out there, and [`draw`] returns the same place to draw it in.
+pub fn editor_area(app: &App, area: Rect) -> Option<Rect> {
+    if app.minutes.whole || app.minutes.item.is_none() {
+        return None;
+    }
+    let (_, _, body) = item_layout(app, area);
+    Some(editor_block().inner(body))
+}
+
+/// The line over the editor.
+fn editor_block() -> Block<'static> {
+    Block::default().borders(Borders::TOP)
+}
+
+/// The current item's heading and records, where they go, and the rows under them
+/// where the editor's block goes.
+fn item_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
     let theme = app.theme;
     let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
     let m = &app.meeting;
@@ -84,11 +109,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
     head.extend(record_rows);
     let [top, body] =
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(head), top);
-    let block = Block::default().borders(Borders::TOP);
-    let inner = block.inner(body);
-    frame.render_widget(block, body);
-    app.minutes.item.is_some().then_some(inner)
+    (head, top, body)
 }
 
 /// The whole minutes' heading lines, where they go, and the rows under them where the

@@ -109,7 +109,7 @@ impl Workspace {
     pub fn render(&mut self, width: u16, height: u16) -> &Terminal<TestBackend> {
         self.resize(width, height);
         self.terminal
-            .draw(|f| ui::draw(&mut self.app, f))
+            .draw(|f| ui::draw(&self.app, f))
             .expect("a test terminal draws");
         &self.terminal
     }
