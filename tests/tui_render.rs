@@ -479,7 +479,7 @@ fn sub_items_of_part_b_are_marked_part_b_in_the_agenda_and_minutes() {
     let screen = app.render(120, 40).backend().to_string();
     assert!(screen.contains("[PART B] Case discussion"), "{screen}");
     assert!(
-        screen.contains("PART B, exempt (under a Part B item): Schedule 12A, paragraph 2"),
+        screen.contains("[PART B] exempt (under a Part B item): Schedule 12A, paragraph 2"),
         "{screen}"
     );
     // The whole minutes at once (Alt+W) mark it too.
