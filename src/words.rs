@@ -71,14 +71,6 @@ impl MeetingStatus {
 }
 
 impl ActionStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::Done => "done",
-            ActionStatus::Dropped => "dropped",
-        }
-    }
-
     /// A symbol and the word, for panes; an overdue open action says OVERDUE instead.
     pub fn marked(self, overdue: bool) -> &'static str {
         match (self, overdue) {
@@ -164,18 +156,62 @@ pub fn action_line(text: &str, owner: &str, due: impl Display) -> String {
     format!("{ACTION_MARK} {text} ({owner}, due {due})")
 }
 
-/// Each enum a form accepts by word: the word typed beside the word shown, and the parse.
-impl ItemKind {
-    /// In the order the item form lists them.
-    pub const ALL: [ItemKind; 6] = [
-        ItemKind::Report,
-        ItemKind::Presentation,
-        ItemKind::Decision,
-        ItemKind::Information,
-        ItemKind::Standing,
-        ItemKind::Procedural,
-    ];
+/// An enum a form accepts by word: `ALL` in the order the form lists them, the word for
+/// each (one list makes both, so neither can miss a variant), and `choices`, the list a
+/// hint and a refusal give.
+macro_rules! typed_words {
+    ($ty:ident, $(#[$doc:meta])* $word:ident { $($v:ident => $w:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$v),+];
 
+            $(#[$doc])*
+            pub fn $word(self) -> &'static str {
+                match self {
+                    $($ty::$v => $w,)+
+                }
+            }
+
+            /// The words the form accepts: "a, b or c".
+            pub fn choices() -> String {
+                choices(Self::ALL, Self::$word)
+            }
+        }
+    };
+}
+
+typed_words!(ItemKind,
+    /// As the clerk types it: "decision".
+    word {
+        Report => "report",
+        Presentation => "presentation",
+        Decision => "decision",
+        Information => "information",
+        Standing => "standing",
+        Procedural => "procedural",
+    }
+);
+
+typed_words!(Role,
+    /// Shown and typed alike: "young person".
+    label {
+        Member => "member",
+        Officer => "officer",
+        YoungPerson => "young person",
+        Partner => "partner",
+        Other => "other",
+    }
+);
+
+typed_words!(ActionStatus,
+    /// Shown and typed alike: "dropped".
+    label { Open => "open", Done => "done", Dropped => "dropped" }
+);
+
+typed_words!(Unit, word { Count => "count", Percent => "percent" });
+
+typed_words!(Better, word { Higher => "higher", Lower => "lower" });
+
+impl ItemKind {
     /// As panes and documents show it: "for decision".
     pub fn label(self) -> &'static str {
         match self {
@@ -188,120 +224,40 @@ impl ItemKind {
         }
     }
 
-    /// As the clerk types it: "decision".
-    pub fn word(self) -> &'static str {
-        match self {
-            ItemKind::Standing => "standing",
-            ItemKind::Report => "report",
-            ItemKind::Presentation => "presentation",
-            ItemKind::Decision => "decision",
-            ItemKind::Information => "information",
-            ItemKind::Procedural => "procedural",
-        }
-    }
-
     /// The first kind whose word begins with `typed` (any case): "dec" is a decision.
     pub fn parse(typed: &str) -> Option<ItemKind> {
-        begun(&Self::ALL, Self::word, typed)
-    }
-
-    /// "report, presentation, decision, information, standing or procedural".
-    pub fn choices() -> String {
-        choices(&Self::ALL, Self::word)
+        begun(Self::ALL, Self::word, typed)
     }
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Member,
-        Role::Officer,
-        Role::YoungPerson,
-        Role::Partner,
-        Role::Other,
-    ];
-
-    /// Shown and typed alike: "young person".
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Member => "member",
-            Role::Officer => "officer",
-            Role::YoungPerson => "young person",
-            Role::Partner => "partner",
-            Role::Other => "other",
-        }
-    }
-
     /// The first role whose word begins with `typed` (any case): "young" is a young person.
     pub fn parse(typed: &str) -> Option<Role> {
-        begun(&Self::ALL, Self::label, typed)
-    }
-
-    /// "member, officer, young person, partner or other".
-    pub fn choices() -> String {
-        choices(&Self::ALL, Self::label)
+        begun(Self::ALL, Self::label, typed)
     }
 }
 
 impl ActionStatus {
-    pub const ALL: [ActionStatus; 3] = [
-        ActionStatus::Open,
-        ActionStatus::Done,
-        ActionStatus::Dropped,
-    ];
-
     /// The status whose word is `typed` exactly (any case): "d" could be done or dropped.
     pub fn parse(typed: &str) -> Option<ActionStatus> {
-        exact(&Self::ALL, Self::label, typed)
-    }
-
-    /// "open, done or dropped".
-    pub fn choices() -> String {
-        choices(&Self::ALL, Self::label)
+        exact(Self::ALL, Self::label, typed)
     }
 }
 
 impl Unit {
-    pub const ALL: [Unit; 2] = [Unit::Count, Unit::Percent];
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Unit::Count => "count",
-            Unit::Percent => "percent",
-        }
-    }
-
     /// By its word or a common other name for it ("number", "%", "percentage"), any case.
     pub fn parse(typed: &str) -> Option<Unit> {
-        match typed.to_lowercase().as_str() {
+        match typed.trim().to_lowercase().as_str() {
             "number" => Some(Unit::Count),
             "%" | "percentage" => Some(Unit::Percent),
-            other => exact(&Self::ALL, Self::word, other),
+            other => exact(Self::ALL, Self::word, other),
         }
-    }
-
-    /// "count or percent".
-    pub fn choices() -> String {
-        choices(&Self::ALL, Self::word)
     }
 }
 
 impl Better {
-    pub const ALL: [Better; 2] = [Better::Higher, Better::Lower];
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Better::Higher => "higher",
-            Better::Lower => "lower",
-        }
-    }
-
     pub fn parse(typed: &str) -> Option<Better> {
-        exact(&Self::ALL, Self::word, typed)
-    }
-
-    /// "higher or lower".
-    pub fn choices() -> String {
-        choices(&Self::ALL, Self::word)
+        exact(Self::ALL, Self::word, typed)
     }
 }
 
@@ -419,21 +375,21 @@ mod tests {
 
     #[test]
     fn every_word_a_form_lists_reads_back_as_what_it_names() {
-        for k in ItemKind::ALL {
+        for &k in ItemKind::ALL {
             assert_eq!(ItemKind::parse(&k.word().to_uppercase()), Some(k));
             assert!(ItemKind::choices().contains(k.word()));
         }
-        for r in Role::ALL {
+        for &r in Role::ALL {
             assert_eq!(Role::parse(r.label()), Some(r));
             assert!(Role::choices().contains(r.label()));
         }
-        for s in ActionStatus::ALL {
+        for &s in ActionStatus::ALL {
             assert_eq!(ActionStatus::parse(s.label()), Some(s));
         }
-        for u in Unit::ALL {
+        for &u in Unit::ALL {
             assert_eq!(Unit::parse(u.word()), Some(u));
         }
-        for b in Better::ALL {
+        for &b in Better::ALL {
             assert_eq!(Better::parse(b.word()), Some(b));
         }
         assert_eq!(
