@@ -437,9 +437,9 @@ fn iha_due_line(entered: NaiveDate) -> Result<String, Failure> {
 
 fn list_line(s: &Summary) -> String {
     format!(
-        "{:<22} {}  {:<17} {}",
+        "{:<22} {:<15}  {:<17} {}",
         s.id.as_str(),
-        s.date.format("%a %d %b %Y"),
+        crate::words::weekday_date(s.date),
         s.status.label(),
         s.title
     )

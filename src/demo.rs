@@ -11,7 +11,7 @@ use crate::model::{
     IhaFigures, ItemId, ItemKind, ItemRole, ItemStatus, Meeting, MeetingId, MeetingStatus,
     Presence, Principle, RaisedIn, Role, Template,
 };
-use crate::words::{day_month_year, long_date};
+use crate::words::{day_month_year, decision_mark, long_date, month_year};
 
 /// Part B ground most often cited by these boards.
 pub const CHAIR: &str = "Cllr Margaret Holloway";
@@ -483,8 +483,9 @@ fn say(item: &mut AgendaItem, text: &str) {
         item.minutes.push_str("\n\n");
     }
     item.minutes.push_str(text);
+    let mark = format!("{} ", decision_mark(DecisionKind::Resolution));
     for line in text.lines() {
-        if let Some(rest) = line.find("RESOLVED: ").map(|i| &line[i + 10..]) {
+        if let Some(rest) = line.find(&mark).map(|i| &line[i + mark.len()..]) {
             item.decisions.push(Decision {
                 kind: DecisionKind::Resolution,
                 text: rest.to_string(),
@@ -612,7 +613,8 @@ fn hold(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
 
     if let Some(prev) = m.previous.clone() {
         let text = format!(
-            "RESOLVED: that the minutes of the meeting held on {} be approved as a correct record and signed by the Chair.\nThere were no matters arising not covered elsewhere on the agenda.",
+            "{} that the minutes of the meeting held on {} be approved as a correct record and signed by the Chair.\nThere were no matters arising not covered elsewhere on the agenda.",
+            decision_mark(DecisionKind::Resolution),
             day_month_year(prev.date())
         );
         say(item_mut(m, &ItemRole::PreviousMinutes), &text);
@@ -704,7 +706,7 @@ fn figures(m: &mut Meeting, month: &Month) {
         let target = m.standing.iha_target;
         let text = format!(
             "The Designated Nurse reported that in {} {entered} children came into care and {due} Initial Health Assessments fell due. {within} ({rate:.1}%) were completed within 20 working days against the target of {target:.0}%; {late} completed late and {outstanding} outstanding.\n{commentary}",
-            period_end.format("%B %Y"),
+            month_year(period_end),
         );
         m.standing.iha = Some(figures);
         say(item_mut(m, &standing("iha")), &text);
@@ -750,7 +752,7 @@ fn raise_actions(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
             history: Vec::new(),
         };
         m.actions.push(action);
-        let line = format!("ACTION: {} ({owner}, due {due})", s.text);
+        let line = crate::words::action_line(s.text, &owner, due);
         say(agenda::find_mut(&mut m.agenda, item).expect("found"), &line);
     }
 }

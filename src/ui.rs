@@ -129,7 +129,7 @@ fn status_bar(app: &App, (save, level): (String, SaveLevel), width: u16) -> Para
         m.board.name.clone(),
         crate::words::weekday_date(m.date),
         item,
-        app.now.format("%H:%M").to_string(),
+        crate::words::time(app.now.time()),
     ];
     let budget = (width as usize).saturating_sub(save.chars().count() + 3);
     let mut left: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();

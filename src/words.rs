@@ -1,20 +1,32 @@
-//! The vocabulary every surface speaks: status words and symbols, decision words, the
-//! IHA status, date forms and `capitalise`, each written once (no terminal, no disk).
+//! The vocabulary every surface speaks: status words and symbols, the Part B mark, decision
+//! words, the words forms accept, the IHA status, date and time forms and `capitalise`,
+//! each written once (no terminal, no disk).
 //!
 //! The model's enums get their words here rather than beside their definitions, so that a
 //! pane, a document and the command line cannot word the same thing two ways.
 
-use chrono::NaiveDate;
+use std::fmt::Display;
+
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::model::agenda::DecisionKind;
+use crate::model::iha_children::Outcome;
 use crate::model::standing::IhaStatus;
-use crate::model::{ActionStatus, ItemStatus, MeetingStatus, Presence};
+use crate::model::{
+    ActionStatus, Better, ItemKind, ItemStatus, MeetingStatus, Presence, Role, Unit,
+};
 
 /// How an open action past its due date is marked, by word (never colour alone).
 pub const OVERDUE: &str = "OVERDUE";
 
-/// How exempt business is marked in the clerk's own views and documents.
-pub const PART_B: &str = "EXEMPT (Part B)";
+/// The terminal's tag on exempt business, in every pane and on the command line.
+pub const PART_B_TAG: &str = "[PART B]";
+
+/// How documents mark exempt business: the banner over an exempt item in the full record.
+pub const PART_B_BANNER: &str = "EXEMPT (Part B)";
+
+/// The mark that opens an action's line in the minutes text.
+pub const ACTION_MARK: &str = "ACTION:";
 
 impl ItemStatus {
     pub fn label(self) -> &'static str {
@@ -59,14 +71,6 @@ impl MeetingStatus {
 }
 
 impl ActionStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::Done => "done",
-            ActionStatus::Dropped => "dropped",
-        }
-    }
-
     /// A symbol and the word, for panes; an overdue open action says OVERDUE instead.
     pub fn marked(self, overdue: bool) -> &'static str {
         match (self, overdue) {
@@ -110,12 +114,197 @@ impl IhaStatus {
     }
 }
 
-/// "DECISION" or "RESOLVED": the word a decision is minuted under.
-pub fn decision_word(kind: DecisionKind) -> &'static str {
-    match kind {
-        DecisionKind::Decision => "DECISION",
-        DecisionKind::Resolution => "RESOLVED",
+impl Outcome {
+    /// A child's IHA against the 20 working days, by symbol and word: "! late".
+    pub fn words(self) -> &'static str {
+        match self {
+            Outcome::WithinTime => "✓ within 20 working days",
+            Outcome::Late => "! late",
+            Outcome::Outstanding => "… outstanding",
+            Outcome::OutsidePeriod => "· not due in this period",
+        }
     }
+}
+
+/// A meeting file the archive could not read, as its list marks it.
+pub const UNREADABLE: &str = "✗ unreadable";
+
+/// "DECISION:" or "RESOLVED:": the mark a decision is minuted under (const, so the
+/// editor's table of marks is built from it).
+pub const fn decision_mark(kind: DecisionKind) -> &'static str {
+    match kind {
+        DecisionKind::Decision => "DECISION:",
+        DecisionKind::Resolution => "RESOLVED:",
+    }
+}
+
+/// "DECISION" or "RESOLVED": the mark without its colon.
+pub fn decision_word(kind: DecisionKind) -> &'static str {
+    decision_mark(kind).trim_end_matches(':')
+}
+
+/// "Decision" or "Resolution": what the clerk records, as a form names it.
+pub fn decision_noun(kind: DecisionKind) -> &'static str {
+    match kind {
+        DecisionKind::Decision => "Decision",
+        DecisionKind::Resolution => "Resolution",
+    }
+}
+
+/// "ACTION: Write to the director (Leanne Ford, due 2026-12-16)": an action in the text.
+pub fn action_line(text: &str, owner: &str, due: impl Display) -> String {
+    format!("{ACTION_MARK} {text} ({owner}, due {due})")
+}
+
+/// An enum a form accepts by word: `ALL` in the order the form lists them, the word for
+/// each (one list makes both, so neither can miss a variant), and `choices`, the list a
+/// hint and a refusal give.
+macro_rules! typed_words {
+    ($ty:ident, $(#[$doc:meta])* $word:ident { $($v:ident => $w:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$v),+];
+
+            $(#[$doc])*
+            pub fn $word(self) -> &'static str {
+                match self {
+                    $($ty::$v => $w,)+
+                }
+            }
+
+            /// The words the form accepts: "a, b or c".
+            pub fn choices() -> String {
+                choices(Self::ALL, Self::$word)
+            }
+        }
+    };
+}
+
+typed_words!(ItemKind,
+    /// As the clerk types it: "decision".
+    word {
+        Report => "report",
+        Presentation => "presentation",
+        Decision => "decision",
+        Information => "information",
+        Standing => "standing",
+        Procedural => "procedural",
+    }
+);
+
+typed_words!(Role,
+    /// Shown and typed alike: "young person".
+    label {
+        Member => "member",
+        Officer => "officer",
+        YoungPerson => "young person",
+        Partner => "partner",
+        Other => "other",
+    }
+);
+
+typed_words!(ActionStatus,
+    /// Shown and typed alike: "dropped".
+    label { Open => "open", Done => "done", Dropped => "dropped" }
+);
+
+typed_words!(Unit, word { Count => "count", Percent => "percent" });
+
+typed_words!(Better, word { Higher => "higher", Lower => "lower" });
+
+impl ItemKind {
+    /// As panes and documents show it: "for decision".
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Standing => "standing item",
+            ItemKind::Report => "report",
+            ItemKind::Presentation => "presentation",
+            ItemKind::Decision => "for decision",
+            ItemKind::Information => "for information",
+            ItemKind::Procedural => "procedural",
+        }
+    }
+
+    /// The first kind whose word begins with `typed` (any case): "dec" is a decision.
+    pub fn parse(typed: &str) -> Option<ItemKind> {
+        begun(Self::ALL, Self::word, typed)
+    }
+}
+
+impl Role {
+    /// The first role whose word begins with `typed` (any case): "young" is a young person.
+    pub fn parse(typed: &str) -> Option<Role> {
+        begun(Self::ALL, Self::label, typed)
+    }
+}
+
+impl ActionStatus {
+    /// The status whose word is `typed` exactly (any case): "d" could be done or dropped.
+    pub fn parse(typed: &str) -> Option<ActionStatus> {
+        exact(Self::ALL, Self::label, typed)
+    }
+}
+
+impl Unit {
+    /// By its word or a common other name for it ("number", "%", "percentage"), any case.
+    pub fn parse(typed: &str) -> Option<Unit> {
+        match typed.trim().to_lowercase().as_str() {
+            "number" => Some(Unit::Count),
+            "%" | "percentage" => Some(Unit::Percent),
+            other => exact(Self::ALL, Self::word, other),
+        }
+    }
+}
+
+impl Better {
+    pub fn parse(typed: &str) -> Option<Better> {
+        exact(Self::ALL, Self::word, typed)
+    }
+}
+
+/// The value whose word is `typed`, trimmed, in any case.
+fn exact<T: Copy>(all: &[T], word: fn(T) -> &'static str, typed: &str) -> Option<T> {
+    let typed = typed.trim().to_lowercase();
+    all.iter().copied().find(|v| word(*v) == typed)
+}
+
+/// The value whose word is `typed`, or else the first whose word begins with it.
+fn begun<T: Copy>(all: &[T], word: fn(T) -> &'static str, typed: &str) -> Option<T> {
+    let typed = typed.trim().to_lowercase();
+    exact(all, word, &typed).or_else(|| {
+        all.iter()
+            .copied()
+            .find(|v| !typed.is_empty() && word(*v).starts_with(&typed))
+    })
+}
+
+/// "a, b or c": the words a field accepts, as its hint and its refusal list them.
+fn choices<T: Copy>(all: &[T], word: fn(T) -> &'static str) -> String {
+    let words: Vec<&str> = all.iter().map(|v| word(*v)).collect();
+    match words.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// "14:05": every clock time the program shows or writes.
+pub fn time(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// "2026-12-09": the date as the clerk types it, and as ids and records hold it.
+pub fn iso_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// "Dec 2026", for the ends of a trend.
+pub fn short_month(date: NaiveDate) -> String {
+    date.format("%b %Y").to_string()
+}
+
+/// "December 2026", for a reporting period.
+pub fn month_year(date: NaiveDate) -> String {
+    date.format("%B %Y").to_string()
 }
 
 /// "Wednesday 9 December 2026", as minutes write dates.
@@ -180,5 +369,44 @@ mod tests {
         assert_eq!(weekday_date(d), "Wed 9 Dec 2026");
         assert_eq!(capitalise("élan"), "Élan");
         assert_eq!(capitalise(""), "");
+        assert_eq!(time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()), "09:05");
+        assert_eq!(iso_date(d), "2026-12-09");
+    }
+
+    #[test]
+    fn every_word_a_form_lists_reads_back_as_what_it_names() {
+        for &k in ItemKind::ALL {
+            assert_eq!(ItemKind::parse(&k.word().to_uppercase()), Some(k));
+            assert!(ItemKind::choices().contains(k.word()));
+        }
+        for &r in Role::ALL {
+            assert_eq!(Role::parse(r.label()), Some(r));
+            assert!(Role::choices().contains(r.label()));
+        }
+        for &s in ActionStatus::ALL {
+            assert_eq!(ActionStatus::parse(s.label()), Some(s));
+        }
+        for &u in Unit::ALL {
+            assert_eq!(Unit::parse(u.word()), Some(u));
+        }
+        for &b in Better::ALL {
+            assert_eq!(Better::parse(b.word()), Some(b));
+        }
+        assert_eq!(
+            ItemKind::choices(),
+            "report, presentation, decision, information, standing or procedural"
+        );
+        assert_eq!(ActionStatus::choices(), "open, done or dropped");
+    }
+
+    #[test]
+    fn kinds_and_roles_take_the_start_of_a_word_but_a_status_takes_only_the_whole() {
+        assert_eq!(ItemKind::parse("dec"), Some(ItemKind::Decision));
+        assert_eq!(Role::parse(" Young "), Some(Role::YoungPerson));
+        assert_eq!(ItemKind::parse(""), None);
+        // "d" could be done or dropped: on a legal record, never a guess.
+        assert_eq!(ActionStatus::parse("d"), None);
+        assert_eq!(Unit::parse("%"), Some(Unit::Percent));
+        assert_eq!(Better::parse("up"), None);
     }
 }

@@ -12,6 +12,26 @@ fn demo_dir() -> tempfile::TempDir {
 }
 
 #[test]
+fn list_writes_each_date_as_the_workspace_does_and_keeps_its_columns() {
+    let tmp = demo_dir();
+    let out = minutebook(&tmp.path().join("data"), &["list"]);
+    let text = stdout(&out);
+    let mut single_digit_days = 0;
+    for line in text.lines() {
+        let id = &line[..10];
+        let date = chrono::NaiveDate::parse_from_str(id, "%Y-%m-%d").unwrap();
+        single_digit_days += usize::from(chrono::Datelike::day(&date) < 10);
+        // "Wed 9 Dec 2026", never "Wed 09 Dec 2026", padded so the status column aligns.
+        let shown = format!("{:<15}  ", minutebook::words::weekday_date(date));
+        assert_eq!(&line[23..23 + shown.len()], shown, "{line}");
+    }
+    assert!(
+        single_digit_days > 0,
+        "the demo year has a meeting early in a month"
+    );
+}
+
+#[test]
 fn list_prints_every_demo_meeting_and_json_parses() {
     let tmp = demo_dir();
     let data = tmp.path().join("data");

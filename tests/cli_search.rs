@@ -43,7 +43,7 @@ fn search_flags_part_b_and_limits() {
     let (_tmp, data) = common::demo_data();
     let text = stdout(&minutebook(&data, &["search", "missing", "from", "care"]));
     assert!(
-        text.lines().any(|l| l.contains("(Part B) Individual case")),
+        text.lines().any(|l| l.contains("[PART B] Individual case")),
         "{text}"
     );
     let all = stdout(&minutebook(&data, &["search", "iha"]));
@@ -130,10 +130,10 @@ fn actions_lists_every_action_once_with_its_latest_state() {
         lines[bus + 1]
     );
     assert!(
-        text.contains("(Part B) Written update on the placement"),
+        text.contains("[PART B] Written update on the placement"),
         "{text}"
     );
-    assert!(text.contains(" overdue "), "{text}");
+    assert!(text.contains(" OVERDUE "), "{text}");
 }
 
 #[test]
@@ -196,12 +196,12 @@ fn actions_date_next_meeting_and_say_against_which_date_overdue_is_judged() {
     };
     let (first, second) = line_of("2026-10-14");
     assert!(
-        first.contains(" open ") && !first.contains("overdue"),
+        first.contains(" open ") && !first.contains("OVERDUE"),
         "{first}"
     );
     assert!(first.contains("due 2026-10-14 (next meeting)"), "{first}");
     assert!(!second.contains("overdue"), "{second}");
     let (first, second) = line_of("2026-11-11");
-    assert!(first.contains(" overdue "), "{first}");
+    assert!(first.contains(" OVERDUE "), "{first}");
     assert!(second.contains("overdue against 11 Nov 2026"), "{second}");
 }

@@ -479,11 +479,17 @@ fn sub_items_of_part_b_are_marked_part_b_in_the_agenda_and_minutes() {
     let screen = app.render(120, 40).backend().to_string();
     assert!(screen.contains("[PART B] Case discussion"), "{screen}");
     assert!(
-        screen.contains("PART B, exempt (under a Part B item): Schedule 12A, paragraph 2"),
+        screen.contains("[PART B] exempt (under a Part B item): Schedule 12A, paragraph 2"),
+        "{screen}"
+    );
+    // The minutes pane's heading wears the same tag, then says what it means.
+    app.key(KeyCode::Char('3'), KeyModifiers::ALT);
+    let screen = app.render(120, 40).backend().to_string();
+    assert!(
+        screen.contains("Case discussion  [PART B] exempt, never published"),
         "{screen}"
     );
     // The whole minutes at once (Alt+W) mark it too.
-    app.key(KeyCode::Char('3'), KeyModifiers::ALT);
     app.key(KeyCode::Char('w'), KeyModifiers::ALT);
     let screen = app.render(120, 40).backend().to_string();
     assert!(screen.contains("1.1 Case discussion  [PART B]"), "{screen}");

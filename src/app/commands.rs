@@ -154,7 +154,7 @@ impl App {
                     return;
                 }
                 running::start(m, now).map(|_| {
-                    self.flash = Some(format!("Meeting started at {}.", now.format("%H:%M")));
+                    self.flash = Some(format!("Meeting started at {}.", crate::words::time(now)));
                 })
             }
             RunningOrder::Next => running::next(m, now).map(|next| {
@@ -260,7 +260,7 @@ impl App {
         self.minutes.whole = false;
         let form = match cmd {
             Capture::Timestamp => {
-                let stamp = format!("[{}] ", self.now.format("%H:%M"));
+                let stamp = format!("[{}] ", crate::words::time(self.now.time()));
                 self.minutes.editor.paste(&stamp);
                 return;
             }

@@ -104,11 +104,11 @@ impl LineInput {
 }
 
 /// One field as the form shows it: its label, the hint under it, what is typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown<'a> {
     pub label: &'a str,
     /// Shown under the field: the format expected, or the choices.
-    pub hint: &'a str,
+    pub hint: std::borrow::Cow<'a, str>,
     pub input: &'a LineInput,
 }
 

@@ -8,6 +8,7 @@ use super::{Failure, Outcome, warn_all};
 use crate::search::history::{self, ActionRecord, Filter};
 use crate::search::{Field, Hit, Query, search_store};
 use crate::store::Store;
+use crate::words::PART_B_TAG;
 
 /// The words as typed; an argument holding spaces (quoted in the shell) is a phrase.
 pub(super) fn query_of(words: &[String]) -> Query {
@@ -95,7 +96,7 @@ pub(super) fn hit_line(hit: &Hit) -> String {
     });
     let mut line = format!("{}  {number:<5} ", hit.date);
     if hit.exempt {
-        line.push_str("(Part B) ");
+        line.push_str(&format!("{PART_B_TAG} "));
     }
     let snippet = hit.snippet.marked("[", "]");
     let item_title = hit.item.as_ref().map(|i| i.title.as_str());
@@ -188,10 +189,11 @@ pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String
     };
     let due_w = width(&|r| due(r).chars().count());
     let owner_w = width(&|r| r.action.owner.chars().count());
+    let part_b = format!("{PART_B_TAG} ");
     let mut out = String::new();
     for r in records {
         let status = if r.is_overdue(today) {
-            "overdue"
+            crate::words::OVERDUE
         } else {
             r.action.status.label()
         };
@@ -200,7 +202,7 @@ pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String
             r.id().0,
             due(r),
             r.action.owner,
-            if r.exempt { "(Part B) " } else { "" },
+            if r.exempt { part_b.as_str() } else { "" },
             r.action.text,
         ));
         let mut raised = format!("raised {}", r.raised_on);

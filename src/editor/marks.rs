@@ -3,6 +3,9 @@
 
 use std::ops::Range;
 
+use crate::model::agenda::DecisionKind;
+use crate::words;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineMark {
     Action,
@@ -12,9 +15,15 @@ pub enum LineMark {
 
 impl LineMark {
     const ALL: [(LineMark, &'static str); 3] = [
-        (LineMark::Action, "ACTION:"),
-        (LineMark::Decision, "DECISION:"),
-        (LineMark::Resolved, "RESOLVED:"),
+        (LineMark::Action, words::ACTION_MARK),
+        (
+            LineMark::Decision,
+            words::decision_mark(DecisionKind::Decision),
+        ),
+        (
+            LineMark::Resolved,
+            words::decision_mark(DecisionKind::Resolution),
+        ),
     ];
 
     /// The mark of a paragraph and the byte range of its keyword. Leading spaces
@@ -57,5 +66,28 @@ mod tests {
         assert_eq!(LineMark::of("Action: lower case"), None);
         assert_eq!(LineMark::of("The ACTION: is later"), None);
         assert_eq!(LineMark::of("ACTION without colon"), None);
+    }
+
+    #[test]
+    fn lines_the_minutes_write_for_decisions_and_actions_get_their_gutter_letter() {
+        use crate::model::{Decision, reading};
+        let line = |kind| {
+            reading::decision_line(&Decision {
+                kind,
+                text: "x".into(),
+            })
+        };
+        let decided = line(DecisionKind::Decision);
+        let resolved = line(DecisionKind::Resolution);
+        let action = words::action_line("x", "Leanne Ford", "2026-12-16");
+        assert_eq!(
+            LineMark::of(&decided).map(|m| m.0),
+            Some(LineMark::Decision)
+        );
+        assert_eq!(
+            LineMark::of(&resolved).map(|m| m.0),
+            Some(LineMark::Resolved)
+        );
+        assert_eq!(LineMark::of(&action).map(|m| m.0), Some(LineMark::Action));
     }
 }

@@ -108,7 +108,7 @@ pub fn render(v: &View, scope: Scope) -> String {
         &format!("{kind} · meeting {} · {}", v.id, v.status.label()),
     );
     if let Some(banner) = v.banner() {
-        o.para(if v.is_public() { "" } else { "banner" }, banner);
+        o.para(if v.is_public() { "" } else { "banner" }, &banner);
     }
     if !agenda_only && let Some(prev) = &v.previous {
         o.para("", &format!("This meeting approves the minutes of {prev}."));

@@ -174,7 +174,7 @@ pub fn render(v: &View, style: Style, scope: Scope) -> String {
 
 fn banner(d: &mut Doc, v: &View) {
     let Some(t) = v.banner() else { return };
-    let t = d.text(t);
+    let t = d.text(&t);
     // The private warning stands out in Markdown; the public note is plain.
     if d.md() && !v.is_public() {
         d.line(&format!("**{t}**"));
@@ -202,10 +202,7 @@ fn attendance(d: &mut Doc, v: &View) {
             s.push_str(&format!(", {}: {}", p.role, p.presence));
             if private {
                 if let Some(t) = p.arrived {
-                    s.push_str(&format!(
-                        ", arrived {}",
-                        crate::model::clock::format_hhmm(t)
-                    ));
+                    s.push_str(&format!(", arrived {}", crate::words::time(t)));
                 }
                 if !p.note.is_empty() {
                     s.push_str(&format!(". Note: {}", p.note));

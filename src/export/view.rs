@@ -9,7 +9,6 @@ use super::Audience;
 use super::public::{Business, PublicMeeting};
 use crate::model::agenda;
 use crate::model::approval::Approval;
-use crate::model::clock::format_hhmm;
 use crate::model::reading;
 use crate::model::standing::rate_text;
 use crate::model::{
@@ -116,7 +115,7 @@ impl Action {
             status.push_str(&format!(", {}", crate::words::OVERDUE));
         }
         if self.exempt {
-            status.push_str(&format!(", {}", crate::words::PART_B));
+            status.push_str(&format!(", {}", crate::words::PART_B_BANNER));
         }
         let mut raised = self.raised_at.clone();
         if !self.raised_under.is_empty() {
@@ -403,7 +402,7 @@ impl View {
                     p.presence.to_string(),
                 ];
                 if private {
-                    r.push(p.arrived.map(format_hhmm).unwrap_or_default());
+                    r.push(p.arrived.map(crate::words::time).unwrap_or_default());
                     r.push(p.note.clone());
                 }
                 r
@@ -428,20 +427,23 @@ impl View {
 
     /// The line under the heading: a private record says it is not for publication; a
     /// public one with exempt items says why their minutes are missing.
-    pub fn banner(&self) -> Option<&'static str> {
+    pub fn banner(&self) -> Option<String> {
         match (self.is_public(), self.has_exempt_business()) {
             (true, true) => Some(
                 "Items marked exempt were taken with the press and public excluded; their \
-                 reports and minutes are not published.",
+                 reports and minutes are not published."
+                    .to_string(),
             ),
             (true, false) => None,
-            (false, true) => Some(
-                "NOT FOR PUBLICATION: the full record, including EXEMPT (Part B) business. \
+            (false, true) => Some(format!(
+                "NOT FOR PUBLICATION: the full record, including {} business. \
                  Use a public export for anything published.",
-            ),
+                crate::words::PART_B_BANNER
+            )),
             (false, false) => Some(
                 "NOT FOR PUBLICATION: the full record. Use a public export for anything \
-                 published.",
+                 published."
+                    .to_string(),
             ),
         }
     }
@@ -451,7 +453,10 @@ impl View {
         if self.is_public() {
             format!("Exempt: {reason}")
         } else {
-            format!("{}: {reason}. Not for publication.", crate::words::PART_B)
+            format!(
+                "{}: {reason}. Not for publication.",
+                crate::words::PART_B_BANNER
+            )
         }
     }
 
@@ -468,7 +473,7 @@ impl View {
     pub fn when_and_where(&self) -> String {
         let mut s = crate::words::long_date(self.date);
         if let Some(t) = self.start_time {
-            s.push_str(&format!(", {}", crate::model::clock::format_hhmm(t)));
+            s.push_str(&format!(", {}", crate::words::time(t)));
         }
         if !self.venue.is_empty() {
             s.push_str(&format!(", {}", self.venue));
@@ -512,8 +517,8 @@ pub fn item_facts(i: &Item, with_status: bool) -> Vec<String> {
         if let (Some(a), Some(b)) = (i.started, i.ended) {
             facts.push(format!(
                 "{}–{}",
-                crate::model::clock::format_hhmm(a),
-                crate::model::clock::format_hhmm(b)
+                crate::words::time(a),
+                crate::words::time(b)
             ));
         }
     }

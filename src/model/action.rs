@@ -41,7 +41,7 @@ impl Due {
 impl fmt::Display for Due {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Due::On(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Due::On(d) => f.write_str(&crate::words::iso_date(*d)),
             Due::NextMeeting => f.write_str("next meeting"),
         }
     }
@@ -50,7 +50,7 @@ impl fmt::Display for Due {
 impl Serialize for Due {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Due::On(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            Due::On(d) => s.serialize_str(&crate::words::iso_date(*d)),
             Due::NextMeeting => s.serialize_str(NEXT_MEETING),
         }
     }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::clock;
 use super::ids::ItemId;
 
+/// What an item is; its words, shown and typed, are in `crate::words`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ItemKind {
@@ -18,19 +19,6 @@ pub enum ItemKind {
     Decision,
     Information,
     Procedural,
-}
-
-impl ItemKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemKind::Standing => "standing item",
-            ItemKind::Report => "report",
-            ItemKind::Presentation => "presentation",
-            ItemKind::Decision => "for decision",
-            ItemKind::Information => "for information",
-            ItemKind::Procedural => "procedural",
-        }
-    }
 }
 
 /// What an item is for, where the program treats it specially (the standing

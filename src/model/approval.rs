@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::agenda::{Decision, DecisionKind, ItemRole, numbered};
-use super::clock::format_hhmm;
 use super::ids::{ItemId, MeetingId};
 use super::meeting::{Meeting, MeetingStatus};
 
@@ -279,8 +278,11 @@ pub fn sealed_text(m: &Meeting, version: u32) -> String {
     field("meeting", m.id.as_str());
     field("board", &m.board.name);
     field("title", &m.title);
-    field("date", &m.date.format("%Y-%m-%d").to_string());
-    field("start", &m.start_time.map(format_hhmm).unwrap_or_default());
+    field("date", &crate::words::iso_date(m.date));
+    field(
+        "start",
+        &m.start_time.map(crate::words::time).unwrap_or_default(),
+    );
     field("venue", &m.venue);
     for a in &m.attendance {
         field("person", &a.name);
@@ -289,7 +291,7 @@ pub fn sealed_text(m: &Meeting, version: u32) -> String {
         field("presence", a.status.label());
         field(
             "arrived",
-            &a.arrived_at.map(format_hhmm).unwrap_or_default(),
+            &a.arrived_at.map(crate::words::time).unwrap_or_default(),
         );
         field("note", &a.note);
     }
@@ -303,9 +305,12 @@ pub fn sealed_text(m: &Meeting, version: u32) -> String {
         field("presenter", &item.presenter);
         field(
             "started",
-            &item.started_at.map(format_hhmm).unwrap_or_default(),
+            &item.started_at.map(crate::words::time).unwrap_or_default(),
         );
-        field("ended", &item.ended_at.map(format_hhmm).unwrap_or_default());
+        field(
+            "ended",
+            &item.ended_at.map(crate::words::time).unwrap_or_default(),
+        );
         for d in &item.decisions {
             field("decision", &d.text);
         }

@@ -15,18 +15,6 @@ pub enum Role {
     Other,
 }
 
-impl Role {
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Member => "member",
-            Role::Officer => "officer",
-            Role::YoungPerson => "young person",
-            Role::Partner => "partner",
-            Role::Other => "other",
-        }
-    }
-}
-
 /// `Expected` until the clerk marks the person at the meeting.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

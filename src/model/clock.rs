@@ -25,17 +25,13 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
         .flatten()
 }
 
-pub fn format_hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
-}
-
 /// `#[serde(with = "clock::hhmm_opt")]` for `Option<NaiveTime>`.
 pub mod hhmm_opt {
     use super::*;
 
     pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => s.serialize_str(&format_hhmm(*t)),
+            Some(t) => s.serialize_str(&crate::words::time(*t)),
             None => s.serialize_none(),
         }
     }

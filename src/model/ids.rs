@@ -65,7 +65,7 @@ impl MeetingId {
 
     /// The id for the ordinary meeting on `date`.
     pub fn for_date(date: NaiveDate) -> Self {
-        MeetingId(date.format("%Y-%m-%d").to_string())
+        MeetingId(crate::words::iso_date(date))
     }
 
     pub fn date(&self) -> NaiveDate {

@@ -26,17 +26,6 @@ pub enum Outcome {
     OutsidePeriod,
 }
 
-impl Outcome {
-    pub fn words(self) -> &'static str {
-        match self {
-            Outcome::WithinTime => "✓ within 20 working days",
-            Outcome::Late => "! late",
-            Outcome::Outstanding => "… outstanding",
-            Outcome::OutsidePeriod => "· not due in this period",
-        }
-    }
-}
-
 /// The counts a period's rows add up to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {

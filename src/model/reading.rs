@@ -9,11 +9,11 @@
 use super::agenda::{AgendaItem, Decision};
 use super::approval::{Approval, Erratum};
 use super::ids::ItemId;
-use crate::words::{self, decision_word};
+use crate::words::{self, decision_mark};
 
 /// "RESOLVED: that the minutes be approved".
 pub fn decision_line(d: &Decision) -> String {
-    format!("{}: {}", decision_word(d.kind), d.text)
+    format!("{} {}", decision_mark(d.kind), d.text)
 }
 
 /// The item's minutes text without the inline copies of its decision records. A copy is

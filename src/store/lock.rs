@@ -75,6 +75,11 @@ fn holder_description() -> String {
         .filter(|h| !h.is_empty())
         .or_else(|| std::env::var("HOSTNAME").ok())
         .unwrap_or_else(|| "this machine".into());
-    let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
+    let now = chrono::Local::now().naive_local();
+    let since = format!(
+        "{} {}",
+        crate::words::iso_date(now.date()),
+        crate::words::time(now.time())
+    );
     format!("pid {}, {user}@{host}, since {since}", std::process::id())
 }

@@ -11,19 +11,19 @@ use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 use super::{fit, list, read_only_banner};
 use crate::app::App;
 use crate::model::agenda::{ItemNumber, exemption_of, is_exempt_business, numbered};
-use crate::model::clock::format_hhmm;
 use crate::model::standing::sparkline;
 use crate::model::{AgendaItem, ItemRole, ItemStatus, MeetingStatus, running};
 use crate::ui::minutes_seconds;
+use crate::words::PART_B_TAG;
 
 fn summary(app: &App) -> Vec<Line<'static>> {
     let m = &app.meeting;
     let now = app.now.time();
     let theme = app.theme;
     let mut lines: Vec<Line> = read_only_banner(app).into_iter().collect();
-    let when = m.start_time.map(format_hhmm).unwrap_or_default();
+    let when = m.start_time.map(crate::words::time).unwrap_or_default();
     let forecast = running::forecast_end(m, now)
-        .map(|t| format!(" · forecast end {}", format_hhmm(t)))
+        .map(|t| format!(" · forecast end {}", crate::words::time(t)))
         .unwrap_or_default();
     lines.push(Line::from(vec![
         Span::styled(
@@ -176,7 +176,7 @@ fn table_rows(
             // Under a Part B item is Part B too, and is marked so.
             let part_b = is_exempt_business(&app.meeting.agenda, item.id);
             let mut title = match part_b {
-                true => format!("{indent}[PART B] {}", item.title),
+                true => format!("{indent}{PART_B_TAG} {}", item.title),
                 false => format!("{indent}{}", item.title),
             };
             // The IHA row carries the trend of the last twelve meetings.
@@ -225,9 +225,13 @@ fn detail_lines(app: &App, item: Option<&AgendaItem>) -> Vec<Line<'static>> {
         facts.push(format!("{m} min allowed"));
     }
     if let (Some(a), Some(b)) = (item.started_at, item.ended_at) {
-        facts.push(format!("taken {}–{}", format_hhmm(a), format_hhmm(b)));
+        facts.push(format!(
+            "taken {}–{}",
+            crate::words::time(a),
+            crate::words::time(b)
+        ));
     } else if let Some(a) = item.started_at {
-        facts.push(format!("started {}", format_hhmm(a)));
+        facts.push(format!("started {}", crate::words::time(a)));
     }
     let mut lines = vec![Line::from(vec![
         Span::styled(item.title.clone(), theme.title()),
@@ -240,7 +244,7 @@ fn detail_lines(app: &App, item: Option<&AgendaItem>) -> Vec<Line<'static>> {
             " (under a Part B item)"
         };
         lines.push(Line::from(Span::styled(
-            format!("PART B, exempt{under}: {}", ex.reason),
+            format!("{PART_B_TAG} exempt{under}: {}", ex.reason),
             theme.exempt(),
         )));
     }

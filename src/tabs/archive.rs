@@ -16,7 +16,7 @@ use crate::search::Hit;
 use crate::search::history::ActionRecord;
 use crate::store::Summary;
 use crate::ui::theme::Theme;
-use crate::words::long_date;
+use crate::words::{PART_B_TAG, UNREADABLE, long_date};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let [head, list, detail] = Layout::vertical([
@@ -101,7 +101,7 @@ fn hit_row(h: &Hit, w: usize, selected: bool, theme: Theme) -> TableRow<'static>
         place.push_str(&format!("  {} {}", item.number, item.title));
     }
     if h.exempt {
-        place.push_str("  [Part B]");
+        place.push_str(&format!("  {PART_B_TAG}"));
     }
     place.push_str(&format!("  ({})", h.field.label()));
     let mut spans = vec![Span::raw("  ")];
@@ -211,15 +211,10 @@ fn action_row(
     theme: Theme,
 ) -> TableRow<'static> {
     let late = r.is_overdue(today);
-    let status = match (r.action.status, late) {
-        (ActionStatus::Open, true) => "! OVERDUE",
-        (ActionStatus::Open, false) => "○ open",
-        (ActionStatus::Done, _) => "✓ done",
-        (ActionStatus::Dropped, _) => "✗ dropped",
-    };
+    let status = r.action.status.marked(late);
     let mut text = r.action.text.clone();
     if r.exempt {
-        text = format!("[Part B] {text}");
+        text = format!("{PART_B_TAG} {text}");
     }
     let style = match (r.action.status, late) {
         (ActionStatus::Open, true) => theme.bad(),
@@ -299,7 +294,8 @@ fn meeting_row(app: &App, r: &ArchiveRow, cols: &[usize]) -> TableRow<'static> {
                 title.push_str("[open now] ");
             }
             if s.exempt_items > 0 {
-                title.push_str("[Part B] ");
+                title.push_str(PART_B_TAG);
+                title.push(' ');
             }
             title.push_str(&s.title);
             let style = match s.status {
@@ -334,9 +330,6 @@ fn meeting_row(app: &App, r: &ArchiveRow, cols: &[usize]) -> TableRow<'static> {
     }
 }
 
-/// The status of a file that could not be read, in words like the others.
-pub const UNREADABLE: &str = "✗ unreadable";
-
 fn unreadable_details(u: &Unreadable) -> Vec<Line<'static>> {
     vec![
         Line::from(u.sentence.clone()),
@@ -356,7 +349,7 @@ fn details(s: &Summary) -> Vec<Line<'static>> {
         first.push_str(&format!(" · {} exempt (Part B) item(s)", s.exempt_items));
     }
     if let Some(t) = s.start_time {
-        first.push_str(&format!(" · {}", t.format("%H:%M")));
+        first.push_str(&format!(" · {}", crate::words::time(t)));
     }
     let second = match (&s.approval, s.status) {
         (Some(a), _) => {

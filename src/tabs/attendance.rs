@@ -10,7 +10,6 @@ use ratatui::widgets::{Paragraph, Row};
 use super::{fit, list, read_only_banner};
 use crate::app::App;
 use crate::model::Presence;
-use crate::model::clock::format_hhmm;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -45,7 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             fit(&p.name, cols[0]),
             p.role.label().to_string(),
             p.status.marked().to_string(),
-            p.arrived_at.map(format_hhmm).unwrap_or_default(),
+            p.arrived_at.map(crate::words::time).unwrap_or_default(),
             fit(&p.position, cols[4]),
         ])
         .style(style)

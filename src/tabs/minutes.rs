@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::editor::wrap_line;
 use crate::model::agenda::{is_exempt_business, number_of, numbered};
 use crate::model::reading;
+use crate::words;
 
 /// Draws the pane; returns where the editor goes (drawn by the caller), if an item is chosen.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Rect> {
@@ -71,7 +72,7 @@ fn item_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
             )];
             if is_exempt_business(&m.agenda, item.id) {
                 spans.push(Span::styled(
-                    "  [PART B: exempt, never published]",
+                    format!("  {} exempt, never published", words::PART_B_TAG),
                     theme.exempt(),
                 ));
             }
@@ -164,7 +165,7 @@ pub fn whole_minutes(app: &App) -> Vec<(String, Style)> {
     for (number, item) in numbered(&m.agenda) {
         let mut heading = format!("{number} {}", item.title);
         if is_exempt_business(&m.agenda, item.id) {
-            heading.push_str("  [PART B]");
+            heading.push_str(&format!("  {}", words::PART_B_TAG));
         }
         lines.push((heading, theme.title()));
         let text = reading::narrative(item);

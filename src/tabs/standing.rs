@@ -263,8 +263,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let t = app.meeting.standing.iha_target;
         let target = [(0.0, t), ((series.len() - 1) as f64, t)];
         let dates = (
-            series[0].0.format("%b %Y").to_string(),
-            series[series.len() - 1].0.format("%b %Y").to_string(),
+            crate::words::short_month(series[0].0),
+            crate::words::short_month(series[series.len() - 1].0),
         );
         frame.render_widget(chart(app, &points, &target, dates), graph);
     }

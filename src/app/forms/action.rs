@@ -60,7 +60,7 @@ impl Spec for Action {
             action.id
         ));
         app.meeting.actions.push(action);
-        write_line(app, &format!("ACTION: {text} ({owner}, due {due})"));
+        write_line(app, &crate::words::action_line(&text, &owner, due));
         Ok(())
     }
 }

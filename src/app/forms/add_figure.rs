@@ -8,9 +8,9 @@ use crate::model::{Better, Figure, Unit};
 form! {
     AddFigure {}
     name: "Name" => "e.g. Children placed out of area",
-    unit: "Unit" => "count or percent",
+    unit: "Unit" => Unit::choices(),
     target: "Target" => "a number (optional)",
-    better: "Better" => "higher or lower: which way is good",
+    better: "Better" => format!("{}: which way is good", Better::choices()),
 }
 
 pub fn open(app: &mut App) -> Option<Form> {
@@ -51,11 +51,10 @@ impl Spec for AddFigure {
         {
             return Err(name.refuse(format!("the board already follows {name_text:?}")));
         }
-        let unit = match unit.text.to_lowercase().as_str() {
-            "count" | "number" => Unit::Count,
-            "percent" | "%" | "percentage" => Unit::Percent,
-            other => return Err(unit.refuse(format!("{other:?} is not count or percent"))),
-        };
+        let unit = Unit::parse(unit.text).ok_or_else(|| {
+            let other = unit.text.to_lowercase();
+            unit.refuse(format!("{other:?} is not {}", Unit::choices()))
+        })?;
         let target = match target.text {
             "" => None,
             t => Some(
@@ -65,11 +64,10 @@ impl Spec for AddFigure {
                     .ok_or_else(|| target.refuse(format!("{t:?} is not a number of 0 or more")))?,
             ),
         };
-        let better = match better.text.to_lowercase().as_str() {
-            "higher" => Better::Higher,
-            "lower" => Better::Lower,
-            other => return Err(better.refuse(format!("{other:?} is not higher or lower"))),
-        };
+        let better = Better::parse(better.text).ok_or_else(|| {
+            let other = better.text.to_lowercase();
+            better.refuse(format!("{other:?} is not {}", Better::choices()))
+        })?;
         figures.push(Figure {
             key,
             name: name_text.clone(),

@@ -51,7 +51,7 @@ pub fn open(app: &mut App) -> Option<Form> {
     }
     let approval = Approval {
         by: LineInput::new(app.chair().unwrap_or_default()),
-        date: LineInput::new(app.meeting.date.format("%Y-%m-%d").to_string()),
+        date: LineInput::new(crate::words::iso_date(app.meeting.date)),
         id: prev,
     };
     let title = format!("Approve the minutes of {} as a correct record", approval.id);

@@ -25,10 +25,7 @@ pub fn open(item: ItemId, kind: DecisionKind) -> Form {
 
 impl Decision {
     fn label(&self) -> &'static str {
-        match self.kind {
-            DecisionKind::Decision => "Decision",
-            DecisionKind::Resolution => "Resolution",
-        }
+        crate::words::decision_noun(self.kind)
     }
 }
 
@@ -36,7 +33,7 @@ impl Fields for Decision {
     fn shown(&self) -> Vec<Shown<'_>> {
         vec![Shown {
             label: self.label(),
-            hint: "as it should read in the minutes",
+            hint: "as it should read in the minutes".into(),
             input: &self.text,
         }]
     }

@@ -28,7 +28,7 @@ pub fn open(app: &mut App) -> Option<Form> {
         id: s.id.clone(),
         correction: LineInput::new(""),
         item: LineInput::new(""),
-        date: LineInput::new(app.now.date().format("%Y-%m-%d").to_string()),
+        date: LineInput::new(crate::words::iso_date(app.now.date())),
     };
     let title = format!("Erratum to the approved minutes of {}", erratum.id);
     Some(Form::new(title, erratum))

@@ -50,7 +50,7 @@ impl Fields for Figures {
             .iter()
             .map(|f| Shown {
                 label: &f.name,
-                hint: "a number; empty if not reported",
+                hint: "a number; empty if not reported".into(),
                 input: &f.value,
             })
             .collect()

@@ -11,7 +11,7 @@ use crate::model::{Exemption, ItemId, ItemKind};
 form! {
     Item { target: Target }
     title: "Title" => "as it appears on the agenda",
-    kind: "Kind" => "report, presentation, decision, information, standing or procedural",
+    kind: "Kind" => ItemKind::choices(),
     presenter: "Presenter" => "who presents it (optional)",
     minutes: "Minutes allowed" => "a whole number of minutes (optional)",
     exempt: "Exempt reason" => "leave empty for public business; for Part B cite the ground, e.g. Schedule 12A para 2",
@@ -78,7 +78,7 @@ impl Item {
         Item {
             target,
             title: LineInput::new(item.map_or("", |i| &i.title)),
-            kind: LineInput::new(kind_word(item.map_or(ItemKind::Report, |i| i.kind))),
+            kind: LineInput::new(item.map_or(ItemKind::Report, |i| i.kind).word()),
             presenter: LineInput::new(item.map_or("", |i| &i.presenter)),
             minutes: LineInput::new(
                 item.and_then(|i| i.minutes_allotted)
@@ -158,33 +158,10 @@ impl Spec for Item {
 }
 
 fn parse_kind(kind: Value) -> Result<ItemKind, String> {
-    let text = kind.text.to_lowercase();
-    [
-        ItemKind::Report,
-        ItemKind::Presentation,
-        ItemKind::Decision,
-        ItemKind::Information,
-        ItemKind::Standing,
-        ItemKind::Procedural,
-    ]
-    .into_iter()
-    .find(|k| !text.is_empty() && kind_word(*k).starts_with(&text))
-    .ok_or_else(|| {
-        kind.refuse(format!(
-            "{text:?} is not one of report, presentation, decision, information, standing or procedural"
-        ))
+    ItemKind::parse(kind.text).ok_or_else(|| {
+        let text = kind.text.to_lowercase();
+        kind.refuse(format!("{text:?} is not one of {}", ItemKind::choices()))
     })
-}
-
-fn kind_word(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Standing => "standing",
-        ItemKind::Report => "report",
-        ItemKind::Presentation => "presentation",
-        ItemKind::Decision => "decision",
-        ItemKind::Information => "information",
-        ItemKind::Procedural => "procedural",
-    }
 }
 
 fn parse_principles(principles: Value) -> Result<BTreeSet<Principle>, String> {

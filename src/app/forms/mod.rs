@@ -13,7 +13,7 @@ macro_rules! form {
     (
         $(#[$doc:meta])*
         $name:ident { $($ctx:ident: $cty:ty),* $(,)? }
-        $($field:ident: $label:literal => $hint:literal),+ $(,)?
+        $($field:ident: $label:literal => $hint:expr),+ $(,)?
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ macro_rules! form {
             fn shown(&self) -> Vec<$crate::app::form::Shown<'_>> {
                 vec![$($crate::app::form::Shown {
                     label: $label,
-                    hint: $hint,
+                    hint: ($hint).into(),
                     input: &self.$field,
                 }),+]
             }

@@ -8,7 +8,7 @@ use crate::model::{ActionId, ActionStatus};
 form! {
     Note { id: ActionId }
     note: "Note" => "what was reported",
-    status: "Status" => "open, done or dropped",
+    status: "Status" => ActionStatus::choices(),
 }
 
 /// Over the action selected in the Actions pane, its status as it is.
@@ -31,13 +31,13 @@ impl Spec for Note {
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values { note, status } = self.values();
         let note = note.required()?;
-        let status = match status.text.to_lowercase().as_str() {
-            "" => None,
-            "open" => Some(ActionStatus::Open),
-            "done" => Some(ActionStatus::Done),
-            "dropped" => Some(ActionStatus::Dropped),
-            other => {
-                return Err(status.refuse(format!("{other:?} is not one of open, done or dropped")));
+        let status = match (status.text, ActionStatus::parse(status.text)) {
+            ("", _) => None,
+            (_, Some(s)) => Some(s),
+            (other, None) => {
+                let other = other.to_lowercase();
+                let choices = ActionStatus::choices();
+                return Err(status.refuse(format!("{other:?} is not one of {choices}")));
             }
         };
         let (date, here) = (app.meeting.date, app.meeting.id.clone());

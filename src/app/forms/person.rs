@@ -8,7 +8,7 @@ use crate::model::{Attendance, Role};
 form! {
     Person {}
     name: "Name" => "as it should appear in the minutes",
-    role: "Role" => "member, officer, young person, partner or other",
+    role: "Role" => Role::choices(),
     position: "Position" => "e.g. Vice-Chair, Virtual School Head (optional)",
 }
 
@@ -46,15 +46,8 @@ impl Spec for Person {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    let s = s.trim().to_lowercase();
-    [
-        Role::Member,
-        Role::Officer,
-        Role::YoungPerson,
-        Role::Partner,
-        Role::Other,
-    ]
-    .into_iter()
-    .find(|r| r.label() == s || (!s.is_empty() && r.label().starts_with(&s)))
-    .ok_or_else(|| format!("{s:?} is not one of member, officer, young person, partner or other"))
+    Role::parse(s).ok_or_else(|| {
+        let s = s.trim().to_lowercase();
+        format!("{s:?} is not one of {}", Role::choices())
+    })
 }
