@@ -278,6 +278,11 @@ impl App {
         if self.minutes.whole {
             self.sync_editor();
         }
+        self.lay_out_editor();
+        // A meeting just opened to read is drawn next, before any message of its own.
+        if let Some(view) = self.viewing.as_deref_mut() {
+            view.lay_out_editor();
+        }
     }
 
     /// What the run loop tells the workspace about its meeting's files and the clerk's
@@ -314,11 +319,6 @@ impl App {
             | Msg::Archive(_)
             | Msg::Reply(_)
             | Msg::Resize(_) => {}
-        }
-        self.lay_out_editor();
-        // A meeting just opened to read is drawn next, before any message of its own.
-        if let Some(view) = self.viewing.as_deref_mut() {
-            view.lay_out_editor();
         }
     }
 
