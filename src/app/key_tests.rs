@@ -316,6 +316,7 @@ fn every_key_that_changes_the_workspace_is_in_that_focus_help() {
             }
         }
     }
+    unlisted.sort();
     unlisted.dedup();
     assert!(
         unlisted.is_empty(),
