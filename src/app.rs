@@ -100,6 +100,8 @@ pub enum Confirmed {
 pub enum Overlay {
     Help {
         scroll: u16,
+        /// What help was opened over (a form with its typing, a question): back on close.
+        under: Option<Box<Overlay>>,
     },
     Form(Form),
     Confirm {
@@ -114,6 +116,19 @@ pub enum Overlay {
     Conflict {
         lines: Vec<String>,
     },
+}
+
+impl Overlay {
+    /// The scope whose keys work while this overlay is open.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Overlay::Help { .. } => Scope::Help,
+            Overlay::Form(_) => Scope::Form,
+            Overlay::Confirm { .. } => Scope::Confirm,
+            Overlay::Recovery { .. } => Scope::Recovery,
+            Overlay::Conflict { .. } => Scope::Conflict,
+        }
+    }
 }
 
 /// How the status bar shows the save state: as usual, as a warning, or as a failure.
@@ -331,7 +346,7 @@ impl App {
                 // Esc leaves, unless a form or a find in the view wants it. Alt+6 and
                 // 6 come back too: they switch the view to its Archive tab, caught below.
                 let free = view.overlay.is_none() && !view.minutes.editor.is_searching();
-                if free && key.code == ratatui::crossterm::event::KeyCode::Esc {
+                if free && keymap::lookup(Scope::Browse, &key) == Some(Command::Back) {
                     self.close_view();
                     return None;
                 }
@@ -376,14 +391,9 @@ impl App {
 
     /// Which keys are live: overlays first, then the pane.
     pub fn scope(&self) -> Scope {
-        match &self.overlay {
-            Some(Overlay::Help { .. }) => Scope::Help,
-            Some(Overlay::Form(_)) => Scope::Form,
-            Some(Overlay::Confirm { .. }) => Scope::Confirm,
-            Some(Overlay::Recovery { .. }) => Scope::Recovery,
-            Some(Overlay::Conflict { .. }) => Scope::Conflict,
-            None => self.tab.scope(),
-        }
+        self.overlay
+            .as_ref()
+            .map_or(self.tab.scope(), Overlay::scope)
     }
 
     /// Which scope has the keyboard: the overlay's, else the pane's, the Minutes tab
@@ -395,12 +405,6 @@ impl App {
             Scope::Minutes => Scope::Editor,
             other => other,
         }
-    }
-
-    /// True while keys are text: a form, or the minutes editor.
-    pub fn typing(&self) -> bool {
-        matches!(self.overlay, Some(Overlay::Form(_)))
-            || (self.overlay.is_none() && self.tab == Tab::Minutes)
     }
 
     fn key(&mut self, key: KeyEvent) {
@@ -428,18 +432,20 @@ impl App {
             if scope.is_editor() {
                 return self.editor_key(key);
             }
+            if scope == Scope::Field
+                && let Some(edit) = keymap::field_command(&key)
+            {
+                return self.field_key(|input| input.edit(edit));
+            }
             if let Some(cmd) = keymap::lookup(scope, &key) {
                 return self.command(cmd);
             }
         }
         // A key no binding names: the focus's own rule (see `keymap::RULES`).
         match focus {
-            Scope::Form => {
-                if let Some(Overlay::Form(f)) = &mut self.overlay {
-                    f.error = None;
-                    f.focused().key(&key);
-                }
-            }
+            Scope::Form | Scope::Field => self.field_key(|input| {
+                input.type_key(&key);
+            }),
             Scope::WholeMinutes => self.whole_minutes_refused(),
             Scope::Global
             | Scope::Browse
@@ -455,6 +461,14 @@ impl App {
             | Scope::Help
             | Scope::Recovery
             | Scope::Conflict => {}
+        }
+    }
+
+    /// A key for the open form's focused field; any key clears the last refusal.
+    fn field_key(&mut self, edit: impl FnOnce(&mut form::LineInput)) {
+        if let Some(Overlay::Form(f)) = &mut self.overlay {
+            f.error = None;
+            edit(f.focused());
         }
     }
 
@@ -793,4 +807,4 @@ mod draw_tests;
 #[cfg(test)]
 mod key_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -187,15 +187,6 @@ impl Editor {
         self.read_only
     }
 
-    /// Key and description of every editor key, for the help screen (from the key table).
-    pub fn key_help() -> Vec<(String, &'static str)> {
-        [crate::keymap::Scope::Editor, crate::keymap::Scope::Find]
-            .into_iter()
-            .flat_map(crate::keymap::help)
-            .map(|row| (row.label, row.help))
-            .collect()
-    }
-
     /// The text of the in-app clipboard (Ctrl-C / Ctrl-X).
     pub fn clipboard(&self) -> &str {
         &self.clipboard.text

@@ -16,12 +16,13 @@ use crate::model::{ActionStatus, Presence};
 
 pub(crate) use editor::{command as editor_command, find_command};
 pub use hints::{
-    action_key, archive_list_keys, back_key, back_to_archive, form_footer, help_title, hint, name,
-    open_key, quit_key, search_result_keys, whole_minutes_key,
+    action_key, archive_list_keys, back_key, back_to_archive, form_footer, help_title, hint,
+    iha_key, name, open_key, quit_key, search_result_keys, whole_minutes_key,
 };
 pub use key::Key;
 pub use table::BINDINGS;
 pub(crate) use table::EDITOR_BINDINGS;
+pub(crate) use table::FIELD_BINDINGS;
 
 /// Where a key applies. `Global` works everywhere, even while typing; `Browse`
 /// works in the panes outside text entry; `live` says which scopes work together.
@@ -43,6 +44,8 @@ pub enum Scope {
     Attendance,
     Archive,
     Form,
+    /// Editing the text of a form's focused field.
+    Field,
     Confirm,
     Help,
     Recovery,
@@ -212,6 +215,18 @@ pub enum ArchiveCommand {
     RecordErratum,
 }
 
+/// Editing the text of one form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldEdit {
+    Left,
+    Right,
+    Home,
+    End,
+    Backspace,
+    Delete,
+    Clear,
+}
+
 /// One line of the table: these keys, in this scope, do this.
 pub struct Binding<C: 'static> {
     pub scope: Scope,
@@ -305,7 +320,8 @@ pub fn live(focus: Scope) -> &'static [Scope] {
         // While finding, the find bar has first call, before even the Minutes keys.
         Find => &[Global, Find],
         WholeMinutes => &[Global, Minutes, WholeMinutes],
-        Form => &[Global, Form],
+        // A field takes the editing keys the form leaves.
+        Form | Field => &[Global, Form, Field],
         Confirm => &[Global, Confirm],
         Help => &[Global, Help],
         Recovery => &[Recovery],
@@ -315,7 +331,7 @@ pub fn live(focus: Scope) -> &'static [Scope] {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 16] = [
+    pub const ALL: [Scope; 17] = [
         Scope::Global,
         Scope::Browse,
         Scope::Agenda,
@@ -328,6 +344,7 @@ impl Scope {
         Scope::Attendance,
         Scope::Archive,
         Scope::Form,
+        Scope::Field,
         Scope::Confirm,
         Scope::Help,
         Scope::Recovery,
@@ -350,7 +367,23 @@ pub fn lookup(scope: Scope, ev: &KeyEvent) -> Option<Command> {
 
 /// The binding a key event hits in an app scope, and which of its keys.
 pub fn matched(scope: Scope, ev: &KeyEvent) -> Option<(&'static Binding<Command>, &'static Key)> {
-    BINDINGS
+    matched_in(BINDINGS, scope, ev)
+}
+
+/// The edit a key makes to a form's focused field, if the table names one.
+pub fn field_command(ev: &KeyEvent) -> Option<FieldEdit> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    matched_in(FIELD_BINDINGS, Scope::Field, ev).map(|(b, _)| b.command)
+}
+
+fn matched_in<C>(
+    table: &'static [Binding<C>],
+    scope: Scope,
+    ev: &KeyEvent,
+) -> Option<(&'static Binding<C>, &'static Key)> {
+    table
         .iter()
         .filter(|b| b.scope == scope)
         .find_map(|b| b.keys.iter().find(|k| k.matches(ev)).map(|k| (b, k)))
@@ -358,10 +391,23 @@ pub fn matched(scope: Scope, ev: &KeyEvent) -> Option<(&'static Binding<Command>
 
 /// Every key of a scope as help shows it, bindings first, then the rules.
 pub fn help(scope: Scope) -> Vec<Row> {
-    let mut rows = if scope.is_editor() {
-        rows(EDITOR_BINDINGS, scope)
-    } else {
-        rows(BINDINGS, scope)
+    let mut rows = match scope {
+        Scope::Editor | Scope::Find => rows(EDITOR_BINDINGS, scope),
+        Scope::Field => rows(FIELD_BINDINGS, scope),
+        Scope::Global
+        | Scope::Browse
+        | Scope::Agenda
+        | Scope::Standing
+        | Scope::Minutes
+        | Scope::WholeMinutes
+        | Scope::Actions
+        | Scope::Attendance
+        | Scope::Archive
+        | Scope::Form
+        | Scope::Confirm
+        | Scope::Help
+        | Scope::Recovery
+        | Scope::Conflict => rows(BINDINGS, scope),
     };
     rows.extend(RULES.iter().filter(|r| r.scope == scope).map(|r| Row {
         label: r.keys.to_string(),

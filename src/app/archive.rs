@@ -16,6 +16,17 @@ use crate::search::history::{ActionRecord, Filter};
 use crate::store::{Listing, StoreError, Summary, meeting_id_of};
 use crate::words::long_date;
 
+/// What a filter of the action history says when the history is not shown.
+pub(crate) fn history_first() -> String {
+    format!(
+        "Press {} for the action history first.",
+        crate::keymap::name(
+            crate::keymap::Scope::Archive,
+            crate::keymap::Command::Archive(ArchiveCommand::ActionHistory)
+        )
+    )
+}
+
 /// Work on other records, for the run loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
@@ -345,7 +356,7 @@ impl App {
                     };
                     self.archive.sel = 0;
                 }
-                _ => self.flash = Some("Press a for the action history first.".into()),
+                _ => self.flash = Some(history_first()),
             },
             ArchiveCommand::OwnerFilter => self.open_form(forms::owner_filter),
             ArchiveCommand::RecordErratum => self.open_form(forms::erratum),

@@ -3,7 +3,7 @@
 use super::form::Form;
 use super::{App, Confirmed, Overlay, forms};
 use crate::keymap::{
-    self, AgendaEdit, Capture, Command, RunningOrder, StandingEdit, Step, Tab, WholeView,
+    self, AgendaEdit, Capture, Command, RunningOrder, Scope, StandingEdit, Step, Tab, WholeView,
 };
 use crate::model::agenda;
 use crate::model::{ActionStatus, DecisionKind, MeetingStatus, Presence, running};
@@ -19,7 +19,7 @@ impl App {
             Command::Help => self.toggle_help(),
             Command::Quit => self.quit = true,
             Command::Submit => self.submit_form(),
-            Command::Cancel => self.overlay = None,
+            Command::Cancel => self.close_overlay(),
             Command::NextField => self.in_form(Form::next_field),
             Command::PrevField => self.in_form(Form::prev_field),
             Command::Yes => self.confirmed(),
@@ -50,10 +50,28 @@ impl App {
         }
     }
 
+    /// Help opens over whatever is open and, closed, gives it back as it was.
     fn toggle_help(&mut self) {
-        self.overlay = match self.overlay {
-            Some(Overlay::Help { .. }) => None,
-            _ => Some(Overlay::Help { scroll: 0 }),
+        self.overlay = match self.overlay.take() {
+            Some(Overlay::Help { under, .. }) => under.map(|o| *o),
+            under => Some(Overlay::Help {
+                scroll: 0,
+                under: under.map(Box::new),
+            }),
+        }
+    }
+
+    /// Esc: help gives back what it covered; a form or a question goes.
+    fn close_overlay(&mut self) {
+        self.overlay = match self.overlay.take() {
+            Some(Overlay::Help { under, .. }) => under.map(|o| *o),
+            Some(
+                Overlay::Form(_)
+                | Overlay::Confirm { .. }
+                | Overlay::Recovery { .. }
+                | Overlay::Conflict { .. },
+            )
+            | None => None,
         }
     }
 
@@ -107,7 +125,7 @@ impl App {
             }
         };
         match &mut self.overlay {
-            Some(Overlay::Help { scroll }) => {
+            Some(Overlay::Help { scroll, .. }) => {
                 *scroll = match dir {
                     Step::Up => scroll.saturating_sub(1),
                     Step::Down => scroll.saturating_add(1),
@@ -159,10 +177,10 @@ impl App {
             }
             RunningOrder::Next => running::next(m, now).map(|next| {
                 if next.is_none() {
-                    self.flash = Some(
-                        "That was the last item. Press E in the Agenda tab to end the meeting."
-                            .into(),
-                    );
+                    self.flash = Some(format!(
+                        "That was the last item. Press {} in the Agenda tab to end the meeting.",
+                        keymap::name(Scope::Agenda, Command::Running(RunningOrder::End))
+                    ));
                 }
             }),
             RunningOrder::Previous => match running::previous(m, now) {

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use super::forms::Kind;
+use crate::keymap::FieldEdit;
 
 /// A one-line text input with a cursor, counted in chars.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,47 +60,55 @@ impl LineInput {
         self.cursor += clean.chars().count();
     }
 
-    /// Returns false for keys it does not use.
-    pub fn key(&mut self, key: &KeyEvent) -> bool {
-        if matches!(key.code, KeyCode::Backspace | KeyCode::Delete) && self.take_selection() {
-            return true;
-        }
-        if matches!(
-            key.code,
-            KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End
-        ) {
-            self.selected = false;
-        }
-        let len = self.value.chars().count();
+    /// A character typed into the field (the form's rule for keys the table leaves);
+    /// false for a key that is not one.
+    pub fn type_key(&mut self, key: &KeyEvent) -> bool {
         match key.code {
-            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.value.clear();
-                self.cursor = 0;
-            }
             KeyCode::Char(c)
                 if !key
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
-                self.insert(c.encode_utf8(&mut [0; 4]))
+                self.insert(c.encode_utf8(&mut [0; 4]));
+                true
             }
-            KeyCode::Backspace if self.cursor > 0 => {
+            _ => false,
+        }
+    }
+
+    /// One edit from the key table's Field scope.
+    pub fn edit(&mut self, edit: FieldEdit) {
+        let deleting = matches!(edit, FieldEdit::Backspace | FieldEdit::Delete);
+        if deleting && self.take_selection() {
+            return;
+        }
+        let len = self.value.chars().count();
+        match edit {
+            FieldEdit::Clear => {
+                self.value.clear();
+                self.cursor = 0;
+            }
+            FieldEdit::Backspace if self.cursor > 0 => {
                 let (a, b) = (self.byte(self.cursor - 1), self.byte(self.cursor));
                 self.value.replace_range(a..b, "");
                 self.cursor -= 1;
             }
-            KeyCode::Delete if self.cursor < len => {
+            FieldEdit::Delete if self.cursor < len => {
                 let (a, b) = (self.byte(self.cursor), self.byte(self.cursor + 1));
                 self.value.replace_range(a..b, "");
             }
-            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(len),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = len,
-            KeyCode::Backspace | KeyCode::Delete => {}
-            _ => return false,
+            FieldEdit::Backspace | FieldEdit::Delete => {}
+            // Moving the cursor keeps the value: typing then inserts.
+            FieldEdit::Left => self.moved(self.cursor.saturating_sub(1)),
+            FieldEdit::Right => self.moved((self.cursor + 1).min(len)),
+            FieldEdit::Home => self.moved(0),
+            FieldEdit::End => self.moved(len),
         }
-        true
+    }
+
+    fn moved(&mut self, to: usize) {
+        self.selected = false;
+        self.cursor = to;
     }
 }
 
@@ -224,19 +233,15 @@ impl Form {
 mod tests {
     use super::*;
 
-    fn key(c: KeyCode) -> KeyEvent {
-        KeyEvent::new(c, KeyModifiers::NONE)
-    }
-
     #[test]
     fn edits_by_character_including_accents() {
         let mut i = LineInput::new("Cafe");
-        i.key(&key(KeyCode::Backspace));
+        i.edit(FieldEdit::Backspace);
         i.insert("é");
         assert_eq!(i.value, "Café");
-        i.key(&key(KeyCode::Home));
-        i.key(&key(KeyCode::Delete));
-        i.key(&key(KeyCode::Char('K')));
+        i.edit(FieldEdit::Home);
+        i.edit(FieldEdit::Delete);
+        i.type_key(&KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT));
         assert_eq!(i.value, "Kafé");
         i.insert("\tline\none");
         assert_eq!(i.value, "K line oneafé");

@@ -341,17 +341,6 @@ fn the_selection_is_drawn_reversed() {
 }
 
 #[test]
-fn key_help_lists_every_command_with_a_description() {
-    let help = Editor::key_help();
-    for key in ["Ctrl-Z", "Ctrl-F", "Ctrl-A", "PgUp/PgDn", "Tab"] {
-        assert!(
-            help.iter().any(|(k, d)| k.contains(key) && !d.is_empty()),
-            "{key} missing"
-        );
-    }
-}
-
-#[test]
 fn a_paste_while_finding_goes_into_the_query() {
     let mut ed = Editor::new("Apologies from Cllr Bell.\nCllr Bell arrived late.");
     press(&mut ed, KeyCode::Char('f'), CTRL);

@@ -3,8 +3,8 @@
 
 use super::key::{self, Key};
 use super::{
-    ArchiveCommand as AC, BINDINGS, Capture, Command as C, RunningOrder as RO, Scope as S, Step,
-    Tab,
+    ArchiveCommand as AC, BINDINGS, Capture, Command as C, RunningOrder as RO, Scope as S,
+    StandingEdit, Step, Tab,
 };
 
 /// The keys bound to `cmd` in `scope`, as the table lists them.
@@ -120,6 +120,11 @@ pub fn whole_minutes_key() -> String {
 /// Alt+A: capture an action.
 pub fn action_key() -> String {
     name(S::Minutes, C::Capture(Capture::Action))
+}
+
+/// e: enter this meeting's IHA figures, from the Standing items tab.
+pub fn iha_key() -> String {
+    name(S::Standing, C::Standing(StandingEdit::Iha))
 }
 
 /// Enter: open what is selected in the archive.

@@ -6,7 +6,8 @@ use ratatui::crossterm::event::{KeyCode as K, KeyModifiers};
 use super::key::*;
 use super::{
     AgendaEdit as AE, ArchiveCommand as AC, Binding, Capture, Command as C, ConflictChoice,
-    RecoveryChoice, RunningOrder as RO, Scope, StandingEdit as SE, Step, Tab, WholeView as WV,
+    FieldEdit as FE, RecoveryChoice, RunningOrder as RO, Scope, StandingEdit as SE, Step, Tab,
+    WholeView as WV,
 };
 use crate::editor::{EditCommand as E, Motion as M};
 use crate::model::{ActionStatus, Presence};
@@ -54,7 +55,7 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Browse "Back: to your meeting from one opened from the archive, or to the archive list": ESC => C::Back;
     Browse "Export this meeting (Markdown, text, HTML, JSON, Open Civic Data; public or full)": ch('X') => C::Export;
     Browse "Next tab": TAB => C::NextTab;
-    Browse "Previous tab": BACKTAB, shift(K::BackTab) => C::PrevTab;
+    Browse "Previous tab": BACKTAB => C::PrevTab;
     Browse "Help for this pane": ch('?') => C::Help;
 
     Agenda "Select previous item": UP, ch('k') => C::Select(Step::Up);
@@ -122,7 +123,7 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Form "Save the form": ENTER => C::Submit;
     Form "Cancel": ESC => C::Cancel;
     Form "Next field": TAB, DOWN => C::NextField;
-    Form "Previous field": BACKTAB, shift(K::BackTab), UP => C::PrevField;
+    Form "Previous field": BACKTAB, UP => C::PrevField;
 
     Confirm "Yes": ch('y'), ch('Y') => C::Yes;
     Confirm "No": ch('n'), ch('N'), ESC => C::No;
@@ -170,4 +171,13 @@ pub(crate) const EDITOR_BINDINGS: &[Binding<E>] = keymap! {
     Find "Take the last character off the search": BACKSPACE => E::FindErase;
     Find "Paste into the search": ctrl('v') => E::FindPaste;
     Find "Close find": ESC => E::FindClose;
+};
+
+/// Editing the text of a form's focused field; characters type (see `RULES`).
+#[rustfmt::skip]
+pub(crate) const FIELD_BINDINGS: &[Binding<FE>] = keymap! {
+    Field "Move one character": LEFT => FE::Left, RIGHT => FE::Right;
+    Field "Start/end of the field": HOME => FE::Home, END => FE::End;
+    Field "Delete one character before/after the cursor (a whole value just tabbed into)": BACKSPACE => FE::Backspace, DEL => FE::Delete;
+    Field "Clear the field": ctrl('u') => FE::Clear;
 };

@@ -49,9 +49,18 @@ fn every_key_event() -> Vec<KeyEvent> {
 fn hit(scope: Scope, e: &KeyEvent) -> Option<(&'static str, Key)> {
     if scope.is_editor() {
         editor::matched(scope, e).map(|(b, key, _)| (b.help, *key))
+    } else if scope == Scope::Field {
+        matched_in(FIELD_BINDINGS, scope, e).map(|(b, key)| (b.help, *key))
     } else {
         matched(scope, e).map(|(b, key)| (b.help, *key))
     }
+}
+
+/// Every key a table lists for `scope`, with the help of its row.
+fn listed<C>(table: &'static [Binding<C>], scope: Scope) -> Vec<(&'static str, Key)> {
+    let b = table.iter().filter(move |b| b.scope == scope);
+    b.flat_map(|b| b.keys.iter().map(move |k| (b.help, *k)))
+        .collect()
 }
 
 /// The keys a help label names, a shared modifier written out again ("Ctrl-←/→").
@@ -101,6 +110,39 @@ fn keys_are_spelled_one_way_from_the_key_itself() {
     );
     let agenda = help(Scope::Agenda);
     assert!(agenda.iter().any(|r| r.label == "K Shift-↑"));
+}
+
+#[test]
+fn the_editors_help_lists_its_everyday_keys_with_what_they_do() {
+    let rows: Vec<Row> = [Scope::Editor, Scope::Find]
+        .into_iter()
+        .flat_map(help)
+        .collect();
+    for key in [
+        "Ctrl-Z",
+        "Ctrl-F",
+        "Ctrl-A",
+        "PgUp/PgDn",
+        "Tab",
+        "Enter",
+        "Esc",
+    ] {
+        assert!(
+            rows.iter()
+                .any(|r| names_in(&r.label).contains(&key.to_string()) || r.label == key)
+                && rows.iter().all(|r| !r.help.is_empty()),
+            "{key} missing from the editor's help: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn shift_tab_goes_back_whether_or_not_the_terminal_reports_shift() {
+    for mods in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
+        let e = ev(KeyCode::BackTab, mods);
+        assert_eq!(lookup(Scope::Browse, &e), Some(Command::PrevTab));
+        assert_eq!(lookup(Scope::Form, &e), Some(Command::PrevField));
+    }
 }
 
 #[test]
@@ -227,14 +269,12 @@ fn help_names_every_key_each_scope_dispatches() {
 fn every_key_help_shows_does_what_it_says() {
     for focus in Scope::ALL {
         for &scope in live(focus) {
-            let shown: Vec<(&str, Key)> = if scope.is_editor() {
-                let b = EDITOR_BINDINGS.iter().filter(|b| b.scope == scope);
-                b.flat_map(|b| b.keys.iter().map(move |k| (b.help, *k)))
-                    .collect()
+            let shown = if scope.is_editor() {
+                listed(EDITOR_BINDINGS, scope)
+            } else if scope == Scope::Field {
+                listed(FIELD_BINDINGS, scope)
             } else {
-                let b = BINDINGS.iter().filter(|b| b.scope == scope);
-                b.flat_map(|b| b.keys.iter().map(move |k| (b.help, *k)))
-                    .collect()
+                listed(BINDINGS, scope)
             };
             for (what, key) in shown {
                 let e = ev(key.code, key.mods);
@@ -314,4 +354,127 @@ fn every_binding_shows_a_key_and_says_what_it_does() {
     for b in EDITOR_BINDINGS {
         assert!(shown(b.keys) && !b.help.is_empty(), "{:?}", b.command);
     }
+    for b in FIELD_BINDINGS {
+        assert!(shown(b.keys) && !b.help.is_empty(), "{:?}", b.command);
+    }
+}
+
+/// The string literals of Rust source, outside comments and a file's inline tests.
+fn string_literals(source: &str) -> Vec<String> {
+    let code = source
+        .split("#[cfg(test)]\nmod tests {")
+        .next()
+        .unwrap_or_default();
+    let chars: Vec<char> = code.chars().collect();
+    let (mut out, mut i) = (Vec::new(), 0);
+    while i < chars.len() {
+        match chars[i] {
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            // A char literal ('"', '\'') is not a string; a lifetime is neither.
+            '\'' if chars.get(i + 1) == Some(&'\\') => i += 3,
+            '\'' if chars.get(i + 2) == Some(&'\'') => i += 2,
+            '"' => {
+                let mut text = String::new();
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        i += 1;
+                    }
+                    text.push(chars[i]);
+                    i += 1;
+                }
+                out.push(text);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A key named in text: "Ctrl-…", "Alt+…", "Shift-…", "F1", a letter in brackets
+/// ("(e)"), or "press x" / "Press Enter".
+fn names_a_key(text: &str) -> bool {
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', ')']).to_string();
+    let f_key = |w: &str| w.starts_with('F') && bare(&w[1..]).parse::<u8>().is_ok();
+    let key_like = |w: &str| {
+        let w = bare(w);
+        let named = [
+            "Enter",
+            "Esc",
+            "Tab",
+            "Backspace",
+            "Del",
+            "Home",
+            "End",
+            "PgUp",
+            "PgDn",
+            "Space",
+        ];
+        (w.chars().count() == 1 && w != "{") || named.contains(&w.as_str()) || f_key(&w)
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let modifier = |w: &&str| ["Ctrl-", "Alt+", "Shift-"].iter().any(|m| w.contains(m));
+    let bracketed = |w: &&str| {
+        let w = bare(w);
+        w.len() == 2 && w.starts_with('(') && w[1..].chars().all(|c| c.is_ascii_lowercase())
+    };
+    words
+        .iter()
+        .any(|w| modifier(w) || f_key(w) || bracketed(w))
+        || words
+            .windows(2)
+            .any(|p| p[0].eq_ignore_ascii_case("press") && key_like(p[1]))
+}
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The key table is the only place a key is named: a message says "Press {}" with the
+/// key from the table, so a key rebound there is renamed in every message.
+#[test]
+fn no_string_outside_the_key_table_names_a_key() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = Vec::new();
+    for path in files {
+        let rel = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let test_file = rel.ends_with("tests.rs") || rel.contains("/tests/");
+        if rel.starts_with("keymap") || test_file {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for text in string_literals(&source) {
+            if names_a_key(&text) {
+                found.push(format!("{rel}: {text:?}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "keys named outside the table:\n{}",
+        found.join("\n")
+    );
+    assert!(names_a_key("Press a for the action history first."));
+    assert!(names_a_key("press k to keep both, or c to carry on"));
+    assert!(names_a_key("Not started: press s to start the meeting."));
+    assert!(names_a_key("the rows alone are not the figures (e)."));
+    assert!(!names_a_key("Press {} again to quit anyway"));
 }

@@ -121,25 +121,53 @@ pub fn disagreement(rows: &Counts, totals: &super::IhaFigures) -> Option<String>
     })
 }
 
-/// What to say beside the rows about the totals, in words, for the pane and the forms
-/// alike: no totals yet, no period to count the rows in, or how they differ. `None` when
-/// there are no rows or they agree with the totals.
+/// What to say beside the rows about the totals, for the pane and the forms alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowsNote {
+    /// No totals typed yet: the rows alone are not the figures.
+    NoTotals,
+    /// No period to count the rows in.
+    NoPeriod,
+    /// How the rows and the totals differ, or why the rows cannot be counted.
+    Said(String),
+}
+
+impl RowsNote {
+    /// The note in words; `enter` is how the clerk enters the IHA figures (a key name,
+    /// which the screens know and the model does not).
+    pub fn words(&self, enter: &str) -> String {
+        match self {
+            RowsNote::NoTotals => {
+                format!("No IHA totals typed yet: the rows alone are not the figures ({enter}).")
+            }
+            RowsNote::NoPeriod => {
+                format!(
+                    "Set the IHA period ({enter}) so the rows can be checked against the totals."
+                )
+            }
+            RowsNote::Said(words) => words.clone(),
+        }
+    }
+}
+
+/// What to say beside the rows about the totals: no totals yet, no period to count the
+/// rows in, or how they differ. `None` when there are no rows or they agree with the totals.
 pub fn rows_against_totals(
     rows: &[IhaChild],
     totals: Option<&super::IhaFigures>,
-) -> Option<String> {
+) -> Option<RowsNote> {
     if rows.is_empty() {
         return None;
     }
     let Some(totals) = totals else {
-        return Some("No IHA totals typed yet: the rows alone are not the figures (e).".into());
+        return Some(RowsNote::NoTotals);
     };
     let (Some(from), Some(to)) = (totals.period_start, totals.period_end) else {
-        return Some(
-            "Set the IHA period (e) so the rows can be checked against the totals.".into(),
-        );
+        return Some(RowsNote::NoPeriod);
     };
-    counts(rows, from, to).map_or_else(|e| Some(e.to_string()), |c| disagreement(&c, totals))
+    counts(rows, from, to)
+        .map_or_else(|e| Some(e.to_string()), |c| disagreement(&c, totals))
+        .map(RowsNote::Said)
 }
 
 /// A new row's reference, refused before anything is written when it reads like a name:
@@ -266,14 +294,14 @@ mod tests {
 
         // Beside rows with no totals, or no period to count them in, it says what to do.
         let one = [child("C-01", "2026-10-19", Some("2026-11-10"))];
+        assert_eq!(rows_against_totals(&one, None), Some(RowsNote::NoTotals));
         assert_eq!(
-            rows_against_totals(&one, None).as_deref(),
-            Some("No IHA totals typed yet: the rows alone are not the figures (e).")
+            rows_against_totals(&one, Some(&totals)),
+            Some(RowsNote::NoPeriod)
         );
-        assert!(
-            rows_against_totals(&one, Some(&totals))
-                .unwrap()
-                .starts_with("Set the IHA period (e)")
+        assert_eq!(
+            RowsNote::NoPeriod.words("e"),
+            "Set the IHA period (e) so the rows can be checked against the totals."
         );
         assert_eq!(rows_against_totals(&[], Some(&totals)), None);
     }

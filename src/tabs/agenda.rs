@@ -10,6 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
 use super::{fit, list, read_only_banner};
 use crate::app::App;
+use crate::keymap::{self, AgendaEdit, Command, RunningOrder, Scope};
 use crate::model::agenda::{ItemNumber, exemption_of, is_exempt_business, numbered};
 use crate::model::standing::sparkline;
 use crate::model::{AgendaItem, ItemRole, ItemStatus, MeetingStatus, running};
@@ -55,7 +56,10 @@ fn summary(app: &App) -> Vec<Line<'static>> {
             lines.push(Line::from(spans));
         }
         None if m.status == MeetingStatus::Planned => lines.push(Line::from(Span::styled(
-            "Not started: press s to start the meeting.",
+            format!(
+                "Not started: press {} to start the meeting.",
+                keymap::name(Scope::Agenda, Command::Running(RunningOrder::Start))
+            ),
             theme.dim(),
         ))),
         None => {}
@@ -214,7 +218,10 @@ fn table_rows(
 
 fn detail_lines(app: &App, item: Option<&AgendaItem>) -> Vec<Line<'static>> {
     let Some(item) = item else {
-        return vec![Line::from("The agenda is empty: press a to add an item.")];
+        return vec![Line::from(format!(
+            "The agenda is empty: press {} to add an item.",
+            keymap::name(Scope::Agenda, Command::Agenda(AgendaEdit::Add))
+        ))];
     };
     let theme = app.theme;
     let mut facts = vec![item.kind.label().to_string()];

@@ -11,6 +11,7 @@ use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Wrap};
 use super::{fit, list};
 use crate::app::App;
 use crate::app::archive::{ArchiveView, Row as ArchiveRow, Show, Unreadable};
+use crate::keymap::{self, ArchiveCommand, Command, Scope};
 use crate::model::{ActionStatus, MeetingStatus};
 use crate::search::Hit;
 use crate::search::history::ActionRecord;
@@ -128,6 +129,15 @@ fn hit_row(h: &Hit, w: usize, selected: bool, theme: Theme) -> TableRow<'static>
     TableRow::new([Cell::from(Text::from(vec![place, Line::from(spans)]))]).height(2)
 }
 
+/// The keys of the action history's filters: by status, by owner.
+fn filter_keys() -> (String, String) {
+    let key = |cmd| keymap::name(Scope::Archive, Command::Archive(cmd));
+    (
+        key(ArchiveCommand::HistoryFilter),
+        key(ArchiveCommand::OwnerFilter),
+    )
+}
+
 /// The action history across the archive, one line an action, the selected one's updates below.
 fn actions(
     app: &App,
@@ -139,8 +149,9 @@ fn actions(
     let theme = app.theme;
     let today = app.archive.today;
     let rows = app.archive.action_rows(today);
+    let (filter, owner_key) = filter_keys();
     let mut summary = format!(
-        "{} action(s), {} ({}) · o all/open/overdue · w owner",
+        "{} action(s), {} ({}) · {filter} all/open/overdue · {owner_key} owner",
         rows.len(),
         show.label(),
         crate::words::overdue_against(today)
@@ -155,7 +166,9 @@ fn actions(
     let header = list::header(&["Status", "Raised", "Owner", "Due", "Action"]);
     let table = placed.table(theme, header, cells.collect(), &ACTION_WIDTHS);
     let sel = app.archive.sel.min(rows.len().saturating_sub(1));
-    let empty = Line::from("No actions match. o changes the filter, w the owner.");
+    let empty = Line::from(format!(
+        "No actions match. {filter} changes the filter, {owner_key} the owner."
+    ));
     placed.render(
         frame,
         " Actions across the archive ",

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Row};
 
 use super::{fit, list, read_only_banner};
 use crate::app::App;
+use crate::keymap::{self, Command, Scope};
 use crate::model::Presence;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -52,7 +53,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let header = list::header(&["Name", "Role", "Status", "Arrived", "Position"]);
     let table = placed.table(theme, header, rows.collect(), &widths);
     let sel = app.people_sel.min(m.attendance.len().saturating_sub(1));
-    let empty = Line::from("Nobody listed yet: press n to add a person.");
+    let empty = Line::from(format!(
+        "Nobody listed yet: press {} to add a person.",
+        keymap::name(Scope::Attendance, Command::AddPerson)
+    ));
     placed.render(frame, " Attendance ", table, Some(sel), Some(empty));
 }
 

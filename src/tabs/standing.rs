@@ -112,6 +112,7 @@ fn child_lines(app: &App) -> Vec<Line<'static>> {
     // The totals are the figures; where the rows count otherwise, say so in words.
     let check = rows_against_totals(&s.iha_children, s.iha.as_ref());
     if let Some(check) = check {
+        let check = check.words(&crate::keymap::iha_key());
         lines.push(Line::from(Span::styled(check, theme.warn())));
     }
     for c in &s.iha_children {

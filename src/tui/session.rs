@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::app::recovery::{self, Plan, describe, describe_plan};
 use crate::app::{App, JournalLine, Msg};
 use crate::editor::normalize;
-use crate::keymap::{ConflictChoice, RecoveryChoice};
+use crate::keymap::{self, Command, ConflictChoice, RecoveryChoice, Scope};
 use crate::model::{ItemId, Meeting, MeetingId};
 use crate::store::journal::{self, Journal};
 use crate::store::{Handle, Store, StoreError};
@@ -309,8 +309,11 @@ impl Session {
 
     fn reload_and_replay(&mut self, app: &mut App, mine: &Meeting) -> Result<String, String> {
         let refuse = |why: String| {
+            let key = |choice| keymap::name(Scope::Conflict, Command::Conflict(choice));
             Err(format!(
-                "{why}: press k to keep both versions, or c to carry on in a copy of yours."
+                "{why}: press {} to keep both versions, or {} to carry on in a copy of yours.",
+                key(ConflictChoice::KeepBoth),
+                key(ConflictChoice::SwitchToCopy)
             ))
         };
         // Only typing can be replayed: anything else unsaved would be lost.

@@ -13,7 +13,7 @@ use crate::keymap::{self, Scope, Tab};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(overlay) = &app.overlay else { return };
     match overlay {
-        Overlay::Help { scroll } => help(app, frame, area, *scroll),
+        Overlay::Help { scroll, .. } => help(app, frame, area, *scroll),
         Overlay::Form(form) => draw_form(app, form, frame, area),
         Overlay::Confirm { question, .. } => {
             let lines = vec![
@@ -105,7 +105,8 @@ fn keys_line(app: &App, scope: Scope) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Every key of the current pane, from the same table that dispatches them.
+/// Every key of the current pane, from the same table that dispatches them; over a
+/// form or a question, that one's keys come first.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let theme = app.theme;
     let tab = format!("{} tab", app.tab.title());
@@ -123,6 +124,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     sections.extend([
         ("In forms", Scope::Form),
+        ("Editing a form's field", Scope::Field),
         ("When asked to confirm", Scope::Confirm),
         ("When unsaved text is found after a crash", Scope::Recovery),
         (
@@ -131,6 +133,12 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         ),
         ("This help", Scope::Help),
     ]);
+    let covered = match &app.overlay {
+        Some(Overlay::Help { under: Some(o), .. }) => keymap::live(o.scope()),
+        Some(_) | None => &[],
+    };
+    // Stable: the covered scopes keep their order, ahead of the rest.
+    sections.sort_by_key(|(_, scope)| !covered.contains(scope) || *scope == Scope::Global);
     let mut lines = Vec::new();
     for (title, scope) in sections {
         if !lines.is_empty() {

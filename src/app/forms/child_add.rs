@@ -68,6 +68,6 @@ pub(super) fn note_rows_against_totals(app: &mut App) {
     let note = rows_against_totals(&s.iha_children, s.iha.as_ref());
     if let (Some(flash), Some(note)) = (&mut app.flash, note) {
         flash.push(' ');
-        flash.push_str(&note);
+        flash.push_str(&note.words(&crate::keymap::iha_key()));
     }
 }

@@ -63,7 +63,7 @@ impl Spec for Iha {
         // Rows are evidence beside the totals: they are checked, never counted in.
         if let Some(note) = rows_against_totals(&app.meeting.standing.iha_children, Some(&figures))
         {
-            flash = format!("{flash} {note}");
+            flash = format!("{flash} {}", note.words(&crate::keymap::iha_key()));
         }
         app.flash = Some(flash);
         app.meeting.standing.iha_target = target;

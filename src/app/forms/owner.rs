@@ -2,7 +2,7 @@
 
 use super::{Changes, Spec};
 use crate::app::App;
-use crate::app::archive::ArchiveView;
+use crate::app::archive::{ArchiveView, history_first};
 use crate::app::form::{Form, LineInput};
 
 form! {
@@ -20,7 +20,7 @@ pub fn open(app: &mut App) -> Option<Form> {
             },
         )),
         ArchiveView::Meetings | ArchiveView::Found { .. } => {
-            app.flash = Some("Press a for the action history first.".into());
+            app.flash = Some(history_first());
             None
         }
     }

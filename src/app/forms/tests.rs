@@ -349,24 +349,23 @@ fn every_field_of_every_form_reaches_what_is_stored() {
 
 #[test]
 fn typing_into_a_field_just_tabbed_to_replaces_it_unless_the_cursor_moved() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     let mut app = december();
     app.command(Command::AddPerson);
-    let Some(Overlay::Form(form)) = &mut app.overlay else {
-        panic!("the person form opens");
+    let role = |app: &App| match &app.overlay {
+        Some(Overlay::Form(form)) => form.fields()[1].input.value.clone(),
+        other => panic!("the person form stays open: {other:?}"),
     };
-    let role = |form: &crate::app::form::Form| form.fields()[1].input.value.clone();
-    form.next_field();
-    form.focused().key(&key(KeyCode::Char('o')));
-    assert_eq!(role(form), "o");
-    form.prev_field();
-    form.next_field();
-    form.focused().key(&key(KeyCode::End));
-    form.focused().key(&key(KeyCode::Char('x')));
-    assert_eq!(role(form), "ox");
-    form.prev_field();
-    form.next_field();
-    form.focused().key(&key(KeyCode::Backspace));
-    assert_eq!(role(form), "");
+    let back_and_forth = |app: &mut Workspace| {
+        app.key(KeyCode::BackTab, KeyModifiers::SHIFT)
+            .press(KeyCode::Tab);
+    };
+    app.press(KeyCode::Tab).typed("o");
+    assert_eq!(role(&app), "o");
+    back_and_forth(&mut app);
+    app.press(KeyCode::End).typed("x");
+    assert_eq!(role(&app), "ox");
+    back_and_forth(&mut app);
+    app.press(KeyCode::Backspace);
+    assert_eq!(role(&app), "");
 }

@@ -5,14 +5,13 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveTime};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::*;
-use crate::app::{Effect, Msg, Overlay};
+use crate::app::tests::workspace::Workspace;
+use crate::app::{Effect, Overlay};
 use crate::model::MeetingId;
 use crate::store::{FaultPlan, Op};
 use crate::ui::theme::Theme;
+use chrono::{NaiveDate, NaiveTime};
 
 mod faults;
 
@@ -34,7 +33,7 @@ fn demo_store() -> (tempfile::TempDir, Store) {
 }
 
 /// Opens `id` as the run loop does; returns the offer of a journal found, if any.
-fn open(store: &Store, id: &MeetingId) -> (Session, App, Option<Vec<String>>, Vec<String>) {
+fn open(store: &Store, id: &MeetingId) -> (Session, Workspace, Option<Vec<String>>, Vec<String>) {
     let store = Store::open(store.dir()).unwrap();
     let (meeting, handle) = store.open_meeting(id).unwrap();
     let read_only = handle.read_only().map(str::to_string);
@@ -44,23 +43,16 @@ fn open(store: &Store, id: &MeetingId) -> (Session, App, Option<Vec<String>>, Ve
     let at = NaiveDate::from_ymd_opt(2026, 12, 9)
         .unwrap()
         .and_time(NaiveTime::from_hms_opt(14, 0, 0).unwrap());
-    let mut app = App::new(meeting, read_only, at, Theme::plain());
+    let mut app = Workspace::new(App::new(meeting, read_only, at, Theme::plain()));
     if let Some(lines) = &offer {
         app.offer_recovery(lines.clone());
     }
     (session, app, offer, notes)
 }
 
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    app.update(Msg::Key(KeyEvent::new(code, mods)));
-}
-
 /// Types into the first item's minutes and journals it, as a run-loop turn would.
-fn type_minutes(session: &mut Session, app: &mut App, text: &str) {
-    press(app, KeyCode::Char('3'), KeyModifiers::ALT);
-    for c in text.chars() {
-        press(app, KeyCode::Char(c), KeyModifiers::NONE);
-    }
+fn type_minutes(session: &mut Session, app: &mut Workspace, text: &str) {
+    app.alt('3').typed(text);
     session.journal(app);
 }
 
@@ -73,8 +65,8 @@ fn crash_after_typing(store: &Store, id: &MeetingId, text: &str) {
 }
 
 /// Answers the overlay on screen with `key` and lets the session carry it out.
-fn answer(session: &mut Session, app: &mut App, key: char) {
-    press(app, KeyCode::Char(key), KeyModifiers::NONE);
+fn answer(session: &mut Session, app: &mut Workspace, key: char) {
+    app.typed(&key.to_string());
     for effect in app.take_effects() {
         match effect {
             Effect::Recovery(c) => session.resolve_recovery(app, c),
@@ -304,7 +296,7 @@ fn a_touched_meeting_file_still_saves() {
 }
 
 /// Opens December, types and saves, types more, and has someone else change the file.
-fn conflict(store: &Store, id: &MeetingId) -> (Session, App) {
+fn conflict(store: &Store, id: &MeetingId) -> (Session, Workspace) {
     let (mut session, mut app, _, _) = open(store, id);
     type_minutes(&mut session, &mut app, "Saved words. ");
     session.save(&mut app);
@@ -447,7 +439,7 @@ fn a_failed_journal_is_not_restarted_over_typing_that_is_in_no_file() {
         let s = Store::open(s.dir()).unwrap().with_faults(plan.clone());
         let (meeting, handle) = s.open_meeting(&id).unwrap();
         let mut session = Session::new(s, handle, meeting.clone());
-        let mut app = App::new(
+        let mut app = Workspace::new(App::new(
             meeting,
             None,
             NaiveDate::from_ymd_opt(2026, 12, 9)
@@ -455,7 +447,7 @@ fn a_failed_journal_is_not_restarted_over_typing_that_is_in_no_file() {
                 .and_hms_opt(14, 0, 0)
                 .unwrap(),
             Theme::plain(),
-        );
+        ));
         type_minutes(&mut session, &mut app, "Alpha ");
         plan.ops()
     };
@@ -471,7 +463,7 @@ fn a_failed_journal_is_not_restarted_over_typing_that_is_in_no_file() {
         .unwrap()
         .and_hms_opt(14, 0, 0)
         .unwrap();
-    let mut app = App::new(meeting, None, at, Theme::plain());
+    let mut app = Workspace::new(App::new(meeting, None, at, Theme::plain()));
     type_minutes(&mut session, &mut app, "Alpha ");
     assert_eq!(plan.fired(), 0, "the first typing is journaled");
     type_minutes(&mut session, &mut app, "Beta ");

@@ -90,7 +90,7 @@ fn template(case: Case) -> tempfile::TempDir {
 
 /// The situation made afresh from the template (copied, as a backup would: the journal
 /// still fits by content): a session waiting for the clerk's answer.
-fn situation(case: Case, template: &Path) -> (tempfile::TempDir, Store, Session, App) {
+fn situation(case: Case, template: &Path) -> (tempfile::TempDir, Store, Session, Workspace) {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::open(tmp.path().join("data")).unwrap();
     for name in files(&template.join("data"), "2026-12-09.") {
@@ -161,7 +161,7 @@ struct Chosen {
     _tmp: tempfile::TempDir,
     store: Store,
     session: Session,
-    app: App,
+    app: Workspace,
     plan: Arc<FaultPlan>,
     /// The meeting files as they were before the choice.
     old: BTreeMap<String, Vec<u8>>,
@@ -294,7 +294,7 @@ fn retry_and_check(
     case: Case,
     store: &Store,
     mut session: Session,
-    mut app: App,
+    mut app: Workspace,
     restart: bool,
 ) {
     let id = december_id();
