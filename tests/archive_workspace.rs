@@ -10,7 +10,7 @@ use minutebook::app::archive::{ArchiveView, Reply, Row};
 use minutebook::app::{App, Effect, Msg};
 use minutebook::keymap::Tab;
 use minutebook::model::approval::{self, SealCheck};
-use minutebook::model::{ItemRole, MeetingId, MeetingStatus};
+use minutebook::model::{AgendaItem, ItemId, ItemKind, ItemRole, MeetingId, MeetingStatus};
 use minutebook::store::Store;
 use minutebook::ui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
@@ -583,4 +583,47 @@ fn a_corrupt_meeting_is_a_row_of_the_archive_with_its_error_and_enter_explains()
     app.update(Msg::Archive(store.list().unwrap().into()));
     assert_eq!(app.archive.rows(), 10);
     assert!(app.archive.unreadable.is_empty());
+}
+
+#[test]
+fn the_archive_and_the_public_export_count_the_same_exempt_items() {
+    let (tmp, store) = common::demo_store();
+    // December takes one item in Part B whose sub-item is marked exempt itself: one exempt
+    // item as the published agenda lists it (the sub-item's title is not published).
+    let dec = MeetingId::parse("2026-12-09").unwrap();
+    let (mut m, mut handle) = store.open_meeting(&dec).unwrap();
+    let ground = || {
+        Some(minutebook::model::Exemption {
+            reason: "Schedule 12A, paragraph 2".into(),
+        })
+    };
+    let next = minutebook::model::agenda::next_id(&m.agenda).0;
+    let mut held = AgendaItem::new(ItemId(next), "Placement review", ItemKind::Report);
+    held.exempt = ground();
+    let mut sub = AgendaItem::new(ItemId(next + 1), "A named child's move", ItemKind::Report);
+    sub.exempt = ground();
+    held.sub_items.push(sub);
+    m.agenda.push(held);
+    store.save(&mut handle, &m).unwrap();
+    drop(handle);
+
+    let mut app = workspace(&store, "2026-12-09");
+    app.alt('6');
+    let screen = app.screen(120, 30);
+    assert!(
+        screen.contains("1 exempt (Part B) item(s)"),
+        "the archive's count: {screen}"
+    );
+    let out = tmp.path().join("december.html");
+    app.press(KeyCode::Char('x'));
+    for _ in 0..3 {
+        app.press(KeyCode::Tab);
+    }
+    app.typed(out.to_str().unwrap());
+    app.press(KeyCode::Enter);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Exported(what)] if what.contains("public, 1 exempt item(s) by title only")),
+        "the export's count: {replies:?}"
+    );
 }

@@ -325,6 +325,17 @@ pub fn exempt_ids(items: &[AgendaItem]) -> BTreeSet<ItemId> {
         .collect()
 }
 
+/// How many exempt items the agenda has, counted as the published agenda lists them by
+/// title: each item marked exempt that does not sit inside other exempt business. An
+/// exempt item's sub-items are part of that one item of Part B business (their titles
+/// are never published), so a clerk does not count them apart from it.
+pub fn exempt_item_count(items: &[AgendaItem]) -> usize {
+    walk(items)
+        .iter()
+        .filter(|w| w.item.is_exempt() && !w.is_inside_exempt())
+        .count()
+}
+
 /// The ground on which item `id` is exempt business, itself or through an item it
 /// sits under; `None` for public business (or no such item).
 pub fn exemption_of(items: &[AgendaItem], id: ItemId) -> Option<&Exemption> {
