@@ -648,6 +648,22 @@ fn per_child_rows_are_checked_against_the_totals_and_dates_out_of_order_refused(
 }
 
 #[test]
+fn a_child_row_completed_before_care_is_refused_naming_the_forms_field() {
+    let mut app = december();
+    app.alt('2');
+    app.typed("cC-09\t2026-11-10\t2026-11-01");
+    app.press(KeyCode::Enter);
+    assert_eq!(
+        form_error(&app),
+        "IHA completed: 2026-11-01 is before the child came into care (2026-11-10)"
+    );
+    assert!(
+        app.meeting.standing.iha_children.is_empty(),
+        "nothing added"
+    );
+}
+
+#[test]
 fn child_rows_never_overwrite_typed_iha_totals() {
     let mut app = december();
     // The Designated Nurse's report: totals, and one child as a row.
