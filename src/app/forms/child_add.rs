@@ -1,6 +1,6 @@
 //! Adding an anonymised child's IHA row: evidence beside the typed totals, never counted in.
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
 use crate::model::iha_children::{
@@ -27,10 +27,6 @@ pub fn open(app: &mut App) -> Option<Form> {
 }
 
 impl Spec for AddChild {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values {
             reference,
