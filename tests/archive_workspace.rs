@@ -49,6 +49,16 @@ fn pump(app: &mut App, store: &Store) -> Vec<Reply> {
     replies
 }
 
+/// Exports the meeting selected in the Archive pane, public, to `out`.
+fn export_public(app: &mut Workspace, out: &std::path::Path) {
+    app.press(KeyCode::Char('x'));
+    for _ in 0..3 {
+        app.press(KeyCode::Tab);
+    }
+    app.typed(out.to_str().unwrap());
+    app.press(KeyCode::Enter);
+}
+
 #[test]
 fn the_archive_lists_every_meeting_newest_first_with_status_in_words() {
     let (_tmp, store) = common::demo_store();
@@ -263,15 +273,7 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
         app.press(KeyCode::Down);
     }
     let out = tmp.path().join("june.html");
-    let export = |app: &mut Workspace| {
-        app.press(KeyCode::Char('x'));
-        for _ in 0..3 {
-            app.press(KeyCode::Tab);
-        }
-        app.typed(out.to_str().unwrap());
-        app.press(KeyCode::Enter);
-    };
-    export(&mut app);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Exported(what)] if what.contains("public, 1 exempt item(s) by title only")),
@@ -291,7 +293,7 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
     );
 
     // The same export again (a retry) finds it done and overwrites nothing.
-    export(&mut app);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Exported(why)] if why.contains("already holds exactly")),
@@ -300,7 +302,7 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), html);
     // Over any other file it is refused, and that file is untouched.
     std::fs::write(&out, "someone else's file").unwrap();
-    export(&mut app);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Failed(why)] if why.contains("already exists")),
@@ -341,12 +343,7 @@ fn a_workspace_public_export_leaves_out_actions_whose_raising_item_was_made_exem
     let mut app = workspace(&store, "2026-12-09");
     app.alt('6');
     let out = tmp.path().join("december.html");
-    app.press(KeyCode::Char('x'));
-    for _ in 0..3 {
-        app.press(KeyCode::Tab);
-    }
-    app.typed(out.to_str().unwrap());
-    app.press(KeyCode::Enter);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Exported(what)] if what.contains("2026-12-09") && what.contains("public")),
@@ -615,12 +612,7 @@ fn the_archive_and_the_public_export_count_the_same_exempt_items() {
         "the archive's count: {screen}"
     );
     let out = tmp.path().join("december.html");
-    app.press(KeyCode::Char('x'));
-    for _ in 0..3 {
-        app.press(KeyCode::Tab);
-    }
-    app.typed(out.to_str().unwrap());
-    app.press(KeyCode::Enter);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Exported(what)] if what.contains("public, 1 exempt item(s) by title only")),
