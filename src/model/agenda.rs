@@ -552,6 +552,24 @@ mod tests {
     }
 
     #[test]
+    fn exempt_items_are_counted_as_the_published_agenda_lists_their_titles() {
+        let ground = || {
+            Some(Exemption {
+                reason: "Schedule 12A, paragraph 2".into(),
+            })
+        };
+        let mut items = agenda();
+        // 3.1 marked under public 3: its title is listed, so it counts.
+        items[2].sub_items[0].exempt = ground();
+        assert_eq!(exempt_item_count(&items), 1);
+        // 3 made Part B too: 3.1 is inside it, one title for all of it.
+        items[2].exempt = ground();
+        assert_eq!(exempt_item_count(&items), 1);
+        items[3].exempt = ground();
+        assert_eq!(exempt_item_count(&items), 2);
+    }
+
+    #[test]
     fn an_item_taken_from_under_part_b_keeps_the_ground_it_inherited() {
         let mut items = agenda();
         items[2].exempt = Some(Exemption {
