@@ -127,11 +127,8 @@ fn export(
                 Ok(origins) => origins,
                 Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
             };
-            // The exempt items a public document lists by title: those not inside another.
-            let exempt = agenda::walk(&meeting.agenda)
-                .iter()
-                .filter(|w| w.item.is_exempt() && !w.is_inside_exempt())
-                .count();
+            // The exempt items a public document lists by title, counted as the archive counts them.
+            let exempt = agenda::exempt_item_count(&meeting.agenda);
             let whom = match (audience, exempt) {
                 (Audience::Public, 0) => "public".to_string(),
                 (Audience::Public, n) => format!("public, {n} exempt item(s) by title only"),

@@ -10,7 +10,7 @@ use minutebook::app::archive::{ArchiveView, Reply, Row};
 use minutebook::app::{App, Effect, Msg};
 use minutebook::keymap::Tab;
 use minutebook::model::approval::{self, SealCheck};
-use minutebook::model::{ItemRole, MeetingId, MeetingStatus};
+use minutebook::model::{AgendaItem, ItemId, ItemKind, ItemRole, MeetingId, MeetingStatus};
 use minutebook::store::Store;
 use minutebook::ui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
@@ -47,6 +47,16 @@ fn pump(app: &mut App, store: &Store) -> Vec<Reply> {
         }
     }
     replies
+}
+
+/// Exports the meeting selected in the Archive pane, public, to `out`.
+fn export_public(app: &mut Workspace, out: &std::path::Path) {
+    app.press(KeyCode::Char('x'));
+    for _ in 0..3 {
+        app.press(KeyCode::Tab);
+    }
+    app.typed(out.to_str().unwrap());
+    app.press(KeyCode::Enter);
 }
 
 #[test]
@@ -263,15 +273,7 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
         app.press(KeyCode::Down);
     }
     let out = tmp.path().join("june.html");
-    let export = |app: &mut Workspace| {
-        app.press(KeyCode::Char('x'));
-        for _ in 0..3 {
-            app.press(KeyCode::Tab);
-        }
-        app.typed(out.to_str().unwrap());
-        app.press(KeyCode::Enter);
-    };
-    export(&mut app);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Exported(what)] if what.contains("public, 1 exempt item(s) by title only")),
@@ -291,7 +293,7 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
     );
 
     // The same export again (a retry) finds it done and overwrites nothing.
-    export(&mut app);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Exported(why)] if why.contains("already holds exactly")),
@@ -300,7 +302,7 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), html);
     // Over any other file it is refused, and that file is untouched.
     std::fs::write(&out, "someone else's file").unwrap();
-    export(&mut app);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Failed(why)] if why.contains("already exists")),
@@ -341,12 +343,7 @@ fn a_workspace_public_export_leaves_out_actions_whose_raising_item_was_made_exem
     let mut app = workspace(&store, "2026-12-09");
     app.alt('6');
     let out = tmp.path().join("december.html");
-    app.press(KeyCode::Char('x'));
-    for _ in 0..3 {
-        app.press(KeyCode::Tab);
-    }
-    app.typed(out.to_str().unwrap());
-    app.press(KeyCode::Enter);
+    export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
     assert!(
         matches!(&replies[..], [Reply::Exported(what)] if what.contains("2026-12-09") && what.contains("public")),
@@ -618,4 +615,42 @@ fn while_reading_another_meeting_your_own_save_state_and_questions_stay_in_view(
     app.offer_conflict(vec!["2026-12-09.json was changed by something else".into()]);
     let screen = app.screen(80, 24);
     assert!(screen.contains("changed by something else"), "{screen}");
+}
+
+#[test]
+fn the_archive_and_the_public_export_count_the_same_exempt_items() {
+    let (tmp, store) = common::demo_store();
+    // December takes one item in Part B whose sub-item is marked exempt itself: one exempt
+    // item as the published agenda lists it (the sub-item's title is not published).
+    let dec = MeetingId::parse("2026-12-09").unwrap();
+    let (mut m, mut handle) = store.open_meeting(&dec).unwrap();
+    let ground = || {
+        Some(minutebook::model::Exemption {
+            reason: "Schedule 12A, paragraph 2".into(),
+        })
+    };
+    let next = minutebook::model::agenda::next_id(&m.agenda).0;
+    let mut held = AgendaItem::new(ItemId(next), "Placement review", ItemKind::Report);
+    held.exempt = ground();
+    let mut sub = AgendaItem::new(ItemId(next + 1), "A named child's move", ItemKind::Report);
+    sub.exempt = ground();
+    held.sub_items.push(sub);
+    m.agenda.push(held);
+    store.save(&mut handle, &m).unwrap();
+    drop(handle);
+
+    let mut app = workspace(&store, "2026-12-09");
+    app.alt('6');
+    let screen = app.screen(120, 30);
+    assert!(
+        screen.contains("1 exempt (Part B) item(s)"),
+        "the archive's count: {screen}"
+    );
+    let out = tmp.path().join("december.html");
+    export_public(&mut app, &out);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Exported(what)] if what.contains("public, 1 exempt item(s) by title only")),
+        "the export's count: {replies:?}"
+    );
 }

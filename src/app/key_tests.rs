@@ -17,8 +17,9 @@ fn help_rows(app: &App) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     let mut keys_alone: Option<String> = None;
     for text in lines {
+        // The description under keys of their own starts in the description column.
         if let Some(keys) = keys_alone.take()
-            && text.starts_with("    ")
+            && text.starts_with(&" ".repeat(20))
         {
             rows.push((keys, text.trim().to_string()));
             continue;

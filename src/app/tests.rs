@@ -647,6 +647,33 @@ fn per_child_rows_are_checked_against_the_totals_and_dates_out_of_order_refused(
     assert!(form_error(&app).contains("is before the child came into care"));
 }
 
+/// What the add-child form says to `row` typed from the standing pane, and the rows kept.
+fn refusal_adding_child(row: &str) -> (String, usize) {
+    let mut app = december();
+    app.alt('2').typed(row).press(KeyCode::Enter);
+    (form_error(&app), app.meeting.standing.iha_children.len())
+}
+
+#[test]
+fn the_models_child_row_problems_are_said_with_the_forms_labels() {
+    assert_eq!(
+        refusal_adding_child("cC-09\t2026-11-10\t2026-11-01"),
+        (
+            "IHA completed: 2026-11-01 is before the child came into care (2026-11-10)".into(),
+            0
+        )
+    );
+    assert_eq!(
+        refusal_adding_child("cJamie Smith\t2026-11-02\t"),
+        (
+            "Reference: \"Jamie Smith\" reads like a name; give an anonymised reference such as \
+             C-0412, never a child's name (nothing was saved)"
+                .into(),
+            0
+        )
+    );
+}
+
 #[test]
 fn child_rows_never_overwrite_typed_iha_totals() {
     let mut app = december();

@@ -187,21 +187,11 @@ fn standing(o: &mut Out, v: &View) {
             o.text_block(&iha.commentary);
         }
         if !v.children.is_empty() {
-            let rows: Vec<Vec<String>> = v
-                .children
-                .iter()
-                .map(|c| {
-                    vec![
-                        c.reference.clone(),
-                        c.entered_care.to_string(),
-                        c.completed.map(|d| d.to_string()).unwrap_or_default(),
-                    ]
-                })
-                .collect();
+            let (header, rows) = v.children_table();
             o.table(
                 "iha-children",
                 "Per-child rows (anonymised; never published)",
-                &["Reference", "Came into care", "IHA completed"],
+                &header,
                 &rows,
             );
         }

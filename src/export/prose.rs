@@ -239,21 +239,11 @@ fn standing(d: &mut Doc, v: &View) {
             d.bullet(&format!("Commentary: {}", iha.commentary));
         }
         if !v.children.is_empty() {
-            let rows: Vec<Vec<String>> = v
-                .children
-                .iter()
-                .map(|c| {
-                    vec![
-                        c.reference.clone(),
-                        c.entered_care.to_string(),
-                        c.completed.map(|d| d.to_string()).unwrap_or_default(),
-                    ]
-                })
-                .collect();
+            let (header, rows) = v.children_table();
             d.blank();
             let t = d.text("Per-child rows (anonymised; never published):");
             d.line(&t);
-            d.table(&["Reference", "Came into care", "IHA completed"], &rows);
+            d.table(&header, &rows);
         }
     }
     if !v.figures.is_empty() {

@@ -411,6 +411,22 @@ impl View {
         (header, rows)
     }
 
+    /// The per-child IHA rows as a table: its header and rows (a public view has none).
+    pub fn children_table(&self) -> ([&'static str; 3], Vec<Vec<String>>) {
+        let rows = self
+            .children
+            .iter()
+            .map(|c| {
+                vec![
+                    c.reference.clone(),
+                    c.entered_care.to_string(),
+                    c.completed.map(|d| d.to_string()).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        (["Reference", "Came into care", "IHA completed"], rows)
+    }
+
     /// The errata beside item `number`; `None`: those to the minutes as a whole, and any
     /// whose item is no longer on the agenda, so that none goes unshown.
     pub fn errata_for(&self, number: Option<&str>) -> impl Iterator<Item = &ErratumRow> {

@@ -313,6 +313,17 @@ pub fn exempt_ids(items: &[AgendaItem]) -> BTreeSet<ItemId> {
         .collect()
 }
 
+/// How many exempt items the agenda has, counted as the published agenda lists them by
+/// title: each item marked exempt that does not sit inside other exempt business. An
+/// exempt item's sub-items are part of that one item of Part B business (their titles
+/// are never published), so a clerk does not count them apart from it.
+pub fn exempt_item_count(items: &[AgendaItem]) -> usize {
+    walk(items)
+        .iter()
+        .filter(|w| w.item.is_exempt() && !w.is_inside_exempt())
+        .count()
+}
+
 /// The ground on which item `id` is exempt business, itself or through an item it
 /// sits under; `None` for public business (or no such item).
 pub fn exemption_of(items: &[AgendaItem], id: ItemId) -> Option<&Exemption> {
@@ -526,6 +537,24 @@ mod tests {
         assert_eq!(ids, [3, 4, 5]);
         assert!(is_exempt_business(&items, ItemId(5)));
         assert!(!is_exempt_business(&items, ItemId(6)));
+    }
+
+    #[test]
+    fn exempt_items_are_counted_as_the_published_agenda_lists_their_titles() {
+        let ground = || {
+            Some(Exemption {
+                reason: "Schedule 12A, paragraph 2".into(),
+            })
+        };
+        let mut items = agenda();
+        // 3.1 marked under public 3: its title is listed, so it counts.
+        items[2].sub_items[0].exempt = ground();
+        assert_eq!(exempt_item_count(&items), 1);
+        // 3 made Part B too: 3.1 is inside it, one title for all of it.
+        items[2].exempt = ground();
+        assert_eq!(exempt_item_count(&items), 1);
+        items[3].exempt = ground();
+        assert_eq!(exempt_item_count(&items), 2);
     }
 
     #[test]

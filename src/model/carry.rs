@@ -38,12 +38,12 @@ pub fn open_actions_before(earlier: &[Meeting], id: &MeetingId) -> Vec<ActionIte
 /// is not published here either) and with that item's ground on it, so it stays Part B
 /// wherever it is moved.
 fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
-    let deferred: Vec<&AgendaItem> = agenda::numbered(&prev.agenda)
+    let deferred: Vec<_> = agenda::walk(&prev.agenda)
         .into_iter()
-        .filter(|(_, i)| {
+        .filter(|w| {
+            let i = w.item;
             i.sub_items.is_empty() && i.status == ItemStatus::Deferred && i.role.is_none()
         })
-        .map(|(_, i)| i)
         .collect();
     let mut next = agenda::next_id(agenda).0;
     let mut fresh = || {
@@ -52,9 +52,10 @@ fn carry_deferred(prev: &Meeting, agenda: &mut Vec<AgendaItem>) {
     };
     // Each carried top-level item, with the previous meeting's item it holds for.
     let mut carried: Vec<(ItemId, AgendaItem)> = Vec::new();
-    for old in deferred {
+    for w in deferred {
+        let old = w.item;
         let mut item = carried_copy(old, fresh(), prev);
-        match agenda::exempt_holder(&prev.agenda, old.id) {
+        match w.holder {
             Some(holder) if holder.id != old.id => {
                 item.exempt = holder.exempt.clone();
                 match carried.iter_mut().find(|(h, _)| *h == holder.id) {
@@ -109,12 +110,12 @@ fn deferred_note(prev: &Meeting) -> String {
 /// adds Part B. Returns how many items it moved.
 pub fn restore_deferred_grounds(m: &mut Meeting, prev: &Meeting) -> usize {
     let note = deferred_note(prev);
-    let holders: Vec<(String, &AgendaItem)> = agenda::numbered(&prev.agenda)
+    let holders: Vec<(String, &AgendaItem)> = agenda::walk(&prev.agenda)
         .into_iter()
-        .filter(|(_, i)| i.sub_items.is_empty() && i.status == ItemStatus::Deferred)
-        .filter_map(|(_, i)| {
-            let holder = agenda::exempt_holder(&prev.agenda, i.id)?;
-            (holder.id != i.id).then(|| (i.title.clone(), holder))
+        .filter(|w| w.item.sub_items.is_empty() && w.item.status == ItemStatus::Deferred)
+        .filter_map(|w| {
+            let holder = w.holder?;
+            (holder.id != w.item.id).then(|| (w.item.title.clone(), holder))
         })
         .collect();
     let mut next = agenda::next_id(&m.agenda).0;

@@ -16,6 +16,33 @@ pub struct IhaChild {
     pub completed: Option<NaiveDate>,
 }
 
+/// The fields of a child's row a check can name. Each form and the file name them in
+/// their own words ([`ChildField::key`] is the file's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChildField {
+    Reference,
+    EnteredCare,
+    Completed,
+}
+
+impl ChildField {
+    /// The field's name in a row of the meeting's file.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChildField::Reference => "reference",
+            ChildField::EnteredCare => "entered_care",
+            ChildField::Completed => "completed",
+        }
+    }
+}
+
+/// Why a child's row cannot be kept, naming the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildProblem {
+    pub field: ChildField,
+    pub reason: String,
+}
+
 /// Where one child's IHA stands at the end of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -38,17 +65,23 @@ pub struct Counts {
 
 impl IhaChild {
     /// Checks a row before it is kept: the dates must be in order.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), ChildProblem> {
         if self.reference.trim().is_empty() {
-            return Err("Reference: give the child's anonymised reference, e.g. C-0412".into());
+            return Err(ChildProblem {
+                field: ChildField::Reference,
+                reason: "give the child's anonymised reference, e.g. C-0412".into(),
+            });
         }
         if let Some(done) = self.completed
             && done < self.entered_care
         {
-            return Err(format!(
-                "IHA completed: {done} is before the child came into care ({})",
-                self.entered_care
-            ));
+            return Err(ChildProblem {
+                field: ChildField::Completed,
+                reason: format!(
+                    "{done} is before the child came into care ({})",
+                    self.entered_care
+                ),
+            });
         }
         Ok(())
     }
@@ -172,12 +205,15 @@ pub fn rows_against_totals(
 
 /// A new row's reference, refused before anything is written when it reads like a name:
 /// these records concern children in care, and a name must never reach the file.
-pub fn check_new_reference(reference: &str) -> Result<(), String> {
+pub fn check_new_reference(reference: &str) -> Result<(), ChildProblem> {
     if looks_like_a_name(reference) {
-        return Err(format!(
-            "Reference: {reference:?} reads like a name; give an anonymised reference such as \
-             C-0412, never a child's name (nothing was saved)"
-        ));
+        return Err(ChildProblem {
+            field: ChildField::Reference,
+            reason: format!(
+                "{reference:?} reads like a name; give an anonymised reference such as \
+                 C-0412, never a child's name (nothing was saved)"
+            ),
+        });
     }
     Ok(())
 }
@@ -252,13 +288,14 @@ mod tests {
         let bad = child("C-78", "2026-12-17", Some("2026-12-01"));
         assert_eq!(
             bad.check().unwrap_err(),
-            "IHA completed: 2026-12-01 is before the child came into care (2026-12-17)"
+            ChildProblem {
+                field: ChildField::Completed,
+                reason: "2026-12-01 is before the child came into care (2026-12-17)".into(),
+            }
         );
-        assert!(
-            child(" ", "2026-12-17", None)
-                .check()
-                .unwrap_err()
-                .starts_with("Reference:")
+        assert_eq!(
+            child(" ", "2026-12-17", None).check().unwrap_err().field,
+            ChildField::Reference
         );
     }
 
@@ -322,8 +359,12 @@ mod tests {
         }
         assert_eq!(
             check_new_reference("Jamie Smith").unwrap_err(),
-            "Reference: \"Jamie Smith\" reads like a name; give an anonymised reference such as \
-             C-0412, never a child's name (nothing was saved)"
+            ChildProblem {
+                field: ChildField::Reference,
+                reason: "\"Jamie Smith\" reads like a name; give an anonymised reference such \
+                         as C-0412, never a child's name (nothing was saved)"
+                    .into(),
+            }
         );
     }
 }

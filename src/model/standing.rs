@@ -30,7 +30,8 @@ pub struct IhaFigures {
 /// counts far from overflowing.
 pub const MAX_COUNT: u32 = 100_000;
 
-/// The IHA fields a check can name: as the form labels them and as the record spells them.
+/// The IHA fields a check can name. The form names each with its own label; the record
+/// spells it as [`IhaField::key`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IhaField {
     PeriodTo,
@@ -42,18 +43,6 @@ pub enum IhaField {
 }
 
 impl IhaField {
-    /// The label of the field in the IHA form.
-    pub fn label(self) -> &'static str {
-        match self {
-            IhaField::PeriodTo => "Period to",
-            IhaField::CameIntoCare => "Came into care",
-            IhaField::Due => "IHAs due",
-            IhaField::Within => "Within 20 days",
-            IhaField::Late => "Completed late",
-            IhaField::Outstanding => "Outstanding",
-        }
-    }
-
     /// The field's name in the meeting's file.
     pub fn key(self) -> &'static str {
         match self {

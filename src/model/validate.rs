@@ -60,8 +60,11 @@ pub fn check(id: &MeetingId, date: NaiveDate, standing: &Standing) -> Result<(),
         );
     }
     for (i, row) in rows.iter().enumerate() {
-        if let Err(reason) = row.check() {
-            return problem(format!("standing.iha_children[{i}]"), reason);
+        if let Err(p) = row.check() {
+            return problem(
+                format!("standing.iha_children[{i}].{}", p.field.key()),
+                p.reason,
+            );
         }
     }
     for f in &standing.figures {
@@ -127,6 +130,25 @@ mod tests {
         let p = check(&id, date, &iha(MAX_COUNT, MAX_COUNT, MAX_COUNT)).unwrap_err();
         assert_eq!(p.field, "standing.iha.late");
         assert!(p.reason.contains("make 200000, more than the 100000 due"));
+    }
+
+    #[test]
+    fn a_child_row_completed_before_care_is_refused_naming_the_record_field() {
+        let (id, date) = dec9();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let s = Standing {
+            iha_children: vec![crate::model::iha_children::IhaChild {
+                reference: "C-0412".into(),
+                entered_care: day(10),
+                completed: Some(day(1)),
+            }],
+            ..Standing::default()
+        };
+        assert_eq!(
+            check(&id, date, &s).unwrap_err().to_string(),
+            "standing.iha_children[0].completed: 2026-11-01 is before the child came into care \
+             (2026-11-10)"
+        );
     }
 
     #[test]

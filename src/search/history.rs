@@ -27,7 +27,9 @@ pub struct ActionRecord {
     pub raised_meeting_title: Option<String>,
     /// The number ("4.1") of the item it was raised under, at the raising meeting.
     pub raised_item_number: Option<String>,
-    /// Raised under exempt (Part B) business.
+    /// Part B as [`is_part_b`] decides, failing closed: marked so in its latest copy or
+    /// where it was raised, or raised under an item that is exempt business now or no
+    /// longer there, or at a meeting that is not on record or could not be read.
     pub exempt: bool,
     /// Every meeting holding a copy, oldest first; the last holds the latest state.
     pub meetings: Vec<MeetingId>,

@@ -8,7 +8,7 @@ use std::fs::Metadata;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::model::agenda::numbered;
+use crate::model::agenda;
 use crate::model::clock;
 use crate::model::{Meeting, MeetingId, MeetingStatus, Presence};
 
@@ -81,6 +81,7 @@ pub struct Summary {
     pub status: MeetingStatus,
     pub present: u32,
     pub actions_raised: u32,
+    /// Counted as the published agenda lists them ([`agenda::exempt_item_count`]).
     pub exempt_items: u32,
     /// The IHA figures reported at this meeting, for trends without reading every file.
     #[serde(default)]
@@ -152,18 +153,16 @@ impl Summary {
                 on: a.on,
             }),
             errata: m.errata.len() as u32,
-            exempt_items: numbered(&m.agenda)
-                .iter()
-                .filter(|(_, i)| i.is_exempt())
-                .count() as u32,
+            exempt_items: agenda::exempt_item_count(&m.agenda) as u32,
         }
     }
 }
 
 pub const INDEX_FILE: &str = ".index.json";
 /// Bumped when `Summary` gains a field, so older caches are rebuilt; and when reading
-/// refuses more (5: impossible figures), so no summary cached before is listed unchecked.
-const INDEX_VERSION: u32 = 5;
+/// refuses more (5: impossible figures), so no summary cached before is listed unchecked;
+/// and when a field is counted anew (6: exempt items as the published agenda lists them).
+const INDEX_VERSION: u32 = 6;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {

@@ -11,9 +11,9 @@ use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 use super::{fit, list, read_only_banner};
 use crate::app::App;
 use crate::keymap::{self, AgendaEdit, Command, RunningOrder, Scope};
-use crate::model::agenda::{ItemNumber, exemption_of, is_exempt_business, numbered};
+use crate::model::agenda::{Walked, walk};
 use crate::model::standing::sparkline;
-use crate::model::{AgendaItem, ItemRole, ItemStatus, MeetingStatus, running};
+use crate::model::{AgendaItem, Exemption, ItemRole, ItemStatus, MeetingStatus, running};
 use crate::ui::minutes_seconds;
 use crate::words::PART_B_TAG;
 
@@ -77,10 +77,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     frame.render_widget(Paragraph::new(head), top);
 
-    let rows = numbered(&app.meeting.agenda);
+    let rows = walk(&app.meeting.agenda);
     let sel = app
         .agenda_sel
-        .and_then(|s| rows.iter().position(|(_, i)| i.id == s))
+        .and_then(|s| rows.iter().position(|w| w.item.id == s))
         .unwrap_or(0);
     let placed = list::place(list, rows.len());
     let columns = Columns::new(list.width >= 100, &rows);
@@ -90,7 +90,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let table = placed.table(app.theme, Some(columns.header()), cells, &widths);
     placed.render(frame, " Agenda ", table, Some(sel), None);
     frame.render_widget(
-        Paragraph::new(detail_lines(app, rows.get(sel).map(|(_, i)| *i))).wrap(Wrap { trim: true }),
+        Paragraph::new(detail_lines(
+            app,
+            rows.get(sel).map(|w| w.item),
+            rows.get(sel).and_then(|w| w.ground),
+        ))
+        .wrap(Wrap { trim: true }),
         detail,
     );
 }
@@ -106,8 +111,8 @@ struct Columns {
 const STATUS_W: u16 = 10;
 
 impl Columns {
-    fn new(wide: bool, rows: &[(ItemNumber, &AgendaItem)]) -> Columns {
-        let tags = rows.iter().map(|(_, i)| principle_tags(i).chars().count());
+    fn new(wide: bool, rows: &[Walked<AgendaItem, Exemption>]) -> Columns {
+        let tags = rows.iter().map(|w| principle_tags(w.item).chars().count());
         let widest = tags.max().unwrap_or(0) as u16;
         Columns {
             wide,
@@ -166,7 +171,7 @@ fn right(text: String) -> Cell<'static> {
 /// One row an item, each cell shortened to its column's width (`cols`).
 fn table_rows(
     app: &App,
-    rows: &[(ItemNumber, &AgendaItem)],
+    rows: &[Walked<AgendaItem, Exemption>],
     columns: &Columns,
     cols: &[usize],
 ) -> Vec<Row<'static>> {
@@ -175,10 +180,11 @@ fn table_rows(
     iha.extend(app.meeting.standing.iha.as_ref().and_then(|f| f.rate()));
     let title_w = cols[1];
     rows.iter()
-        .map(|(number, item)| {
-            let indent = "  ".repeat(number.0.len() - 1);
+        .map(|w| {
+            let (number, item) = (&w.number, w.item);
+            let indent = "  ".repeat(w.depth() - 1);
             // Under a Part B item is Part B too, and is marked so.
-            let part_b = is_exempt_business(&app.meeting.agenda, item.id);
+            let part_b = w.is_exempt();
             let mut title = match part_b {
                 true => format!("{indent}{PART_B_TAG} {}", item.title),
                 false => format!("{indent}{}", item.title),
@@ -216,7 +222,12 @@ fn table_rows(
         .collect()
 }
 
-fn detail_lines(app: &App, item: Option<&AgendaItem>) -> Vec<Line<'static>> {
+/// `ground` is the item's Part B ground as the walk inherits it.
+fn detail_lines(
+    app: &App,
+    item: Option<&AgendaItem>,
+    ground: Option<&Exemption>,
+) -> Vec<Line<'static>> {
     let Some(item) = item else {
         return vec![Line::from(format!(
             "The agenda is empty: press {} to add an item.",
@@ -244,7 +255,7 @@ fn detail_lines(app: &App, item: Option<&AgendaItem>) -> Vec<Line<'static>> {
         Span::styled(item.title.clone(), theme.title()),
         Span::raw(format!(" · {}", facts.join(" · "))),
     ])];
-    if let Some(ex) = exemption_of(&app.meeting.agenda, item.id) {
+    if let Some(ex) = ground {
         let under = if item.is_exempt() {
             ""
         } else {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::read_only_banner;
 use crate::app::App;
 use crate::editor::wrap_line;
-use crate::model::agenda::{is_exempt_business, number_of, numbered};
+use crate::model::agenda::{is_exempt_business, number_of, walk};
 use crate::model::reading;
 use crate::words;
 
@@ -162,9 +162,10 @@ pub fn whole_minutes(app: &App) -> Vec<(String, Style)> {
     let (m, theme) = (&app.meeting, app.theme);
     let plain = Style::default();
     let mut lines = Vec::new();
-    for (number, item) in numbered(&m.agenda) {
-        let mut heading = format!("{number} {}", item.title);
-        if is_exempt_business(&m.agenda, item.id) {
+    for w in walk(&m.agenda) {
+        let item = w.item;
+        let mut heading = format!("{} {}", w.number, item.title);
+        if w.is_exempt() {
             heading.push_str(&format!("  {}", words::PART_B_TAG));
         }
         lines.push((heading, theme.title()));

@@ -1,7 +1,7 @@
 //! Capturing an action from the Minutes tab: it joins the meeting's actions and a line
 //! of its own in the minutes.
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
 use crate::model::agenda;
@@ -26,10 +26,6 @@ pub fn open(item: ItemId) -> Form {
 }
 
 impl Spec for Action {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values { action, owner, due } = self.values();
         let text = action.required()?;

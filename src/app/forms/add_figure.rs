@@ -1,6 +1,6 @@
 //! A new standing figure the board follows from this meeting on.
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
 use crate::model::{Better, Figure, Unit};
@@ -26,10 +26,6 @@ pub fn open(app: &mut App) -> Option<Form> {
 }
 
 impl Spec for AddFigure {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values {
             name,

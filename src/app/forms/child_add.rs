@@ -1,9 +1,11 @@
 //! Adding an anonymised child's IHA row: evidence beside the typed totals, never counted in.
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
-use crate::model::iha_children::{IhaChild, check_new_reference, rows_against_totals};
+use crate::model::iha_children::{
+    ChildField, ChildProblem, IhaChild, check_new_reference, rows_against_totals,
+};
 use crate::model::standing::MAX_COUNT;
 
 form! {
@@ -25,19 +27,21 @@ pub fn open(app: &mut App) -> Option<Form> {
 }
 
 impl Spec for AddChild {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values {
             reference,
             entered_care,
             completed,
         } = self.values();
+        // A check in the model names the field; the form says it with its own label.
+        let named = |p: ChildProblem| match p.field {
+            ChildField::Reference => reference.refuse(p.reason),
+            ChildField::EnteredCare => entered_care.refuse(p.reason),
+            ChildField::Completed => completed.refuse(p.reason),
+        };
         let reference_text = reference.required()?;
         let children = &mut app.meeting.standing.iha_children;
-        check_new_reference(&reference_text)?;
+        check_new_reference(&reference_text).map_err(named)?;
         if children.len() >= MAX_COUNT as usize {
             return Err(reference.refuse(format!(
                 "a board reports at most {MAX_COUNT} children's rows"
@@ -50,7 +54,7 @@ impl Spec for AddChild {
                 .ok_or_else(|| entered_care.refuse("give the date, YYYY-MM-DD"))?,
             completed: completed.date()?,
         };
-        child.check()?;
+        child.check().map_err(named)?;
         if children.iter().any(|c| c.reference == reference_text) {
             return Err(reference.refuse(format!("{reference_text:?} is already listed")));
         }

@@ -1,7 +1,7 @@
 //! Removing a child's IHA row by its reference.
 
+use super::Spec;
 use super::child_add::note_rows_against_totals;
-use super::{Changes, Spec};
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
 
@@ -22,10 +22,6 @@ pub fn open(app: &mut App) -> Option<Form> {
 }
 
 impl Spec for RemoveChild {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values { reference } = self.values();
         let reference_text = reference.required()?;

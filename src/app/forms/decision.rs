@@ -1,6 +1,6 @@
 //! Recording a decision or a resolution under the item being minuted.
 
-use super::{Changes, Fields, Spec};
+use super::{Fields, Spec};
 use crate::app::App;
 use crate::app::form::{Form, LineInput, Shown, Value};
 use crate::model::agenda;
@@ -44,10 +44,6 @@ impl Fields for Decision {
 }
 
 impl Spec for Decision {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let text = Value::new(self.label(), &self.text).required()?;
         if let Some(it) = agenda::find_mut(&mut app.meeting.agenda, self.item) {

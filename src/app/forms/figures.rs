@@ -1,6 +1,6 @@
 //! This meeting's values of the board's other standing figures, one field a figure.
 
-use super::{Changes, Fields, Spec};
+use super::{Fields, Spec};
 use crate::app::App;
 use crate::app::form::{Form, LineInput, Shown, Value};
 
@@ -62,10 +62,6 @@ impl Fields for Figures {
 }
 
 impl Spec for Figures {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let mut values = Vec::new();
         for f in &self.figures {

@@ -1,6 +1,6 @@
 //! The IHA timeliness figures for this meeting's reporting period, and the board's target.
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput, Value};
 use crate::model::IhaFigures;
@@ -45,10 +45,6 @@ pub fn open(app: &mut App) -> Option<Form> {
 }
 
 impl Spec for Iha {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let (figures, target) = self.figures()?;
         let accounted = figures.accounted();

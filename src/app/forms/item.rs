@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput, Value};
 use crate::model::agenda::{self, AgendaItem, Principle};
@@ -120,10 +120,6 @@ impl Item {
 }
 
 impl Spec for Item {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         match self.target {
             Target::Add { after, parent } => {

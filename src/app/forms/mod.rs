@@ -105,7 +105,11 @@ pub enum Changes {
 
 /// A form that can be saved.
 pub trait Spec: Fields {
-    fn changes(&self) -> Changes;
+    /// The meeting shown unless the form says otherwise: the safe default, since such a
+    /// form is refused while the meeting is read-only.
+    fn changes(&self) -> Changes {
+        Changes::ThisMeeting
+    }
     /// Checks every field (a refusal names the field) and makes the change.
     fn submit(&self, app: &mut App) -> Result<(), String>;
 }

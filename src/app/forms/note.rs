@@ -1,6 +1,6 @@
 //! A progress note on the selected action, which may also change its status.
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
 use crate::model::{ActionId, ActionStatus};
@@ -24,10 +24,6 @@ pub fn open(app: &mut App) -> Option<Form> {
 }
 
 impl Spec for Note {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values { note, status } = self.values();
         let note = note.required()?;

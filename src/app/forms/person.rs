@@ -1,6 +1,6 @@
 //! Adding a person to this meeting's attendance.
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
 use crate::model::{Attendance, Role};
@@ -24,10 +24,6 @@ pub fn open(app: &mut App) -> Option<Form> {
 }
 
 impl Spec for Person {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values {
             name,

@@ -1,6 +1,6 @@
 //! Retiring a standing figure: this meeting and later ones stop following it.
 
-use super::{Changes, Spec};
+use super::Spec;
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
 
@@ -21,10 +21,6 @@ pub fn open(app: &mut App) -> Option<Form> {
 }
 
 impl Spec for RetireFigure {
-    fn changes(&self) -> Changes {
-        Changes::ThisMeeting
-    }
-
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values { name } = self.values();
         let name_text = name.required()?;
