@@ -5,157 +5,28 @@ pub mod archive;
 pub mod commands;
 pub mod form;
 mod forms;
+mod input;
+mod messages;
+mod minutes;
 pub mod recovery;
+mod save_state;
+
+pub use messages::{Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel};
+pub use minutes::MinutesPane;
 
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect, Size};
-use serde::{Deserialize, Serialize};
+use ratatui::crossterm::event::KeyEventKind;
+use ratatui::layout::Size;
 
-use crate::editor::{EditOp, Editor, Outcome};
-use crate::keymap::{self, Command, ConflictChoice, RecoveryChoice, Scope, Tab};
-use crate::model::agenda::{self, numbered};
+use crate::editor::Editor;
+use crate::keymap::{self, Command, Scope, Tab};
+use crate::model::agenda::numbered;
 use crate::model::{ItemId, Meeting, MeetingStatus, running};
 use crate::store::Summary;
-use crate::ui::layout;
 use crate::ui::theme::Theme;
-use archive::{ArchiveList, ArchivePane, Reply, Request};
-use form::Form;
-
-/// One terminal event, or the clock moving on.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    Key(KeyEvent),
-    Paste(String),
-    Mouse(MouseEvent),
-    Tick(NaiveDateTime),
-    /// Summaries of every meeting and the files that could not be read, read after the
-    /// first frame is on screen.
-    Archive(ArchiveList),
-    /// The run loop's answer to a request for other records.
-    Reply(Reply),
-    /// The terminal's size, before the first frame and whenever it changes: what mouse
-    /// clicks and scrolling measure against (drawing only reads the state).
-    Resize(Size),
-    /// The meeting as of `revision` is the file on disk now.
-    Saved {
-        revision: u64,
-    },
-    /// A save failed, for this reason; the run loop retries.
-    SaveFailed(String),
-    /// Saved, but the directory sync after the rename failed, for this reason.
-    NotDurable(String),
-    /// Every save so far is durable (a directory sync owed has succeeded).
-    Durable,
-    /// A fresh journal holds typing from now on.
-    JournalStarted,
-    /// Typing is not being journaled, for this reason.
-    JournalFailed(String),
-    /// The clerk asked to quit while the save fails: asked again instead.
-    QuitRefused,
-    /// Something the run loop did, said to the clerk (a recovery, a conflict resolved…).
-    Notice(String),
-}
-
-/// One edit to one item's minutes, as journaled between saves.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JournalRecord {
-    pub item: ItemId,
-    pub edit: EditOp,
-}
-
-/// One line of the journal: an edit, or the text an item's edits count from (written
-/// before its first edit after each save), so typed text can be rebuilt whatever later
-/// happens to the meeting file. Journals from before base lines hold only edits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum JournalLine {
-    Base { item: ItemId, base: String },
-    Edit(JournalRecord),
-}
-
-/// Work for the run loop.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Copy to the terminal's clipboard (an OSC 52 sequence to write out).
-    Osc52(String),
-    /// The clerk's answer to the recovery offer.
-    Recovery(RecoveryChoice),
-    /// The clerk's answer when the file changed on disk.
-    Conflict(ConflictChoice),
-    /// Work on other records: open, search, approve, export…
-    Request(Request),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirmed {
-    DeleteItem(ItemId),
-    RemovePerson(usize),
-    EndMeeting,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Help {
-        scroll: u16,
-        /// What help was opened over (a form with its typing, a question): back on close.
-        under: Option<Box<Overlay>>,
-    },
-    Form(Form),
-    Confirm {
-        question: String,
-        then: Confirmed,
-    },
-    /// Text a crash cut off, found in the journal: what would be restored.
-    Recovery {
-        lines: Vec<String>,
-    },
-    /// The meeting's file was changed by something else: the ways out.
-    Conflict {
-        lines: Vec<String>,
-    },
-}
-
-impl Overlay {
-    /// The scope whose keys work while this overlay is open.
-    pub fn scope(&self) -> Scope {
-        match self {
-            Overlay::Help { .. } => Scope::Help,
-            Overlay::Form(_) => Scope::Form,
-            Overlay::Confirm { .. } => Scope::Confirm,
-            Overlay::Recovery { .. } => Scope::Recovery,
-            Overlay::Conflict { .. } => Scope::Conflict,
-        }
-    }
-}
-
-/// How the status bar shows the save state: as usual, as a warning, or as a failure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum SaveLevel {
-    Fine,
-    Warn,
-    Bad,
-}
-
-/// The Minutes pane: the editor holding one item's minutes.
-#[derive(Debug)]
-pub struct MinutesPane {
-    pub editor: Editor,
-    /// The item whose minutes the editor holds.
-    pub item: Option<ItemId>,
-    /// The editor revision last copied into the meeting.
-    synced: u64,
-    /// The editor revision last counted as a change to the meeting.
-    seen: u64,
-    /// Showing the whole meeting's minutes read-only instead of the editor.
-    pub whole: bool,
-    pub whole_scroll: u16,
-    /// Where the cursor was in each item's minutes when the clerk left it, this session:
-    /// reopening an item puts it back there, so new typing follows the earlier text.
-    cursors: HashMap<ItemId, usize>,
-}
+use archive::ArchivePane;
 
 #[derive(Debug)]
 pub struct App {
@@ -300,43 +171,6 @@ impl App {
         }
     }
 
-    /// What the run loop tells the workspace about its meeting's files and the clerk's
-    /// requests of them.
-    fn told(&mut self, msg: Msg) {
-        match msg {
-            Msg::Saved { revision } => {
-                self.saved_revision = revision;
-                self.urgent_save = false;
-                self.save_error = None;
-            }
-            Msg::SaveFailed(why) => self.save_error = Some(why),
-            Msg::NotDurable(why) => self.not_durable = Some(why),
-            Msg::Durable => self.not_durable = None,
-            Msg::JournalStarted => self.journal_error = None,
-            Msg::JournalFailed(why) => {
-                self.journal_error = Some(why);
-                // Only the file can keep the typing now.
-                self.urgent_save |= self.revision != self.saved_revision;
-            }
-            Msg::QuitRefused => {
-                self.quit = false;
-                self.flash = Some(format!(
-                    "NOT SAVED. Press {} again to quit anyway (your text stays in the journal): {}",
-                    keymap::quit_key(),
-                    self.save_error.as_deref().unwrap_or("unknown reason")
-                ));
-            }
-            Msg::Notice(text) => self.flash = Some(text),
-            Msg::Key(_)
-            | Msg::Paste(_)
-            | Msg::Mouse(_)
-            | Msg::Tick(_)
-            | Msg::Archive(_)
-            | Msg::Reply(_)
-            | Msg::Resize(_) => {}
-        }
-    }
-
     /// While another meeting is open to read: the keys that come back from it are
     /// taken here, the rest go to it. Returns the message if it is this app's.
     fn update_view(&mut self, msg: Msg) -> Option<Msg> {
@@ -389,153 +223,6 @@ impl App {
         None
     }
 
-    /// Which keys are live: overlays first, then the pane.
-    pub fn scope(&self) -> Scope {
-        self.overlay
-            .as_ref()
-            .map_or(self.tab.scope(), Overlay::scope)
-    }
-
-    /// Which scope has the keyboard: the overlay's, else the pane's, the Minutes tab
-    /// split into the editor, its find bar and the whole minutes.
-    pub fn focus(&self) -> Scope {
-        match self.scope() {
-            Scope::Minutes if self.minutes.whole => Scope::WholeMinutes,
-            Scope::Minutes if self.minutes.editor.is_searching() => Scope::Find,
-            Scope::Minutes => Scope::Editor,
-            other => other,
-        }
-    }
-
-    fn key(&mut self, key: KeyEvent) {
-        // The recovery question must be answered before anything else.
-        if let Some(Overlay::Recovery { .. }) = self.overlay {
-            if let Some(Command::Recovery(choice)) = keymap::lookup(Scope::Recovery, &key) {
-                self.overlay = None;
-                self.effects.push(Effect::Recovery(choice));
-            }
-            return;
-        }
-        // So is the question of a file changed on disk; quitting stays possible (the
-        // journal keeps the text), nothing else.
-        if let Some(Overlay::Conflict { .. }) = self.overlay {
-            if let Some(Command::Conflict(choice)) = keymap::lookup(Scope::Conflict, &key) {
-                self.overlay = None;
-                self.effects.push(Effect::Conflict(choice));
-            } else if keymap::lookup(Scope::Global, &key) == Some(Command::Quit) {
-                self.command(Command::Quit);
-            }
-            return;
-        }
-        let focus = self.focus();
-        for &scope in keymap::live(focus) {
-            if scope.is_editor() {
-                return self.editor_key(key);
-            }
-            if scope == Scope::Field
-                && let Some(edit) = keymap::field_command(&key)
-            {
-                return self.field_key(|input| input.edit(edit));
-            }
-            if let Some(cmd) = keymap::lookup(scope, &key) {
-                return self.command(cmd);
-            }
-        }
-        // A key no binding names: the focus's own rule (see `keymap::RULES`).
-        match focus {
-            Scope::Form | Scope::Field => self.field_key(|input| {
-                input.type_key(&key);
-            }),
-            Scope::WholeMinutes => self.whole_minutes_refused(),
-            Scope::Global
-            | Scope::Browse
-            | Scope::Agenda
-            | Scope::Standing
-            | Scope::Minutes
-            | Scope::Editor
-            | Scope::Find
-            | Scope::Actions
-            | Scope::Attendance
-            | Scope::Archive
-            | Scope::Confirm
-            | Scope::Help
-            | Scope::Recovery
-            | Scope::Conflict => {}
-        }
-    }
-
-    /// A key for the open form's focused field; any key clears the last refusal.
-    fn field_key(&mut self, edit: impl FnOnce(&mut form::LineInput)) {
-        if let Some(Overlay::Form(f)) = &mut self.overlay {
-            f.error = None;
-            edit(f.focused());
-        }
-    }
-
-    fn editor_key(&mut self, key: KeyEvent) {
-        if self.minutes.item.is_none() {
-            self.flash = Some("No agenda item is chosen: select one in the Agenda tab.".into());
-            return;
-        }
-        if self.minutes.editor.handle_key(key) == Outcome::ReadOnly {
-            self.refuse();
-        }
-    }
-
-    fn paste(&mut self, text: &str) {
-        match &mut self.overlay {
-            Some(Overlay::Form(f)) => f.focused().insert(text),
-            Some(_) => {}
-            None if self.tab == Tab::Minutes
-                && !self.minutes.whole
-                && self.minutes.item.is_some() =>
-            {
-                if self.minutes.editor.paste(text) == Outcome::ReadOnly {
-                    self.refuse();
-                }
-            }
-            None => self.flash = Some("Paste goes into the Minutes tab or a form.".into()),
-        }
-    }
-
-    fn mouse(&mut self, m: MouseEvent) {
-        let at = Position::new(m.column, m.row);
-        if m.kind == MouseEventKind::Down(MouseButton::Left)
-            && self.overlay.is_none()
-            && let Some(tab) = layout::tab_under(self.screen.into(), self.reading, at)
-        {
-            self.switch_tab(tab);
-        }
-    }
-
-    /// Notes an edit as a change to the meeting, and OSC 52 copies as effects.
-    fn collect_editor_output(&mut self) {
-        let rev = self.minutes.editor.revision();
-        if rev != self.minutes.seen {
-            self.minutes.seen = rev;
-            self.revision += 1;
-        }
-        if let Some(seq) = self.minutes.editor.take_osc52() {
-            self.effects.push(Effect::Osc52(seq));
-        }
-    }
-
-    /// Moves the editor's operations into the journal queue, for the item they edit.
-    /// Taken once a turn, so a typed run journals as one insert, not a record a key.
-    fn drain_editor_ops(&mut self) {
-        let ops = self.minutes.editor.take_ops();
-        if let (false, Some(item)) = (ops.is_empty(), self.minutes.item) {
-            self.journal
-                .extend(ops.into_iter().map(|edit| JournalRecord { item, edit }));
-        }
-    }
-
-    /// Journal records since the last call, for the run loop to append.
-    pub fn take_journal(&mut self) -> Vec<JournalRecord> {
-        self.drain_editor_ops();
-        std::mem::take(&mut self.journal)
-    }
-
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }
@@ -565,96 +252,6 @@ impl App {
         if tab == Tab::Minutes {
             self.follow_minutes_target();
         }
-    }
-
-    /// The item the Minutes pane is for: the one being taken, else the one selected.
-    pub fn minutes_target(&self) -> Option<ItemId> {
-        running::current(&self.meeting).or(self.agenda_sel)
-    }
-
-    /// Copies the editor's text into the meeting if it changed.
-    pub fn sync_editor(&mut self) {
-        let rev = self.minutes.editor.revision();
-        if rev == self.minutes.synced {
-            return;
-        }
-        if let Some(item) = self
-            .minutes
-            .item
-            .and_then(|id| agenda::find_mut(&mut self.meeting.agenda, id))
-        {
-            item.minutes = self.minutes.editor.text();
-        }
-        self.minutes.synced = rev;
-    }
-
-    /// The meeting as it should be saved (the editor's text included).
-    pub fn meeting_for_save(&mut self) -> &Meeting {
-        self.sync_editor();
-        &self.meeting
-    }
-
-    /// Puts the minutes target's text in the editor if it holds another item's.
-    pub fn follow_minutes_target(&mut self) {
-        let target = self.minutes_target();
-        if target == self.minutes.item && self.minutes.item.is_some() {
-            return;
-        }
-        self.sync_editor();
-        self.drain_editor_ops();
-        if let Some(left) = self.minutes.item {
-            let at = self.minutes.editor.cursor_offset();
-            self.minutes.cursors.insert(left, at);
-        }
-        let had_unsaved = self.revision != self.saved_revision;
-        let text = target
-            .and_then(|id| self.meeting.item(id))
-            .map(|i| i.minutes.clone())
-            .unwrap_or_default();
-        let mut editor = Editor::new(&text);
-        editor.set_read_only(self.read_only.is_some());
-        editor.set_style(self.theme.editor_style());
-        // The editor keeps text as a paste would leave it; the journal counts from that.
-        let normalised = editor.text();
-        if normalised != text
-            && let Some(item) = target.and_then(|id| agenda::find_mut(&mut self.meeting.agenda, id))
-        {
-            item.minutes = normalised;
-            self.revision += 1;
-        }
-        // Where the clerk left off: the remembered place, or the end of the text, where
-        // typing continues. Minutes only to be read open at their start.
-        let cursors = std::mem::take(&mut self.minutes.cursors);
-        let fresh = if self.read_only.is_some() {
-            0
-        } else {
-            editor.len_chars()
-        };
-        let at = target
-            .and_then(|id| cursors.get(&id).copied())
-            .unwrap_or(fresh);
-        editor.set_cursor_offset(at);
-        self.minutes = MinutesPane {
-            synced: editor.revision(),
-            seen: editor.revision(),
-            editor,
-            item: target,
-            whole: self.minutes.whole,
-            whole_scroll: 0,
-            cursors,
-        };
-        // Moving to another item is a moment to save.
-        self.urgent_save |= had_unsaved;
-        // A fresh editor, also when the meeting is replaced outside `update`.
-        self.lay_out_editor();
-    }
-
-    /// Replaces the meeting (after recovery), keeping the panes where they were.
-    pub fn replace_meeting(&mut self, meeting: Meeting) {
-        self.meeting = meeting;
-        self.minutes.item = None;
-        self.follow_minutes_target();
-        self.changed(true);
     }
 
     /// Rows of the agenda pane in order: the id of each.
@@ -696,91 +293,6 @@ impl App {
         self.earlier()
             .filter_map(|s| Some((s.date, s.figures.iter().find(|(k, _)| k == key)?.1)))
             .collect()
-    }
-
-    /// What the status bar says about saving.
-    pub fn save_state(&self) -> String {
-        self.save_status().0
-    }
-
-    /// What the status bar says about saving, and how loudly.
-    pub fn save_status(&self) -> (String, SaveLevel) {
-        if let Some(why) = &self.read_only {
-            return (format!("READ-ONLY: {why}"), SaveLevel::Warn);
-        }
-        let (state, level) = match &self.save_error {
-            Some(e) => (format!("NOT SAVED: {e}"), SaveLevel::Bad),
-            None if self.revision != self.saved_revision => ("saving".into(), SaveLevel::Fine),
-            None if let Some(why) = &self.not_durable => {
-                (format!("SAVED, NOT YET DURABLE: {why}"), SaveLevel::Warn)
-            }
-            None => ("saved".into(), SaveLevel::Fine),
-        };
-        match &self.journal_error {
-            Some(why) => (
-                format!("{state}; NO JOURNAL: {why}"),
-                level.max(SaveLevel::Warn),
-            ),
-            None => (state, level),
-        }
-    }
-
-    /// Bumped on every change to the meeting; the run loop saves when it moves.
-    pub fn revision(&self) -> u64 {
-        self.revision
-    }
-
-    /// The revision the file on disk holds.
-    pub fn saved_revision(&self) -> u64 {
-        self.saved_revision
-    }
-
-    /// Why the last save failed, while it does.
-    pub fn save_error(&self) -> Option<&str> {
-        self.save_error.as_deref()
-    }
-
-    /// Why typing is not being journaled, if it is not.
-    pub fn journal_error(&self) -> Option<&str> {
-        self.journal_error.as_deref()
-    }
-
-    /// A change asks to be saved at once.
-    pub fn urgent_save(&self) -> bool {
-        self.urgent_save
-    }
-
-    /// The clerk asked to quit.
-    pub fn quit(&self) -> bool {
-        self.quit
-    }
-
-    /// Where the pane is drawn on the screen as last told; `None` while the Minutes tab
-    /// is not shown or the window is too small to draw the workspace in.
-    fn minutes_pane(&self) -> Option<Rect> {
-        let shown = self.tab == Tab::Minutes;
-        shown.then(|| crate::ui::pane_area(self, self.screen.into()))?
-    }
-
-    /// Lays the editor out where the Minutes pane shows it, so the next draw finds the
-    /// cursor in view and only reads: after every message, which is every change to the
-    /// text, the cursor, the pane's head or the terminal's size. Not shown, not moved.
-    fn lay_out_editor(&mut self) {
-        if let Some(area) = self
-            .minutes_pane()
-            .and_then(|pane| crate::tabs::minutes::editor_area(self, pane))
-        {
-            self.minutes.editor.lay_out(area);
-        }
-    }
-
-    /// Keeps the whole minutes' scroll within the rows the screen can show, so one
-    /// step back from the end moves at once.
-    fn clamp_whole_scroll(&mut self) {
-        if let Some(pane) = self.minutes_pane().filter(|_| self.minutes.whole) {
-            let max = crate::tabs::minutes::whole_max_scroll(self, pane);
-            self.minutes.whole_scroll = self.minutes.whole_scroll.min(max);
-        }
     }
 
     /// Offers the recovery of journaled text found at start-up.

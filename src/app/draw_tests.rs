@@ -2,7 +2,7 @@
 //! it, so the cursor is in view before any frame and a frame only reads.
 
 use ratatui::crossterm::event::KeyCode;
-use ratatui::layout::Position;
+use ratatui::layout::{Position, Rect};
 
 use super::archive::Reply;
 use super::tests::workspace::Workspace;

@@ -8,6 +8,7 @@ use super::*;
 pub(crate) mod workspace;
 use crate::editor::apply_op;
 use crate::keymap::{ConflictChoice, RecoveryChoice};
+use crate::model::agenda;
 use crate::model::{ActionStatus, Due, ItemStatus, Presence};
 use workspace::Workspace;
 

@@ -1,0 +1,128 @@
+//! The workspace's vocabulary: the messages `update` takes, the work and journal records
+//! it leaves for the run loop, the overlays it opens and how loudly saving is shown.
+
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::Size;
+use serde::{Deserialize, Serialize};
+
+use super::archive::{ArchiveList, Reply, Request};
+use super::form::Form;
+use crate::editor::EditOp;
+use crate::keymap::{ConflictChoice, RecoveryChoice, Scope};
+use crate::model::ItemId;
+
+/// One terminal event, or the clock moving on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Tick(NaiveDateTime),
+    /// Summaries of every meeting and the files that could not be read, read after the
+    /// first frame is on screen.
+    Archive(ArchiveList),
+    /// The run loop's answer to a request for other records.
+    Reply(Reply),
+    /// The terminal's size, before the first frame and whenever it changes: what mouse
+    /// clicks and scrolling measure against (drawing only reads the state).
+    Resize(Size),
+    /// The meeting as of `revision` is the file on disk now.
+    Saved {
+        revision: u64,
+    },
+    /// A save failed, for this reason; the run loop retries.
+    SaveFailed(String),
+    /// Saved, but the directory sync after the rename failed, for this reason.
+    NotDurable(String),
+    /// Every save so far is durable (a directory sync owed has succeeded).
+    Durable,
+    /// A fresh journal holds typing from now on.
+    JournalStarted,
+    /// Typing is not being journaled, for this reason.
+    JournalFailed(String),
+    /// The clerk asked to quit while the save fails: asked again instead.
+    QuitRefused,
+    /// Something the run loop did, said to the clerk (a recovery, a conflict resolved…).
+    Notice(String),
+}
+
+/// One edit to one item's minutes, as journaled between saves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalRecord {
+    pub item: ItemId,
+    pub edit: EditOp,
+}
+
+/// One line of the journal: an edit, or the text an item's edits count from (written
+/// before its first edit after each save), so typed text can be rebuilt whatever later
+/// happens to the meeting file. Journals from before base lines hold only edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum JournalLine {
+    Base { item: ItemId, base: String },
+    Edit(JournalRecord),
+}
+
+/// Work for the run loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Copy to the terminal's clipboard (an OSC 52 sequence to write out).
+    Osc52(String),
+    /// The clerk's answer to the recovery offer.
+    Recovery(RecoveryChoice),
+    /// The clerk's answer when the file changed on disk.
+    Conflict(ConflictChoice),
+    /// Work on other records: open, search, approve, export…
+    Request(Request),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmed {
+    DeleteItem(ItemId),
+    RemovePerson(usize),
+    EndMeeting,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: u16,
+        /// What help was opened over (a form with its typing, a question): back on close.
+        under: Option<Box<Overlay>>,
+    },
+    Form(Form),
+    Confirm {
+        question: String,
+        then: Confirmed,
+    },
+    /// Text a crash cut off, found in the journal: what would be restored.
+    Recovery {
+        lines: Vec<String>,
+    },
+    /// The meeting's file was changed by something else: the ways out.
+    Conflict {
+        lines: Vec<String>,
+    },
+}
+
+impl Overlay {
+    /// The scope whose keys work while this overlay is open.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Overlay::Help { .. } => Scope::Help,
+            Overlay::Form(_) => Scope::Form,
+            Overlay::Confirm { .. } => Scope::Confirm,
+            Overlay::Recovery { .. } => Scope::Recovery,
+            Overlay::Conflict { .. } => Scope::Conflict,
+        }
+    }
+}
+
+/// How the status bar shows the save state: as usual, as a warning, or as a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SaveLevel {
+    Fine,
+    Warn,
+    Bad,
+}
