@@ -248,6 +248,8 @@ pub struct Rule {
 pub enum RuleKeys {
     Characters,
     ShiftMotion,
+    /// Shift held on an editing key that is not a motion (Shift-Enter, Shift-Del).
+    ShiftOther,
     OtherKeys,
 }
 
@@ -256,6 +258,7 @@ impl fmt::Display for RuleKeys {
         match self {
             RuleKeys::Characters => f.write_str("Characters"),
             RuleKeys::ShiftMotion => write!(f, "{}move", key::prefix(KeyModifiers::SHIFT)),
+            RuleKeys::ShiftOther => write!(f, "{}other key", key::prefix(KeyModifiers::SHIFT)),
             RuleKeys::OtherKeys => f.write_str("Other keys"),
         }
     }
@@ -272,6 +275,11 @@ pub const RULES: &[Rule] = &[
         scope: Scope::Editor,
         keys: RuleKeys::ShiftMotion,
         help: "Select while moving",
+    },
+    Rule {
+        scope: Scope::Editor,
+        keys: RuleKeys::ShiftOther,
+        help: "Does what the key does without Shift (Shift-Enter is a new paragraph)",
     },
     Rule {
         scope: Scope::Find,

@@ -198,7 +198,11 @@ fn candidate_keys() -> Vec<KeyEvent> {
         KeyCode::PageUp,
         KeyCode::PageDown,
     ];
-    for code in motions {
+    // Shift on a motion selects; on the other editing keys it is easily held by mistake.
+    for code in motions
+        .into_iter()
+        .chain([KeyCode::Enter, KeyCode::Backspace, KeyCode::Delete])
+    {
         keys.push(KeyEvent::new(code, KeyModifiers::SHIFT));
     }
     for code in motions.into_iter().chain([
@@ -293,6 +297,7 @@ fn in_help(focus: Scope, e: &KeyEvent) -> bool {
                     && (plain || (ctrl_alt && r.scope == Scope::Editor))
             }
             RuleKeys::ShiftMotion => motion && e.modifiers.contains(KeyModifiers::SHIFT),
+            RuleKeys::ShiftOther => !motion && plain && e.modifiers.contains(KeyModifiers::SHIFT),
             RuleKeys::OtherKeys => true,
         });
     on_a_row || quiet || by_rule

@@ -296,6 +296,7 @@ fn the_editors_rules_are_in_its_help() {
     for (scope, rule) in [
         (Scope::Editor, RuleKeys::Characters),
         (Scope::Editor, RuleKeys::ShiftMotion),
+        (Scope::Editor, RuleKeys::ShiftOther),
         (Scope::Find, RuleKeys::Characters),
         (Scope::Find, RuleKeys::OtherKeys),
         (Scope::WholeMinutes, RuleKeys::OtherKeys),
@@ -306,6 +307,7 @@ fn the_editors_rules_are_in_its_help() {
         );
     }
     assert_eq!(RuleKeys::ShiftMotion.to_string(), "Shift-move");
+    assert_eq!(RuleKeys::ShiftOther.to_string(), "Shift-other key");
 }
 
 #[test]
