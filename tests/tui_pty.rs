@@ -326,3 +326,49 @@ fn the_workspace_refuses_a_meeting_with_impossible_figures_naming_the_field() {
         "left untouched"
     );
 }
+
+/// The real binary at 80x24: an action longer than its field scrolls with the cursor, F1
+/// over the form and Esc give the form back with the typing, and the whole text reaches
+/// the file.
+#[test]
+fn help_over_a_form_gives_it_back_and_a_long_action_is_stored_whole() {
+    let (_tmp, data) = common::demo_data();
+    let text = "Ask the Director to write to every placing authority about notifications \
+                of unregulated placements to Ofsted";
+    let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 80, 24);
+    t.wait_text("1 Agenda");
+    t.send(&alt('3'));
+    t.wait_text("1 Welcome, apologies");
+    t.send(&alt('a'));
+    t.wait_text("Capture an action");
+    t.type_text(text);
+    t.wait_text("placements to Ofsted");
+    t.wait_for("the start out of sight, marked", |s| {
+        s.contains("…") && !s.contains("Ask the Director")
+    });
+    t.send(b"\x1bOP");
+    t.wait_text("In forms");
+    t.send(b"\x1b");
+    t.wait_for("the form back, help gone", |s| {
+        s.contains("Capture an action")
+            && s.contains("placements to Ofsted")
+            && !s.contains("In forms")
+    });
+    t.send(TAB);
+    t.type_text("Karen Whitfield");
+    t.send(ENTER);
+    t.wait_text("captured");
+    wait_for_file(&data.join("2026-12-09.json"), "the whole action", |s| {
+        s.contains(text)
+    });
+    t.send(CTRL_Q);
+    assert!(t.wait_exit());
+    let m = meeting(&data);
+    let action = m["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["text"] == text)
+        .expect("the action, word for word");
+    assert_eq!(action["owner"], "Karen Whitfield");
+}
