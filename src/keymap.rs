@@ -3,7 +3,7 @@
 
 mod editor;
 mod hints;
-mod key;
+pub(crate) mod key;
 mod table;
 #[cfg(test)]
 mod tests;

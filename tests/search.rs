@@ -536,10 +536,7 @@ fn a_file_with_impossible_figures_is_a_problem_for_search_as_for_the_store() {
     );
     std::fs::write(&path, text).unwrap();
 
-    let results = search_store(&store, &Query::parse("ofsted"), None).unwrap();
-    assert_eq!(results.meetings, 1);
-    assert_eq!(results.problems.len(), 1, "{:?}", results.problems);
-    let said = results.problems[0].to_string();
+    let said = the_one_problem(&store);
     assert!(
         said.contains("meeting 2026-04-15")
             && said.contains("field date: 2026-04-16 is not the date in the meeting's id"),
@@ -552,10 +549,7 @@ fn a_file_with_impossible_figures_is_a_problem_for_search_as_for_the_store() {
     record["date"] = "2026-04-15".into();
     record["standing"]["iha_target"] = 150.0.into();
     std::fs::write(&path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
-    let results = search_store(&store, &Query::parse("ofsted"), None).unwrap();
-    assert_eq!(results.meetings, 1);
-    assert_eq!(results.problems.len(), 1, "{:?}", results.problems);
-    let said = results.problems[0].to_string();
+    let said = the_one_problem(&store);
     assert!(
         said.contains("meeting 2026-04-15")
             && said.contains("standing.iha_target: 150 is not a percentage from 0 to 100"),
@@ -613,4 +607,13 @@ fn history_and_search_flag_part_b_actions_as_the_documents_do() {
     assert!(dental.exempt, "the action history: {dental:?}");
     let hits = search(&store, "breakdown practices");
     assert!(hits[0].exempt, "search: {hits:#?}");
+}
+
+/// Searching the two-meeting store for "ofsted": the good meeting searched, the bad one the
+/// only problem, said in words.
+fn the_one_problem(store: &Store) -> String {
+    let results = search_store(store, &Query::parse("ofsted"), None).unwrap();
+    assert_eq!(results.meetings, 1);
+    assert_eq!(results.problems.len(), 1, "{:?}", results.problems);
+    results.problems[0].to_string()
 }

@@ -19,7 +19,7 @@ fn help_rows(app: &App) -> Vec<(String, String)> {
     for text in lines {
         // The description under keys of their own starts in the description column.
         if let Some(keys) = keys_alone.take()
-            && text.starts_with(&" ".repeat(20))
+            && text.starts_with(&" ".repeat(crate::ui::overlay::HELP_TEXT_COLUMN))
         {
             rows.push((keys, text.trim().to_string()));
             continue;
@@ -188,16 +188,7 @@ fn candidate_keys() -> Vec<KeyEvent> {
     }
     keys.extend(('A'..='Z').map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT)));
     keys.extend((1..=12).map(|n| KeyEvent::new(KeyCode::F(n), plain)));
-    let motions = [
-        KeyCode::Up,
-        KeyCode::Down,
-        KeyCode::Left,
-        KeyCode::Right,
-        KeyCode::Home,
-        KeyCode::End,
-        KeyCode::PageUp,
-        KeyCode::PageDown,
-    ];
+    let motions = crate::keymap::key::MOTION_KEYS;
     // Shift on a motion selects; on the other editing keys it is easily held by mistake.
     for code in motions
         .into_iter()
@@ -277,17 +268,7 @@ fn in_help(focus: Scope, e: &KeyEvent) -> bool {
     let plain = !e
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let motion = matches!(
-        e.code,
-        KeyCode::Left
-            | KeyCode::Right
-            | KeyCode::Up
-            | KeyCode::Down
-            | KeyCode::Home
-            | KeyCode::End
-            | KeyCode::PageUp
-            | KeyCode::PageDown
-    );
+    let motion = crate::keymap::key::MOTION_KEYS.contains(&e.code);
     let by_rule = RULES
         .iter()
         .filter(|r| live.contains(&r.scope))

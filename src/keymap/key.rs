@@ -96,6 +96,19 @@ pub const END: Key = key(KeyCode::End);
 pub const PGUP: Key = key(KeyCode::PageUp);
 pub const PGDN: Key = key(KeyCode::PageDown);
 pub const ENTER: Key = key(KeyCode::Enter);
+
+/// The keys that move the cursor: with Shift, in the editor, they select. Tests sweep them.
+#[cfg(test)]
+pub(crate) const MOTION_KEYS: [KeyCode; 8] = [
+    KeyCode::Up,
+    KeyCode::Down,
+    KeyCode::Left,
+    KeyCode::Right,
+    KeyCode::Home,
+    KeyCode::End,
+    KeyCode::PageUp,
+    KeyCode::PageDown,
+];
 pub const ESC: Key = key(KeyCode::Esc);
 pub const TAB: Key = key(KeyCode::Tab);
 pub const BACKTAB: Key = key(KeyCode::BackTab);

@@ -15,15 +15,8 @@ fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
 /// every combination of Ctrl, Alt and Shift.
 fn every_key_event() -> Vec<KeyEvent> {
     let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+    codes.extend(k::MOTION_KEYS);
     codes.extend([
-        KeyCode::Up,
-        KeyCode::Down,
-        KeyCode::Left,
-        KeyCode::Right,
-        KeyCode::Home,
-        KeyCode::End,
-        KeyCode::PageUp,
-        KeyCode::PageDown,
         KeyCode::Enter,
         KeyCode::Esc,
         KeyCode::Tab,

@@ -154,12 +154,14 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 
 /// The column the keys are right-aligned in; the help text starts two columns after it.
 const HELP_KEYS: usize = 18;
+/// Where each key's help text starts.
+pub(crate) const HELP_TEXT_COLUMN: usize = HELP_KEYS + 2;
 
 /// One key's help: its keys right-aligned in their column and the text beside them, or,
 /// for keys too long for the column, the keys on a row of their own and the text under
 /// them in its column, so no description is pushed out of line.
 fn help_row(row: keymap::Row, theme: crate::ui::theme::Theme) -> Vec<Line<'static>> {
-    let indent = " ".repeat(HELP_KEYS + 2);
+    let indent = " ".repeat(HELP_TEXT_COLUMN);
     if unicode_width::UnicodeWidthStr::width(row.label.as_str()) > HELP_KEYS {
         return vec![
             Line::from(Span::styled(row.label, theme.key())),
