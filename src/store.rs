@@ -313,6 +313,12 @@ impl Store {
     /// was changed on disk): later saves go over the version read now.
     pub fn reload(&self, handle: &mut Handle) -> Result<Meeting> {
         let loaded = self.load(&handle.id)?;
+        self.adopt(handle, loaded)
+    }
+
+    /// Makes `loaded` (just read from the handle's file) the version later saves go over,
+    /// so what a caller checked before adopting is exactly what it adopts.
+    pub fn adopt(&self, handle: &mut Handle, loaded: Loaded) -> Result<Meeting> {
         if let Version::Newer { found } = loaded.version {
             return Err(StoreError::ReadOnly {
                 id: handle.id.clone(),

@@ -323,24 +323,17 @@ impl Session {
                     .into(),
             );
         }
-        let id = self.handle.id().clone();
-        let theirs = self
-            .store
-            .load(&id)
-            .map_err(|e| format!("Could not read the changed file: {e}."))?
-            .meeting;
-        let plan = recovery::plan(&theirs, &self.unsaved, false);
+        let unreadable = |e: StoreError| format!("Could not read the changed file: {e}.");
+        // Read once: the version checked against the typing is the version adopted.
+        let loaded = self.store.load(self.handle.id()).map_err(unreadable)?;
+        let plan = recovery::plan(&loaded.meeting, &self.unsaved, false);
         if !plan.changed.is_empty() || !plan.unusable.is_empty() {
             return refuse("The minutes you typed in were changed in their version too".into());
         }
         let theirs = self
             .store
-            .reload(&mut self.handle)
-            .map_err(|e| format!("Could not read the changed file: {e}."))?;
-        let plan = recovery::plan(&theirs, &self.unsaved, false);
-        if !plan.changed.is_empty() || !plan.unusable.is_empty() {
-            return refuse("The file changed again as it was read".into());
-        }
+            .adopt(&mut self.handle, loaded)
+            .map_err(unreadable)?;
         // The journal keeps the typing (its base texts are theirs too) until this is saved.
         self.saved = theirs;
         app.replace_meeting(plan.recovered);

@@ -34,7 +34,11 @@ fn demo_store() -> (tempfile::TempDir, Store) {
 
 /// Opens `id` as the run loop does; returns the offer of a journal found, if any.
 fn open(store: &Store, id: &MeetingId) -> (Session, Workspace, Option<Vec<String>>, Vec<String>) {
-    let store = Store::open(store.dir()).unwrap();
+    open_in(Store::open(store.dir()).unwrap(), id)
+}
+
+/// As `open`, with the session on `store` itself (a store with faults keeps them).
+fn open_in(store: Store, id: &MeetingId) -> (Session, Workspace, Option<Vec<String>>, Vec<String>) {
     let (meeting, handle) = store.open_meeting(id).unwrap();
     let read_only = handle.read_only().map(str::to_string);
     let mut session = Session::new(store, handle, meeting.clone());
@@ -297,7 +301,12 @@ fn a_touched_meeting_file_still_saves() {
 
 /// Opens December, types and saves, types more, and has someone else change the file.
 fn conflict(store: &Store, id: &MeetingId) -> (Session, Workspace) {
-    let (mut session, mut app, _, _) = open(store, id);
+    conflict_in(store, Store::open(store.dir()).unwrap(), id)
+}
+
+/// As `conflict`, with the session on `session_store` (changes on disk go through `store`).
+fn conflict_in(store: &Store, session_store: Store, id: &MeetingId) -> (Session, Workspace) {
+    let (mut session, mut app, _, _) = open_in(session_store, id);
     type_minutes(&mut session, &mut app, "Saved words. ");
     session.save(&mut app);
     assert_eq!(app.save_error(), None);
@@ -360,6 +369,40 @@ fn reload_replays_my_typing_onto_their_version() {
     let m = store.load(&id).unwrap().meeting;
     assert_eq!(m.venue, "Committee Room 9");
     assert_eq!(m.agenda[0].minutes, "Saved words. Unsaved words.");
+}
+
+/// "Reload theirs" reads the changed file once: the version checked against the typing is
+/// the version adopted, so a change made between two reads cannot be adopted unchecked.
+#[test]
+fn reload_reads_the_changed_file_once_and_adopts_what_it_checked() {
+    let (_tmp, store) = demo_store();
+    let plan = Arc::new(FaultPlan::count_only());
+    let counted = Store::open(store.dir()).unwrap().with_faults(plan.clone());
+    let id = december_id();
+    let path = store.path_of(&id);
+    let reads = |from: usize| {
+        plan.log()[from..]
+            .iter()
+            .filter(|(op, p)| *op == Op::Read && *p == path)
+            .count()
+    };
+    let (mut session, mut app) = conflict_in(&store, counted, &id);
+    let from = plan.log().len();
+    answer(&mut session, &mut app, 'r');
+    assert_eq!(app.save_error(), None, "{:?}", app.flash);
+    let reload = reads(from);
+    // A save on its own, for comparison: what the reload reads beyond it is the reload's.
+    let from = plan.log().len();
+    type_minutes(&mut session, &mut app, " More.");
+    app.sync_editor();
+    app.changed(false);
+    session.save(&mut app);
+    assert_eq!(app.save_error(), None);
+    assert_eq!(
+        reload,
+        reads(from) + 1,
+        "the changed file read once by the reload"
+    );
 }
 
 #[test]
