@@ -246,7 +246,7 @@ fn quiet_in<C>(table: &[keymap::Binding<C>], scope: Scope) -> Vec<String> {
 }
 
 /// Whether help for `focus` lists the key, on a row or by a rule of a live scope.
-fn in_help(focus: Scope, e: &KeyEvent) -> bool {
+fn in_help(focus: Scope, e: &KeyEvent, refused: bool) -> bool {
     let live = keymap::live(focus);
     let name = shown_name(e);
     let on_a_row = live
@@ -279,7 +279,12 @@ fn in_help(focus: Scope, e: &KeyEvent) -> bool {
             }
             RuleKeys::ShiftMotion => motion && e.modifiers.contains(KeyModifiers::SHIFT),
             RuleKeys::ShiftOther => !motion && plain && e.modifiers.contains(KeyModifiers::SHIFT),
-            RuleKeys::OtherKeys => true,
+            // Find: another key closes it and does its job in the editor, as listed there.
+            // The whole minutes: other keys only say they do nothing.
+            RuleKeys::OtherKeys => match r.scope {
+                Scope::Find => in_help(Scope::Editor, e, refused),
+                _ => refused,
+            },
         });
     on_a_row || quiet || by_rule
 }
@@ -309,8 +314,12 @@ fn every_key_that_changes_the_workspace_is_in_that_focus_help() {
         for e in candidate_keys() {
             let mut w = focused(focus);
             w.key(e.code, e.modifiers);
-            let changed = format!("{:?}", w.app) != before || !w.take_effects().is_empty();
-            if changed && !in_help(focus, &e) {
+            let effects = !w.take_effects().is_empty();
+            let changed = format!("{:?}", w.app) != before || effects;
+            // A key whose only effect is a message saying why it does nothing.
+            let said = w.flash.take();
+            let refused = said.is_some() && !effects && format!("{:?}", w.app) == before;
+            if changed && !in_help(focus, &e, refused) {
                 unlisted.push(format!("{focus:?}: {}", shown_name(&e)));
             }
         }
