@@ -135,7 +135,6 @@ impl App {
                 // A message stays until the clerk's next key.
                 self.flash = None;
                 self.key(key);
-                self.clamp_whole_scroll();
             }
             Msg::Key(_) => {}
             Msg::Paste(text) => self.paste(&text),
@@ -165,10 +164,6 @@ impl App {
             self.sync_editor();
         }
         self.lay_out_editor();
-        // A meeting just opened to read is drawn next, before any message of its own.
-        if let Some(view) = self.viewing.as_deref_mut() {
-            view.lay_out_editor();
-        }
     }
 
     /// While another meeting is open to read: the keys that come back from it are

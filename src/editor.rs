@@ -50,7 +50,7 @@ pub use marks::LineMark;
 pub use ops::{EditOp, OpError, apply_op, replay_ops};
 pub use render::EditorStyle;
 /// Soft wrap by the editor's rules, for read-only panes that scroll by wrapped rows.
-pub(crate) use wrap::wrap_line;
+pub(crate) use wrap::rows;
 
 /// Undo steps kept; the oldest fall off past this (hours of typing fit).
 pub const UNDO_LIMIT: usize = 10_000;

@@ -444,6 +444,8 @@ impl App {
             view.minutes.item = None;
             view.switch_tab(Tab::Minutes);
         }
+        // It is drawn next, before any message of its own lays it out.
+        view.lay_out_editor();
         self.viewing = Some(Box::new(view));
     }
 

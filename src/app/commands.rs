@@ -397,6 +397,8 @@ impl App {
                 0
             }
         };
+        // Only a scroll can go past the end (the text does not change while it shows).
+        self.clamp_whole_scroll();
     }
 
     pub(super) fn whole_minutes_refused(&mut self) {

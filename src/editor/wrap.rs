@@ -70,6 +70,21 @@ fn wrap_from(text: &str, from: usize, width: usize, mut row_start: impl FnMut(us
     }
 }
 
+/// A whole line as the rows it takes at `width`, by the editor's rules (each row keeps
+/// the spaces it ends with).
+pub(crate) fn rows(text: &str, width: usize) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    wrap_line(text, width)
+        .into_iter()
+        .map(|b| b as usize)
+        .chain([text.len()])
+        .map(move |to| {
+            let row = &text[from..to];
+            from = to;
+            row
+        })
+}
+
 /// Row starts of a whole line (the first row, at 0, is implied).
 pub(crate) fn wrap_line(text: &str, width: usize) -> Vec<u32> {
     let mut starts = Vec::new();

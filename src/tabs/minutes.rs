@@ -9,8 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::read_only_banner;
 use crate::app::App;
-use crate::editor::wrap_line;
-use crate::model::agenda::{is_exempt_business, number_of, walk};
+use crate::model::agenda::{walk, walked};
 use crate::model::reading;
 use crate::words;
 
@@ -60,17 +59,14 @@ fn item_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
     let mut head: Vec<Line> = read_only_banner(app).into_iter().collect();
     let m = &app.meeting;
     let mut records = Vec::new();
-    match app
-        .minutes
-        .item
-        .and_then(|id| Some((number_of(&m.agenda, id)?, m.item(id)?)))
-    {
-        Some((number, item)) => {
+    match app.minutes.item.and_then(|id| walked(&m.agenda, id)) {
+        Some(w) => {
+            let item = w.item;
             let mut spans = vec![Span::styled(
-                format!("{number} {}", item.title),
+                format!("{} {}", w.number, item.title),
                 theme.title(),
             )];
-            if is_exempt_business(&m.agenda, item.id) {
+            if w.is_exempt() {
                 spans.push(Span::styled(
                     format!("  {} exempt, never published", words::PART_B_TAG),
                     theme.exempt(),
@@ -143,15 +139,10 @@ fn max_scroll(rows: usize, body: Rect) -> u16 {
 fn wrapped(lines: &[(String, Style)], width: u16) -> Vec<Line<'static>> {
     let mut rows = Vec::new();
     for (text, style) in lines {
-        let mut from = 0;
-        for to in wrap_line(text, usize::from(width))
-            .into_iter()
-            .map(|b| b as usize)
-            .chain([text.len()])
-        {
-            rows.push(Line::from(Span::styled(text[from..to].to_string(), *style)));
-            from = to;
-        }
+        rows.extend(
+            crate::editor::rows(text, usize::from(width))
+                .map(|row| Line::from(Span::styled(row.to_string(), *style))),
+        );
     }
     rows
 }

@@ -232,17 +232,9 @@ const MIN_HANGING: usize = 8;
 
 /// `text` cut into rows of at most `width` columns, between words where it can be.
 fn rows_of(text: &str, width: usize) -> Vec<&str> {
-    let mut from = 0;
-    let ends = crate::editor::wrap_line(text, width.max(1))
-        .into_iter()
-        .map(|b| b as usize)
-        .chain([text.len()]);
-    ends.map(|to| {
-        let row = text[from..to].trim_end();
-        from = to;
-        row
-    })
-    .collect()
+    crate::editor::rows(text, width)
+        .map(str::trim_end)
+        .collect()
 }
 
 /// A form's box, and where its values start inside it (after the marker and label).
