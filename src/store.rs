@@ -611,13 +611,9 @@ impl Store {
         self.origins_of(m)
     }
 
-    /// Every readable meeting in full, oldest first, and the problems with the rest.
-    pub fn load_all(&self) -> Result<(Vec<Meeting>, Vec<StoreError>)> {
-        self.load_where(|_| true)
-    }
-
-    /// As [`Store::load_all`], reading only the meetings whose id `keep` accepts: an id
-    /// carries its date, so e.g. the forward plan reads no past meeting.
+    /// Every readable meeting in full whose id `keep` accepts, oldest first, and the
+    /// problems with the rest: an id carries its date, so e.g. the forward plan reads no
+    /// past meeting.
     pub fn load_where(
         &self,
         keep: impl Fn(&MeetingId) -> bool,
