@@ -79,11 +79,9 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
             Scope::Full
         };
         // Where each carried action was raised decides, now, whether it is Part B.
-        let origins = match audience {
-            Audience::Public => store.for_publication(&mut meeting),
-            Audience::Private => store.origins_of(&meeting),
-        }
-        .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
+        let origins = store
+            .origins_for(&mut meeting, audience)
+            .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
         if audience == Audience::Public {
             for at in origins.unreadable() {
                 tell!(
