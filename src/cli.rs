@@ -283,13 +283,13 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             Ok(())
         }
         Command::Show { id } => {
-            let meeting = store.load(&MeetingId::parse(&id)?)?.meeting;
+            let mut meeting = store.load(&MeetingId::parse(&id)?)?.meeting;
             // The plain-text export of the full record: the same words and figures as
             // every other surface, Part B included and marked (this is the clerk's view).
-            let origins = store
-                .origins_of(&meeting)
-                .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
             let (format, audience, scope) = (Format::Text, Audience::Private, Scope::Full);
+            let origins = store
+                .origins_for(&mut meeting, audience)
+                .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
             say_raw!(
                 "{}",
                 crate::export::render(&meeting, &origins, format, audience, scope)

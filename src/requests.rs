@@ -119,11 +119,7 @@ fn export(
                 },
             };
             // Where each carried action was raised decides, now, whether it is Part B.
-            let origins = match audience {
-                Audience::Public => store.for_publication(&mut meeting),
-                Audience::Private => store.origins_of(&meeting),
-            };
-            let origins = match origins {
+            let origins = match store.origins_for(&mut meeting, audience) {
                 Ok(origins) => origins,
                 Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
             };

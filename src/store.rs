@@ -582,18 +582,46 @@ impl Store {
     /// record counts as Part B (fail closed, and [`Origins::unreadable`] names it); an I/O
     /// error is an error, so a passing disk fault never quietly changes a public document.
     pub fn origins_of(&self, m: &Meeting) -> Result<crate::model::Origins> {
+        self.origins_knowing(m, None)
+    }
+
+    /// As [`Store::origins_of`], with `known` a meeting already read (`None` in it: read
+    /// and found missing or unreadable as a record), so it is not read a second time
+    /// ([`crate::model::Origins::of`] asks for each meeting once).
+    fn origins_knowing(
+        &self,
+        m: &Meeting,
+        mut known: Option<(MeetingId, Option<Meeting>)>,
+    ) -> Result<crate::model::Origins> {
         let mut failed = None;
-        let origins = crate::model::Origins::of(m, |at| match self.load(at) {
-            Ok(loaded) => Some(loaded.meeting),
-            Err(e @ StoreError::Io { .. }) => {
-                failed.get_or_insert(e);
-                None
-            }
-            Err(_) => None,
+        let origins = crate::model::Origins::of(m, |at| match known.take_if(|(id, _)| id == at) {
+            Some((_, read)) => read,
+            None => match self.load(at) {
+                Ok(loaded) => Some(loaded.meeting),
+                Err(e @ StoreError::Io { .. }) => {
+                    failed.get_or_insert(e);
+                    None
+                }
+                Err(_) => None,
+            },
         });
         match failed {
             Some(e) => Err(e),
             None => Ok(origins),
+        }
+    }
+
+    /// The origins a document for `audience` is made with: for a public one, `m` is first
+    /// made ready for publication ([`Store::for_publication`]); the clerk's full record
+    /// shows `m` as it is.
+    pub fn origins_for(
+        &self,
+        m: &mut Meeting,
+        audience: crate::export::Audience,
+    ) -> Result<crate::model::Origins> {
+        match audience {
+            crate::export::Audience::Public => self.for_publication(m),
+            crate::export::Audience::Private => self.origins_of(m),
         }
     }
 
@@ -603,27 +631,26 @@ impl Store {
     /// are), and each carried action's origin is read. Only ever adds Part B; the record
     /// on disk is not changed. An I/O error is an error, as in [`Store::origins_of`].
     pub fn for_publication(&self, m: &mut Meeting) -> Result<crate::model::Origins> {
-        if let Some(prev) = m.previous.clone() {
-            match self.load(&prev) {
-                Ok(p) => {
-                    crate::model::carry::restore_deferred_grounds(m, &p.meeting);
-                }
-                Err(e @ StoreError::Io { .. }) => return Err(e),
-                // Missing or unreadable: nothing to learn from it (its own actions are
-                // left out by the origins, fail closed).
-                Err(_) => {}
+        let Some(prev) = m.previous.clone() else {
+            return self.origins_of(m);
+        };
+        // Read once: carried actions were usually raised there, so the origins ask again.
+        let read = match self.load(&prev) {
+            Ok(p) => {
+                crate::model::carry::restore_deferred_grounds(m, &p.meeting);
+                Some(p.meeting)
             }
-        }
-        self.origins_of(m)
+            Err(e @ StoreError::Io { .. }) => return Err(e),
+            // Missing or unreadable: nothing to learn from it (its own actions are
+            // left out by the origins, fail closed).
+            Err(_) => None,
+        };
+        self.origins_knowing(m, Some((prev, read)))
     }
 
-    /// Every readable meeting in full, oldest first, and the problems with the rest.
-    pub fn load_all(&self) -> Result<(Vec<Meeting>, Vec<StoreError>)> {
-        self.load_where(|_| true)
-    }
-
-    /// As [`Store::load_all`], reading only the meetings whose id `keep` accepts: an id
-    /// carries its date, so e.g. the forward plan reads no past meeting.
+    /// Every readable meeting in full whose id `keep` accepts, oldest first, and the
+    /// problems with the rest: an id carries its date, so e.g. the forward plan reads no
+    /// past meeting.
     pub fn load_where(
         &self,
         keep: impl Fn(&MeetingId) -> bool,

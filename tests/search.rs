@@ -401,7 +401,7 @@ fn every_highlight_in_the_demo_year_is_a_query_word() {
             assert!(!hit.snippet.text.contains('\n'));
         }
         // The same search over meetings in memory finds the same.
-        let (meetings, _) = store.load_all().unwrap();
+        let (meetings, _) = store.load_where(|_| true).unwrap();
         let in_memory = search_meetings(&meetings, &query, None);
         assert_eq!(in_memory.hits, results.hits, "{q}");
     }
@@ -455,7 +455,7 @@ fn the_history_holds_each_action_once_at_its_latest_state() {
         "Breakdown received; delays were at two practices."
     );
 
-    let (meetings, _) = store.load_all().unwrap();
+    let (meetings, _) = store.load_where(|_| true).unwrap();
     assert_eq!(history::from_meetings(&meetings), log.records);
 }
 

@@ -10,7 +10,7 @@ use super::output::{say, say_raw, tell};
 use super::{Failure, warn_all};
 use crate::export::{self, Audience, Format, Scope, ics};
 use crate::model::MeetingId;
-use crate::model::agenda::exempt_ids;
+use crate::model::agenda;
 use crate::store::Store;
 use crate::store::atomic::{self, Mode};
 use crate::store::disk::Disk;
@@ -79,11 +79,9 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
             Scope::Full
         };
         // Where each carried action was raised decides, now, whether it is Part B.
-        let origins = match audience {
-            Audience::Public => store.for_publication(&mut meeting),
-            Audience::Private => store.origins_of(&meeting),
-        }
-        .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
+        let origins = store
+            .origins_for(&mut meeting, audience)
+            .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
         if audience == Audience::Public {
             for at in origins.unreadable() {
                 tell!(
@@ -92,7 +90,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
                 );
             }
         }
-        let exempt_business = !exempt_ids(&meeting.agenda).is_empty()
+        let exempt_business = agenda::exempt_item_count(&meeting.agenda) > 0
             || meeting.actions.iter().any(|a| origins.part_b(&meeting, a));
         if audience == Audience::Private && exempt_business {
             tell!(

@@ -261,11 +261,6 @@ impl PublicMeeting {
             errata,
         }
     }
-
-    /// Whether any item was taken as exempt business.
-    pub fn has_exempt_business(&self) -> bool {
-        self.agenda.iter().any(|i| i.exempt_reason().is_some())
-    }
 }
 
 #[cfg(test)]
@@ -388,7 +383,6 @@ mod tests {
         assert!(p.errata.is_empty());
         assert_eq!(p.iha.as_ref().unwrap().status_words, "BELOW TARGET");
         assert_eq!(p.iha.as_ref().unwrap().rate_text, "78.6%");
-        assert!(p.has_exempt_business());
         assert!(json.contains(r#""part":"exempt","reason":"Schedule 12A, paragraph 2""#));
     }
 

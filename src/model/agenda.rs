@@ -335,18 +335,6 @@ pub fn is_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
     exemption_of(items, id).is_some()
 }
 
-/// The outermost item marked exempt that `id` is or sits under: the one whose title the
-/// public agenda shows for all of it.
-pub fn exempt_holder(items: &[AgendaItem], id: ItemId) -> Option<&AgendaItem> {
-    walked(items, id).and_then(|w| w.holder)
-}
-
-/// Whether item `id` sits under exempt business (its own mark aside): inside Part B,
-/// where not even a title is published.
-pub fn is_inside_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
-    walked(items, id).is_some_and(|w| w.is_inside_exempt())
-}
-
 pub fn number_of(items: &[AgendaItem], id: ItemId) -> Option<ItemNumber> {
     numbered(items)
         .into_iter()
@@ -555,6 +543,11 @@ mod tests {
         assert_eq!(exempt_item_count(&items), 1);
         items[3].exempt = ground();
         assert_eq!(exempt_item_count(&items), 2);
+    }
+
+    /// Whether item `id` sits under exempt business, as the walk says.
+    fn is_inside_exempt_business(items: &[AgendaItem], id: ItemId) -> bool {
+        walked(items, id).is_some_and(|w| w.is_inside_exempt())
     }
 
     #[test]

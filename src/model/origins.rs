@@ -15,6 +15,9 @@ use super::meeting::Meeting;
 pub struct Origins {
     /// `None`: the raising meeting could not be read.
     meetings: BTreeMap<MeetingId, Option<Raising>>,
+    /// The meeting the origins were looked up for, as it was then, for the actions raised
+    /// in it: built once, not once per action asked about.
+    own: Option<(MeetingId, Raising)>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,7 +81,8 @@ pub fn is_part_b(id: &ActionId, raised: &RaisedIn, raising: Option<&Raising>) ->
 
 impl Origins {
     /// Looks up, once each, the meetings other than `m` at which its actions were raised;
-    /// `load` gives `None` for a meeting it cannot read.
+    /// `load` gives `None` for a meeting it cannot read. `m`'s own agenda is read now too,
+    /// so these origins are for `m` as it stands: make them again after changing it.
     pub fn of(m: &Meeting, mut load: impl FnMut(&MeetingId) -> Option<Meeting>) -> Origins {
         let mut meetings = BTreeMap::new();
         for a in &m.actions {
@@ -88,7 +92,12 @@ impl Origins {
                 meetings.insert(at.clone(), raising);
             }
         }
-        Origins { meetings }
+        let own = m
+            .actions
+            .iter()
+            .any(|a| a.raised.meeting == m.id)
+            .then(|| (m.id.clone(), Raising::of(m)));
+        Origins { meetings, own }
     }
 
     /// Whether action `a`, as listed in meeting `m`, is Part B business: marked so (in this
@@ -99,7 +108,11 @@ impl Origins {
     /// publishes Part B cannot be unpublished.
     pub fn part_b(&self, m: &Meeting, a: &ActionItem) -> bool {
         if a.raised.meeting == m.id {
-            return is_part_b(&a.id, &a.raised, Some(&Raising::of(m)));
+            return match &self.own {
+                Some((id, own)) if *id == m.id => is_part_b(&a.id, &a.raised, Some(own)),
+                // Made for another meeting (or none): read `m` itself.
+                _ => is_part_b(&a.id, &a.raised, Some(&Raising::of(m))),
+            };
         }
         // Not read, or not looked up at all: nothing says it is public.
         let raising = self
