@@ -4,6 +4,7 @@ pub mod action;
 pub mod agenda;
 pub mod approval;
 pub mod attendance;
+pub mod board;
 pub mod carry;
 pub mod clock;
 pub mod ids;
@@ -22,8 +23,9 @@ pub use agenda::{
     AgendaItem, Decision, DecisionKind, Exemption, ItemKind, ItemRole, ItemStatus, Principle,
 };
 pub use attendance::{Attendance, Presence, Quorum, Role};
+pub use board::{Board, BoardId, Member};
 pub use ids::{ActionId, IdError, ItemId, MeetingId};
-pub use meeting::{Board, Meeting, MeetingStatus};
+pub use meeting::{Meeting, MeetingBoard, MeetingStatus, Minuting};
 pub use origins::Origins;
 pub use standing::{Better, Figure, IhaFigures, Standing, Unit};
 pub use template::Template;

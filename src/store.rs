@@ -2,6 +2,7 @@
 //! saved atomically, locked per meeting, listed through a small cache. Knows nothing of widgets.
 
 pub mod atomic;
+pub mod boards;
 pub mod disk;
 pub mod error;
 pub mod index;

@@ -78,6 +78,7 @@ impl ActionStatus {
             (ActionStatus::Open, false) => "○ open",
             (ActionStatus::Done, _) => "✓ done",
             (ActionStatus::Dropped, _) => "✗ dropped",
+            (ActionStatus::Withdrawn, _) => "⊘ withdrawn",
         }
     }
 }
@@ -204,7 +205,7 @@ typed_words!(Role,
 
 typed_words!(ActionStatus,
     /// Shown and typed alike: "dropped".
-    label { Open => "open", Done => "done", Dropped => "dropped" }
+    label { Open => "open", Done => "done", Dropped => "dropped", Withdrawn => "withdrawn" }
 );
 
 typed_words!(Unit, word { Count => "count", Percent => "percent" });
@@ -322,6 +323,20 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
+/// "Wednesday", as a board's usual day is written.
+pub fn weekday_name(day: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match day {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
+
 /// "Wed 9 Dec 2026", for headings and lists of meetings.
 pub fn weekday_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
@@ -396,7 +411,7 @@ mod tests {
             ItemKind::choices(),
             "report, presentation, decision, information, standing or procedural"
         );
-        assert_eq!(ActionStatus::choices(), "open, done or dropped");
+        assert_eq!(ActionStatus::choices(), "open, done, dropped or withdrawn");
     }
 
     #[test]

@@ -308,6 +308,7 @@ impl App {
             ActionStatus::Done => "Marked done",
             ActionStatus::Dropped => "Dropped",
             ActionStatus::Open => "Reopened",
+            ActionStatus::Withdrawn => "Withdrawn",
         };
         if action.status == status {
             self.flash = Some(format!("{} is already {}.", action.id, status.label()));

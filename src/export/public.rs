@@ -268,8 +268,8 @@ mod tests {
     use super::*;
     use crate::model::approval::Erratum;
     use crate::model::{
-        ActionItem, AgendaItem, Attendance, Board, Exemption, IhaFigures, ItemKind, RaisedIn,
-        Standing,
+        ActionItem, AgendaItem, Attendance, Exemption, IhaFigures, ItemKind, MeetingBoard,
+        RaisedIn, Standing,
     };
 
     const SECRET: &str = "SECRETxyzzy";
@@ -312,7 +312,8 @@ mod tests {
         carried.raised.meeting = MeetingId::parse("2026-05-13").unwrap();
         Meeting {
             id: id.clone(),
-            board: Board {
+            board: MeetingBoard {
+                id: None,
                 name: "Corporate Parenting Board".into(),
                 quorum: 1,
             },
@@ -321,6 +322,9 @@ mod tests {
             start_time: None,
             venue: String::new(),
             status: MeetingStatus::Draft,
+            minuting: Default::default(),
+            began_at: None,
+            ended_at: None,
             previous: None,
             attendance: vec![person],
             standing: Standing {

@@ -15,6 +15,8 @@ pub enum ActionStatus {
     Open,
     Done,
     Dropped,
+    /// Raised by mistake: kept, with who withdrew it and when, but no longer an action.
+    Withdrawn,
 }
 
 /// When an action is due: a date, or "by the next meeting" as boards often say.
@@ -88,6 +90,20 @@ pub struct ActionUpdate {
     #[serde(default)]
     pub status: Option<ActionStatus>,
     pub note: String,
+    /// Who made the change, where it was made outside a meeting's own notes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// The fields it changed, each from what to what.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<FieldChange>,
+}
+
+/// One field of an action edited: text, owner or due, from what to what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +174,8 @@ impl ActionItem {
             meeting,
             status,
             note: note.into(),
+            by: String::new(),
+            changed: Vec::new(),
         });
     }
 }

@@ -37,6 +37,13 @@ pub struct Attendance {
     pub status: Presence,
     #[serde(default, with = "clock::hhmm_opt")]
     pub arrived_at: Option<NaiveTime>,
+    /// Left before the end of the meeting.
+    #[serde(
+        default,
+        with = "clock::hhmm_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub departed_at: Option<NaiveTime>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
@@ -49,6 +56,7 @@ impl Attendance {
             position: position.into(),
             status: Presence::Expected,
             arrived_at: None,
+            departed_at: None,
             note: String::new(),
         }
     }

@@ -7,15 +7,31 @@ use super::action::ActionItem;
 use super::agenda::{self, AgendaItem};
 use super::approval::{Approval, Erratum};
 use super::attendance::{Attendance, Quorum};
+use super::board::BoardId;
 use super::clock;
 use super::ids::{ActionId, MeetingId};
 use super::standing::Standing;
 
+/// The board as this meeting records it: its name and quorum then, and which board record
+/// it belongs to. Records written before boards were records have no id (see
+/// [`super::board::Board::adopts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Board {
+pub struct MeetingBoard {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<BoardId>,
     pub name: String,
     /// Members (not officers) who must be present for decisions to be valid.
     pub quorum: u32,
+}
+
+/// How the minutes were taken: live in the room (times stamped from the clock), or written
+/// up afterwards from notes (the clerk sets every time).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Minuting {
+    #[default]
+    Live,
+    WriteUp,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -33,7 +49,7 @@ pub enum MeetingStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: MeetingId,
-    pub board: Board,
+    pub board: MeetingBoard,
     pub title: String,
     pub date: NaiveDate,
     #[serde(default, with = "clock::hhmm_opt")]
@@ -42,6 +58,21 @@ pub struct Meeting {
     pub venue: String,
     #[serde(default)]
     pub status: MeetingStatus,
+    #[serde(default, skip_serializing_if = "is_live")]
+    pub minuting: Minuting,
+    /// When the meeting actually began and ended (the scheduled start is `start_time`).
+    #[serde(
+        default,
+        with = "clock::hhmm_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub began_at: Option<NaiveTime>,
+    #[serde(
+        default,
+        with = "clock::hhmm_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ended_at: Option<NaiveTime>,
     /// The meeting whose minutes this one approves.
     #[serde(default)]
     pub previous: Option<MeetingId>,
@@ -60,6 +91,10 @@ pub struct Meeting {
     /// Last: it holds the long minutes text, so the summary fields above read first.
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
+}
+
+fn is_live(m: &Minuting) -> bool {
+    *m == Minuting::Live
 }
 
 impl Meeting {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::agenda::{AgendaItem, Exemption, ItemKind, ItemRole, Principle};
 use super::clock;
 use super::ids::ItemId;
-use super::meeting::Board;
+use super::meeting::MeetingBoard;
 use super::standing::{Better, Figure, Unit};
 
 /// Templates compiled into the binary, by name.
@@ -22,7 +22,7 @@ pub struct Template {
     pub name: String,
     #[serde(default)]
     pub description: String,
-    pub board: Board,
+    pub board: MeetingBoard,
     pub title: String,
     #[serde(default)]
     pub venue: String,

@@ -62,6 +62,11 @@ pub enum StoreError {
         id: MeetingId,
         approved_on: Option<chrono::NaiveDate>,
     },
+    /// A board record that cannot be read or could not be saved as it is.
+    Board {
+        path: PathBuf,
+        reason: String,
+    },
     /// A change the record's rules do not allow (approving twice, an empty erratum, …).
     Refused {
         id: MeetingId,
@@ -142,6 +147,9 @@ impl fmt::Display for StoreError {
             StoreError::Refused { id, reason } => {
                 write!(f, "meeting {id} was not changed: {reason}")
             }
+            StoreError::Board { path, reason } => {
+                write!(f, "board record {}: {reason}", path.display())
+            }
             StoreError::NotADirectory { path } => {
                 write!(
                     f,
@@ -173,6 +181,7 @@ impl StoreError {
             | StoreError::NotFound { path, .. }
             | StoreError::AlreadyExists { path }
             | StoreError::ChangedOnDisk { path }
+            | StoreError::Board { path, .. }
             | StoreError::NotADirectory { path } => Some(path),
             StoreError::Locked { .. }
             | StoreError::ReadOnly { .. }

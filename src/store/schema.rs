@@ -9,7 +9,10 @@ use crate::model::Meeting;
 /// The version this build writes. Version 2 has version 1's shape; reading a version 1
 /// record marks what it holds of Part B business that version 1 builds left unmarked
 /// ([`v1_to_v2`], and the store's archive step, `Store::derive_part_b`).
-pub const CURRENT: u32 = 2;
+/// Version 3 adds boards as records (a meeting's `board.id`), write-up minuting, the
+/// meeting's actual start and end, departures, and withdrawn actions with who changed what:
+/// same shape, but a version 2 build would drop them on saving, so it must open them read-only.
+pub const CURRENT: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
@@ -121,7 +124,7 @@ const MIGRATIONS: [Migration; SAME_SHAPE_SINCE as usize] = [v0_to_v1];
 const SAME_SHAPE_SINCE: u32 = 1;
 
 /// `FIXUPS[n]` takes a read record of version `SAME_SHAPE_SINCE + n` to the next.
-const FIXUPS: [fn(&mut Meeting); (CURRENT - SAME_SHAPE_SINCE) as usize] = [v1_to_v2];
+const FIXUPS: [fn(&mut Meeting); (CURRENT - SAME_SHAPE_SINCE) as usize] = [v1_to_v2, v2_to_v3];
 
 /// Version 1 builds could leave an action raised under a sub-item of exempt business
 /// unmarked; every action raised here under Part B (inherited included) is marked now.
@@ -130,6 +133,9 @@ const FIXUPS: [fn(&mut Meeting); (CURRENT - SAME_SHAPE_SINCE) as usize] = [v1_to
 fn v1_to_v2(m: &mut Meeting) {
     m.mark_exempt_actions();
 }
+
+/// Nothing to change: version 3 only adds fields, all optional.
+fn v2_to_v3(_: &mut Meeting) {}
 
 fn take(obj: &mut Map<String, Value>, key: &str) -> Value {
     obj.remove(key).unwrap_or(Value::Null)

@@ -147,7 +147,9 @@ fn table_rows(judge: &Judge, rows: &[usize], sel: usize) -> (Vec<Entry>, Option<
         let style = match (a.status, late) {
             (ActionStatus::Open, true) => theme.bad(),
             (ActionStatus::Open, false) => Style::default(),
-            (ActionStatus::Done | ActionStatus::Dropped, _) => theme.dim(),
+            (ActionStatus::Done | ActionStatus::Dropped | ActionStatus::Withdrawn, _) => {
+                theme.dim()
+            }
         };
         out.push(Entry::Action {
             status: a.status.marked(late).into(),

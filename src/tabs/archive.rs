@@ -232,7 +232,7 @@ fn action_row(
     let style = match (r.action.status, late) {
         (ActionStatus::Open, true) => theme.bad(),
         (ActionStatus::Open, false) => Style::default(),
-        (ActionStatus::Done | ActionStatus::Dropped, _) => theme.dim(),
+        (ActionStatus::Done | ActionStatus::Dropped | ActionStatus::Withdrawn, _) => theme.dim(),
     };
     TableRow::new([
         status.to_string(),
