@@ -287,7 +287,7 @@ impl Board {
     pub fn holds(&self, m: &MeetingBoard) -> bool {
         match &m.id {
             Some(id) => *id == self.id,
-            None => self.adopts.iter().any(|n| *n == m.name),
+            None => self.adopts.contains(&m.name),
         }
     }
 
