@@ -23,7 +23,7 @@ use ratatui::layout::Size;
 use crate::editor::Editor;
 use crate::keymap::{self, Command, Scope, Tab};
 use crate::model::agenda::numbered;
-use crate::model::{ItemId, Meeting, MeetingStatus, running};
+use crate::model::{Board, ItemId, Meeting, MeetingStatus, running};
 use crate::store::Summary;
 use crate::ui::theme::Theme;
 use archive::ArchivePane;
@@ -31,6 +31,9 @@ use archive::ArchivePane;
 #[derive(Debug)]
 pub struct App {
     pub meeting: Meeting,
+    /// The record of the board the meeting belongs to, where it has one: its roster, chair
+    /// and clerk. Read by the run loop; `None` in a data directory that cannot say.
+    pub board: Option<Board>,
     /// Why nothing may be changed, if so (another process holds the meeting, …).
     pub read_only: Option<String>,
     pub tab: Tab,
@@ -81,6 +84,7 @@ impl App {
         let mut app = App {
             agenda_sel: running::current(&meeting).or_else(|| meeting.agenda.first().map(|i| i.id)),
             meeting,
+            board: None,
             read_only,
             tab: Tab::Agenda,
             now,

@@ -111,12 +111,22 @@ pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
     } else {
         None
     };
+    // A board record that cannot be read leaves the workspace without one (the chair is
+    // then taken from the attendance), and says so.
+    let board = match session.store.board_of(&meeting.board) {
+        Ok(board) => board,
+        Err(e) => {
+            notes.push(format!("{e}."));
+            None
+        }
+    };
     let mut app = App::new(
         meeting,
         read_only,
         Local::now().naive_local(),
         Theme::from_env(),
     );
+    app.board = board;
     // The journal itself is started by the first edit: opening costs no fsync.
     if let Some(lines) = offer {
         app.offer_recovery(lines);

@@ -6,6 +6,7 @@ use chrono::NaiveTime;
 use super::action::{ActionItem, latest_copies};
 use super::agenda::{self, AgendaItem, ItemRole, ItemStatus};
 use super::attendance::Presence;
+use super::board::Board;
 use super::ids::{ItemId, MeetingId};
 use super::meeting::{Meeting, MeetingStatus};
 use super::standing::Standing;
@@ -229,6 +230,28 @@ pub fn new_meeting(
         agenda,
         id,
     }
+}
+
+/// A new meeting of `board` from its `template`, following on from the board's own
+/// meetings in `earlier` (another board's are the caller's to leave out): the board's
+/// name, quorum, venue and usual time as they stand, and its roster as the attendance.
+pub fn new_meeting_of(
+    board: &Board,
+    template: &Template,
+    id: MeetingId,
+    start_time: Option<NaiveTime>,
+    earlier: &[Meeting],
+) -> Meeting {
+    let mut m = new_meeting(template, id, start_time.or(board.usual_time), earlier);
+    m.board = board.snapshot();
+    m.title = board.name.clone();
+    if !board.venue.trim().is_empty() {
+        m.venue = board.venue.clone();
+    }
+    if !board.members.is_empty() {
+        m.attendance = board.attendance();
+    }
+    m
 }
 
 #[cfg(test)]

@@ -76,6 +76,15 @@ impl Store {
         Ok(boards)
     }
 
+    /// The board record a meeting belongs to: the one it names, or for a record written
+    /// before boards were records, the one that adopts its board's name.
+    pub fn board_of(&self, m: &crate::model::MeetingBoard) -> Result<Option<Board>> {
+        match &m.id {
+            Some(id) => self.board(id),
+            None => Ok(self.board_records()?.into_iter().find(|b| b.holds(m))),
+        }
+    }
+
     /// The board record `id`, if there is one.
     pub fn board(&self, id: &BoardId) -> Result<Option<Board>> {
         let path = self.board_path(id);

@@ -195,12 +195,19 @@ impl App {
         }
     }
 
-    /// The chair as the attendance names them, if it does.
+    /// The chair: the board's as its record names them, else as the attendance does.
     fn chair(&self) -> Option<String> {
-        self.meeting
-            .attendance
-            .iter()
-            .find(|a| a.position.eq_ignore_ascii_case("chair"))
-            .map(|a| a.name.clone())
+        let on_board = self
+            .board
+            .as_ref()
+            .and_then(|b| b.chair())
+            .map(|c| c.name.clone());
+        on_board.or_else(|| {
+            self.meeting
+                .attendance
+                .iter()
+                .find(|a| a.position.eq_ignore_ascii_case("chair"))
+                .map(|a| a.name.clone())
+        })
     }
 }
