@@ -251,6 +251,10 @@ fn run_loop(
                 }
                 Effect::Recovery(choice) => session.resolve_recovery(app, choice),
                 Effect::Conflict(choice) => session.resolve_conflict(app, choice),
+                Effect::SwitchTo(id) => {
+                    session.switch_to(app, &id);
+                    read_archive(app, session);
+                }
                 Effect::Request(request) => {
                     let reply = crate::requests::answer(&session.store, request);
                     let relist = matches!(

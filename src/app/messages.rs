@@ -75,6 +75,9 @@ pub enum Effect {
     Conflict(ConflictChoice),
     /// Work on other records: open, search, approve, export…
     Request(Request),
+    /// Save this meeting and carry on in meeting `id` instead (one just created, or this
+    /// one under a new id): the run loop moves the lock, the journal and the panes.
+    SwitchTo(crate::model::MeetingId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -149,6 +149,20 @@ impl App {
         self.changed(true);
     }
 
+    /// After the workspace moved to another meeting (already in `self.meeting`): its board,
+    /// and the panes' selections and cursors started afresh for it.
+    pub fn show_other_meeting(&mut self, board: Option<crate::model::Board>) {
+        self.board = board;
+        self.agenda_sel = crate::model::running::current(&self.meeting)
+            .or_else(|| self.meeting.agenda.first().map(|i| i.id));
+        self.actions_sel = 0;
+        self.people_sel = 0;
+        self.standing_scroll = 0;
+        self.minutes.cursors.clear();
+        self.minutes.item = None;
+        self.follow_minutes_target();
+    }
+
     /// Where the pane is drawn on the screen as last told; `None` while the Minutes tab
     /// is not shown or the window is too small to draw the workspace in.
     fn minutes_pane(&self) -> Option<Rect> {

@@ -374,6 +374,45 @@ impl Session {
         Ok(said)
     }
 
+    /// Carries on in meeting `id`: this one saved first (if it cannot be, nothing moves and
+    /// the clerk is told why), then `id` opened with its lock, its board read, and the
+    /// panes shown afresh. A meeting that opens read-only is not switched to.
+    pub(super) fn switch_to(&mut self, app: &mut App, id: &MeetingId) {
+        self.save(app);
+        if app.revision() != app.saved_revision() {
+            let why = app
+                .save_error()
+                .unwrap_or("the save did not finish")
+                .to_string();
+            app.update(Msg::Notice(format!(
+                "Still in {}: it could not be saved first ({why}), so {id} was not opened.",
+                app.meeting.id
+            )));
+            return;
+        }
+        let opened = self.store.open_meeting(id);
+        let (meeting, handle) = match opened {
+            Ok((_, h)) if h.read_only().is_some() => {
+                let why = h.read_only().unwrap_or_default().to_string();
+                app.update(Msg::Notice(format!(
+                    "{id} was not opened: it is read-only ({why})."
+                )));
+                return;
+            }
+            Ok(pair) => pair,
+            Err(e) => {
+                app.update(Msg::Notice(format!("{id} was not opened: {e}.")));
+                return;
+            }
+        };
+        let board = self.store.board_of(&meeting.board).ok().flatten();
+        // The old lock goes only once the new meeting is held.
+        let left = std::mem::replace(&mut self.handle, handle);
+        self.adopt(app, meeting);
+        app.show_other_meeting(board);
+        drop(left);
+    }
+
     /// Called only where the file holds every edit so far (after a save, or before the
     /// first edit since one).
     fn start_journal(&mut self, app: &mut App) {

@@ -530,3 +530,31 @@ fn a_failed_journal_is_not_restarted_over_typing_that_is_in_no_file() {
     let offer = offer.expect("the journal from before the failure is offered");
     assert!(offer.join(" ").contains("Alpha"), "{offer:?}");
 }
+
+#[test]
+fn switching_saves_this_meeting_and_carries_on_in_the_other_holding_its_lock() {
+    let (_tmp, store) = demo_store();
+    let (mut session, mut app, _, _) = open(&store, &december_id());
+    type_minutes(&mut session, &mut app, "Typed before the switch. ");
+    let november = MeetingId::parse("2026-11-11").unwrap();
+    session.switch_to(&mut app, &november);
+    assert_eq!(app.meeting.id, november);
+    assert_eq!(
+        app.revision(),
+        app.saved_revision(),
+        "nothing unsaved after a switch"
+    );
+    let december = store.load(&december_id()).unwrap().meeting;
+    assert!(
+        december.agenda[0]
+            .minutes
+            .contains("Typed before the switch."),
+        "the meeting left was saved first"
+    );
+    // December's lock is free again; November's is held by this session.
+    assert!(store.lock(&december_id()).is_ok());
+    assert!(matches!(
+        store.lock(&november),
+        Err(crate::store::StoreError::Locked { .. })
+    ));
+}
