@@ -34,6 +34,9 @@ pub struct App {
     /// The record of the board the meeting belongs to, where it has one: its roster, chair
     /// and clerk. Read by the run loop; `None` in a data directory that cannot say.
     pub board: Option<Board>,
+    /// The user's name as the environment gives it (read by the run loop): who changes an
+    /// action, where the board's record names no clerk.
+    pub user: String,
     /// Why nothing may be changed, if so (another process holds the meeting, …).
     pub read_only: Option<String>,
     pub tab: Tab,
@@ -85,6 +88,7 @@ impl App {
             agenda_sel: running::current(&meeting).or_else(|| meeting.agenda.first().map(|i| i.id)),
             meeting,
             board: None,
+            user: String::new(),
             read_only,
             tab: Tab::Agenda,
             now,
@@ -313,6 +317,8 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod action_tests;
 #[cfg(test)]
 mod draw_tests;
 #[cfg(test)]

@@ -16,6 +16,7 @@ use crate::model::{MeetingId, Template};
 use crate::store::{DATA_DIR_ENV, Store, StoreError, Summary};
 use crate::words::long_date;
 
+mod action;
 mod approval;
 mod export;
 pub mod output;
@@ -147,6 +148,11 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+    },
+    /// Change one action: its text, owner or due date, or withdraw it (`action edit ID …`)
+    Action {
+        #[command(subcommand)]
+        command: action::ActionCommand,
     },
     /// Write a meeting as md, txt, html, json or ocd (private unless --public), or the forward plan as iCalendar
     Export(export::ExportArgs),
@@ -330,6 +336,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             today.unwrap_or_else(|| chrono::Local::now().date_naive()),
             json,
         ),
+        Command::Action { command } => action::run(store, command),
         Command::Iha {
             command: IhaCommand::Trend { json },
         } => {

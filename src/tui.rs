@@ -127,6 +127,9 @@ pub fn run(store: Store, id: MeetingId) -> color_eyre::Result<()> {
         Theme::from_env(),
     );
     app.board = board;
+    app.user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
     // The journal itself is started by the first edit: opening costs no fsync.
     if let Some(lines) = offer {
         app.offer_recovery(lines);

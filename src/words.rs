@@ -9,11 +9,12 @@ use std::fmt::Display;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::model::action::FieldChange;
 use crate::model::agenda::DecisionKind;
 use crate::model::iha_children::Outcome;
 use crate::model::standing::IhaStatus;
 use crate::model::{
-    ActionStatus, Better, ItemKind, ItemStatus, MeetingStatus, Presence, Role, Unit,
+    ActionStatus, ActionUpdate, Better, ItemKind, ItemStatus, MeetingStatus, Presence, Role, Unit,
 };
 
 /// How an open action past its due date is marked, by word (never colour alone).
@@ -81,6 +82,25 @@ impl ActionStatus {
             (ActionStatus::Withdrawn, _) => "⊘ withdrawn",
         }
     }
+}
+
+/// An action's update as it follows its date: " [withdrawn]: Withdrawn: raised by mistake
+/// (by Jo Clerk)", the status it set and who made it where the record says.
+pub fn update_words(u: &ActionUpdate) -> String {
+    let st = u
+        .status
+        .map(|s| format!(" [{}]", s.label()))
+        .unwrap_or_default();
+    let by = match u.by.as_str() {
+        "" => String::new(),
+        by => format!(" (by {by})"),
+    };
+    format!("{st}: {}{by}", u.note)
+}
+
+/// One field of an edit, from what to what: `owner "Head of Service" → "Lead Member"`.
+pub fn change_words(c: &FieldChange) -> String {
+    format!("{} \"{}\" → \"{}\"", c.field, c.from, c.to)
 }
 
 impl Presence {

@@ -880,3 +880,40 @@ fn a_long_value_in_a_form_scrolls_with_the_cursor_and_never_wraps() {
         "the cursor is just after what was typed: {screen}"
     );
 }
+
+#[test]
+fn the_action_edit_and_attendance_times_forms_at_80x24_and_120x40() {
+    let mut app = meeting_in_progress();
+    app.key(KeyCode::Char('4'), KeyModifiers::ALT);
+    app.typed("e");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("form_edit_action_{w}x{h}"),
+            app.render(w, h).backend()
+        );
+    }
+    app.key(KeyCode::Esc, KeyModifiers::NONE);
+    app.key(KeyCode::Char('5'), KeyModifiers::ALT);
+    app.typed("kkt");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("form_attendance_times_{w}x{h}"),
+            app.render(w, h).backend()
+        );
+    }
+}
+
+#[test]
+fn an_edited_then_withdrawn_action_shows_its_whole_history_at_80x24() {
+    let mut app = meeting_in_progress();
+    app.user = "lford".into();
+    app.key(KeyCode::Char('4'), KeyModifiers::ALT);
+    app.typed("je");
+    app.key(KeyCode::Tab, KeyModifiers::NONE);
+    app.typed("Head of Service");
+    app.key(KeyCode::Enter, KeyModifiers::NONE);
+    app.typed("w");
+    insta::assert_snapshot!("confirm_withdraw_80x24", app.render(80, 24).backend());
+    app.typed("y");
+    insta::assert_snapshot!("actions_withdrawn_80x24", app.render(80, 24).backend());
+}

@@ -6,7 +6,7 @@ use crate::keymap::{
     self, AgendaEdit, Capture, Command, RunningOrder, Scope, StandingEdit, Step, Tab, WholeView,
 };
 use crate::model::agenda;
-use crate::model::{ActionStatus, DecisionKind, MeetingStatus, Presence, running};
+use crate::model::{ActionStatus, DecisionKind, MeetingStatus, Minuting, Presence, running};
 
 impl App {
     pub fn command(&mut self, cmd: Command) {
@@ -41,7 +41,10 @@ impl App {
             Command::WholeMinutes(view) => self.whole_minutes(view),
             Command::SetStatus(status) => self.set_action_status(status),
             Command::ActionNote => self.open_form(forms::action_note),
+            Command::EditAction => self.open_form(forms::edit_action),
+            Command::WithdrawAction => self.confirm_withdraw(),
             Command::Mark(presence) => self.mark(presence),
+            Command::AttendanceTimes => self.open_form(forms::attendance_times),
             Command::AddPerson => self.open_form(forms::add_person),
             Command::RemovePerson => self.confirm_remove_person(),
             Command::Standing(edit) => self.standing_edit(edit),
@@ -164,6 +167,7 @@ impl App {
         }
         let now = self.now.time();
         let m = &mut self.meeting;
+        let was_planned = m.status == MeetingStatus::Planned;
         // The model refuses what would touch the times once the meeting has ended.
         let done: Result<(), running::Refused> = match cmd {
             RunningOrder::Start => {
@@ -221,6 +225,9 @@ impl App {
         if let Err(why) = done {
             self.flash = Some(why.to_string());
             return;
+        }
+        if was_planned && self.meeting.status == MeetingStatus::InProgress {
+            self.arrivals_at_start(now);
         }
         if let Some(cur) = running::current(&self.meeting) {
             self.agenda_sel = Some(cur);
@@ -301,8 +308,7 @@ impl App {
         let Some(index) = self.selected_action() else {
             return;
         };
-        let date = self.meeting.date;
-        let here = self.meeting.id.clone();
+        let at = self.action_change_at();
         let action = &mut self.meeting.actions[index];
         let note = match status {
             ActionStatus::Done => "Marked done",
@@ -314,7 +320,7 @@ impl App {
             self.flash = Some(format!("{} is already {}.", action.id, status.label()));
             return;
         }
-        action.update(date, Some(here), Some(status), note);
+        action.update_by(at, Some(status), note);
         self.flash = Some(format!("{} is now {}.", action.id, status.label()));
         self.changed(true);
     }
@@ -323,22 +329,79 @@ impl App {
         if !self.can_edit() {
             return;
         }
-        let in_progress = self.meeting.status == MeetingStatus::InProgress;
+        // Only a meeting minuted live knows the time someone walks in from the clock.
+        let live = self.meeting.minuting == Minuting::Live;
+        let in_progress = self.meeting.status == MeetingStatus::InProgress && live;
         let now = self.now.time();
         let Some(p) = self.meeting.attendance.get_mut(self.people_sel) else {
             return;
         };
         p.status = presence;
         p.arrived_at = match p.status {
-            // Arriving after the start is worth recording; before it, the start time says it.
+            // Arriving after the start is worth recording; before it, the start stamps it.
             Presence::Present if in_progress => p.arrived_at.or(Some(now)),
             Presence::Present => p.arrived_at,
             _ => None,
         };
-        // Marking down a list is the usual way: move on to the next person.
-        self.people_sel =
-            (self.people_sel + 1).min(self.meeting.attendance.len().saturating_sub(1));
+        if p.status != Presence::Present {
+            p.departed_at = None;
+        }
+        let marked = format!("{}: {}", p.name, presence.label());
+        // Marking down a list is the usual way: move on to the next person, and say so.
+        let last = self.meeting.attendance.len().saturating_sub(1);
+        self.flash = Some(match self.meeting.attendance.get(self.people_sel + 1) {
+            Some(next) => format!("{marked}; next: {}", next.name),
+            None => format!("{marked}; that is the last row, so the cursor stays"),
+        });
+        self.people_sel = (self.people_sel + 1).min(last);
         self.changed(true);
+    }
+
+    /// The meeting has just begun: those marked present before it arrived at its start
+    /// (the actual start where one is set; a write-up with none set stamps nothing).
+    fn arrivals_at_start(&mut self, now: chrono::NaiveTime) {
+        let m = &mut self.meeting;
+        let start = match m.minuting {
+            Minuting::Live => Some(m.began_at.unwrap_or(now)),
+            Minuting::WriteUp => m.began_at,
+        };
+        if let Some(start) = start {
+            crate::model::attendance::arrived_at_start(&mut m.attendance, start);
+        }
+    }
+
+    fn confirm_withdraw(&mut self) {
+        let Some(index) = self.selected_action() else {
+            return;
+        };
+        let a = &self.meeting.actions[index];
+        if a.status == ActionStatus::Withdrawn {
+            self.flash = Some(format!("{} is already withdrawn.", a.id));
+            return;
+        }
+        self.overlay = Some(Overlay::Confirm {
+            question: format!(
+                "Withdraw {} \"{}\" as raised by mistake? It stays in the history as \
+                 withdrawn, by {} on {}, and is not carried forward.",
+                a.id,
+                a.text,
+                self.clerk(),
+                crate::words::short_date(self.meeting.date)
+            ),
+            then: Confirmed::WithdrawAction(a.id.clone()),
+        });
+    }
+
+    fn withdraw(&mut self, id: &crate::model::ActionId) {
+        let at = self.action_change_at();
+        let Some(a) = self.meeting.actions.iter_mut().find(|a| a.id == *id) else {
+            self.flash = Some(format!("Action {id} is gone."));
+            return;
+        };
+        self.flash = Some(match a.withdraw(at, "") {
+            Ok(()) => format!("{id} withdrawn; it stays in the history."),
+            Err(e) => format!("Not withdrawn: {e}."),
+        });
     }
 
     fn confirmed(&mut self) {
@@ -372,6 +435,7 @@ impl App {
                         .min(self.meeting.attendance.len().saturating_sub(1));
                 }
             }
+            Confirmed::WithdrawAction(id) => self.withdraw(&id),
             Confirmed::EndMeeting => {
                 if let Err(why) = running::end(&mut self.meeting, self.now.time()) {
                     self.flash = Some(why.to_string());

@@ -85,6 +85,7 @@ pub enum Confirmed {
     DeleteItem(ItemId),
     RemovePerson(usize),
     EndMeeting,
+    WithdrawAction(crate::model::ActionId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -189,16 +189,18 @@ pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String
     };
     let due_w = width(&|r| due(r).chars().count());
     let owner_w = width(&|r| r.action.owner.chars().count());
+    let status = |r: &ActionRecord| match r.is_overdue(today) {
+        true => crate::words::OVERDUE,
+        false => r.action.status.label(),
+    };
+    // As wide as "OVERDUE" at least, wider where a "withdrawn" is listed.
+    let status_w = width(&|r| status(r).len()).max(crate::words::OVERDUE.len());
     let part_b = format!("{PART_B_TAG} ");
     let mut out = String::new();
     for r in records {
-        let status = if r.is_overdue(today) {
-            crate::words::OVERDUE
-        } else {
-            r.action.status.label()
-        };
+        let status = status(r);
         out.push_str(&format!(
-            "{:<id_w$}  {status:<7}  due {:<due_w$}  {:<owner_w$}  {}{}\n",
+            "{:<id_w$}  {status:<status_w$}  due {:<due_w$}  {:<owner_w$}  {}{}\n",
             r.id().0,
             due(r),
             r.action.owner,
@@ -216,7 +218,8 @@ pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String
             raised.push_str(&format!("; {}", crate::words::overdue_against(today)));
         }
         let last = match r.last_update() {
-            Some(u) => format!("last update {}: {}", u.date, u.note),
+            Some(u) if u.by.is_empty() => format!("last update {}: {}", u.date, u.note),
+            Some(u) => format!("last update {}: {} (by {})", u.date, u.note, u.by),
             None => "no updates".to_string(),
         };
         out.push_str(&format!("{:id_w$}  {raised}; {last}\n", ""));

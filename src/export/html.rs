@@ -266,7 +266,7 @@ fn actions(o: &mut Out, v: &View) {
             let progress = a
                 .history
                 .iter()
-                .map(|u| format!("{}: {}", u.date, u.note))
+                .map(super::prose::update_line)
                 .collect::<Vec<_>>()
                 .join("; ");
             vec![

@@ -371,13 +371,14 @@ fn actions(d: &mut Doc, v: &View) {
     }
 }
 
-/// "2026-03-11 [done]: Breakdown presented.": a dated update, with the status it set.
-fn update_line(u: &crate::model::ActionUpdate) -> String {
-    let st = u
-        .status
-        .map(|s| format!(" [{}]", s.label()))
-        .unwrap_or_default();
-    format!("{}{st}: {}", u.date, u.note)
+/// "2026-03-11 [done]: Breakdown presented.": a dated update, with the status it set, who
+/// made it and what an edit changed, where the record holds them.
+pub(super) fn update_line(u: &crate::model::ActionUpdate) -> String {
+    let mut line = format!("{}{}", u.date, crate::words::update_words(u));
+    for c in &u.changed {
+        line.push_str(&format!("; {}", crate::words::change_words(c)));
+    }
+    line
 }
 
 fn approval(d: &mut Doc, v: &View) {

@@ -141,6 +141,16 @@ pub struct PublicErratum {
     pub agreed_at: Option<MeetingId>,
 }
 
+/// An update as it may be published: its date, meeting, status and note. What an edit
+/// changed from (perhaps the very mistake corrected) and who typed it stay private.
+fn public_update(u: &ActionUpdate) -> ActionUpdate {
+    ActionUpdate {
+        by: String::new(),
+        changed: Vec::new(),
+        ..u.clone()
+    }
+}
+
 impl PublicMeeting {
     /// Copies what may be published from `m`; `origins` says where its actions were
     /// raised, as the archive stands now.
@@ -194,7 +204,9 @@ impl PublicMeeting {
         let actions = m
             .actions
             .iter()
-            .filter(|a| !origins.part_b(m, a))
+            // A withdrawn action was raised by mistake: it is kept in the clerk's record,
+            // but never published as an action of the board.
+            .filter(|a| !origins.part_b(m, a) && a.status != ActionStatus::Withdrawn)
             .map(|a| PublicAction {
                 id: a.id.clone(),
                 text: a.text.clone(),
@@ -208,7 +220,7 @@ impl PublicMeeting {
                     m.date,
                     crate::model::action::next_meeting_by(m, &a.raised.meeting),
                 ),
-                history: a.history.clone(),
+                history: a.history.iter().map(public_update).collect(),
             })
             .collect();
 
@@ -400,5 +412,33 @@ mod tests {
         let json = serde_json::to_string(&p).unwrap();
         assert!(!json.contains(SECRET), "{json}");
         assert_eq!(p.agenda.len(), 2);
+    }
+
+    #[test]
+    fn withdrawn_actions_and_what_an_edit_changed_from_are_not_published() {
+        use crate::model::action::{At, Edit};
+        let mut m = meeting();
+        let at = || At {
+            date: m.date,
+            meeting: Some(m.id.clone()),
+            by: "jclerk".into(),
+        };
+        let (a, b) = (at(), at());
+        let edit = Edit {
+            text: Some("action 1 as corrected".into()),
+            ..Edit::default()
+        };
+        m.actions[0].edit(edit, a).unwrap();
+        m.actions.push(m.actions[0].clone());
+        m.actions[4].id = ActionId::new(&m.id, 5);
+        m.actions[4].withdraw(b, "").unwrap();
+        let p = PublicMeeting::of(&m, &Origins::default());
+        let ids: Vec<_> = p.actions.iter().map(|a| a.id.0.as_str()).collect();
+        assert_eq!(ids, ["2026-06-10#1"], "the withdrawn copy is left out");
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.contains("action 1 as corrected"), "{json}");
+        assert!(json.contains("Edited: text"), "{json}");
+        assert!(!json.contains("action 1 open"), "the old text: {json}");
+        assert!(!json.contains("jclerk"), "who typed it: {json}");
     }
 }

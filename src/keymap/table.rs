@@ -100,12 +100,15 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Actions "Mark dropped": ch('x') => C::SetStatus(ActionStatus::Dropped);
     Actions "Reopen": ch('o') => C::SetStatus(ActionStatus::Open);
     Actions "Add a progress note": ch('u'), ENTER => C::ActionNote;
+    Actions "Edit the action's text, owner or due date (kept in its history)": ch('e') => C::EditAction;
+    Actions "Withdraw an action raised by mistake (asks; it stays in the history)": ch('w') => C::WithdrawAction;
 
     Attendance "Select previous person": UP, ch('k') => C::Select(Step::Up);
     Attendance "Select next person": DOWN, ch('j') => C::Select(Step::Down);
     Attendance "Present (notes the arrival time)": ch('p') => C::Mark(Presence::Present);
     Attendance "Apologies": ch('a') => C::Mark(Presence::Apologies);
     Attendance "Absent": ch('x') => C::Mark(Presence::Absent);
+    Attendance "Set when the person arrived and left": ch('t') => C::AttendanceTimes;
     Attendance "Add a person": ch('n') => C::AddPerson;
     Attendance "Remove the selected person (asks first)": ch('d'), DEL => C::RemovePerson;
 

@@ -166,17 +166,118 @@ impl ActionItem {
         status: Option<ActionStatus>,
         note: impl Into<String>,
     ) {
+        let by = String::new();
+        self.update_by(At { date, meeting, by }, status, note);
+    }
+
+    /// Records an update made by `at.by`, changing the status if one is given.
+    pub fn update_by(&mut self, at: At, status: Option<ActionStatus>, note: impl Into<String>) {
         if let Some(s) = status {
             self.status = s;
         }
         self.history.push(ActionUpdate {
-            date,
-            meeting,
+            date: at.date,
+            meeting: at.meeting,
             status,
             note: note.into(),
-            by: String::new(),
+            by: at.by.trim().to_string(),
             changed: Vec::new(),
         });
+    }
+
+    /// Changes the text, owner or due date to those given, and records in the history
+    /// what changed from what to what, when and by whom. Nothing changed records nothing
+    /// (an empty list); a withdrawn action, or an empty text or owner, is refused.
+    pub fn edit(&mut self, to: Edit, at: At) -> Result<Vec<FieldChange>, Refused> {
+        if self.status == ActionStatus::Withdrawn {
+            return Err(Refused::Withdrawn(self.id.clone()));
+        }
+        let mut changed = Vec::new();
+        let mut change = |field: &'static str, now: &mut String, to: Option<String>| match to
+            .map(|t| t.trim().to_string())
+        {
+            Some(t) if t.is_empty() => Err(Refused::Empty(field)),
+            Some(t) if t != *now => {
+                changed.push(FieldChange {
+                    field: field.into(),
+                    from: std::mem::replace(now, t.clone()),
+                    to: t,
+                });
+                Ok(())
+            }
+            Some(_) | None => Ok(()),
+        };
+        // Checked on copies, so a refusal leaves the action as it was.
+        let (mut text, mut owner, mut due) =
+            (self.text.clone(), self.owner.clone(), self.due.to_string());
+        change("text", &mut text, to.text)?;
+        change("owner", &mut owner, to.owner)?;
+        change("due", &mut due, to.due.map(|d| d.to_string()))?;
+        if changed.is_empty() {
+            return Ok(changed);
+        }
+        self.text = text;
+        self.owner = owner;
+        self.due = to.due.unwrap_or(self.due);
+        let fields: Vec<&str> = changed.iter().map(|c| c.field.as_str()).collect();
+        // The note names the fields only: the values are in `changed`, which public
+        // documents leave out (an old text may be the very mistake corrected).
+        let note = format!("Edited: {}", fields.join(", "));
+        self.update_by(at, None, note);
+        if let Some(last) = self.history.last_mut() {
+            last.changed = changed.clone();
+        }
+        Ok(changed)
+    }
+
+    /// Withdraws an action raised by mistake: it stays, with its history and this entry
+    /// saying who withdrew it and when, but is no longer open or carried forward.
+    pub fn withdraw(&mut self, at: At, reason: &str) -> Result<(), Refused> {
+        if self.status == ActionStatus::Withdrawn {
+            return Err(Refused::Withdrawn(self.id.clone()));
+        }
+        let reason = match reason.trim() {
+            "" => "Withdrawn: raised by mistake".to_string(),
+            r => format!("Withdrawn: {r}"),
+        };
+        self.update_by(at, Some(ActionStatus::Withdrawn), reason);
+        Ok(())
+    }
+}
+
+/// When and by whom a change to an action is made: the meeting's date and the meeting
+/// whose copy of the log it is made in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At {
+    pub date: NaiveDate,
+    pub meeting: Option<MeetingId>,
+    pub by: String,
+}
+
+/// What an edit asks for: each field to change, or `None` to leave it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Edit {
+    pub text: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<Due>,
+}
+
+/// Why an action cannot be changed as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Withdrawn(ActionId),
+    Empty(&'static str),
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refused::Withdrawn(id) => write!(
+                f,
+                "action {id} was withdrawn; it stays in the history as it was"
+            ),
+            Refused::Empty(field) => write!(f, "an action's {field} cannot be empty"),
+        }
     }
 }
 
@@ -275,6 +376,91 @@ mod tests {
             status: ActionStatus::Open,
             history: vec![],
         }
+    }
+
+    fn at(by: &str) -> At {
+        At {
+            date: d("2026-04-15"),
+            meeting: Some(MeetingId::parse("2026-04-15").unwrap()),
+            by: by.into(),
+        }
+    }
+
+    #[test]
+    fn an_edit_records_each_field_from_what_to_what_by_whom() {
+        let mut a = action(Due::NextMeeting);
+        let to = Edit {
+            text: Some("Report IHA delays by GP surgery".into()),
+            owner: Some(" Designated Nurse ".into()),
+            due: Some(Due::On(d("2026-06-01"))),
+        };
+        let changed = a.edit(to, at("Jo Clerk")).unwrap();
+        let fields: Vec<_> = changed.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["text", "due"], "the owner only gained spaces");
+        assert_eq!(changed[1].from, "next meeting");
+        assert_eq!(changed[1].to, "2026-06-01");
+        assert_eq!(a.text, "Report IHA delays by GP surgery");
+        assert_eq!(a.due, Due::On(d("2026-06-01")));
+        let u = &a.history[0];
+        assert_eq!(
+            (u.by.as_str(), u.date, u.status),
+            ("Jo Clerk", d("2026-04-15"), None)
+        );
+        assert_eq!(u.note, "Edited: text, due");
+        assert_eq!(u.changed, changed);
+        assert!(a.is_open());
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_records_nothing() {
+        let mut a = action(Due::NextMeeting);
+        let same = Edit {
+            text: Some(a.text.clone()),
+            owner: None,
+            due: Some(Due::NextMeeting),
+        };
+        assert_eq!(a.edit(same, at("Jo Clerk")).unwrap(), vec![]);
+        assert!(a.history.is_empty());
+    }
+
+    #[test]
+    fn an_edit_emptying_the_owner_is_refused_and_changes_nothing() {
+        let mut a = action(Due::NextMeeting);
+        let before = a.clone();
+        let to = Edit {
+            text: Some("Something else".into()),
+            owner: Some("  ".into()),
+            due: None,
+        };
+        let err = a.edit(to, at("Jo Clerk")).unwrap_err();
+        assert_eq!(err.to_string(), "an action's owner cannot be empty");
+        assert_eq!(a, before);
+    }
+
+    #[test]
+    fn a_withdrawn_action_keeps_its_history_says_who_and_is_not_open() {
+        let mut a = action(Due::On(d("2026-04-01")));
+        a.update(d("2026-03-20"), None, None, "Started");
+        a.withdraw(at("Jo Clerk"), "").unwrap();
+        assert_eq!(a.status, ActionStatus::Withdrawn);
+        assert!(!a.is_open());
+        assert!(!a.is_overdue(d("2026-05-01"), None), "never overdue");
+        assert_eq!(a.history.len(), 2, "the earlier note stays");
+        let u = &a.history[1];
+        assert_eq!(u.status, Some(ActionStatus::Withdrawn));
+        assert_eq!((u.by.as_str(), u.date), ("Jo Clerk", d("2026-04-15")));
+        assert_eq!(u.note, "Withdrawn: raised by mistake");
+        let again = a.withdraw(at("Jo Clerk"), "").unwrap_err();
+        assert!(again.to_string().contains("was withdrawn"));
+        let edit = Edit {
+            text: Some("New".into()),
+            ..Edit::default()
+        };
+        assert!(
+            a.edit(edit, at("Jo Clerk")).is_err(),
+            "a withdrawn one is not edited"
+        );
+        assert_eq!(a.history.len(), 2);
     }
 
     #[test]

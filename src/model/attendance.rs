@@ -62,6 +62,67 @@ impl Attendance {
     }
 }
 
+/// Why a person's times cannot be set as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimesRefused {
+    /// Only someone present arrives or leaves.
+    NotPresent(Presence),
+    /// Left at or before the time they arrived (or the meeting began).
+    LeftBeforeArriving { arrived: NaiveTime, left: NaiveTime },
+}
+
+impl std::fmt::Display for TimesRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimesRefused::NotPresent(p) => write!(
+                f,
+                "they are not marked present ({}): mark them present first",
+                p.label()
+            ),
+            TimesRefused::LeftBeforeArriving { arrived, left } => write!(
+                f,
+                "{} is not after {}, when they arrived",
+                crate::words::time(*left),
+                crate::words::time(*arrived)
+            ),
+        }
+    }
+}
+
+impl Attendance {
+    /// Sets when the person arrived and left (`None`: not recorded). Leaving is after
+    /// arriving, or, with no arrival recorded, after the meeting `began`.
+    pub fn set_times(
+        &mut self,
+        arrived: Option<NaiveTime>,
+        left: Option<NaiveTime>,
+        began: Option<NaiveTime>,
+    ) -> Result<(), TimesRefused> {
+        if self.status != Presence::Present && (arrived.is_some() || left.is_some()) {
+            return Err(TimesRefused::NotPresent(self.status));
+        }
+        if let (Some(arrived), Some(left)) = (arrived.or(began), left)
+            && left <= arrived
+        {
+            return Err(TimesRefused::LeftBeforeArriving { arrived, left });
+        }
+        self.arrived_at = arrived;
+        self.departed_at = left;
+        Ok(())
+    }
+}
+
+/// When the meeting begins at `start`, those already marked present arrived then: the
+/// "Arrived" column is filled for them as for anyone marked later.
+pub fn arrived_at_start(attendance: &mut [Attendance], start: NaiveTime) {
+    for p in attendance
+        .iter_mut()
+        .filter(|p| p.status == Presence::Present && p.arrived_at.is_none())
+    {
+        p.arrived_at = Some(start);
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quorum {
     pub members_present: u32,
@@ -111,6 +172,61 @@ impl Quorum {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn t(s: &str) -> NaiveTime {
+        clock::parse_hhmm(s).unwrap()
+    }
+
+    #[test]
+    fn times_are_set_only_for_someone_present_and_leaving_comes_after_arriving() {
+        let mut p = Attendance::new("Cllr A", Role::Member, "");
+        let err = p.set_times(Some(t("10:05")), None, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "they are not marked present (not yet marked): mark them present first"
+        );
+        p.status = Presence::Present;
+        let err = p
+            .set_times(Some(t("10:05")), Some(t("10:05")), None)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "10:05 is not after 10:05, when they arrived"
+        );
+        // With no arrival recorded, leaving is judged against the start.
+        let err = p
+            .set_times(None, Some(t("09:30")), Some(t("10:00")))
+            .unwrap_err();
+        assert!(matches!(err, TimesRefused::LeftBeforeArriving { .. }));
+        p.set_times(Some(t("10:05")), Some(t("11:40")), Some(t("10:00")))
+            .unwrap();
+        assert_eq!(
+            (p.arrived_at, p.departed_at),
+            (Some(t("10:05")), Some(t("11:40")))
+        );
+        p.set_times(None, None, None).unwrap();
+        assert_eq!(
+            (p.arrived_at, p.departed_at),
+            (None, None),
+            "both can be cleared"
+        );
+    }
+
+    #[test]
+    fn those_present_before_the_start_arrived_at_the_start() {
+        let mut people = vec![
+            Attendance::new("Cllr A", Role::Member, ""),
+            Attendance::new("Cllr B", Role::Member, ""),
+            Attendance::new("Cllr C", Role::Member, ""),
+        ];
+        people[0].status = Presence::Present;
+        people[1].status = Presence::Apologies;
+        people[2].status = Presence::Present;
+        people[2].arrived_at = Some(t("09:55"));
+        arrived_at_start(&mut people, t("10:02"));
+        let arrived: Vec<_> = people.iter().map(|p| p.arrived_at).collect();
+        assert_eq!(arrived, [Some(t("10:02")), None, Some(t("09:55"))]);
+    }
 
     #[test]
     fn only_present_members_count_towards_quorum() {

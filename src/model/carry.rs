@@ -325,6 +325,21 @@ mod tests {
     }
 
     #[test]
+    fn a_withdrawn_action_is_not_carried_forward() {
+        let t = template();
+        let mut jan = new_meeting(&t, id("2026-01-14"), None, &[]);
+        jan.actions = vec![action("2026-01-14", 1, "raised by mistake")];
+        let at = crate::model::action::At {
+            date: jan.date,
+            meeting: Some(jan.id.clone()),
+            by: "Jo Clerk".into(),
+        };
+        jan.actions[0].withdraw(at, "").unwrap();
+        let feb = new_meeting(&t, id("2026-02-11"), None, &[jan]);
+        assert!(feb.actions.is_empty(), "{:?}", feb.actions);
+    }
+
+    #[test]
     fn ignores_meetings_after_the_new_one_and_resets_attendance() {
         let t = template();
         let mut jan = new_meeting(&t, id("2026-01-14"), None, &[]);

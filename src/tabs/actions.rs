@@ -25,15 +25,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         crate::words::overdue_against(m.date),
         m.actions_raised().count()
     )));
+    let sel = app.actions_sel.min(rows.len().saturating_sub(1));
+    let detail_lines = rows.get(sel).map(|&i| detail_lines(&judge, &m.actions[i]));
+    let detail_lines = detail_lines.unwrap_or_default();
+    // The whole history where it fits: up to half the pane, never less than before.
+    let wanted = detail_lines.len().max(6) as u16;
     let [top, list, detail] = Layout::vertical([
         Constraint::Length(head.len() as u16),
         Constraint::Fill(1),
-        Constraint::Length(6),
+        Constraint::Length(wanted.min(area.height / 2).max(6)),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(head), top);
 
-    let sel = app.actions_sel.min(rows.len().saturating_sub(1));
     let (cells, at) = table_rows(&judge, &rows, sel);
     let placed = list::place(list, cells.len());
     let widths = widths(list.width >= 100);
@@ -49,9 +53,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         crate::keymap::action_key()
     ));
     placed.render(frame, " Actions ", table, at, Some(empty));
-    let detail_lines = rows.get(sel).map(|&i| detail_lines(&judge, &m.actions[i]));
     frame.render_widget(
-        Paragraph::new(detail_lines.unwrap_or_default()).wrap(Wrap { trim: true }),
+        Paragraph::new(detail_lines).wrap(Wrap { trim: true }),
         detail,
     );
 }
@@ -59,7 +62,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// Status, Action, Owner, Due.
 fn widths(wide: bool) -> [Constraint; 4] {
     [
-        Constraint::Length(9),
+        // "⊘ withdrawn", the longest status.
+        Constraint::Length(11),
         Constraint::Fill(1),
         Constraint::Length(if wide { 23 } else { 15 }),
         Constraint::Length(12),
@@ -178,11 +182,30 @@ fn detail_lines(judge: &Judge, a: &ActionItem) -> Vec<Line<'static>> {
             a.due_words(judge.next(a))
         )),
     ];
+    d.extend(history_lines(a, theme));
+    d
+}
+
+/// Every update to an action, newest first: its date, the status it set, what it said,
+/// who made it, and each field an edit changed from what to what.
+pub fn history_lines(a: &ActionItem, theme: Theme) -> Vec<Line<'static>> {
+    let mut d = Vec::new();
     for u in a.history.iter().rev() {
         d.push(Line::from(Span::styled(
-            format!("{}: {}", crate::words::short_date(u.date), u.note),
+            format!(
+                "{}{}",
+                crate::words::short_date(u.date),
+                crate::words::update_words(u)
+            ),
             theme.dim(),
         )));
+        for c in &u.changed {
+            d.push(Line::from(Span::styled(
+                // "↳", not spaces: a wrapped paragraph trims leading spaces.
+                format!("  ↳ {}", crate::words::change_words(c)),
+                theme.dim(),
+            )));
+        }
     }
     d
 }

@@ -190,12 +190,7 @@ fn actions(
             r.due_words(),
             r.latest_meeting()
         ))];
-        for u in a.history.iter().rev() {
-            d.push(Line::from(Span::styled(
-                format!("{}: {}", crate::words::short_date(u.date), u.note),
-                theme.dim(),
-            )));
-        }
+        d.extend(super::actions::history_lines(a, theme));
         if a.history.is_empty() {
             d.push(Line::from(Span::styled("No updates yet.", theme.dim())));
         }
@@ -209,7 +204,8 @@ fn actions(
 
 /// Status, Raised, Owner, Due, Action.
 const ACTION_WIDTHS: [Constraint; 5] = [
-    Constraint::Length(10),
+    // "⊘ withdrawn", the longest status.
+    Constraint::Length(11),
     Constraint::Length(11),
     Constraint::Length(19),
     Constraint::Length(12),

@@ -46,11 +46,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             p.role.label().to_string(),
             p.status.marked().to_string(),
             p.arrived_at.map(crate::words::time).unwrap_or_default(),
-            fit(&p.position, cols[4]),
+            p.departed_at.map(crate::words::time).unwrap_or_default(),
+            fit(&p.position, cols[5]),
         ])
         .style(style)
     });
-    let header = list::header(&["Name", "Role", "Status", "Arrived", "Position"]);
+    let header = list::header(&["Name", "Role", "Status", "Arrived", "Left", "Position"]);
     let table = placed.table(theme, header, rows.collect(), &widths);
     let sel = app.people_sel.min(m.attendance.len().saturating_sub(1));
     let empty = Line::from(format!(
@@ -60,18 +61,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     placed.render(frame, " Attendance ", table, Some(sel), Some(empty));
 }
 
-/// Name, Role, Status, Arrived, Position: a wide window shares the rest between the name
-/// and the position.
-fn widths(wide: bool) -> [Constraint; 5] {
+/// Name, Role, Status, Arrived, Left, Position: a wide window shares the rest between the
+/// name and the position.
+fn widths(wide: bool) -> [Constraint; 6] {
     [
         if wide {
             Constraint::Fill(1)
         } else {
-            Constraint::Length(27)
+            Constraint::Length(25)
         },
-        Constraint::Length(13),
-        Constraint::Length(13),
+        Constraint::Length(12),
+        Constraint::Length(12),
         Constraint::Length(7),
+        Constraint::Length(5),
         Constraint::Fill(1),
     ]
 }

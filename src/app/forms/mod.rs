@@ -52,8 +52,10 @@ macro_rules! form {
 }
 
 mod action;
+mod action_edit;
 mod add_figure;
 mod approval;
+mod attendance_times;
 mod child_add;
 mod child_remove;
 mod decision;
@@ -72,8 +74,10 @@ mod search;
 mod tests;
 
 pub(super) use action::open as capture_action;
+pub(super) use action_edit::open as edit_action;
 pub(super) use add_figure::open as add_figure;
 pub(super) use approval::open as approve_previous;
+pub(super) use attendance_times::open as attendance_times;
 pub(super) use child_add::open as add_child;
 pub(super) use child_remove::open as remove_child;
 pub(super) use decision::open as capture_decision;
@@ -148,6 +152,8 @@ macro_rules! kinds {
 kinds! {
     Item(item::Item),
     Action(action::Action),
+    EditAction(action_edit::EditAction),
+    Times(attendance_times::Times),
     Decision(decision::Decision),
     Note(note::Note),
     Person(person::Person),
@@ -192,6 +198,26 @@ impl App {
                     ..form
                 }))
             }
+        }
+    }
+
+    /// Who is making a change the history records: the board's clerk as its record names
+    /// them, else the user's name from the environment.
+    pub(super) fn clerk(&self) -> String {
+        let named = self.board.as_ref().map(|b| b.clerk.trim()).unwrap_or("");
+        match (named, self.user.trim()) {
+            ("", "") => "the clerk (name not known)".to_string(),
+            ("", user) => user.to_string(),
+            (clerk, _) => clerk.to_string(),
+        }
+    }
+
+    /// A change to an action made now: dated at this meeting, by the clerk.
+    pub(super) fn action_change_at(&self) -> crate::model::action::At {
+        crate::model::action::At {
+            date: self.meeting.date,
+            meeting: Some(self.meeting.id.clone()),
+            by: self.clerk(),
         }
     }
 

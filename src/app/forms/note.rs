@@ -36,7 +36,7 @@ impl Spec for Note {
                 return Err(status.refuse(format!("{other:?} is not one of {choices}")));
             }
         };
-        let (date, here) = (app.meeting.date, app.meeting.id.clone());
+        let at = app.action_change_at();
         let id = &self.id;
         let action = app
             .meeting
@@ -45,7 +45,7 @@ impl Spec for Note {
             .find(|a| a.id == *id)
             .ok_or("That action is gone.")?;
         let status = status.filter(|s| *s != action.status);
-        action.update(date, Some(here), status, note);
+        action.update_by(at, status, note);
         app.flash = Some(format!("Progress noted on {id}."));
         Ok(())
     }

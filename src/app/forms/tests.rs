@@ -28,6 +28,8 @@ fn kind_name(kind: &Kind) -> &'static str {
     match kind {
         Kind::Item(_) => "item",
         Kind::Action(_) => "action",
+        Kind::EditAction(_) => "edit action",
+        Kind::Times(_) => "times",
         Kind::Decision(_) => "decision",
         Kind::Note(_) => "note",
         Kind::Person(_) => "person",
@@ -117,6 +119,28 @@ fn meeting_cases() -> Vec<Case> {
                 ("Note", "Half the visits made", "All visits made"),
                 ("Status", "done", "dropped"),
             ],
+        },
+        Case {
+            name: "edit an action",
+            open: |app| {
+                app.command(Command::Tab(Tab::Actions));
+                app.command(Command::EditAction);
+            },
+            values: &[
+                ("Action", "Report placement moves", "Visit the CLiCC"),
+                ("Owner", "Head of Service", "Lead Member"),
+                ("Due", "next meeting", "2027-01-20"),
+            ],
+        },
+        Case {
+            name: "set attendance times",
+            open: |app| {
+                app.command(Command::Tab(Tab::Attendance));
+                app.command(Command::Mark(crate::model::Presence::Present));
+                app.command(Command::Select(crate::keymap::Step::Up));
+                app.command(Command::AttendanceTimes);
+            },
+            values: &[("Arrived", "14:05", "14:10"), ("Left", "", "15:30")],
         },
         Case {
             name: "add a person",
@@ -329,6 +353,8 @@ fn every_field_of_every_form_reaches_what_is_stored() {
     let all = [
         "item",
         "action",
+        "edit action",
+        "times",
         "decision",
         "note",
         "person",
