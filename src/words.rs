@@ -444,4 +444,32 @@ mod tests {
         assert_eq!(Unit::parse("%"), Some(Unit::Percent));
         assert_eq!(Better::parse("up"), None);
     }
+
+    #[test]
+    fn an_update_says_the_status_it_set_and_who_and_an_edit_what_it_changed() {
+        let mut u = ActionUpdate {
+            date: NaiveDate::from_ymd_opt(2026, 12, 9).unwrap(),
+            meeting: None,
+            status: Some(ActionStatus::Withdrawn),
+            note: "Withdrawn: raised by mistake".into(),
+            by: "Leanne Ford".into(),
+            changed: vec![],
+        };
+        assert_eq!(
+            update_words(&u),
+            " [withdrawn]: Withdrawn: raised by mistake (by Leanne Ford)"
+        );
+        u.by.clear();
+        u.status = None;
+        assert_eq!(update_words(&u), ": Withdrawn: raised by mistake");
+        let c = FieldChange {
+            field: "owner".into(),
+            from: "Cllr Tom Ashworth".into(),
+            to: "Head of Service".into(),
+        };
+        assert_eq!(
+            change_words(&c),
+            "owner \"Cllr Tom Ashworth\" → \"Head of Service\""
+        );
+    }
 }

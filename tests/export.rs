@@ -1426,3 +1426,53 @@ fn each_decision_reads_once_in_md_txt_and_html() {
     }
     assert!(checked > 20, "the demo year records decisions ({checked})");
 }
+
+/// An action edited and another withdrawn in November's draft.
+fn november_with_an_edit_and_a_withdrawal() -> Meeting {
+    use minutebook::model::action::{At, Edit};
+    let mut m = demo("2026-11-11");
+    let at = At {
+        date: m.date,
+        meeting: Some(m.id.clone()),
+        by: "Leanne Ford".into(),
+    };
+    let edit = Edit {
+        owner: Some("Head of Service".into()),
+        ..Edit::default()
+    };
+    let (first, rest) = m.actions.split_first_mut().unwrap();
+    first.edit(edit, at.clone()).unwrap();
+    rest.last_mut().unwrap().withdraw(at, "").unwrap();
+    m
+}
+
+#[test]
+fn the_full_record_says_withdrawn_by_whom_and_what_an_edit_changed() {
+    let m = november_with_an_edit_and_a_withdrawal();
+    let withdrawn = m.actions.last().unwrap().clone();
+    let before = m.actions[0].history.last().unwrap().changed[0].from.clone();
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let doc = render(&m, format, Audience::Private, Scope::Full);
+        assert!(doc.contains("withdrawn"), "{doc}");
+        assert!(
+            doc.contains("Withdrawn: raised by mistake (by Leanne Ford)"),
+            "{doc}"
+        );
+        let change = format!("owner \"{before}\" → \"Head of Service\"");
+        let change_html = format!("owner &quot;{before}&quot; → &quot;Head of Service&quot;");
+        assert!(
+            doc.contains(&change) || doc.contains(&change_html),
+            "{format:?}: {doc}"
+        );
+        let public = render(&m, format, Audience::Public, Scope::Full);
+        // Its id is in the action log only (the minutes' own ACTION line is the clerk's text).
+        assert!(
+            !public.contains(&withdrawn.id.0),
+            "{format:?} publishes the withdrawn: {public}"
+        );
+        assert!(doc.contains(&withdrawn.id.0));
+        assert!(!public.contains(&format!("owner \"{before}\"")), "{public}");
+        assert!(!public.contains("owner &quot;"), "{public}");
+        assert!(!public.contains("Leanne Ford)"), "who typed it: {public}");
+    }
+}

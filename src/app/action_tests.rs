@@ -62,7 +62,7 @@ fn e_edits_an_action_and_its_history_says_what_changed_by_the_boards_clerk() {
     );
     let screen = app.screen(120, 40);
     assert!(
-        screen.contains(&format!("Edited: owner (by Leanne Ford)")),
+        screen.contains("Edited: owner (by Leanne Ford)"),
         "{screen}"
     );
     assert!(

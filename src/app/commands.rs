@@ -398,7 +398,13 @@ impl App {
             self.flash = Some(format!("Action {id} is gone."));
             return;
         };
+        let here = a.raised.meeting == self.meeting.id;
         self.flash = Some(match a.withdraw(at, "") {
+            // The minutes are the clerk's text: their ACTION line is not changed for them.
+            Ok(()) if here => format!(
+                "{id} withdrawn; it stays in the history. Its ACTION line in the minutes is as \
+                 it was: edit the minutes if it should go."
+            ),
             Ok(()) => format!("{id} withdrawn; it stays in the history."),
             Err(e) => format!("Not withdrawn: {e}."),
         });
