@@ -12,6 +12,7 @@ pub mod iha_children;
 pub mod meeting;
 pub mod origins;
 pub mod reading;
+pub mod rename;
 pub mod running;
 pub mod standing;
 pub mod template;
