@@ -115,7 +115,21 @@ pub fn referrers<'a>(
             out.push(Referral::Erratum { of: by });
         }
     }
+    // The plainest reasons first: the meeting after it, the actions carried from it.
+    out.sort_by_key(Referral::rank);
     out
+}
+
+impl Referral {
+    fn rank(&self) -> u8 {
+        match self {
+            Referral::Previous { .. } => 0,
+            Referral::Carried { .. } => 1,
+            Referral::Approved { .. } => 2,
+            Referral::Update { .. } => 3,
+            Referral::Erratum { .. } => 4,
+        }
+    }
 }
 
 /// The referrals in one sentence's tail: the first few, and how many more.
