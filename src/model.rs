@@ -7,6 +7,7 @@ pub mod attendance;
 pub mod board;
 pub mod carry;
 pub mod clock;
+pub mod details;
 pub mod ids;
 pub mod iha_children;
 pub mod meeting;
