@@ -10,6 +10,7 @@ mod messages;
 mod minutes;
 pub mod recovery;
 mod save_state;
+mod trash;
 
 pub use messages::{Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel};
 pub use minutes::MinutesPane;
@@ -34,6 +35,8 @@ pub struct App {
     /// The record of the board the meeting belongs to, where it has one: its roster, chair
     /// and clerk. Read by the run loop; `None` in a data directory that cannot say.
     pub board: Option<Board>,
+    /// Every board record of the data directory, as the run loop last read them.
+    pub boards: Vec<Board>,
     /// Why nothing may be changed, if so (another process holds the meeting, …).
     pub read_only: Option<String>,
     pub tab: Tab,
@@ -85,6 +88,7 @@ impl App {
             agenda_sel: running::current(&meeting).or_else(|| meeting.agenda.first().map(|i| i.id)),
             meeting,
             board: None,
+            boards: Vec::new(),
             read_only,
             tab: Tab::Agenda,
             now,
@@ -148,6 +152,7 @@ impl App {
                 self.archive.unreadable = list.unreadable;
                 self.archive.listed = true;
             }
+            Msg::Boards(boards) => self.boards = boards,
             Msg::Reply(reply) => self.reply(reply),
             Msg::Resize(size) => {
                 self.screen = size;
@@ -192,6 +197,7 @@ impl App {
             }
             // The run loop's news is about this app's meeting and files.
             Msg::Archive(_)
+            | Msg::Boards(_)
             | Msg::Reply(_)
             | Msg::Saved { .. }
             | Msg::SaveFailed(_)

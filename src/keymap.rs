@@ -159,6 +159,8 @@ pub enum AgendaEdit {
     Edit,
     Delete,
     Move(Step),
+    /// The meeting's own details: title, date, start, venue, board, quorum.
+    Meeting,
 }
 
 /// What the clerk records from the Minutes tab.
@@ -213,6 +215,8 @@ pub enum ArchiveCommand {
     HistoryFilter,
     OwnerFilter,
     RecordErratum,
+    /// Move the selected meeting into the trash (asks first).
+    Delete,
 }
 
 /// Editing the text of one form field.
