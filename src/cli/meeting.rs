@@ -2,7 +2,7 @@
 //! mistake to the trash, list the trash and restore from it.
 
 use chrono::{NaiveDate, NaiveTime};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::output::say;
@@ -13,31 +13,10 @@ use crate::store::{Store, Trashed};
 #[derive(Debug, Subcommand)]
 pub enum MeetingCommand {
     /// Change a meeting's title, date, start time, venue, quorum or board; a new date moves it to that date's id
-    Set {
-        /// The meeting's id, e.g. 2026-12-09
-        id: String,
-        #[arg(long)]
-        title: Option<String>,
-        /// Moves the meeting (and its id) to this date: refused, saying why, while another meeting refers to it
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        date: Option<NaiveDate>,
-        /// The scheduled start
-        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
-        time: Option<NaiveTime>,
-        #[arg(long)]
-        venue: Option<String>,
-        /// Members who must be present, 0 to 100
-        #[arg(long, value_name = "N")]
-        quorum: Option<String>,
-        /// The board record it belongs to (boards/ID.json)
-        #[arg(long, value_name = "ID")]
-        board: Option<String>,
-        /// Print the meeting's new details as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    Set(SetArgs),
     /// Move a meeting made by mistake into the trash folder (restorable; sealed or referred-to meetings are refused)
     Delete {
+        /// The meeting's id, e.g. 2026-12-09-extra
         id: String,
         /// Print what was moved where as JSON
         #[arg(long)]
@@ -45,15 +24,45 @@ pub enum MeetingCommand {
     },
     /// Put a meeting back from the trash, by its name there (as `meeting trash` lists it)
     Restore {
+        /// Its file name in the trash, e.g. 2026-12-09.json
         name: String,
+        /// Print the meeting restored and where as JSON
         #[arg(long)]
         json: bool,
     },
     /// List the meetings in the trash
     Trash {
+        /// Print the list as JSON
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The meeting's id, e.g. 2026-12-09
+    id: String,
+    /// The title the agenda and minutes carry
+    #[arg(long)]
+    title: Option<String>,
+    /// Moves the meeting (and its id) to this date: refused, saying why, while another meeting refers to it
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// The scheduled start
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    time: Option<NaiveTime>,
+    /// Where it meets
+    #[arg(long)]
+    venue: Option<String>,
+    /// Members who must be present, 0 to 100
+    #[arg(long, value_name = "N")]
+    quorum: Option<String>,
+    /// The board record it belongs to (boards/ID.json)
+    #[arg(long, value_name = "ID")]
+    board: Option<String>,
+    /// Print the meeting's new details as JSON
+    #[arg(long)]
+    json: bool,
 }
 
 /// A meeting's details as `set --json` prints them.
@@ -74,46 +83,7 @@ struct Details<'a> {
 
 pub fn run(store: &Store, command: MeetingCommand) -> Outcome {
     match command {
-        MeetingCommand::Set {
-            id,
-            title,
-            date,
-            time,
-            venue,
-            quorum,
-            board,
-            json,
-        } => {
-            let id = MeetingId::parse(&id)?;
-            let change = Change {
-                title: title
-                    .as_deref()
-                    .map(details::title)
-                    .transpose()
-                    .map_err(flag("--title"))?,
-                time,
-                venue,
-                quorum: quorum
-                    .as_deref()
-                    .map(details::quorum)
-                    .transpose()
-                    .map_err(flag("--quorum"))?,
-                board: board.map(|b| board_record(store, &b)).transpose()?,
-            };
-            if change.is_empty() && date.is_none() {
-                return Err(Failure(
-                    "say what to change: --title, --date, --time, --venue, --quorum or --board"
-                        .into(),
-                ));
-            }
-            let done = store.change_meeting(&id, date, |m| {
-                change.apply(m);
-                Ok(())
-            })?;
-            print_set(&done.meeting, done.moved.as_ref(), json);
-            super::approval::warn_not_durable(done.outcome.note());
-            Ok(())
-        }
+        MeetingCommand::Set(args) => set(store, args),
         MeetingCommand::Delete { id, json } => {
             let trashed = store.trash_meeting(&MeetingId::parse(&id)?)?;
             if json {
@@ -142,28 +112,71 @@ pub fn run(store: &Store, command: MeetingCommand) -> Outcome {
             }
             Ok(())
         }
-        MeetingCommand::Trash { json } => {
-            let all = store.trashed()?;
-            if json {
-                say!("{}", to_json(&all));
-            } else if all.is_empty() {
-                say!("The trash ({}) is empty.", store.trash_dir().display());
-            }
-            for t in all.iter().filter(|_| !json) {
-                match (&t.meeting, &t.problem) {
-                    (Some(s), _) => {
-                        say!("{:<24} {}  {}  {}", t.name, s.id, s.status.label(), s.title)
-                    }
-                    (None, problem) => say!(
-                        "{:<24} cannot be read: {}",
-                        t.name,
-                        problem.as_deref().unwrap_or("")
-                    ),
-                }
-            }
-            Ok(())
+        MeetingCommand::Trash { json } => list_trash(store, json),
+    }
+}
+
+fn set(store: &Store, args: SetArgs) -> Outcome {
+    let SetArgs {
+        id,
+        title,
+        date,
+        time,
+        venue,
+        quorum,
+        board,
+        json,
+    } = args;
+    let id = MeetingId::parse(&id)?;
+    let change = Change {
+        title: title
+            .as_deref()
+            .map(details::title)
+            .transpose()
+            .map_err(flag("--title"))?,
+        time,
+        venue,
+        quorum: quorum
+            .as_deref()
+            .map(details::quorum)
+            .transpose()
+            .map_err(flag("--quorum"))?,
+        board: board.map(|b| board_record(store, &b)).transpose()?,
+    };
+    if change.is_empty() && date.is_none() {
+        return Err(Failure(
+            "say what to change: --title, --date, --time, --venue, --quorum or --board".into(),
+        ));
+    }
+    let done = store.change_meeting(&id, date, |m| {
+        change.apply(m);
+        Ok(())
+    })?;
+    print_set(&done.meeting, done.moved.as_ref(), json);
+    super::approval::warn_not_durable(done.outcome.note());
+    Ok(())
+}
+
+fn list_trash(store: &Store, json: bool) -> Outcome {
+    let all = store.trashed()?;
+    if json {
+        say!("{}", to_json(&all));
+        return Ok(());
+    }
+    if all.is_empty() {
+        say!("The trash ({}) is empty.", store.trash_dir().display());
+    }
+    for t in &all {
+        match (&t.meeting, &t.problem) {
+            (Some(s), _) => say!("{:<24} {}  {}  {}", t.name, s.id, s.status.label(), s.title),
+            (None, problem) => say!(
+                "{:<24} cannot be read: {}",
+                t.name,
+                problem.as_deref().unwrap_or("")
+            ),
         }
     }
+    Ok(())
 }
 
 /// The details to set; `None` leaves one as it is.
