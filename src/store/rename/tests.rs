@@ -203,3 +203,55 @@ fn changing_details_and_date_together_is_all_or_nothing() {
     );
     assert_eq!(done.moved.unwrap().name, "2026-12-09.json");
 }
+
+#[test]
+fn a_failure_at_any_step_of_a_move_leaves_the_meeting_whole_under_one_id() {
+    use crate::store::FaultPlan;
+    use std::sync::Arc;
+    let (dec, to) = (id("2026-12-09"), id("2026-12-16"));
+    let fresh = || {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(tmp.path().join("data")).unwrap();
+        store.create(&crate::demo::year().pop().unwrap()).unwrap();
+        (tmp, store)
+    };
+    let (_tmp, store) = fresh();
+    let counted = Arc::new(FaultPlan::count_only());
+    let counting = Store::open(store.dir())
+        .unwrap()
+        .with_faults(counted.clone());
+    counting.rename_meeting(&dec, date("2026-12-16")).unwrap();
+    let ops = counted.ops();
+    assert!(ops > 5, "{ops}");
+    for n in 1..=ops {
+        let (_tmp, store) = fresh();
+        let before = fs::read(store.path_of(&dec)).unwrap();
+        let plan = Arc::new(FaultPlan::fail_nth(n, libc::EIO));
+        let faulty = Store::open(store.dir()).unwrap().with_faults(plan.clone());
+        match faulty.rename_meeting(&dec, date("2026-12-16")) {
+            Ok(_) => {
+                assert!(!store.exists(&dec), "op {n}: {:?}", plan.log());
+                assert_eq!(store.load(&to).unwrap().meeting.id, to, "op {n}");
+                assert_eq!(
+                    fs::read(store.trash_dir().join("2026-12-09.json")).unwrap(),
+                    before
+                );
+            }
+            Err(e) => {
+                assert_eq!(
+                    fs::read(store.path_of(&dec)).unwrap(),
+                    before,
+                    "op {n}: {e}"
+                );
+                assert!(
+                    !store.exists(&to),
+                    "op {n}: a half-made move is taken back: {e}"
+                );
+                assert!(
+                    !store.trash_dir().join("2026-12-09.json").exists(),
+                    "op {n}: {e}"
+                );
+            }
+        }
+    }
+}

@@ -107,3 +107,51 @@ fn restoring_takes_only_a_plain_name_from_the_trash() {
         assert!(e.to_string().contains("in the trash"), "{bad}: {e}");
     }
 }
+
+#[test]
+fn a_failure_at_any_step_of_deleting_or_restoring_leaves_the_file_in_exactly_one_place() {
+    use crate::store::FaultPlan;
+    use std::sync::Arc;
+    let dec = id("2026-12-09");
+    let fresh = |trashed: bool| {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(tmp.path().join("data")).unwrap();
+        store.create(&crate::demo::year().pop().unwrap()).unwrap();
+        if trashed {
+            store.trash_meeting(&dec).unwrap();
+        }
+        (tmp, store)
+    };
+    for restoring in [false, true] {
+        let run = |s: &Store| match restoring {
+            false => s.trash_meeting(&dec).map(|_| ()),
+            true => s.restore_meeting("2026-12-09.json").map(|_| ()),
+        };
+        let (_tmp, store) = fresh(restoring);
+        let counted = Arc::new(FaultPlan::count_only());
+        run(&Store::open(store.dir())
+            .unwrap()
+            .with_faults(counted.clone()))
+        .unwrap();
+        for n in 1..=counted.ops() {
+            let (_tmp, store) = fresh(restoring);
+            let (data, trash) = (
+                store.path_of(&dec),
+                store.trash_dir().join("2026-12-09.json"),
+            );
+            let before = fs::read(if restoring { &trash } else { &data }).unwrap();
+            let plan = Arc::new(FaultPlan::fail_nth(n, libc::EIO));
+            let done = run(&Store::open(store.dir()).unwrap().with_faults(plan));
+            let (now_at, not_at) = match (done.is_ok(), restoring) {
+                (true, false) | (false, true) => (&trash, &data),
+                (true, true) | (false, false) => (&data, &trash),
+            };
+            assert_eq!(
+                fs::read(now_at).unwrap(),
+                before,
+                "op {n} ({restoring}): {done:?}"
+            );
+            assert!(!not_at.exists(), "op {n} ({restoring}): {done:?}");
+        }
+    }
+}
