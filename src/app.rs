@@ -10,6 +10,7 @@ mod messages;
 mod minutes;
 pub mod recovery;
 mod save_state;
+mod trash;
 
 pub use messages::{Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel};
 pub use minutes::MinutesPane;
@@ -37,6 +38,8 @@ pub struct App {
     /// The user's name as the environment gives it (read by the run loop): who changes an
     /// action, where the board's record names no clerk.
     pub user: String,
+    /// Every board record of the data directory, as the run loop last read them.
+    pub boards: Vec<Board>,
     /// Why nothing may be changed, if so (another process holds the meeting, …).
     pub read_only: Option<String>,
     pub tab: Tab,
@@ -89,6 +92,7 @@ impl App {
             meeting,
             board: None,
             user: String::new(),
+            boards: Vec::new(),
             read_only,
             tab: Tab::Agenda,
             now,
@@ -152,6 +156,7 @@ impl App {
                 self.archive.unreadable = list.unreadable;
                 self.archive.listed = true;
             }
+            Msg::Boards(boards) => self.boards = boards,
             Msg::Reply(reply) => self.reply(reply),
             Msg::Resize(size) => {
                 self.screen = size;
@@ -196,6 +201,7 @@ impl App {
             }
             // The run loop's news is about this app's meeting and files.
             Msg::Archive(_)
+            | Msg::Boards(_)
             | Msg::Reply(_)
             | Msg::Saved { .. }
             | Msg::SaveFailed(_)

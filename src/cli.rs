@@ -19,6 +19,7 @@ use crate::words::long_date;
 mod action;
 mod approval;
 mod export;
+mod meeting;
 pub mod output;
 mod search;
 
@@ -156,6 +157,11 @@ pub enum Command {
     },
     /// Write a meeting as md, txt, html, json or ocd (private unless --public), or the forward plan as iCalendar
     Export(export::ExportArgs),
+    /// A meeting's own details (a new date moves its id), and the trash for one made by mistake
+    Meeting {
+        #[command(subcommand)]
+        command: meeting::MeetingCommand,
+    },
     /// Initial Health Assessment timeliness
     Iha {
         #[command(subcommand)]
@@ -321,6 +327,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
         ),
         Command::Verify { json } => approval::verify(store, json),
         Command::Export(args) => export::run(store, args),
+        Command::Meeting { command } => meeting::run(store, command),
         Command::Search { query, json, limit } => search::search(store, &query, json, limit),
         Command::Actions {
             open,

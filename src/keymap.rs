@@ -162,6 +162,8 @@ pub enum AgendaEdit {
     Edit,
     Delete,
     Move(Step),
+    /// The meeting's own details: title, date, start, venue, board, quorum.
+    Meeting,
 }
 
 /// What the clerk records from the Minutes tab.
@@ -216,6 +218,8 @@ pub enum ArchiveCommand {
     HistoryFilter,
     OwnerFilter,
     RecordErratum,
+    /// Move the selected meeting into the trash (asks first).
+    Delete,
 }
 
 /// Editing the text of one form field.

@@ -49,6 +49,10 @@ pub fn answer(store: &Store, request: Request) -> Reply {
                 Err(e) => Reply::Failed(format!("Could not search: {e}.")),
             }
         }
+        Request::Trash(id) => match store.trash_meeting(&id) {
+            Ok(t) => Reply::Trashed { id, name: t.name },
+            Err(e) => Reply::Failed(format!("Not deleted: {e}.")),
+        },
         Request::ActionHistory => match history::from_store(store) {
             Ok(log) => Reply::History(log.records),
             Err(e) => Reply::Failed(format!("Could not read the actions: {e}.")),

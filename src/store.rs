@@ -10,7 +10,9 @@ pub mod journal;
 pub mod lock;
 pub mod nofollow;
 mod part_b;
+pub mod rename;
 pub mod schema;
+pub mod trash;
 
 use std::fs;
 use std::io;
@@ -21,7 +23,9 @@ pub use disk::{Disk, FaultPlan, Op};
 pub use error::StoreError;
 pub use index::{FileVersion, IhaPoint, Stamp, Summary};
 pub use lock::MeetingLock;
+pub use rename::{Changed, Moved};
 pub use schema::Version;
+pub use trash::{InTrash, Trashed};
 
 use crate::model::approval::{self, SealCheck};
 use crate::model::validate;

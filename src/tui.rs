@@ -258,11 +258,17 @@ fn run_loop(
                     session.switch_to(app, &id);
                     read_archive(app, session);
                 }
+                Effect::MoveTo(date) => {
+                    session.move_to(app, date);
+                    read_archive(app, session);
+                }
                 Effect::Request(request) => {
                     let reply = crate::requests::answer(&session.store, request);
                     let relist = matches!(
                         reply,
-                        Reply::Approved { .. } | Reply::ErratumRecorded { .. }
+                        Reply::Approved { .. }
+                            | Reply::ErratumRecorded { .. }
+                            | Reply::Trashed { .. }
                     );
                     app.update(Msg::Reply(reply));
                     if relist {
@@ -309,6 +315,10 @@ fn all_saved(app: &App) -> bool {
 fn read_archive(app: &mut App, session: &Session) {
     if let Ok(listing) = session.store.list() {
         app.update(Msg::Archive(listing.into()));
+    }
+    // The boards a meeting can belong to, for the meeting's details form.
+    if let Ok(boards) = session.store.board_records() {
+        app.update(Msg::Boards(boards));
     }
 }
 

@@ -560,7 +560,12 @@ fn a_corrupt_meeting_is_a_row_of_the_archive_with_its_error_and_enter_explains()
     for _ in 0..at {
         app.press(KeyCode::Down);
     }
-    for key in [KeyCode::Enter, KeyCode::Char('x'), KeyCode::Char('e')] {
+    for key in [
+        KeyCode::Enter,
+        KeyCode::Char('x'),
+        KeyCode::Char('e'),
+        KeyCode::Char('D'),
+    ] {
         app.press(key);
         let said = app.flash.clone().unwrap_or_default();
         assert!(

@@ -917,3 +917,18 @@ fn an_edited_then_withdrawn_action_shows_its_whole_history_at_80x24() {
     app.typed("y");
     insta::assert_snapshot!("actions_withdrawn_80x24", app.render(80, 24).backend());
 }
+
+#[test]
+fn the_meeting_details_form_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let m = minutebook::demo::year().pop().unwrap();
+        let mut app = Workspace::new(App::new(m, None, at(13, 55), Theme::plain()));
+        app.typed("m");
+        // A refusal names its field under the form.
+        app.key(KeyCode::Tab, KeyModifiers::NONE);
+        app.typed("2026-11-01");
+        app.key(KeyCode::Enter, KeyModifiers::NONE);
+        let t = app.render(w, h);
+        insta::assert_snapshot!(format!("form_meeting_details_{w}x{h}"), t.backend());
+    }
+}

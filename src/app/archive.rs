@@ -52,6 +52,8 @@ pub enum Request {
     Search(String),
     /// Every action in the archive at its latest state.
     ActionHistory,
+    /// Move a meeting of the archive into the trash.
+    Trash(MeetingId),
     /// A correction to approved minutes; the item is given by its number ("4.2").
     Erratum {
         id: MeetingId,
@@ -92,6 +94,11 @@ pub enum Reply {
         problems: Vec<String>,
     },
     History(Vec<ActionRecord>),
+    /// Meeting `id` is in the trash as `name`.
+    Trashed {
+        id: MeetingId,
+        name: String,
+    },
     /// What was written where, in a sentence.
     Exported(String),
     /// The request could not be done: one sentence saying why.
@@ -324,8 +331,10 @@ impl App {
     /// The Archive pane's own commands.
     pub(super) fn archive_command(&mut self, cmd: ArchiveCommand) {
         // A file that cannot be read is explained, never opened or corrected.
-        if matches!(cmd, ArchiveCommand::Open | ArchiveCommand::RecordErratum)
-            && let Some(u) = self.archive.selected_unreadable()
+        if matches!(
+            cmd,
+            ArchiveCommand::Open | ArchiveCommand::RecordErratum | ArchiveCommand::Delete
+        ) && let Some(u) = self.archive.selected_unreadable()
         {
             self.flash = Some(u.explanation());
             return;
@@ -360,6 +369,7 @@ impl App {
             },
             ArchiveCommand::OwnerFilter => self.open_form(forms::owner_filter),
             ArchiveCommand::RecordErratum => self.open_form(forms::erratum),
+            ArchiveCommand::Delete => self.confirm_trash(),
         }
     }
 
@@ -392,6 +402,7 @@ impl App {
                 ))
             }
             Reply::Exported(what) => self.flash = Some(what),
+            Reply::Trashed { id, name } => self.trashed(&id, &name),
             Reply::Found {
                 query,
                 hits,

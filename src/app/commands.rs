@@ -243,6 +243,7 @@ impl App {
             AgendaEdit::Edit => self.open_form(forms::edit_item),
             AgendaEdit::Delete => self.confirm_delete_item(),
             AgendaEdit::Move(step) => self.agenda_move(step == Step::Up),
+            AgendaEdit::Meeting => self.open_form(forms::edit_meeting),
         }
     }
 
@@ -414,6 +415,11 @@ impl App {
         let Some(Overlay::Confirm { then, .. }) = self.overlay.take() else {
             return;
         };
+        // Another meeting's record: this one need not be editable.
+        if let Confirmed::TrashMeeting(id) = then {
+            self.request(super::archive::Request::Trash(id));
+            return;
+        }
         if !self.can_edit() {
             return;
         }
@@ -450,6 +456,8 @@ impl App {
                 self.flash = Some("Meeting ended: the minutes are now a draft.".into());
                 self.follow_minutes_target();
             }
+            // Asked for above, before the check that this meeting may change.
+            Confirmed::TrashMeeting(_) => return,
         }
         self.changed(true);
     }

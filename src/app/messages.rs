@@ -22,6 +22,8 @@ pub enum Msg {
     /// Summaries of every meeting and the files that could not be read, read after the
     /// first frame is on screen.
     Archive(ArchiveList),
+    /// The data directory's board records, read with the archive.
+    Boards(Vec<crate::model::Board>),
     /// The run loop's answer to a request for other records.
     Reply(Reply),
     /// The terminal's size, before the first frame and whenever it changes: what mouse
@@ -78,6 +80,9 @@ pub enum Effect {
     /// Save this meeting and carry on in meeting `id` instead (one just created, or this
     /// one under a new id): the run loop moves the lock, the journal and the panes.
     SwitchTo(crate::model::MeetingId),
+    /// Save this meeting and move it to this date (so to that date's id), then carry on in
+    /// it: the run loop renames it under its lock, or says why not.
+    MoveTo(chrono::NaiveDate),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +91,8 @@ pub enum Confirmed {
     RemovePerson(usize),
     EndMeeting,
     WithdrawAction(crate::model::ActionId),
+    /// Move another meeting of the archive into the trash.
+    TrashMeeting(crate::model::MeetingId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -37,6 +37,7 @@ impl App {
             | Msg::Mouse(_)
             | Msg::Tick(_)
             | Msg::Archive(_)
+            | Msg::Boards(_)
             | Msg::Reply(_)
             | Msg::Resize(_) => {}
         }

@@ -67,6 +67,7 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Agenda "Add an item after the selected one": ch('a') => C::Agenda(AE::Add);
     Agenda "Add a sub-item to the selected item": ch('A') => C::Agenda(AE::AddSub);
     Agenda "Edit the selected item": ch('e') => C::Agenda(AE::Edit);
+    Agenda "Edit the meeting's details: title, date, start time, venue, board, quorum": ch('m') => C::Agenda(AE::Meeting);
     Agenda "Delete the selected item (asks first)": ch('d'), DEL => C::Agenda(AE::Delete);
     Agenda "Move the selected item up": ch('K'), shift(K::Up) => C::Agenda(AE::Move(Step::Up));
     Agenda "Move the selected item down": ch('J'), shift(K::Down) => C::Agenda(AE::Move(Step::Down));
@@ -121,6 +122,7 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Archive "Actions: only those owned by someone": ch('w') => C::Archive(AC::OwnerFilter);
     Archive "Record a dated correction (erratum) to approved minutes": ch('e') => C::Archive(AC::RecordErratum);
     Archive "Export the selected meeting": ch('x') => C::Export;
+    Archive "Delete the selected meeting: moved to the trash, restorable (asks first)": ch('D') => C::Archive(AC::Delete);
     Archive "Back from search results or actions to the list of meetings": BACKSPACE => C::Back;
 
     Form "Save the form": ENTER => C::Submit;

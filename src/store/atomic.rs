@@ -142,6 +142,32 @@ fn same_bytes(disk: &Disk, target: &Path, bytes: &[u8]) -> Option<Metadata> {
     (meta.len() == bytes.len() as u64 && on_disk == bytes).then_some(meta)
 }
 
+/// Moves the file `from` to the new name `to` (in the same filesystem), never over an
+/// existing file: `AlreadyExists` if `to` is taken. A crash part-way leaves the file under
+/// both names, never under neither.
+pub fn move_new(disk: &Disk, from: &Path, to: &Path) -> io::Result<()> {
+    match disk.hard_link(from, to) {
+        Ok(()) => {
+            if let Err(e) = disk.remove_file(from) {
+                // Undone, so the file is where it was and only there.
+                let _ = disk.remove_file(to);
+                return Err(e);
+            }
+        }
+        Err(e) if no_hard_links(&e) => match disk.metadata(to) {
+            Ok(_) => return Err(io::ErrorKind::AlreadyExists.into()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => disk.rename(from, to)?,
+            Err(e) => return Err(e),
+        },
+        Err(e) => return Err(e),
+    }
+    // A failed sync can at worst bring back the old name beside the new: nothing is lost.
+    for dir in [to.parent(), from.parent()].into_iter().flatten() {
+        let _ = disk.sync_dir(dir);
+    }
+    Ok(())
+}
+
 /// The errors a filesystem without hard links (FAT, some network mounts) gives.
 fn no_hard_links(e: &io::Error) -> bool {
     matches!(

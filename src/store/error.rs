@@ -67,6 +67,11 @@ pub enum StoreError {
         path: PathBuf,
         reason: String,
     },
+    /// No file of that name in the trash.
+    NotInTrash {
+        name: String,
+        dir: PathBuf,
+    },
     /// A change the record's rules do not allow (approving twice, an empty erratum, …).
     Refused {
         id: MeetingId,
@@ -147,6 +152,11 @@ impl fmt::Display for StoreError {
             StoreError::Refused { id, reason } => {
                 write!(f, "meeting {id} was not changed: {reason}")
             }
+            StoreError::NotInTrash { name, dir } => write!(
+                f,
+                "there is no file {name:?} in the trash {} (`minutebook meeting trash` lists it)",
+                dir.display()
+            ),
             StoreError::Board { path, reason } => {
                 write!(f, "board record {}: {reason}", path.display())
             }
@@ -186,6 +196,7 @@ impl StoreError {
             StoreError::Locked { .. }
             | StoreError::ReadOnly { .. }
             | StoreError::Sealed { .. }
+            | StoreError::NotInTrash { .. }
             | StoreError::Refused { .. } => None,
         }
     }

@@ -378,12 +378,7 @@ impl Session {
     /// the clerk is told why), then `id` opened with its lock, its board read, and the
     /// panes shown afresh. A meeting that opens read-only is not switched to.
     pub(super) fn switch_to(&mut self, app: &mut App, id: &MeetingId) {
-        self.save(app);
-        if app.revision() != app.saved_revision() {
-            let why = app
-                .save_error()
-                .unwrap_or("the save did not finish")
-                .to_string();
+        if let Err(why) = self.saved_first(app) {
             app.update(Msg::Notice(format!(
                 "Still in {}: it could not be saved first ({why}), so {id} was not opened.",
                 app.meeting.id
@@ -411,6 +406,51 @@ impl Session {
         self.adopt(app, meeting);
         app.show_other_meeting(board);
         drop(left);
+    }
+
+    /// Saves the meeting; `Err` says why it is not all in its file.
+    fn saved_first(&mut self, app: &mut App) -> Result<(), String> {
+        self.save(app);
+        match app.revision() == app.saved_revision() {
+            true => Ok(()),
+            false => Err(app
+                .save_error()
+                .unwrap_or("the save did not finish")
+                .to_string()),
+        }
+    }
+
+    /// Moves this meeting to `date`, so to that date's id: saved first, then renamed by the
+    /// store under this session's lock (the old file goes to the trash), and carried on in
+    /// under the new id with the new lock, the old let go only then. A refusal says why.
+    pub(super) fn move_to(&mut self, app: &mut App, date: chrono::NaiveDate) {
+        let from = app.meeting.id.clone();
+        let not = |why: String| {
+            Msg::Notice(format!(
+                "The date was not changed, so this is still meeting {from}: {why}. Anything \
+                 else changed in the form is saved."
+            ))
+        };
+        if let Err(why) = self.saved_first(app) {
+            app.update(not(format!("it could not be saved first ({why})")));
+            return;
+        }
+        match self.store.rename_held(&self.handle, date) {
+            Ok(moved) => {
+                let left = std::mem::replace(&mut self.handle, moved.handle);
+                let id = moved.meeting.id.clone();
+                // The same meeting: the panes stay where they were.
+                self.adopt(app, moved.meeting);
+                drop(left);
+                app.update(Msg::Notice(format!(
+                    "Meeting {from} is now {id}, on {}; its old file is in the trash ({}).",
+                    crate::words::long_date(date),
+                    moved.trashed.path.display()
+                )));
+            }
+            Err(StoreError::Refused { reason, .. }) => app.update(not(reason)),
+            Err(e) => app.update(not(e.to_string())),
+        }
     }
 
     /// Called only where the file holds every edit so far (after a save, or before the

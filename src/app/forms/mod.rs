@@ -64,6 +64,7 @@ mod export;
 mod figures;
 mod iha;
 mod item;
+mod meeting;
 mod note;
 mod owner;
 mod person;
@@ -71,7 +72,7 @@ mod retire_figure;
 mod search;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub(super) use action::open as capture_action;
 pub(super) use action_edit::open as edit_action;
@@ -86,6 +87,7 @@ pub(super) use export::open as export;
 pub(super) use figures::open as standing_figures;
 pub(super) use iha::open as iha_figures;
 pub(super) use item::{add as add_item, add_under as add_sub_item, edit as edit_item};
+pub(super) use meeting::open as edit_meeting;
 pub(super) use note::open as action_note;
 pub(super) use owner::open as owner_filter;
 pub(super) use person::open as add_person;
@@ -168,6 +170,7 @@ kinds! {
     Export(export::Export),
     Search(search::Search),
     Owner(owner::Owner),
+    Meeting(meeting::MeetingDetails),
 }
 
 impl App {

@@ -44,6 +44,7 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Export(_) => "export",
         Kind::Search(_) => "search",
         Kind::Owner(_) => "owner",
+        Kind::Meeting(_) => "meeting",
     }
 }
 
@@ -66,6 +67,21 @@ fn cases() -> Vec<Case> {
 /// The agenda, the minutes, the actions and the attendance.
 fn meeting_cases() -> Vec<Case> {
     vec![
+        Case {
+            name: "edit the meeting's details",
+            open: |app| {
+                app.boards = two_boards();
+                app.command(Command::Agenda(AgendaEdit::Meeting));
+            },
+            values: &[
+                ("Title", "Corporate Parenting Board", "CPB (rearranged)"),
+                ("Date", "2026-12-09", "2026-12-16"),
+                ("Start time", "14:00", "10:30"),
+                ("Venue", "County Hall", "Room 2"),
+                ("Board", "cpb", "cpb-south"),
+                ("Quorum", "3", "4"),
+            ],
+        },
         Case {
             name: "add an item",
             open: |app| app.command(Command::Agenda(AgendaEdit::Add)),
@@ -285,6 +301,22 @@ fn archive_cases() -> Vec<Case> {
     ]
 }
 
+/// Two board records a meeting could belong to.
+pub(crate) fn two_boards() -> Vec<crate::model::Board> {
+    ["cpb", "cpb-south"]
+        .into_iter()
+        .map(|id| {
+            let mut b: crate::model::Board = serde_json::from_value(serde_json::json!({
+                "id": id, "name": format!("Board {id}"), "code": id.to_uppercase(),
+                "quorum": 3, "template": "corporate-parenting-board",
+            }))
+            .unwrap();
+            b.council = "Shire County Council".into();
+            b
+        })
+        .collect()
+}
+
 fn with_two_figures(app: &mut App) {
     for name in ["Alpha count", "Beta count"] {
         app.meeting.standing.figures.push(Figure {
@@ -369,6 +401,7 @@ fn every_field_of_every_form_reaches_what_is_stored() {
         "export",
         "search",
         "owner",
+        "meeting",
     ];
     assert_eq!(kinds, BTreeSet::from(all), "every kind of form is tried");
 }

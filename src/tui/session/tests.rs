@@ -558,3 +558,58 @@ fn switching_saves_this_meeting_and_carries_on_in_the_other_holding_its_lock() {
         Err(crate::store::StoreError::Locked { .. })
     ));
 }
+
+#[test]
+fn moving_the_date_saves_renames_under_the_lock_and_carries_on_in_the_new_id() {
+    let (_tmp, store) = demo_store();
+    let (mut session, mut app, _, _) = open(&store, &december_id());
+    type_minutes(&mut session, &mut app, "Typed before the move. ");
+    let to = NaiveDate::from_ymd_opt(2026, 12, 16).unwrap();
+    session.move_to(&mut app, to);
+    let new = MeetingId::parse("2026-12-16").unwrap();
+    assert_eq!(app.meeting.id, new, "{:?}", app.flash);
+    assert!(
+        app.flash.as_deref().unwrap().contains("is now 2026-12-16"),
+        "{:?}",
+        app.flash
+    );
+    assert_eq!(app.revision(), app.saved_revision());
+    let moved = store.load(&new).unwrap().meeting;
+    assert!(moved.agenda[0].minutes.contains("Typed before the move."));
+    assert!(!store.exists(&december_id()));
+    assert!(store.trash_dir().join("2026-12-09.json").exists());
+    // The new id is held here; the old one is free.
+    assert!(matches!(store.lock(&new), Err(StoreError::Locked { .. })));
+    assert!(store.lock(&december_id()).is_ok());
+    // Typing goes on into the new file.
+    type_minutes(&mut session, &mut app, "And after. ");
+    session.save(&mut app);
+    assert!(
+        store.load(&new).unwrap().meeting.agenda[0]
+            .minutes
+            .contains("And after.")
+    );
+}
+
+#[test]
+fn a_move_another_meeting_forbids_leaves_the_workspace_where_it_was_saying_why() {
+    let (_tmp, store) = demo_store();
+    let nov = MeetingId::parse("2026-11-11").unwrap();
+    let (mut session, mut app, _, _) = open(&store, &nov);
+    session.move_to(&mut app, NaiveDate::from_ymd_opt(2026, 11, 18).unwrap());
+    assert_eq!(app.meeting.id, nov);
+    let said = app.flash.clone().unwrap();
+    assert!(
+        said.starts_with("The date was not changed, so this is still meeting 2026-11-11"),
+        "{said}"
+    );
+    assert!(
+        said.contains("meeting 2026-12-09 carries its action 2026-11-11#1"),
+        "{said}"
+    );
+    assert!(store.exists(&nov));
+    assert!(
+        matches!(store.lock(&nov), Err(StoreError::Locked { .. })),
+        "still held here"
+    );
+}

@@ -1,0 +1,59 @@
+//! The meeting's own details as the clerk sets them (title, start, venue, board, quorum):
+//! the checks the workspace form and `minutebook meeting set` share, each naming the problem.
+
+use super::board::Board;
+use super::meeting::{Meeting, MeetingBoard};
+
+/// The largest quorum a board could set: more members than any board has.
+pub const MAX_QUORUM: u32 = 100;
+
+/// A title, refused when empty.
+pub fn title(text: &str) -> Result<String, String> {
+    match text.trim() {
+        "" => Err("a meeting needs a title".into()),
+        t => Ok(t.to_string()),
+    }
+}
+
+/// A quorum as typed: a whole number of members from 0 to [`MAX_QUORUM`].
+pub fn quorum(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|q| *q <= MAX_QUORUM)
+        .ok_or_else(|| {
+            format!(
+                "{:?} is not a whole number of members from 0 to {MAX_QUORUM}",
+                text.trim()
+            )
+        })
+}
+
+/// Makes `m` a meeting of `board`: its record's id and name, keeping the quorum `m` has.
+pub fn set_board(m: &mut Meeting, board: &Board) {
+    m.board = MeetingBoard {
+        quorum: m.board.quorum,
+        ..board.snapshot()
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quorum_over_a_hundred_or_not_a_number_is_refused_saying_what_was_typed() {
+        assert_eq!(quorum(" 3 "), Ok(3));
+        assert_eq!(quorum("100"), Ok(100));
+        for bad in ["101", "-1", "three", ""] {
+            let why = quorum(bad).unwrap_err();
+            assert!(why.contains(&format!("{:?}", bad.trim())), "{why}");
+            assert!(why.contains("from 0 to 100"), "{why}");
+        }
+        assert!(title("  ").is_err());
+        assert_eq!(
+            title(" Corporate Parenting Board ").unwrap(),
+            "Corporate Parenting Board"
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! `minutebook meeting set|delete|restore|trash` through the real binary on the demo year:
+//! November's actions are carried into December, October's minutes are sealed, December is
+//! planned and nothing refers to it.
+
+mod common;
+
+use std::fs;
+
+use common::{demo_data, minutebook, stderr, stdout};
+
+fn json(out: &std::process::Output) -> serde_json::Value {
+    assert!(out.status.success(), "{}", stderr(out));
+    serde_json::from_str(&stdout(out)).unwrap()
+}
+
+fn listed_ids(data: &std::path::Path) -> Vec<String> {
+    let v = json(&minutebook(data, &["list", "--json"]));
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_meeting_whose_actions_were_carried_into_the_next_keeps_its_date_and_says_why() {
+    let (_tmp, data) = demo_data();
+    let before = fs::read(data.join("2026-11-11.json")).unwrap();
+    let out = minutebook(
+        &data,
+        &["meeting", "set", "2026-11-11", "--date", "2026-11-18"],
+    );
+    assert!(!out.status.success());
+    let said = stderr(&out);
+    assert!(
+        said.contains("meeting 2026-12-09 carries its action 2026-11-11#1"),
+        "{said}"
+    );
+    assert!(said.contains("cannot be moved to 2026-11-18"), "{said}");
+    assert_eq!(fs::read(data.join("2026-11-11.json")).unwrap(), before);
+    assert!(!data.join("2026-11-18.json").exists());
+    assert!(!data.join("trash").exists(), "nothing moved");
+}
+
+#[test]
+fn a_fresh_meeting_moved_to_another_date_is_a_new_file_with_the_old_one_in_the_trash() {
+    let (_tmp, data) = demo_data();
+    let before = fs::read(data.join("2026-12-09.json")).unwrap();
+    let out = minutebook(
+        &data,
+        &[
+            "meeting",
+            "set",
+            "2026-12-09",
+            "--date",
+            "2026-12-16",
+            "--time",
+            "10:30",
+            "--venue",
+            "Room 2",
+            "--quorum",
+            "4",
+            "--title",
+            "CPB (rearranged)",
+            "--json",
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(v["id"], "2026-12-16");
+    assert_eq!(v["date"], "2026-12-16");
+    assert_eq!(v["time"], "10:30");
+    assert_eq!(v["venue"], "Room 2");
+    assert_eq!(v["title"], "CPB (rearranged)");
+    assert_eq!(v["quorum"], 4);
+    assert_eq!(v["moved"]["name"], "2026-12-09.json");
+
+    assert!(!data.join("2026-12-09.json").exists());
+    assert_eq!(
+        fs::read(data.join("trash/2026-12-09.json")).unwrap(),
+        before
+    );
+    let on_disk: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(data.join("2026-12-16.json")).unwrap()).unwrap();
+    assert_eq!(on_disk["id"], "2026-12-16");
+    assert_eq!(on_disk["venue"], "Room 2");
+    assert_eq!(on_disk["start_time"], "10:30");
+    assert_eq!(on_disk["board"]["quorum"], 4);
+    let ids = listed_ids(&data);
+    assert!(
+        ids.contains(&"2026-12-16".into()) && !ids.contains(&"2026-12-09".into()),
+        "{ids:?}"
+    );
+    // The moved meeting still approves November and carries its actions.
+    let out = minutebook(&data, &["approve", "2026-11-11", "--by", "Cllr Holloway"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("at meeting 2026-12-16"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn details_that_cannot_be_are_refused_naming_the_option_and_nothing_is_written() {
+    let (_tmp, data) = demo_data();
+    let before = fs::read(data.join("2026-12-09.json")).unwrap();
+    for (args, said) in [
+        (
+            &["--quorum", "101"][..],
+            "--quorum: \"101\" is not a whole number of members from 0 to 100",
+        ),
+        (&["--title", "  "][..], "--title: a meeting needs a title"),
+        (&["--time", "2pm"][..], "not a time"),
+        (&["--date", "2026-02-30"][..], "not a real date"),
+        (
+            &["--board", "nope"][..],
+            "--board: there is no board \"nope\"",
+        ),
+    ] {
+        let mut all = vec!["meeting", "set", "2026-12-09"];
+        all.extend_from_slice(args);
+        let out = minutebook(&data, &all);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(stderr(&out).contains(said), "{args:?}: {}", stderr(&out));
+    }
+    assert_eq!(fs::read(data.join("2026-12-09.json")).unwrap(), before);
+}
+
+#[test]
+fn approved_minutes_are_neither_deleted_nor_moved() {
+    let (_tmp, data) = demo_data();
+    let before = fs::read(data.join("2026-10-14.json")).unwrap();
+    let out = minutebook(&data, &["meeting", "delete", "2026-10-14"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("are sealed"), "{}", stderr(&out));
+    let out = minutebook(
+        &data,
+        &["meeting", "set", "2026-10-14", "--date", "2026-10-21"],
+    );
+    assert!(stderr(&out).contains("are sealed"), "{}", stderr(&out));
+    assert_eq!(fs::read(data.join("2026-10-14.json")).unwrap(), before);
+}
+
+#[test]
+fn a_meeting_another_refers_to_is_not_deleted() {
+    let (_tmp, data) = demo_data();
+    let out = minutebook(&data, &["meeting", "delete", "2026-11-11"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("meeting 2026-12-09 names it as the previous meeting it approves"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(data.join("2026-11-11.json").exists());
+}
+
+#[test]
+fn delete_then_restore_gives_back_the_meeting_byte_for_byte() {
+    let (_tmp, data) = demo_data();
+    let before = fs::read(data.join("2026-12-09.json")).unwrap();
+    let v = json(&minutebook(
+        &data,
+        &["meeting", "delete", "2026-12-09", "--json"],
+    ));
+    assert_eq!(v["id"], "2026-12-09");
+    assert_eq!(v["name"], "2026-12-09.json");
+    assert!(!listed_ids(&data).contains(&"2026-12-09".into()));
+
+    let trash = json(&minutebook(&data, &["meeting", "trash", "--json"]));
+    assert_eq!(trash[0]["name"], "2026-12-09.json");
+    assert_eq!(trash[0]["meeting"]["status"], "planned");
+    let text = stdout(&minutebook(&data, &["meeting", "trash"]));
+    assert!(
+        text.contains("2026-12-09.json") && text.contains("planned"),
+        "{text}"
+    );
+
+    let v = json(&minutebook(
+        &data,
+        &["meeting", "restore", "2026-12-09.json", "--json"],
+    ));
+    assert_eq!(v["id"], "2026-12-09");
+    assert_eq!(fs::read(data.join("2026-12-09.json")).unwrap(), before);
+    assert!(listed_ids(&data).contains(&"2026-12-09".into()));
+    let out = minutebook(&data, &["meeting", "restore", "2026-12-09.json"]);
+    assert!(
+        stderr(&out).contains("there is no file \"2026-12-09.json\" in the trash"),
+        "{}",
+        stderr(&out)
+    );
+}
