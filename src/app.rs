@@ -2,6 +2,7 @@
 //! `update` never does I/O; it leaves [`Effect`]s and journal records for the run loop.
 
 pub mod archive;
+mod boards;
 pub mod commands;
 pub mod form;
 mod forms;
@@ -10,6 +11,7 @@ mod messages;
 mod minutes;
 pub mod recovery;
 mod save_state;
+pub mod setup;
 
 pub use messages::{Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel};
 pub use minutes::MinutesPane;
@@ -48,6 +50,8 @@ pub struct App {
     pub viewing: Option<Box<App>>,
     pub minutes: MinutesPane,
     pub overlay: Option<Overlay>,
+    /// The board and its roster, open over the pane: the member selected.
+    pub roster: Option<usize>,
     /// A short message for the clerk, replaced by the next one.
     pub flash: Option<String>,
     /// Bumped on every change to the meeting; the run loop saves when it moves.
@@ -104,6 +108,7 @@ impl App {
                 cursors: HashMap::new(),
             },
             overlay: None,
+            roster: None,
             flash: None,
             revision: 0,
             saved_revision: 0,

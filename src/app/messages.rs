@@ -85,6 +85,10 @@ pub enum Confirmed {
     DeleteItem(ItemId),
     RemovePerson(usize),
     EndMeeting,
+    /// Take member `usize` off the board's roster.
+    RemoveMember(usize),
+    /// Add the member just put on the roster to this meeting's attendance too.
+    AttendToo(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -54,6 +54,7 @@ macro_rules! form {
 mod action;
 mod add_figure;
 mod approval;
+pub(crate) mod board;
 mod child_add;
 mod child_remove;
 mod decision;
@@ -62,6 +63,8 @@ mod export;
 mod figures;
 mod iha;
 mod item;
+pub(crate) mod member;
+pub(crate) mod new_meeting;
 mod note;
 mod owner;
 mod person;
@@ -74,6 +77,7 @@ mod tests;
 pub(super) use action::open as capture_action;
 pub(super) use add_figure::open as add_figure;
 pub(super) use approval::open as approve_previous;
+pub(super) use board::open as board_record;
 pub(super) use child_add::open as add_child;
 pub(super) use child_remove::open as remove_child;
 pub(super) use decision::open as capture_decision;
@@ -162,6 +166,9 @@ kinds! {
     Export(export::Export),
     Search(search::Search),
     Owner(owner::Owner),
+    Board(board::BoardForm),
+    Member(member::MemberForm),
+    NewMeeting(new_meeting::NewMeeting),
 }
 
 impl App {

@@ -1,0 +1,1 @@
+//! The first start driven by keys.
