@@ -2,7 +2,7 @@
 //! `update` never does I/O; it leaves [`Effect`]s and journal records for the run loop.
 
 pub mod archive;
-mod boards;
+pub(crate) mod boards;
 pub mod commands;
 pub mod form;
 mod forms;

@@ -152,3 +152,6 @@ impl App {
         self.board = Some(board);
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;
