@@ -880,3 +880,81 @@ fn a_long_value_in_a_form_scrolls_with_the_cursor_and_never_wraps() {
         "the cursor is just after what was typed: {screen}"
     );
 }
+
+/// December's meeting with its board's record: a chair, a vice-chair, an officer, a young
+/// person who does not vote.
+fn with_board() -> Workspace {
+    use minutebook::model::{Board, BoardId, Member, Role, UsualDay, WeekOfMonth};
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = Workspace::new(App::new(m, None, at(13, 55), Theme::plain()));
+    let mut chair = Member::new("Cllr Margaret Holloway", Role::Member, "Lead Member");
+    chair.chair = true;
+    let mut vice = Member::new("Cllr Peter Okafor", Role::Member, "");
+    vice.vice_chair = true;
+    let mut young = Member::new("Jay", Role::YoungPerson, "Children in Care Council");
+    young.voting = false;
+    app.board = Some(Board {
+        id: BoardId::parse("cpb").unwrap(),
+        name: "Corporate Parenting Board".into(),
+        council: "Dorset Council".into(),
+        code: "CPB".into(),
+        quorum: 2,
+        venue: "Committee Room 1, County Hall".into(),
+        usual_day: Some(UsualDay {
+            weekday: chrono::Weekday::Wed,
+            week: WeekOfMonth::Second,
+        }),
+        usual_time: NaiveTime::from_hms_opt(14, 0, 0),
+        template: "corporate-parenting-board".into(),
+        members: vec![
+            chair,
+            vice,
+            Member::new("Leanne Ford", Role::Officer, "Head of Service"),
+            young,
+        ],
+        young_people: Default::default(),
+        clerk: "Sam Clerk".into(),
+        adopts: Vec::new(),
+    });
+    app
+}
+
+#[test]
+fn the_board_its_roster_and_their_forms() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = with_board();
+        app.typed("B");
+        let t = app.render(w, h);
+        let screen = t.backend().to_string();
+        assert!(
+            screen.contains("Vice-chair") && screen.contains("non-voting"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("roster_{w}x{h}"), t.backend());
+        app.typed("b");
+        insta::assert_snapshot!(format!("form_board_{w}x{h}"), app.render(w, h).backend());
+        app.press(KeyCode::Esc).typed("e");
+        insta::assert_snapshot!(format!("form_member_{w}x{h}"), app.render(w, h).backend());
+    }
+}
+
+#[test]
+fn the_new_meeting_form_offers_the_boards_next_usual_date() {
+    use minutebook::app::archive::{BoardOffer, Reply};
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = with_board();
+        let mut fp = app.board.clone().unwrap();
+        fp.id = minutebook::model::BoardId::parse("fp").unwrap();
+        fp.name = "Fostering Panel".into();
+        let offers = [(app.board.clone().unwrap(), 13), (fp, 20)]
+            .map(|(board, day)| BoardOffer {
+                board,
+                next: NaiveDate::from_ymd_opt(2027, 1, day).unwrap(),
+            })
+            .to_vec();
+        app.update(Msg::Reply(Reply::NewMeetingOffers(offers)));
+        let t = app.render(w, h);
+        assert!(t.backend().to_string().contains("2027-01-13"));
+        insta::assert_snapshot!(format!("form_new_meeting_{w}x{h}"), t.backend());
+    }
+}

@@ -26,7 +26,7 @@ fn a_new_clerk_is_led_from_an_empty_data_directory_to_their_first_meeting() {
     t.send(ENTER);
     t.wait_text("Add another member");
     t.send(b"y");
-    t.wait_text("A new member of Corporate Parenting Board");
+    t.wait_text("CPB roster: a new member");
     t.type_text("Dr Ruth Penhaligon\tofficer\tDesignated Nurse\tno");
     t.send(ENTER);
     t.wait_for("the second member listed", |s| {

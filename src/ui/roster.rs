@@ -13,7 +13,8 @@ use crate::model::Board;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(sel) = app.roster else { return };
-    let rect = centred(area, 100, area.height.saturating_sub(2));
+    // The status bar and the hint line stay in view: a failed save is seen from here.
+    let rect = centred(area, 100, area.height.saturating_sub(4));
     frame.render_widget(Clear, rect);
     let title = match &app.board {
         Some(b) => format!(" {} ({}): the board and its roster ", b.name, b.code),
@@ -26,8 +27,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, rect);
     let head = head_lines(app);
     let keys = keys_lines(app);
-    let head_h = (head.len() as u16).min(inner.height);
-    let keys_h = (keys.len() as u16).min(inner.height.saturating_sub(head_h));
+    let head_h = rows(&head, inner.width).min(inner.height);
+    let keys_h = rows(&keys, inner.width).min(inner.height.saturating_sub(head_h));
     let [top, mid, bottom] = ratatui::layout::Layout::vertical([
         Constraint::Length(head_h),
         Constraint::Min(0),
@@ -39,6 +40,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(b) = &app.board {
         roster_table(app, b, sel, frame, mid);
     }
+}
+
+/// The rows `lines` take wrapped at `width`, with one to spare for a wrap between words.
+fn rows(lines: &[Line], width: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    let n: usize = lines.iter().map(|l| l.width().max(1).div_ceil(w)).sum();
+    let slack = lines.iter().any(|l| l.width() > w);
+    (n + usize::from(slack)) as u16
 }
 
 /// What the board is, and what its roster is for.
@@ -115,7 +124,7 @@ fn roster_table(app: &App, b: &Board, sel: usize, frame: &mut Frame, area: Rect)
         .style(style)
     });
     let widths = [
-        Constraint::Percentage(30),
+        Constraint::Length(26),
         Constraint::Length(10),
         Constraint::Length(12),
         Constraint::Length(10),
@@ -126,16 +135,25 @@ fn roster_table(app: &App, b: &Board, sel: usize, frame: &mut Frame, area: Rect)
 }
 
 fn keys_lines(app: &App) -> Vec<Line<'static>> {
+    use crate::keymap::{Command, RosterCommand as R};
     let mut spans = Vec::new();
-    for row in keymap::help(Scope::Roster) {
-        spans.push(Span::styled(row.label, app.theme.key()));
-        let short = row
-            .help
-            .split([':', '('])
-            .next()
-            .unwrap_or(row.help)
-            .trim_end();
-        spans.push(Span::raw(format!(" {short}  ")));
+    for (cmd, what) in [
+        (R::Add, "add a member"),
+        (R::Edit, "edit"),
+        (R::Remove, "remove"),
+        (R::BoardRecord, "the board's record"),
+        (R::Close, "close"),
+    ] {
+        spans.push(Span::styled(
+            keymap::name(Scope::Roster, Command::Roster(cmd)),
+            app.theme.key(),
+        ));
+        spans.push(Span::raw(format!(" {what}  ")));
     }
+    spans.push(Span::styled(
+        keymap::name(Scope::Global, Command::Help),
+        app.theme.key(),
+    ));
+    spans.push(Span::raw(" every key"));
     vec![Line::from(spans)]
 }

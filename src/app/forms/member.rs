@@ -31,13 +31,17 @@ pub fn form(board: Board, index: Option<usize>, chair: bool) -> Form {
         (false, true) => "vice-chair",
         (false, false) => "none",
     };
+    // Said where it is typed: the roster reaches new meetings, not the one open.
     let title = match (index, chair) {
         (Some(_), _) => format!(
-            "{} on the roster of {} (for new meetings)",
-            m.name, board.name
+            "{} roster: {} (new meetings start from it)",
+            board.code, m.name
         ),
         (None, true) => format!("The chair of {}", board.name),
-        (None, false) => format!("A new member of {} (for new meetings)", board.name),
+        (None, false) => format!(
+            "{} roster: a new member (new meetings start from it)",
+            board.code
+        ),
     };
     let f = MemberForm {
         name: LineInput::new(&m.name),
