@@ -91,7 +91,7 @@ pub fn answer(store: &Store, request: Request) -> Reply {
             board,
             create,
             added,
-        } => boards::save(store, board, create, added),
+        } => boards::save(store, *board, create, added),
         Request::NewMeetingOffers => {
             let today = chrono::Local::now().date_naive();
             boards::offers(store, today).map_or_else(Reply::Failed, Reply::NewMeetingOffers)

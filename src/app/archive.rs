@@ -61,7 +61,7 @@ pub enum Request {
     },
     /// Store a board's record (a new one if `create`); `added` names a member just added.
     SaveBoard {
-        board: Board,
+        board: Box<Board>,
         create: bool,
         added: Option<String>,
     },
@@ -118,7 +118,7 @@ pub enum Reply {
     Exported(String),
     /// The board's record as now on disk.
     BoardSaved {
-        board: Board,
+        board: Box<Board>,
         created: bool,
         added: Option<String>,
     },
@@ -460,7 +460,7 @@ impl App {
                 board,
                 created,
                 added,
-            } => self.board_saved(board, created, added),
+            } => self.board_saved(*board, created, added),
             Reply::NewMeetingOffers(offers) => self.offer_new_meeting(offers),
             Reply::MeetingCreated { id } => self.meeting_created(id),
         }

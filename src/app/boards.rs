@@ -76,7 +76,7 @@ impl App {
         if i < board.members.len() {
             board.members.remove(i);
             self.request(Request::SaveBoard {
-                board,
+                board: Box::new(board),
                 create: false,
                 added: None,
             });

@@ -16,7 +16,7 @@ pub fn save(store: &Store, board: Board, create: bool, added: Option<String>) ->
     };
     match done {
         Ok(()) => Reply::BoardSaved {
-            board,
+            board: Box::new(board),
             created: create,
             added,
         },

@@ -162,7 +162,7 @@ impl Spec for BoardForm {
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let board = self.build()?;
         app.request(Request::SaveBoard {
-            board,
+            board: Box::new(board),
             create: self.create,
             added: None,
         });

@@ -112,7 +112,7 @@ impl Spec for MemberForm {
         // A new member may be wanted at this meeting too: asked once the roster is saved.
         let added = self.index.is_none().then_some(named);
         app.request(Request::SaveBoard {
-            board,
+            board: Box::new(board),
             create: false,
             added,
         });
