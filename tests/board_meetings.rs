@@ -99,7 +99,10 @@ fn a_boards_new_meeting_follows_its_own_meetings_only() {
 
     let panel = create_meeting(&store, &fp, d("2027-02-03"), None).unwrap();
     let panel = store.load(&panel).unwrap().meeting;
-    assert!(panel.actions.is_empty(), "another board's actions stay there");
+    assert!(
+        panel.actions.is_empty(),
+        "another board's actions stay there"
+    );
     assert_eq!(panel.previous, None);
     let feb = create_meeting(&store, &cpb, d("2027-02-10"), None).unwrap();
     let feb = store.load(&feb).unwrap().meeting;
