@@ -958,3 +958,23 @@ fn the_new_meeting_form_offers_the_boards_next_usual_date() {
         insta::assert_snapshot!(format!("form_new_meeting_{w}x{h}"), t.backend());
     }
 }
+
+#[test]
+fn the_first_start_asks_for_another_member_at_80x24() {
+    use minutebook::app::setup::Setup;
+    use ratatui::crossterm::event::KeyEvent;
+    let mut setup = Setup::new(Vec::new(), Theme::plain());
+    for c in "Corporate Parenting Board\t\tCPB\nCllr Ada Byron\n".chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        setup.key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| minutebook::ui::setup::draw(&setup, f)).unwrap();
+    let screen = t.backend().to_string();
+    assert!(screen.contains("Cllr Ada Byron (Chair)"), "{screen}");
+    insta::assert_snapshot!("first_start_another_member_80x24", t.backend());
+}

@@ -99,7 +99,9 @@ fn the_roster_grows_from_the_workspace_and_the_next_meeting_starts_from_it() {
     t.wait_text("is in this meeting's attendance too");
     t.send(b"\x1b");
     // Esc and a key sent together are Alt and that key: the roster is seen closed first.
-    t.wait_for("the roster closed", |s| !s.contains("the board and its roster"));
+    t.wait_for("the roster closed", |s| {
+        !s.contains("the board and its roster")
+    });
     // The next meeting, on the board's next usual date after this one.
     t.send(b"N");
     t.wait_text("A new meeting of Corporate Parenting Board");

@@ -77,6 +77,10 @@ impl Setup {
             return Want::Leave;
         }
         let Some(form) = &mut self.form else {
+            // Esc leaves here too (unlike a question's usual No): nothing is written.
+            if keymap::lookup(Scope::Form, &key) == Some(Command::Cancel) {
+                return Want::Leave;
+            }
             return match keymap::lookup(Scope::Confirm, &key) {
                 Some(Command::Yes) => {
                     self.form = Some(member::form(self.board.clone(), None, false));

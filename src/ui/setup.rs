@@ -5,9 +5,10 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::overlay::{draw_form, keys_line, popup};
+use super::overlay::{draw_form, popup};
 use crate::app::setup::Setup;
-use crate::keymap::Scope;
+use crate::keymap::{Command, Scope, name};
+use crate::ui::theme::Theme;
 
 const STEPS: [&str; 3] = ["the board", "its members", "its first meeting"];
 
@@ -63,14 +64,28 @@ pub fn draw(setup: &Setup, frame: &mut Frame) {
             }
             text.extend([
                 Line::from(format!(
-                    "Add another member to the roster of {}? (No: the board is saved with \
-                     these members, and its first meeting comes next.)",
+                    "Add another member to the roster of {}? Saying no saves the board with \
+                     these members, and its first meeting comes next.",
                     setup.board.name
                 )),
                 Line::from(""),
-                keys_line(theme, Scope::Confirm),
+                question_keys(theme),
             ]);
             popup(theme, frame, area, " The roster ", text, 70);
         }
     }
+}
+
+/// The question's ways on, named from the key table.
+fn question_keys(theme: Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, what) in [
+        (name(Scope::Confirm, Command::Yes), "add another"),
+        (name(Scope::Confirm, Command::No), "no: save the board"),
+        (name(Scope::Form, Command::Cancel), "leave, writing nothing"),
+    ] {
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {what}   ")));
+    }
+    Line::from(spans)
 }

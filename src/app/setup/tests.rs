@@ -60,6 +60,13 @@ fn esc_before_the_roster_is_done_leaves_without_asking_for_any_write() {
 }
 
 #[test]
+fn esc_at_add_another_leaves_too_rather_than_saving_the_board() {
+    let mut s = Setup::new(Vec::new(), Theme::plain());
+    let asked = typed(&mut s, "Fostering Panel\t\tFP\nCllr Ada Byron\n\x1b");
+    assert_eq!(asked, [Want::Leave]);
+}
+
+#[test]
 fn a_refused_field_keeps_the_clerk_on_the_board_form() {
     let mut s = Setup::new(Vec::new(), Theme::plain());
     typed(&mut s, "Fostering Panel\t\tFP\tthree\n");
