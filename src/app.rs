@@ -2,6 +2,7 @@
 //! `update` never does I/O; it leaves [`Effect`]s and journal records for the run loop.
 
 pub mod archive;
+pub(crate) mod boards;
 pub mod commands;
 pub mod form;
 mod forms;
@@ -11,6 +12,7 @@ mod minutes;
 pub mod recovery;
 mod save_state;
 mod trash;
+pub mod setup;
 
 pub use messages::{Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel};
 pub use minutes::MinutesPane;
@@ -54,6 +56,8 @@ pub struct App {
     pub viewing: Option<Box<App>>,
     pub minutes: MinutesPane,
     pub overlay: Option<Overlay>,
+    /// The board and its roster, open over the pane: the member selected.
+    pub roster: Option<usize>,
     /// A short message for the clerk, replaced by the next one.
     pub flash: Option<String>,
     /// Bumped on every change to the meeting; the run loop saves when it moves.
@@ -112,6 +116,7 @@ impl App {
                 cursors: HashMap::new(),
             },
             overlay: None,
+            roster: None,
             flash: None,
             revision: 0,
             saved_revision: 0,

@@ -237,6 +237,29 @@ pub fn run(cli: Cli) -> Outcome {
     }
 }
 
+/// No meetings yet: in a terminal the clerk is led to their board and first meeting, and
+/// the workspace opens on it; without one, the commands that do it are named.
+fn first_start(store: Store) -> Outcome {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        say!(
+            "No meetings yet in {}. Make a board with `minutebook board new`, then a meeting with \
+             `minutebook new --date YYYY-MM-DD`, or run minutebook in a terminal to be led through both.",
+            store.dir().display()
+        );
+        return Ok(());
+    }
+    match crate::tui::first_start(&store).map_err(|e| Failure(e.to_string()))? {
+        crate::tui::Started::Meeting(id) => {
+            crate::tui::run(store, id).map_err(|e| Failure(e.to_string()))
+        }
+        crate::tui::Started::Left(said) => {
+            say!("{said}");
+            Ok(())
+        }
+    }
+}
+
 /// Runs a command on `store`: what `run` does once the data directory is open, callable
 /// with a store whose file operations a test makes fail.
 #[doc(hidden)]
@@ -555,13 +578,7 @@ fn workspace(store: Store, id: Option<MeetingId>) -> Outcome {
         }
         None => match store.default_meeting(chrono::Local::now().date_naive())? {
             Some(id) => id,
-            None => {
-                say!(
-                    "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
-                    store.dir().display()
-                );
-                return Ok(());
-            }
+            None => return first_start(store),
         },
     };
     crate::tui::run(store, id).map_err(|e| Failure(e.to_string()))

@@ -43,6 +43,8 @@ pub enum Scope {
     Actions,
     Attendance,
     Archive,
+    /// The board and its roster, open over the pane.
+    Roster,
     Form,
     /// Editing the text of a form's focused field.
     Field,
@@ -136,6 +138,21 @@ pub enum Command {
     Archive(ArchiveCommand),
     Back,
     Export,
+    /// The board and its roster.
+    Board,
+    Roster(RosterCommand),
+    /// A new meeting of a board, to carry on in.
+    NewMeeting,
+}
+
+/// In the board and roster view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterCommand {
+    Add,
+    Edit,
+    Remove,
+    BoardRecord,
+    Close,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,6 +347,7 @@ pub fn live(focus: Scope) -> &'static [Scope] {
         Actions => &[Global, Browse, Actions],
         Attendance => &[Global, Browse, Attendance],
         Archive => &[Global, Browse, Archive],
+        Roster => &[Global, Roster],
         Minutes => &[Global, Minutes],
         Editor => &[Global, Minutes, Editor],
         // While finding, the find bar has first call, before even the Minutes keys.
@@ -346,7 +364,7 @@ pub fn live(focus: Scope) -> &'static [Scope] {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 17] = [
+    pub const ALL: [Scope; 18] = [
         Scope::Global,
         Scope::Browse,
         Scope::Agenda,
@@ -358,6 +376,7 @@ impl Scope {
         Scope::Actions,
         Scope::Attendance,
         Scope::Archive,
+        Scope::Roster,
         Scope::Form,
         Scope::Field,
         Scope::Confirm,
@@ -418,6 +437,7 @@ pub fn help(scope: Scope) -> Vec<Row> {
         | Scope::Actions
         | Scope::Attendance
         | Scope::Archive
+        | Scope::Roster
         | Scope::Form
         | Scope::Confirm
         | Scope::Help

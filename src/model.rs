@@ -25,7 +25,7 @@ pub use agenda::{
     AgendaItem, Decision, DecisionKind, Exemption, ItemKind, ItemRole, ItemStatus, Principle,
 };
 pub use attendance::{Attendance, Presence, Quorum, Role};
-pub use board::{Board, BoardId, Member};
+pub use board::{Board, BoardId, Member, UsualDay, WeekOfMonth, YoungPeopleNamed};
 pub use ids::{ActionId, IdError, ItemId, MeetingId};
 pub use meeting::{Meeting, MeetingBoard, MeetingStatus, Minuting};
 pub use origins::Origins;

@@ -14,6 +14,7 @@ use crate::store::atomic;
 use crate::words::long_date;
 
 pub mod approve;
+pub mod boards;
 
 /// Does `request` and says how it went.
 pub fn answer(store: &Store, request: Request) -> Reply {
@@ -90,6 +91,16 @@ pub fn answer(store: &Store, request: Request) -> Reply {
                 Err(e) => Reply::Failed(format!("Erratum not recorded: {e}.")),
             }
         }
+        Request::SaveBoard {
+            board,
+            create,
+            added,
+        } => boards::save(store, *board, create, added),
+        Request::NewMeetingOffers => {
+            let today = chrono::Local::now().date_naive();
+            boards::offers(store, today).map_or_else(Reply::Failed, Reply::NewMeetingOffers)
+        }
+        Request::NewMeeting { board, date, time } => boards::new_meeting(store, &board, date, time),
     }
 }
 

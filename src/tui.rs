@@ -28,7 +28,9 @@ use crate::store::Store;
 use crate::ui::{self, theme::Theme};
 
 mod session;
+mod setup;
 use session::Session;
+pub use setup::{Started, first_start};
 
 /// Idle time after which changes are saved into the meeting file.
 const IDLE_SAVE: Duration = Duration::from_secs(2);
@@ -263,6 +265,10 @@ fn run_loop(
                     read_archive(app, session);
                 }
                 Effect::Request(request) => {
+                    // A new meeting carries from the files: this one's changes first.
+                    if matches!(request, crate::app::archive::Request::NewMeeting { .. }) {
+                        session.save(app);
+                    }
                     let reply = crate::requests::answer(&session.store, request);
                     let relist = matches!(
                         reply,

@@ -2,6 +2,8 @@
 
 pub mod layout;
 pub mod overlay;
+pub mod roster;
+pub mod setup;
 pub mod theme;
 
 use chrono::Duration;
@@ -31,7 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     };
     let editor_area = draw_panes(app, frame, screen);
     let shown = app.viewing.as_deref().unwrap_or(app);
-    let cursor = shown.overlay.is_none();
+    let cursor = shown.overlay.is_none() && shown.roster.is_none();
     if let Some(inner) = editor_area {
         let editor = &shown.minutes.editor;
         frame.render_widget(editor, inner);
@@ -39,6 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             frame.set_cursor_position(pos);
         }
     }
+    roster::draw(shown, frame, area);
     overlay::draw(shown, frame, area);
 }
 

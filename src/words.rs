@@ -15,6 +15,7 @@ use crate::model::iha_children::Outcome;
 use crate::model::standing::IhaStatus;
 use crate::model::{
     ActionStatus, ActionUpdate, Better, ItemKind, ItemStatus, MeetingStatus, Presence, Role, Unit,
+    UsualDay, WeekOfMonth, YoungPeopleNamed,
 };
 
 /// How an open action past its due date is marked, by word (never colour alone).
@@ -229,6 +230,56 @@ typed_words!(ActionStatus,
 );
 
 typed_words!(Unit, word { Count => "count", Percent => "percent" });
+
+typed_words!(WeekOfMonth, word {
+    Every => "every", First => "first", Second => "second", Third => "third",
+    Fourth => "fourth", Last => "last",
+});
+
+typed_words!(YoungPeopleNamed,
+    /// How a board's form shows and takes it: "role only".
+    word { RoleOnly => "role only", FirstName => "first name" }
+);
+
+impl YoungPeopleNamed {
+    pub fn parse(typed: &str) -> Option<YoungPeopleNamed> {
+        begun(Self::ALL, Self::word, typed)
+    }
+}
+
+/// "second Wednesday", as a board's form shows its usual day; "" for none.
+pub fn usual_day_words(day: Option<UsualDay>) -> String {
+    day.map_or_else(String::new, |d| {
+        format!("{} {}", d.week.word(), weekday_name(d.weekday))
+    })
+}
+
+/// A usual day as the clerk types it: "second Wednesday", "last fri", "Tuesday" (every
+/// week), or nothing for none. The refusal says what is expected.
+pub fn parse_usual_day(typed: &str) -> Result<Option<UsualDay>, String> {
+    let words: Vec<String> = typed
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "the" | "of" | "month" | "each"))
+        .collect();
+    let refuse = || {
+        format!(
+            "{typed:?} is not a usual day: write e.g. \"second Wednesday\" ({} and a day of the week)",
+            WeekOfMonth::choices()
+        )
+    };
+    let (week, day) = match words.as_slice() {
+        [] => return Ok(None),
+        [day] => (WeekOfMonth::Every, day),
+        [week, day] => (
+            exact(WeekOfMonth::ALL, WeekOfMonth::word, week).ok_or_else(refuse)?,
+            day,
+        ),
+        _ => return Err(refuse()),
+    };
+    let weekday = day.parse::<chrono::Weekday>().map_err(|_| refuse())?;
+    Ok(Some(UsualDay { weekday, week }))
+}
 
 typed_words!(Better, word { Higher => "higher", Lower => "lower" });
 

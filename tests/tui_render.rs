@@ -932,3 +932,100 @@ fn the_meeting_details_form_at_80x24_and_120x40() {
         insta::assert_snapshot!(format!("form_meeting_details_{w}x{h}"), t.backend());
     }
 }
+/// December's meeting with its board's record: a chair, a vice-chair, an officer, a young
+/// person who does not vote.
+fn with_board() -> Workspace {
+    use minutebook::model::{Board, BoardId, Member, Role, UsualDay, WeekOfMonth};
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = Workspace::new(App::new(m, None, at(13, 55), Theme::plain()));
+    let mut chair = Member::new("Cllr Margaret Holloway", Role::Member, "Lead Member");
+    chair.chair = true;
+    let mut vice = Member::new("Cllr Peter Okafor", Role::Member, "");
+    vice.vice_chair = true;
+    let mut young = Member::new("Jay", Role::YoungPerson, "Children in Care Council");
+    young.voting = false;
+    app.board = Some(Board {
+        id: BoardId::parse("cpb").unwrap(),
+        name: "Corporate Parenting Board".into(),
+        council: "Dorset Council".into(),
+        code: "CPB".into(),
+        quorum: 2,
+        venue: "Committee Room 1, County Hall".into(),
+        usual_day: Some(UsualDay {
+            weekday: chrono::Weekday::Wed,
+            week: WeekOfMonth::Second,
+        }),
+        usual_time: NaiveTime::from_hms_opt(14, 0, 0),
+        template: "corporate-parenting-board".into(),
+        members: vec![
+            chair,
+            vice,
+            Member::new("Leanne Ford", Role::Officer, "Head of Service"),
+            young,
+        ],
+        young_people: Default::default(),
+        clerk: "Sam Clerk".into(),
+        adopts: Vec::new(),
+    });
+    app
+}
+
+#[test]
+fn the_board_its_roster_and_their_forms() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = with_board();
+        app.typed("B");
+        let t = app.render(w, h);
+        let screen = t.backend().to_string();
+        assert!(
+            screen.contains("Vice-chair") && screen.contains("non-voting"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("roster_{w}x{h}"), t.backend());
+        app.typed("b");
+        insta::assert_snapshot!(format!("form_board_{w}x{h}"), app.render(w, h).backend());
+        app.press(KeyCode::Esc).typed("e");
+        insta::assert_snapshot!(format!("form_member_{w}x{h}"), app.render(w, h).backend());
+    }
+}
+
+#[test]
+fn the_new_meeting_form_offers_the_boards_next_usual_date() {
+    use minutebook::app::archive::{BoardOffer, Reply};
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = with_board();
+        let mut fp = app.board.clone().unwrap();
+        fp.id = minutebook::model::BoardId::parse("fp").unwrap();
+        fp.name = "Fostering Panel".into();
+        let offers = [(app.board.clone().unwrap(), 13), (fp, 20)]
+            .map(|(board, day)| BoardOffer {
+                board,
+                next: NaiveDate::from_ymd_opt(2027, 1, day).unwrap(),
+            })
+            .to_vec();
+        app.update(Msg::Reply(Reply::NewMeetingOffers(offers)));
+        let t = app.render(w, h);
+        assert!(t.backend().to_string().contains("2027-01-13"));
+        insta::assert_snapshot!(format!("form_new_meeting_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn the_first_start_asks_for_another_member_at_80x24() {
+    use minutebook::app::setup::Setup;
+    use ratatui::crossterm::event::KeyEvent;
+    let mut setup = Setup::new(Vec::new(), Theme::plain());
+    for c in "Corporate Parenting Board\t\tCPB\nCllr Ada Byron\n".chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        setup.key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| minutebook::ui::setup::draw(&setup, f)).unwrap();
+    let screen = t.backend().to_string();
+    assert!(screen.contains("Cllr Ada Byron (Chair)"), "{screen}");
+    insta::assert_snapshot!("first_start_another_member_80x24", t.backend());
+}

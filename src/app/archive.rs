@@ -4,13 +4,13 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 use super::{App, Effect, forms};
 use crate::export::{Audience, Format, Scope};
 use crate::keymap::{ArchiveCommand, Step, Tab};
 use crate::model::approval;
-use crate::model::{ItemId, Meeting, MeetingId, MeetingStatus};
+use crate::model::{Board, BoardId, ItemId, Meeting, MeetingId, MeetingStatus};
 use crate::search::Hit;
 use crate::search::history::{ActionRecord, Filter};
 use crate::store::{Listing, StoreError, Summary, meeting_id_of};
@@ -61,6 +61,28 @@ pub enum Request {
         item_number: Option<String>,
         text: String,
     },
+    /// Store a board's record (a new one if `create`); `added` names a member just added.
+    SaveBoard {
+        board: Box<Board>,
+        create: bool,
+        added: Option<String>,
+    },
+    /// Every board, each with the date its next meeting is offered, for the new-meeting form.
+    NewMeetingOffers,
+    /// Make a meeting of `board` on `date` (from its template, carrying from its meetings).
+    NewMeeting {
+        board: BoardId,
+        date: NaiveDate,
+        time: Option<NaiveTime>,
+    },
+}
+
+/// A board a new meeting can be of, and the date offered: its next usual date after its
+/// latest meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardOffer {
+    pub board: Board,
+    pub next: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +123,17 @@ pub enum Reply {
     },
     /// What was written where, in a sentence.
     Exported(String),
+    /// The board's record as now on disk.
+    BoardSaved {
+        board: Box<Board>,
+        created: bool,
+        added: Option<String>,
+    },
+    NewMeetingOffers(Vec<BoardOffer>),
+    /// The meeting made: the workspace carries on in it.
+    MeetingCreated {
+        id: MeetingId,
+    },
     /// The request could not be done: one sentence saying why.
     Failed(String),
 }
@@ -434,6 +467,13 @@ impl App {
                 self.archive.sel = 0;
             }
             Reply::Failed(why) => self.flash = Some(why),
+            Reply::BoardSaved {
+                board,
+                created,
+                added,
+            } => self.board_saved(*board, created, added),
+            Reply::NewMeetingOffers(offers) => self.offer_new_meeting(offers),
+            Reply::MeetingCreated { id } => self.meeting_created(id),
         }
     }
 

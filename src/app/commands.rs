@@ -48,6 +48,9 @@ impl App {
             Command::AddPerson => self.open_form(forms::add_person),
             Command::RemovePerson => self.confirm_remove_person(),
             Command::Standing(edit) => self.standing_edit(edit),
+            Command::Board => self.open_roster(),
+            Command::Roster(cmd) => self.roster_command(cmd),
+            Command::NewMeeting => self.ask_new_meeting(),
             // Answered in `App::key` before any other key is looked at.
             Command::Recovery(_) | Command::Conflict(_) => {}
         }
@@ -137,6 +140,11 @@ impl App {
             }
             Some(_) => return,
             None => {}
+        }
+        if let Some(sel) = self.roster {
+            let members = self.board.as_ref().map_or(0, |b| b.members.len());
+            self.roster = Some(step(members, sel));
+            return;
         }
         match self.tab {
             Tab::Agenda => {
@@ -420,7 +428,9 @@ impl App {
             self.request(super::archive::Request::Trash(id));
             return;
         }
-        if !self.can_edit() {
+        // The roster is the board's record, not this meeting's: not refused with it.
+        let roster = matches!(then, Confirmed::RemoveMember(_));
+        if !roster && !self.can_edit() {
             return;
         }
         match then {
@@ -448,6 +458,8 @@ impl App {
                 }
             }
             Confirmed::WithdrawAction(id) => self.withdraw(&id),
+            Confirmed::RemoveMember(i) => return self.remove_member(i),
+            Confirmed::AttendToo(name) => self.attend_too(&name),
             Confirmed::EndMeeting => {
                 if let Err(why) = running::end(&mut self.meeting, self.now.time()) {
                     self.flash = Some(why.to_string());

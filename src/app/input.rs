@@ -11,9 +11,11 @@ use crate::ui::layout;
 impl App {
     /// Which keys are live: overlays first, then the pane.
     pub fn scope(&self) -> Scope {
-        self.overlay
-            .as_ref()
-            .map_or(self.tab.scope(), Overlay::scope)
+        let pane = match self.roster {
+            Some(_) => Scope::Roster,
+            None => self.tab.scope(),
+        };
+        self.overlay.as_ref().map_or(pane, Overlay::scope)
     }
 
     /// Which scope has the keyboard: the overlay's, else the pane's, the Minutes tab
@@ -77,6 +79,7 @@ impl App {
             | Scope::Actions
             | Scope::Attendance
             | Scope::Archive
+            | Scope::Roster
             | Scope::Confirm
             | Scope::Help
             | Scope::Recovery

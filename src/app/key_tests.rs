@@ -149,6 +149,10 @@ fn focused(focus: Scope) -> Workspace {
         Scope::Actions => _ = w.alt('4'),
         Scope::Attendance => _ = w.alt('5'),
         Scope::Archive => _ = w.alt('6'),
+        Scope::Roster => {
+            w.board = Some(crate::app::boards::tests::cpb());
+            w.typed("B");
+        }
         Scope::Form => _ = w.typed("aCare leavers").press(KeyCode::Left),
         Scope::Editor => {
             _ = w
@@ -299,6 +303,7 @@ fn every_key_that_changes_the_workspace_is_in_that_focus_help() {
         Scope::Actions,
         Scope::Attendance,
         Scope::Archive,
+        Scope::Roster,
         Scope::Form,
         Scope::Editor,
         Scope::Find,

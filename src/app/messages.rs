@@ -93,6 +93,10 @@ pub enum Confirmed {
     WithdrawAction(crate::model::ActionId),
     /// Move another meeting of the archive into the trash.
     TrashMeeting(crate::model::MeetingId),
+    /// Take member `usize` off the board's roster.
+    RemoveMember(usize),
+    /// Add the member just put on the roster to this meeting's attendance too.
+    AttendToo(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

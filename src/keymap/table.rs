@@ -6,8 +6,8 @@ use ratatui::crossterm::event::{KeyCode as K, KeyModifiers};
 use super::key::*;
 use super::{
     AgendaEdit as AE, ArchiveCommand as AC, Binding, Capture, Command as C, ConflictChoice,
-    FieldEdit as FE, RecoveryChoice, RunningOrder as RO, Scope, StandingEdit as SE, Step, Tab,
-    WholeView as WV,
+    FieldEdit as FE, RecoveryChoice, RosterCommand as RC, RunningOrder as RO, Scope,
+    StandingEdit as SE, Step, Tab, WholeView as WV,
 };
 use crate::editor::{EditCommand as E, Motion as M};
 use crate::model::{ActionStatus, Presence};
@@ -57,6 +57,7 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Browse "Next tab": TAB => C::NextTab;
     Browse "Previous tab": BACKTAB => C::PrevTab;
     Browse "Help for this pane": ch('?') => C::Help;
+    Browse "The board and its roster (where new meetings' attendance starts)": ch('B') => C::Board;
 
     Agenda "Select previous item": UP, ch('k') => C::Select(Step::Up);
     Agenda "Select next item": DOWN, ch('j') => C::Select(Step::Down);
@@ -74,6 +75,7 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Agenda "Defer the selected item to the next meeting": ch('f') => C::Running(RO::Defer);
     Agenda "End the meeting (minutes become a draft)": ch('E') => C::Running(RO::End);
     Agenda "Approve the previous meeting's minutes as a correct record (seals them)": ch('v') => C::ApprovePrevious;
+    Agenda "A new meeting of the board (its next usual date offered), and carry on in it": ch('N') => C::NewMeeting;
 
     Minutes "Capture an action (text, owner, due)": alt('a'), f(2) => C::Capture(Capture::Action);
     Minutes "Record a decision": alt('d'), f(4) => C::Capture(Capture::Decision);
@@ -124,6 +126,15 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Archive "Export the selected meeting": ch('x') => C::Export;
     Archive "Delete the selected meeting: moved to the trash, restorable (asks first)": ch('D') => C::Archive(AC::Delete);
     Archive "Back from search results or actions to the list of meetings": BACKSPACE => C::Back;
+    Archive "A new meeting of a board, and carry on in it": ch('N') => C::NewMeeting;
+
+    Roster "Select previous member": UP, ch('k') => C::Select(Step::Up);
+    Roster "Select next member": DOWN, ch('j') => C::Select(Step::Down);
+    Roster "Add a member to the roster": ch('a') => C::Roster(RC::Add);
+    Roster "Edit the selected member": ch('e'), ENTER => C::Roster(RC::Edit);
+    Roster "Remove the selected member from the roster (asks first)": ch('d'), DEL => C::Roster(RC::Remove);
+    Roster "The board's record: name, code, quorum, usual day, time, venue, template": ch('b') => C::Roster(RC::BoardRecord);
+    Roster "Close": ESC => C::Roster(RC::Close);
 
     Form "Save the form": ENTER => C::Submit;
     Form "Cancel": ESC => C::Cancel;

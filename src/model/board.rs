@@ -212,7 +212,7 @@ pub enum YoungPeopleNamed {
 }
 
 /// A board: the record every one of its meetings starts from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Board {
     pub id: BoardId,
     pub name: String,
@@ -303,13 +303,25 @@ impl Board {
         if self.template.trim().is_empty() {
             out.push("template: a board needs the template its agendas start from".into());
         }
+        out.extend(self.roster_problems());
+        out
+    }
+
+    /// A roster too short for the quorum, said as a warning: a roster is built a member
+    /// at a time (each saved), so refusing it would refuse every first member.
+    pub fn quorum_note(&self) -> Option<String> {
         let voting = self.members.iter().filter(|m| m.voting).count();
-        if !self.members.is_empty() && self.quorum as usize > voting.max(1) {
-            out.push(format!(
-                "quorum: {} cannot be more than the {voting} voting members on the roster",
+        (self.quorum as usize > voting).then(|| {
+            format!(
+                "the quorum is {} but the roster has {voting} voting member(s)",
                 self.quorum
-            ));
-        }
+            )
+        })
+    }
+
+    /// What is wrong with the roster alone (a second chair, a name twice), or nothing.
+    pub fn roster_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
         if self.members.iter().filter(|m| m.chair).count() > 1 {
             out.push("members: only one member can be the chair".into());
         }

@@ -9,19 +9,20 @@ use super::centred;
 use crate::app::form::Form;
 use crate::app::{App, Overlay};
 use crate::keymap::{self, Scope, Tab};
+use crate::ui::theme::Theme;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(overlay) = &app.overlay else { return };
     match overlay {
         Overlay::Help { scroll, .. } => help(app, frame, area, *scroll),
-        Overlay::Form(form) => draw_form(app, form, frame, area),
+        Overlay::Form(form) => draw_form(app.theme, form, frame, area),
         Overlay::Confirm { question, .. } => {
             let lines = vec![
                 Line::from(question.clone()),
                 Line::from(""),
-                keys_line(app, Scope::Confirm),
+                keys_line(app.theme, Scope::Confirm),
             ];
-            popup(app, frame, area, " Please confirm ", lines, 60);
+            popup(app.theme, frame, area, " Please confirm ", lines, 60);
         }
         Overlay::Recovery { lines } => {
             let mut text = vec![
@@ -34,7 +35,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             text.extend(lines.iter().map(|l| Line::from(l.clone())));
             text.push(Line::from(""));
             text.extend(choices(app, Scope::Recovery));
-            popup(app, frame, area, " Unsaved text found ", text, 90);
+            popup(app.theme, frame, area, " Unsaved text found ", text, 90);
         }
         Overlay::Conflict { lines } => {
             let mut text = vec![Line::from(Span::styled(
@@ -52,7 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 ),
                 app.theme.dim(),
             )));
-            popup(app, frame, area, " Changed on disk ", text, 90);
+            popup(app.theme, frame, area, " Changed on disk ", text, 90);
         }
     }
 }
@@ -67,8 +68,8 @@ fn choices(app: &App, scope: Scope) -> impl Iterator<Item = Line<'static>> + '_ 
     })
 }
 
-fn popup(
-    app: &App,
+pub(crate) fn popup(
+    theme: Theme,
     frame: &mut Frame,
     area: Rect,
     title: &str,
@@ -86,7 +87,7 @@ fn popup(
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(title.to_string(), app.theme.title()));
+        .title(Span::styled(title.to_string(), theme.title()));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -96,10 +97,10 @@ fn popup(
     rect
 }
 
-fn keys_line(app: &App, scope: Scope) -> Line<'static> {
+pub(crate) fn keys_line(theme: Theme, scope: Scope) -> Line<'static> {
     let mut spans = Vec::new();
     for b in keymap::help(scope) {
-        spans.push(Span::styled(b.label, app.theme.key()));
+        spans.push(Span::styled(b.label, theme.key()));
         spans.push(Span::raw(format!(" {}   ", b.help)));
     }
     Line::from(spans)
@@ -122,6 +123,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     if app.tab != Tab::Minutes {
         sections.push(("Outside text entry", Scope::Browse));
     }
+    sections.push(("The board and its roster", Scope::Roster));
     sections.extend([
         ("In forms", Scope::Form),
         ("Editing a form's field", Scope::Field),
@@ -287,8 +289,7 @@ fn field_window(value: &str, cursor: usize, width: usize) -> (String, usize) {
     (shown, lead + cols(start, cursor))
 }
 
-fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
+pub(crate) fn draw_form(theme: Theme, form: &Form, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let mut cursor_line = 0;
     let fields = form.fields();
@@ -330,7 +331,7 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(Span::styled(keymap::form_footer(), theme.dim())));
     let rect = popup(
-        app,
+        theme,
         frame,
         area,
         &format!(" {} ", form.title),

@@ -74,7 +74,7 @@ impl Spec for Export {
     }
 }
 
-fn yes_no(v: Value) -> Result<bool, String> {
+pub(super) fn yes_no(v: Value) -> Result<bool, String> {
     match v.text.to_ascii_lowercase().as_str() {
         "y" | "yes" => Ok(true),
         "n" | "no" => Ok(false),

@@ -56,6 +56,7 @@ mod action_edit;
 mod add_figure;
 mod approval;
 mod attendance_times;
+pub(crate) mod board;
 mod child_add;
 mod child_remove;
 mod decision;
@@ -65,6 +66,8 @@ mod figures;
 mod iha;
 mod item;
 mod meeting;
+pub(crate) mod member;
+pub(crate) mod new_meeting;
 mod note;
 mod owner;
 mod person;
@@ -79,6 +82,7 @@ pub(super) use action_edit::open as edit_action;
 pub(super) use add_figure::open as add_figure;
 pub(super) use approval::open as approve_previous;
 pub(super) use attendance_times::open as attendance_times;
+pub(super) use board::open as board_record;
 pub(super) use child_add::open as add_child;
 pub(super) use child_remove::open as remove_child;
 pub(super) use decision::open as capture_decision;
@@ -171,6 +175,9 @@ kinds! {
     Search(search::Search),
     Owner(owner::Owner),
     Meeting(meeting::MeetingDetails),
+    Board(board::BoardForm),
+    Member(member::MemberForm),
+    NewMeeting(new_meeting::NewMeeting),
 }
 
 impl App {

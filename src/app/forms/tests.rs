@@ -4,14 +4,18 @@
 use std::collections::BTreeSet;
 
 use super::Kind;
-use crate::app::archive::{ArchiveView, Show};
+use crate::app::Msg;
+use crate::app::archive::{ArchiveView, BoardOffer, Reply, Show};
+use crate::app::boards::tests::cpb;
 use crate::app::form::LineInput;
 use crate::app::tests::december;
 use crate::app::tests::workspace::Workspace;
 use crate::app::{App, Overlay};
-use crate::keymap::{AgendaEdit, ArchiveCommand, Capture, Command, StandingEdit, Tab};
+use crate::keymap::{
+    AgendaEdit, ArchiveCommand, Capture, Command, RosterCommand, StandingEdit, Tab,
+};
 use crate::model::iha_children::IhaChild;
-use crate::model::{Better, Figure, MeetingStatus, Unit};
+use crate::model::{Better, Board, BoardId, Figure, MeetingStatus, Unit};
 use crate::store::Summary;
 
 /// One kind of form: how to reach it, and two valid values for each field it shows.
@@ -45,6 +49,9 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Search(_) => "search",
         Kind::Owner(_) => "owner",
         Kind::Meeting(_) => "meeting",
+        Kind::Board(_) => "board",
+        Kind::Member(_) => "member",
+        Kind::NewMeeting(_) => "new meeting",
     }
 }
 
@@ -58,10 +65,15 @@ const ITEM: &[(&str, &str, &str)] = &[
 ];
 
 fn cases() -> Vec<Case> {
-    [meeting_cases(), standing_cases(), archive_cases()]
-        .into_iter()
-        .flatten()
-        .collect()
+    [
+        meeting_cases(),
+        standing_cases(),
+        archive_cases(),
+        board_cases(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The agenda, the minutes, the actions and the attendance.
@@ -317,6 +329,72 @@ pub(crate) fn two_boards() -> Vec<crate::model::Board> {
         .collect()
 }
 
+/// The board's record, its roster and new meetings: saved by the run loop on request.
+fn board_cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "the board's record",
+            open: |app| {
+                app.board = Some(cpb());
+                app.command(Command::Board);
+                app.command(Command::Roster(RosterCommand::BoardRecord));
+            },
+            values: &[
+                ("Name", "Corporate Parenting Board", "Fostering Panel"),
+                ("Council", "Dorset Council", "Kent County Council"),
+                ("Code", "CPB", "CPB2"),
+                ("Quorum", "3", "4"),
+                ("Usual day", "second Wednesday", "last Friday"),
+                ("Usual time", "14:00", "10:30"),
+                ("Venue", "County Hall", "Committee Room 1"),
+                // A template the record names (a file the command line knows) is kept.
+                ("Template", "dorset-cpb", "corporate-parenting-board"),
+                ("Clerk", "Sam Clerk", "Jo Clerk"),
+                ("Young people", "role only", "first name"),
+            ],
+        },
+        Case {
+            name: "a member of the roster",
+            open: |app| {
+                app.board = Some(cpb());
+                app.command(Command::Board);
+                app.command(Command::Roster(RosterCommand::Add));
+            },
+            values: &[
+                ("Name", "Cllr Mary Shelley", "Cllr Ada Lovelace"),
+                ("Role", "member", "officer"),
+                ("Position", "", "Vice-Chair of Scrutiny"),
+                ("Voting", "yes", "no"),
+                ("Chair", "none", "vice-chair"),
+                ("Substitutes", "", "Cllr Jo Bloggs, Cllr Sam Hill"),
+            ],
+        },
+        Case {
+            name: "a new meeting",
+            open: |app| {
+                let fp = Board {
+                    id: BoardId::parse("fp").unwrap(),
+                    name: "Fostering Panel".into(),
+                    code: "FP".into(),
+                    ..cpb()
+                };
+                let offers = [(cpb(), "2027-01-13"), (fp, "2027-01-20")]
+                    .map(|(board, next)| BoardOffer {
+                        board,
+                        next: crate::model::clock::parse_date(next).unwrap(),
+                    })
+                    .to_vec();
+                app.update(Msg::Reply(Reply::NewMeetingOffers(offers)));
+            },
+            values: &[
+                ("Board", "cpb", "fp"),
+                ("Date", "2027-01-13", "2027-02-03"),
+                ("Start time", "14:00", "10:00"),
+            ],
+        },
+    ]
+}
+
 fn with_two_figures(app: &mut App) {
     for name in ["Alpha count", "Beta count"] {
         app.meeting.standing.figures.push(Figure {
@@ -402,6 +480,9 @@ fn every_field_of_every_form_reaches_what_is_stored() {
         "search",
         "owner",
         "meeting",
+        "board",
+        "member",
+        "new meeting",
     ];
     assert_eq!(kinds, BTreeSet::from(all), "every kind of form is tried");
 }
