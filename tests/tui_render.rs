@@ -311,7 +311,7 @@ fn archive_search_results_and_action_history() {
     let mut app = Workspace::new(App::new(year[9].clone(), None, at(14, 2), Theme::plain()));
     app.update(Msg::Archive(summaries.into()));
     app.key(KeyCode::Char('6'), KeyModifiers::ALT);
-    let hits = search_meetings(&year, &Query::parse("clinic ICB"), Some(50));
+    let hits = search_meetings(&year, &[], &Query::parse("clinic ICB"), Some(50));
     assert!(hits.total > 1);
     app.update(Msg::Reply(Reply::Found {
         query: "clinic ICB".into(),
@@ -320,7 +320,10 @@ fn archive_search_results_and_action_history() {
         problems: vec![],
     }));
     insta::assert_snapshot!("archive_search_80x24", app.render(80, 24).backend());
-    app.update(Msg::Reply(Reply::History(history::from_meetings(&year))));
+    app.update(Msg::Reply(Reply::History(history::from_meetings(
+        &year,
+        &[],
+    ))));
     insta::assert_snapshot!("archive_actions_80x24", app.render(80, 24).backend());
 }
 

@@ -106,6 +106,7 @@ pub fn erratum(
 #[derive(Serialize)]
 struct Checked {
     id: MeetingId,
+    board_id: Option<crate::model::BoardId>,
     date: NaiveDate,
     /// intact, altered, unsealed, unknown-version or unreadable
     result: &'static str,
@@ -113,14 +114,15 @@ struct Checked {
 }
 
 /// Checks every approved meeting against its seal. Fails if any was altered.
-pub fn verify(store: &Store, json: bool) -> Outcome {
+pub fn verify(store: &Store, json: bool, board: Option<&str>) -> Outcome {
+    let scope = super::board::scope(store, board)?;
     let listing = store.list()?;
     let mut checked = Vec::new();
     let unreadable: Vec<String> = listing.problems.iter().map(|p| p.to_string()).collect();
     for s in listing
         .meetings
         .iter()
-        .filter(|s| s.status == MeetingStatus::Approved)
+        .filter(|s| s.status == MeetingStatus::Approved && scope.keeps(s.board_id.as_ref()))
     {
         // The cached summary is not trusted here: every approved file is read again.
         let (result, detail) = match store.load(&s.id) {
@@ -149,6 +151,7 @@ pub fn verify(store: &Store, json: bool) -> Outcome {
         };
         checked.push(Checked {
             id: s.id.clone(),
+            board_id: s.board_id.clone(),
             date: s.date,
             result,
             detail,
@@ -171,7 +174,16 @@ pub fn verify(store: &Store, json: bool) -> Outcome {
         );
     } else {
         for c in &bad {
-            say!("{}  {:<10} {}", c.id, c.result.to_uppercase(), c.detail);
+            let board = match scope.label {
+                true => format!("{}  ", scope.code(c.board_id.as_ref())),
+                false => String::new(),
+            };
+            say!(
+                "{}  {board}{:<10} {}",
+                c.id,
+                c.result.to_uppercase(),
+                c.detail
+            );
         }
         for u in &unreadable {
             say!("UNREADABLE  {u}");

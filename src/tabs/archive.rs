@@ -271,7 +271,17 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
     let placed = list::place(list, rows.len());
     let cols = placed.columns(&MEETING_WIDTHS);
     let cells = rows.iter().map(|r| meeting_row(app, r, &cols)).collect();
-    let header = list::header(&["Date", "Status", "Present", "Actions", "Title"]);
+    let header = list::header(&[
+        "Date",
+        "Status",
+        "Present",
+        "Actions",
+        if several_boards(app) {
+            "Board  Title"
+        } else {
+            "Title"
+        },
+    ]);
     let table = placed.table(theme, header, cells, &MEETING_WIDTHS);
     let sel = app.archive.sel.min(rows.len().saturating_sub(1));
     let empty = app
@@ -296,13 +306,28 @@ const MEETING_WIDTHS: [Constraint; 5] = [
     Constraint::Fill(1),
 ];
 
+/// Whether the archive holds meetings of more than one board: then each row names its board.
+fn several_boards(app: &App) -> bool {
+    let mut ids = app.archive.meetings.iter().map(|s| &s.board_id);
+    ids.next().is_some_and(|first| ids.any(|id| id != first))
+}
+
 /// A meeting, or a file that could not be read, fitted to the columns' widths `cols`.
 fn meeting_row(app: &App, r: &ArchiveRow, cols: &[usize]) -> TableRow<'static> {
     let theme = app.theme;
     match r {
         ArchiveRow::Meeting(s) => {
-            // Flags first, so a narrow window cuts the title, not them.
+            // Flags first, so a narrow window cuts the title, not them; the board's code
+            // before them, so that two boards' meetings on one day are told apart.
             let mut title = String::new();
+            if several_boards(app) {
+                let code = if s.board_code.is_empty() {
+                    "-"
+                } else {
+                    &s.board_code
+                };
+                title.push_str(&format!("{code:<6} "));
+            }
             if s.id == app.meeting.id {
                 title.push_str("[open now] ");
             }
