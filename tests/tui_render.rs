@@ -301,6 +301,37 @@ fn the_archive_and_a_meeting_opened_from_it() {
     insta::assert_snapshot!("archive_reading_september_80x24", t.backend());
 }
 
+/// With meetings of two boards, each archive row starts with its board's code, so two
+/// meetings on one day are told apart; with one board the rows are as they always were.
+#[test]
+fn two_boards_in_the_archive_each_row_names_its_board() {
+    let year = minutebook::demo::year();
+    let cpb = minutebook::model::BoardId::parse("cpb").unwrap();
+    let mut summaries: Vec<_> = year
+        .iter()
+        .map(minutebook::store::Summary::of)
+        .map(|mut s| {
+            (s.board_id, s.board_code) = (Some(cpb.clone()), "CPB".into());
+            s
+        })
+        .collect();
+    let mut panel = summaries[9].clone();
+    panel.id = minutebook::model::MeetingId::parse("2026-12-09-fp").unwrap();
+    (panel.title, panel.board) = ("Fostering Panel".into(), "Fostering Panel".into());
+    panel.board_id = Some(minutebook::model::BoardId::parse("fp").unwrap());
+    panel.board_code = "FP".into();
+    summaries.push(panel);
+    let mut app = Workspace::new(App::new(year[9].clone(), None, at(14, 2), Theme::plain()));
+    app.update(Msg::Archive(summaries.into()));
+    app.key(KeyCode::Char('6'), KeyModifiers::ALT);
+    let t = app.render(80, 24);
+    let screen = t.backend().to_string();
+    assert!(screen.contains("FP     Fostering Panel"), "{screen}");
+    assert!(screen.contains("CPB    [open now] Corporate"), "{screen}");
+    assert!(screen.contains("Board  Title"), "{screen}");
+    insta::assert_snapshot!("archive_two_boards_80x24", t.backend());
+}
+
 /// Search results and the action history in the Archive pane at 80x24.
 #[test]
 fn archive_search_results_and_action_history() {
