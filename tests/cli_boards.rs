@@ -675,3 +675,48 @@ fn new_in_a_data_directory_with_no_boards_makes_the_board_record_from_the_templa
         "cpb"
     );
 }
+
+#[test]
+fn verify_and_the_forward_plan_cover_one_board_with_board_or_every_board_without() {
+    let (_tmp, data) = common::demo_data();
+    ok(
+        &data,
+        &[
+            "board",
+            "new",
+            "--name",
+            "Fostering Panel",
+            "--code",
+            "FP",
+            "--quorum",
+            "1",
+        ],
+    );
+    ok(&data, &["new", "--date", "2099-01-14", "--board", "fp"]);
+    ok(&data, &["new", "--date", "2099-01-14", "--board", "cpb"]);
+    let all = json_of(&minutebook(&data, &["verify", "--json"]));
+    assert_eq!(all["checked"].as_array().unwrap().len(), 8);
+    assert!(
+        all["checked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["board_id"] == "cpb")
+    );
+    let fp = json_of(&minutebook(&data, &["verify", "--board", "fp", "--json"]));
+    assert_eq!(fp["checked"].as_array().unwrap().len(), 0);
+    assert!(ok(&data, &["verify", "--board", "fp"]).contains("Checked 0 approved meeting(s)"));
+
+    let plan = ok(&data, &["export", "--ics", "--board", "fp"]);
+    assert_eq!(plan.matches("BEGIN:VEVENT").count(), 1, "{plan}");
+    assert!(plan.contains("UID:2099-01-14@minutebook") && plan.contains("Fostering Panel"));
+    let plan = ok(&data, &["export", "--ics"]);
+    assert!(plan.contains("UID:2099-01-14-cpb@minutebook"), "{plan}");
+    assert!(plan.contains("UID:2099-01-14@minutebook"));
+    let out = minutebook(&data, &["export", "--ics", "--board", "xyz"]);
+    assert!(
+        stderr(&out).contains("there is no board xyz"),
+        "{}",
+        stderr(&out)
+    );
+}
