@@ -173,8 +173,9 @@ pub enum Command {
     },
     /// Boards: make, list, show and change their records
     Board {
+        // Boxed: its options would make every command as large as it.
         #[command(subcommand)]
-        command: board::BoardCommand,
+        command: Box<board::BoardCommand>,
     },
 }
 
@@ -337,7 +338,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             say_raw!("{}", iha_trend(&listing.meetings, json, &scope));
             Ok(())
         }
-        Command::Board { command } => board::run(store, command),
+        Command::Board { command } => board::run(store, *command),
         // These open no records of this store.
         command @ (Command::Open { .. } | Command::Demo { .. } | Command::Iha { .. }) => run(Cli {
             data_dir: Some(store.dir().to_path_buf()),

@@ -207,10 +207,10 @@ impl Store {
 
     /// Adds something the user should know (shown where the store's warnings are).
     pub fn warn(&self, warning: String) {
-        if let Ok(mut w) = self.warnings.lock() {
-            if !w.contains(&warning) {
-                w.push(warning);
-            }
+        if let Ok(mut w) = self.warnings.lock()
+            && !w.contains(&warning)
+        {
+            w.push(warning);
         }
     }
 
