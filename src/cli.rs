@@ -272,20 +272,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             },
         ),
         Command::List { json, board } => list(store, json, board.as_deref()),
-        Command::Show { id } => {
-            let mut meeting = store.load(&MeetingId::parse(&id)?)?.meeting;
-            // The plain-text export of the full record: the same words and figures as
-            // every other surface, Part B included and marked (this is the clerk's view).
-            let (format, audience, scope) = (Format::Text, Audience::Private, Scope::Full);
-            let origins = store
-                .origins_for(&mut meeting, audience)
-                .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
-            say_raw!(
-                "{}",
-                crate::export::render(&meeting, &origins, format, audience, scope)
-            );
-            Ok(())
-        }
+        Command::Show { id } => show(store, &id),
         Command::Approve { id, by, at, on } => {
             approval::approve(store, &id, &by, at.as_deref(), on)
         }
@@ -454,6 +441,21 @@ fn iha_due_line(entered: NaiveDate) -> Result<String, Failure> {
         long_date(due),
         long_date(entered),
     ))
+}
+
+/// `show`: the plain-text export of the full record: the same words and figures as every
+/// other surface, Part B included and marked (this is the clerk's view).
+fn show(store: &Store, id: &str) -> Outcome {
+    let mut meeting = store.load(&MeetingId::parse(id)?)?.meeting;
+    let (format, audience, scope) = (Format::Text, Audience::Private, Scope::Full);
+    let origins = store
+        .origins_for(&mut meeting, audience)
+        .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
+    say_raw!(
+        "{}",
+        crate::export::render(&meeting, &origins, format, audience, scope)
+    );
+    Ok(())
 }
 
 /// `list`: every meeting of the scope, oldest first; each names its board's code when
