@@ -720,3 +720,56 @@ fn verify_and_the_forward_plan_cover_one_board_with_board_or_every_board_without
         stderr(&out)
     );
 }
+
+#[test]
+fn a_board_name_whose_initials_are_taken_gets_the_next_free_id_and_keeps_the_other_board() {
+    let (_tmp, data) = before_boards();
+    let new_cpb = [
+        "board",
+        "new",
+        "--name",
+        "Children's Partnership Board",
+        "--code",
+        "CPB",
+        "--quorum",
+        "1",
+    ];
+    // `board new` migrates first: the old meetings' board has taken cpb, so this is refused.
+    let out = minutebook(&data, &new_cpb);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("board: there is already a board cpb"),
+        "{}",
+        stderr(&out)
+    );
+    let listed = json_of(&minutebook(&data, &["board", "list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(
+        (&listed[0]["name"], &listed[0]["meetings"]),
+        (&"Corporate Parenting Board".into(), &3.into())
+    );
+    let mut other_id = new_cpb.to_vec();
+    other_id.extend(["--board", "cpb-other"]);
+    ok(&data, &other_id);
+
+    // With the record taken first, the old meetings' board takes the next free id.
+    let (_tmp2, data) = before_boards();
+    let store = Store::open(&data).unwrap();
+    let mut other = store.boards().unwrap().remove(0);
+    (other.name, other.adopts) = ("Children's Partnership Board".into(), vec![]);
+    store.create_board(&other).unwrap();
+    let made = store.migrate_boards().unwrap();
+    assert_eq!(made.len(), 1);
+    assert_eq!(
+        (made[0].id.as_str(), made[0].code.as_str()),
+        ("cpb-2", "CPB")
+    );
+    let listing = store.list().unwrap();
+    assert!(
+        listing
+            .meetings
+            .iter()
+            .all(|s| s.board_id.as_ref().map(|b| b.as_str()) == Some("cpb-2"))
+    );
+    assert!(minutebook(&data, &["verify"]).status.success());
+}

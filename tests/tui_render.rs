@@ -330,6 +330,31 @@ fn two_boards_in_the_archive_each_row_names_its_board() {
     assert!(screen.contains("CPB    [open now] Corporate"), "{screen}");
     assert!(screen.contains("Board  Title"), "{screen}");
     insta::assert_snapshot!("archive_two_boards_80x24", t.backend());
+
+    // A search across both boards: each hit says whose meeting it is in.
+    use minutebook::app::archive::Reply;
+    let query = minutebook::search::Query::parse("Initial Health Assessment");
+    let found = minutebook::search::search_meetings(&year[9..], &[], &query, None);
+    let mut ours = found.hits[0].clone();
+    ours.board_id = Some(cpb.clone());
+    let mut theirs = ours.clone();
+    theirs.meeting = minutebook::model::MeetingId::parse("2026-12-09-fp").unwrap();
+    theirs.board_id = Some(minutebook::model::BoardId::parse("fp").unwrap());
+    app.update(Msg::Reply(Reply::Found {
+        query: "Initial Health Assessment".into(),
+        total: 2,
+        hits: vec![theirs, ours],
+        problems: vec![],
+    }));
+    let screen = app.render(80, 24).backend().to_string();
+    assert!(
+        screen.contains("FP  Wed 9 Dec 2026  4.1 Initial Health"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("CPB  Wed 9 Dec 2026  4.1 Initial Health"),
+        "{screen}"
+    );
 }
 
 /// Search results and the action history in the Archive pane at 80x24.

@@ -60,7 +60,7 @@ fn found(
     let rows = hits
         .iter()
         .enumerate()
-        .map(|(i, h)| hit_row(h, w, i == sel, theme))
+        .map(|(i, h)| hit_row(h, board_code(app, h), w, i == sel, theme))
         .collect();
     // Only the place line of the selected hit is reversed: the words found stay marked.
     let table = placed
@@ -94,10 +94,31 @@ fn found(
     );
 }
 
-/// A hit on two lines: where it is, then the snippet with the words marked, both
-/// shortened to `w` columns.
-fn hit_row(h: &Hit, w: usize, selected: bool, theme: Theme) -> TableRow<'static> {
-    let mut place = crate::words::weekday_date(h.date);
+/// The code of a hit's board, when the archive holds more than one board.
+fn board_code<'a>(app: &'a App, h: &Hit) -> Option<&'a str> {
+    if !several_boards(app) {
+        return None;
+    }
+    let code = app
+        .archive
+        .meetings
+        .iter()
+        .find(|s| s.board_id.is_some() && s.board_id == h.board_id)
+        .map_or("-", |s| s.board_code.as_str());
+    Some(code)
+}
+
+/// A hit on two lines: where it is (its board's code first, when given), then the snippet
+/// with the words marked, both shortened to `w` columns.
+fn hit_row(
+    h: &Hit,
+    board: Option<&str>,
+    w: usize,
+    selected: bool,
+    theme: Theme,
+) -> TableRow<'static> {
+    let mut place = board.map_or(String::new(), |code| format!("{code}  "));
+    place.push_str(&crate::words::weekday_date(h.date));
     if let Some(item) = &h.item {
         place.push_str(&format!("  {} {}", item.number, item.title));
     }
