@@ -773,3 +773,24 @@ fn a_board_name_whose_initials_are_taken_gets_the_next_free_id_and_keeps_the_oth
     );
     assert!(minutebook(&data, &["verify"]).status.success());
 }
+
+#[test]
+fn a_board_record_that_cannot_be_read_is_named_and_the_meetings_still_list() {
+    let (_tmp, data) = two_boards();
+    ok(&data, &["new", "--date", "2027-01-13", "--board", "cpb"]);
+    fs::write(data.join("boards/fp.json"), "{ \"id\": \"fp\", ").unwrap();
+    let out = minutebook(&data, &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2027-01-13"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("boards/fp.json"), "{}", stderr(&out));
+    let out = minutebook(&data, &["new", "--date", "2027-02-10", "--board", "cpb"]);
+    assert!(
+        !out.status.success(),
+        "nothing is made beside a board record it cannot read"
+    );
+    assert!(
+        stderr(&out).contains("board record") && stderr(&out).contains("boards/fp.json"),
+        "{}",
+        stderr(&out)
+    );
+}

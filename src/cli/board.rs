@@ -180,10 +180,18 @@ pub fn run(store: &Store, command: BoardCommand) -> Outcome {
 }
 
 /// Gives the meetings of a data directory written before boards were records their board
-/// records ([`Store::migrate_boards`]), saying what it made and what it could not.
+/// records ([`Store::migrate_boards`]), saying what it made and what it could not. A board
+/// record that cannot be read stops nothing here: it is named, and the command goes on.
 pub(super) fn migrate(store: &Store) -> Outcome {
     let before = store.warnings().len();
-    for b in store.migrate_boards()? {
+    let made = match store.migrate_boards() {
+        Ok(made) => made,
+        Err(e) => {
+            tell!("minutebook: warning: the board records were not checked: {e}");
+            Vec::new()
+        }
+    };
+    for b in made {
         tell!(
             "minutebook: made the board record {} for the meetings of {:?} (board {}); no \
              meeting file was changed",
@@ -603,9 +611,17 @@ impl Scope {
     }
 }
 
-/// The scope `--board` gives: that board (refused when there is none), or every board.
+/// The scope `--board` gives: that board (refused when there is none), or every board. When
+/// the board records cannot be read, every board is listed unlabelled, and that is said.
 pub(super) fn scope(store: &Store, id: Option<&str>) -> Result<Scope, Failure> {
-    let boards = store.boards()?;
+    let boards = match (store.boards(), id) {
+        (Ok(boards), _) => boards,
+        (Err(e), Some(_)) => return Err(e.into()),
+        (Err(e), None) => {
+            tell!("minutebook: warning: {e}; rows are not labelled with their boards");
+            Vec::new()
+        }
+    };
     let only = match id {
         Some(id) => Some(find(store, &boards, id)?.id.clone()),
         None => None,
