@@ -554,7 +554,7 @@ fn board_new_and_edit_refuse_naming_the_field() {
             "--member",
             "Cllr A;mayor",
         ],
-        "\"mayor\" is not a role",
+        "\"mayor\" is not a role: use one of member, officer, young-person, partner, other",
     );
     refused(
         &[

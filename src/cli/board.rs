@@ -87,7 +87,7 @@ pub struct Fields {
     /// How public documents name young people: first-name or role-only
     #[arg(long, value_name = "HOW", value_parser = parse_young_people)]
     young_people: Option<YoungPeopleNamed>,
-    /// A roster member as "Name;role;position" (role: member, officer, young-person, partner or other; members vote); repeat for each. In `edit` it replaces the whole roster
+    /// A roster member as "Name;role;position" (role: member, officer, young-person, partner or other, default member; position optional; members vote, others do not); repeat for each. In `edit` it replaces the whole roster
     #[arg(long, value_name = "NAME;ROLE;POSITION", value_parser = parse_member)]
     member: Vec<Member>,
     /// The member who chairs it (on the roster)
@@ -145,10 +145,11 @@ fn parse_member(s: &str) -> Result<Member, String> {
     let role = match parts.next().filter(|r| !r.is_empty()) {
         None => Role::Member,
         Some(r) => Role::parse(&r.replace('-', " ")).ok_or_else(|| {
-            format!(
-                "{r:?} is not a role: use {}",
-                Role::choices().replace(' ', "-")
-            )
+            let roles: Vec<String> = Role::ALL
+                .iter()
+                .map(|r| r.label().replace(' ', "-"))
+                .collect();
+            format!("{r:?} is not a role: use one of {}", roles.join(", "))
         })?,
     };
     let position = parts.collect::<Vec<_>>().join(";");
