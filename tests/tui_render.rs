@@ -357,6 +357,31 @@ fn two_boards_in_the_archive_each_row_names_its_board() {
     );
 }
 
+/// The standing figures' trend is the board's own: another board's earlier figures are
+/// not this meeting's history.
+#[test]
+fn the_iha_trend_is_drawn_from_this_boards_meetings_only() {
+    let cpb = minutebook::model::BoardId::parse("cpb").unwrap();
+    let summaries: Vec<_> = minutebook::demo::year()
+        .iter()
+        .map(minutebook::store::Summary::of)
+        .map(|mut s| {
+            s.board_id = Some(cpb.clone());
+            s
+        })
+        .collect();
+    let trend = "since 14 Oct 2026";
+    for (board, shown) in [("cpb", true), ("fp", false)] {
+        let mut m = minutebook::demo::year().remove(8);
+        m.board.id = Some(minutebook::model::BoardId::parse(board).unwrap());
+        let mut app = Workspace::new(App::new(m, None, at(16, 0), Theme::plain()));
+        app.update(Msg::Archive(summaries.clone().into()));
+        app.key(KeyCode::Char('2'), KeyModifiers::ALT);
+        let screen = app.render(80, 24).backend().to_string();
+        assert_eq!(screen.contains(trend), shown, "{board}: {screen}");
+    }
+}
+
 /// Search results and the action history in the Archive pane at 80x24.
 #[test]
 fn archive_search_results_and_action_history() {
