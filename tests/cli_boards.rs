@@ -794,3 +794,22 @@ fn a_board_record_that_cannot_be_read_is_named_and_the_meetings_still_list() {
         stderr(&out)
     );
 }
+
+#[test]
+fn minutes_are_approved_by_default_at_their_own_boards_next_meeting() {
+    let (_tmp, data) = two_boards();
+    ok(&data, &["new", "--date", "2027-01-13", "--board", "cpb"]);
+    ok(&data, &["new", "--date", "2027-01-20", "--board", "fp"]);
+    ok(&data, &["new", "--date", "2027-02-10", "--board", "cpb"]);
+    // Held and written up (the workspace's part): a draft awaiting approval.
+    let path = data.join("2027-01-13.json");
+    let held = fs::read_to_string(&path).unwrap().replacen(
+        "\"status\": \"planned\"",
+        "\"status\": \"draft\"",
+        1,
+    );
+    fs::write(&path, held).unwrap();
+    let said = ok(&data, &["approve", "2027-01-13", "--by", "Cllr Ann Lee"]);
+    assert!(said.contains("at meeting 2027-02-10"), "{said}");
+    assert_eq!(read_json(&path)["approval"]["at_meeting"], "2027-02-10");
+}

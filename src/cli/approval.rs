@@ -23,11 +23,18 @@ pub fn approve(
     let id = MeetingId::parse(id)?;
     let listing = store.list()?;
     unless_unread(&listing.problems)?;
+    let board = listing
+        .meetings
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| &m.board_id);
     let at = match at {
         Some(at) => MeetingId::parse(at)?,
+        // The board's own next meeting approves its minutes, never another board's.
         None => listing
             .meetings
             .iter()
+            .filter(|s| board.is_none_or(|b| s.board_id == *b))
             .find(|s| (s.date, &s.id) > (id.date(), &id))
             .map(|s| s.id.clone())
             .ok_or_else(|| {
