@@ -11,8 +11,8 @@ mod messages;
 mod minutes;
 pub mod recovery;
 mod save_state;
-mod trash;
 pub mod setup;
+mod trash;
 
 pub use messages::{Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel};
 pub use minutes::MinutesPane;
@@ -285,7 +285,8 @@ impl App {
         carried
     }
 
-    /// The meetings before this one, oldest first (none until the archive has been read).
+    /// This board's meetings before this one, oldest first (none until the archive has
+    /// been read): another board's figures are no trend of this one's.
     pub fn earlier(&self) -> impl Iterator<Item = &Summary> {
         let this = (self.meeting.date, &self.meeting.id);
         self.archive
@@ -293,6 +294,15 @@ impl App {
             .iter()
             .rev()
             .take_while(move |s| (s.date, &s.id) < this)
+            .filter(|s| self.of_this_board(s))
+    }
+
+    /// Whether a listed meeting is of this meeting's board (every one is, while this
+    /// meeting's board is not known).
+    pub fn of_this_board(&self, s: &Summary) -> bool {
+        let ours = self.board.as_ref().map(|b| &b.id);
+        ours.or(self.meeting.board.id.as_ref())
+            .is_none_or(|id| s.board_id.as_ref() == Some(id))
     }
 
     /// IHA rates of the earlier meetings that reported them, oldest first, with their dates.

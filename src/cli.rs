@@ -7,7 +7,6 @@ use clap::{Parser, Subcommand};
 
 use crate::demo;
 use crate::export::{Audience, Format, Scope};
-use crate::model::carry::new_meeting;
 use crate::model::clock::parse_hhmm;
 use crate::model::standing::IHA_WORKING_DAYS;
 use crate::model::standing::{IhaStatus, change_text, rate_text};
@@ -18,8 +17,10 @@ use crate::words::long_date;
 
 mod action;
 mod approval;
+pub mod board;
 mod export;
 mod meeting;
+mod new;
 pub mod output;
 mod search;
 
@@ -57,26 +58,32 @@ pub enum Command {
         /// The meeting's id, e.g. 2026-12-09
         id: String,
     },
-    /// Create the meeting on a date from a board template, carrying forward open actions; prints its id
+    /// Create a board's meeting on a date from its record and template, carrying forward its open actions; prints its id
     New {
         /// The meeting date
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: NaiveDate,
-        /// Start time (default: the template's)
+        /// Start time (default: the board's usual time, else the template's)
         #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
         time: Option<NaiveTime>,
-        /// A built-in template name, or the path of a template JSON file
-        #[arg(long, value_name = "NAME", default_value = "corporate-parenting-board")]
-        template: String,
+        /// A built-in template name, or the path of a template JSON file (default: the board's template)
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
         /// A different id, for a second meeting on the same date (e.g. 2026-12-09-extra)
         #[arg(long, value_name = "ID")]
         id: Option<String>,
+        /// The board whose meeting it is (default: the only board)
+        #[arg(long, value_name = "ID")]
+        board: Option<String>,
     },
-    /// List every meeting, oldest first: id, date, status, title
+    /// List every meeting, oldest first: id, date, status, title (and board, when there are several)
     List {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Only this board's meetings
+        #[arg(long, value_name = "ID")]
+        board: Option<String>,
     },
     /// Print a meeting as readable text
     Show {
@@ -119,6 +126,9 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Only this board's meetings
+        #[arg(long, value_name = "ID")]
+        board: Option<String>,
     },
     /// Search every meeting for items, actions and errata holding all the words (case and accents ignored)
     Search {
@@ -131,6 +141,9 @@ pub enum Command {
         /// Show at most N hits, newest first
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Only this board's meetings
+        #[arg(long, value_name = "ID")]
+        board: Option<String>,
     },
     /// Every action in the archive at its latest state, with where it was raised and its last update
     Actions {
@@ -149,6 +162,9 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Only this board's actions
+        #[arg(long, value_name = "ID")]
+        board: Option<String>,
     },
     /// Change one action: its text, owner or due date, or withdraw it (`action edit ID …`)
     Action {
@@ -167,6 +183,12 @@ pub enum Command {
         #[command(subcommand)]
         command: IhaCommand,
     },
+    /// Boards: make, list, show and change their records
+    Board {
+        // Boxed: its options would make every command as large as it.
+        #[command(subcommand)]
+        command: Box<board::BoardCommand>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -182,6 +204,9 @@ pub enum IhaCommand {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Only this board's meetings
+        #[arg(long, value_name = "ID")]
+        board: Option<String>,
     },
 }
 
@@ -270,67 +295,19 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             time,
             template,
             id,
-        } => {
-            let id = match id {
-                Some(id) => MeetingId::parse(&id)?,
-                None => MeetingId::for_date(date),
-            };
-            if id.date() != date {
-                return Err(Failure(format!(
-                    "the id {id} does not match the date {date}"
-                )));
-            }
-            let template = load_template(&template)?;
-            // Not the meeting itself: a `new` run again after it was made makes the same file.
-            let (earlier, problems) = store.load_where(|m| *m != id)?;
-            unless_unread(&problems)?;
-            let meeting = new_meeting(&template, id.clone(), time, &earlier);
-            // The same meeting already made (a retry) is no failure; any other one is kept.
-            let outcome = store.create(&meeting).map_err(|e| match e {
-                StoreError::AlreadyExists { path } => Failure(format!(
-                    "a meeting {id} already exists ({}); give another id with --id {id}-extra",
-                    path.display()
-                )),
-                e => e.into(),
-            })?;
-            say!("{}", meeting.id);
-            approval::warn_not_durable(outcome.note());
-            Ok(())
-        }
-        Command::List { json } => {
-            let listing = store.list()?;
-            warn_all(&listing.problems);
-            if json {
-                say!(
-                    "{}",
-                    serde_json::to_string_pretty(&listing.meetings).expect("summaries serialise")
-                );
-            } else if listing.meetings.is_empty() {
-                say!(
-                    "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
-                    store.dir().display()
-                );
-            } else {
-                for s in &listing.meetings {
-                    say!("{}", list_line(s));
-                }
-            }
-            Ok(())
-        }
-        Command::Show { id } => {
-            let mut meeting = store.load(&MeetingId::parse(&id)?)?.meeting;
-            // The plain-text export of the full record: the same words and figures as
-            // every other surface, Part B included and marked (this is the clerk's view).
-            let (format, audience, scope) = (Format::Text, Audience::Private, Scope::Full);
-            let origins = store
-                .origins_for(&mut meeting, audience)
-                .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
-            say_raw!(
-                "{}",
-                crate::export::render(&meeting, &origins, format, audience, scope)
-            );
-            Ok(())
-        }
+            board,
+        } => new::run(
+            store,
+            new::Asked {
+                date,
+                time,
+                template,
+                id,
+                board,
+            },
+        ),
+        Command::List { json, board } => list(store, json, board.as_deref()),
+        Command::Show { id } => show(store, &id),
         Command::Approve { id, by, at, on } => {
             approval::approve(store, &id, &by, at.as_deref(), on)
         }
@@ -348,33 +325,44 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             date.unwrap_or_else(|| chrono::Local::now().date_naive()),
             agreed_at.as_deref(),
         ),
-        Command::Verify { json } => approval::verify(store, json),
+        Command::Verify { json, board } => approval::verify(store, json, board.as_deref()),
         Command::Export(args) => export::run(store, args),
         Command::Meeting { command } => meeting::run(store, command),
-        Command::Search { query, json, limit } => search::search(store, &query, json, limit),
+        Command::Search {
+            query,
+            json,
+            limit,
+            board,
+        } => search::search(store, &query, json, limit, board.as_deref()),
         Command::Actions {
             open,
             overdue,
             owner,
             today,
             json,
+            board,
         } => search::actions(
             store,
-            open,
-            overdue,
-            owner,
-            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            json,
+            search::ActionsAsked {
+                open,
+                overdue,
+                owner,
+                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                json,
+            },
+            board.as_deref(),
         ),
         Command::Action { command } => action::run(store, command),
         Command::Iha {
-            command: IhaCommand::Trend { json },
+            command: IhaCommand::Trend { json, board },
         } => {
+            let scope = board::scope(store, board.as_deref())?;
             let listing = store.list()?;
             warn_all(&listing.problems);
-            say_raw!("{}", iha_trend(&listing.meetings, json));
+            say_raw!("{}", iha_trend(&listing.meetings, json, &scope));
             Ok(())
         }
+        Command::Board { command } => board::run(store, *command),
         // These open no records of this store.
         command @ (Command::Open { .. } | Command::Demo { .. } | Command::Iha { .. }) => run(Cli {
             data_dir: Some(store.dir().to_path_buf()),
@@ -386,6 +374,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
 #[derive(serde::Serialize)]
 struct TrendRow<'a> {
     meeting: &'a MeetingId,
+    board_id: Option<&'a crate::model::BoardId>,
     date: NaiveDate,
     due: u32,
     within_20_days: u32,
@@ -395,13 +384,15 @@ struct TrendRow<'a> {
 }
 
 /// The IHA trend as a table (or JSON) from the archive's summaries, oldest first.
-fn iha_trend(meetings: &[Summary], json: bool) -> String {
+fn iha_trend(meetings: &[Summary], json: bool, scope: &board::Scope) -> String {
     let rows: Vec<TrendRow> = meetings
         .iter()
+        .filter(|s| scope.keeps(s.board_id.as_ref()))
         .filter_map(|s| {
             let p = s.iha?;
             Some(TrendRow {
                 meeting: &s.id,
+                board_id: s.board_id.as_ref(),
                 date: s.date,
                 due: p.due,
                 within_20_days: p.within_20_days,
@@ -417,15 +408,30 @@ fn iha_trend(meetings: &[Summary], json: bool) -> String {
     if rows.is_empty() {
         return "No meeting has reported IHA figures yet.\n".to_string();
     }
+    // Across several boards each row says its board (each board's own trend is --board).
+    let board = |r: Option<&TrendRow>| match (scope.label, r) {
+        (false, _) => String::new(),
+        (true, None) => format!("{:<8} ", "Board"),
+        (true, Some(r)) => format!("{:<8} ", scope.code(r.board_id)),
+    };
     let mut out = format!(
-        "{:<12} {:>4} {:>15} {:>7}  {:<13} {}\n",
-        "Date", "Due", "Within 20 days", "Rate", "Status", "Change"
+        "{}{:<12} {:>4} {:>15} {:>7}  {:<13} {}\n",
+        board(None),
+        "Date",
+        "Due",
+        "Within 20 days",
+        "Rate",
+        "Status",
+        "Change"
     );
-    let mut before = None;
+    // The change is from the same board's last rate.
+    let mut last: std::collections::HashMap<_, f64> = std::collections::HashMap::new();
     for r in &rows {
+        let before = last.get(&r.board_id).copied();
         let change = change_text(r.rate, before).unwrap_or_default();
         out.push_str(&format!(
-            "{:<12} {:>4} {:>15} {:>7}  {:<13} {change}\n",
+            "{}{:<12} {:>4} {:>15} {:>7}  {:<13} {change}\n",
+            board(Some(r)),
             r.date.to_string(),
             r.due,
             r.within_20_days,
@@ -436,7 +442,9 @@ fn iha_trend(meetings: &[Summary], json: bool) -> String {
             },
             r.status.words(),
         ));
-        before = r.rate.or(before);
+        if let Some(rate) = r.rate {
+            last.insert(r.board_id, rate);
+        }
     }
     out
 }
@@ -472,12 +480,56 @@ fn iha_due_line(entered: NaiveDate) -> Result<String, Failure> {
     ))
 }
 
-fn list_line(s: &Summary) -> String {
+/// `show`: the plain-text export of the full record: the same words and figures as every
+/// other surface, Part B included and marked (this is the clerk's view).
+fn show(store: &Store, id: &str) -> Outcome {
+    let mut meeting = store.load(&MeetingId::parse(id)?)?.meeting;
+    let (format, audience, scope) = (Format::Text, Audience::Private, Scope::Full);
+    let origins = store
+        .origins_for(&mut meeting, audience)
+        .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
+    say_raw!(
+        "{}",
+        crate::export::render(&meeting, &origins, format, audience, scope)
+    );
+    Ok(())
+}
+
+/// `list`: every meeting of the scope, oldest first; each names its board's code when
+/// every board is listed and there are several.
+fn list(store: &Store, json: bool, board: Option<&str>) -> Outcome {
+    let scope = board::scope(store, board)?;
+    let mut listing = store.list()?;
+    warn_all(&listing.problems);
+    listing
+        .meetings
+        .retain(|s| scope.keeps(s.board_id.as_ref()));
+    if json {
+        say!(
+            "{}",
+            serde_json::to_string_pretty(&listing.meetings).expect("summaries serialise")
+        );
+    } else if listing.meetings.is_empty() {
+        say!(
+            "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",
+            store.dir().display()
+        );
+    } else {
+        for s in &listing.meetings {
+            let code = scope.label.then(|| scope.code(s.board_id.as_ref()));
+            say!("{}", list_line(s, code.as_deref()));
+        }
+    }
+    Ok(())
+}
+
+fn list_line(s: &Summary, board: Option<&str>) -> String {
     format!(
-        "{:<22} {:<15}  {:<17} {}",
+        "{:<22} {:<15}  {:<17} {}{}",
         s.id.as_str(),
         crate::words::weekday_date(s.date),
         s.status.label(),
+        board.map_or(String::new(), |code| format!("{code:<8} ")),
         s.title
     )
 }
@@ -567,6 +619,8 @@ fn run_demo() -> Outcome {
 }
 
 fn workspace(store: Store, id: Option<MeetingId>) -> Outcome {
+    // Where a clerk starts: a data directory from before boards were records gets its own.
+    board::migrate(&store)?;
     let id = match id {
         Some(id) if store.exists(&id) => id,
         Some(id) => {

@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod approval;
 pub mod attendance;
 pub mod board;
+pub mod board_migration;
 pub mod carry;
 pub mod clock;
 pub mod details;

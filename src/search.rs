@@ -25,7 +25,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::action::latest_copies;
 use crate::model::origins::{self, is_part_b};
-use crate::model::{ActionId, ActionItem, ItemId, Meeting, MeetingId, RaisedIn};
+use crate::model::{
+    ActionId, ActionItem, Board, BoardId, ItemId, Meeting, MeetingBoard, MeetingId, RaisedIn,
+};
 use crate::store::{Result, Store, StoreError};
 use archive::View;
 use fold::{Folded, fold, fold_into};
@@ -210,6 +212,12 @@ pub struct ItemRef {
 pub struct Hit {
     /// The meeting the item or erratum belongs to, or that raised the action.
     pub meeting: MeetingId,
+    /// That meeting's board record (resolved for an old record where the store knows it).
+    #[serde(default)]
+    pub board_id: Option<BoardId>,
+    /// That meeting's board, by name.
+    #[serde(default)]
+    pub board: String,
     pub date: NaiveDate,
     /// Empty when an action's raising meeting is not in the archive.
     pub meeting_title: String,
@@ -237,30 +245,70 @@ pub struct SearchResults {
 
 /// Searches every meeting file in the store, reading them afresh (on all cores).
 pub fn search_store(store: &Store, query: &Query, limit: Option<usize>) -> Result<SearchResults> {
+    search_board(store, query, limit, None)
+}
+
+/// As [`search_store`], only in the meetings of `board` when one is given; every hit
+/// names its board as the store resolves it ([`Store::boards`]).
+pub fn search_board(
+    store: &Store,
+    query: &Query,
+    limit: Option<usize>,
+    board: Option<&BoardId>,
+) -> Result<SearchResults> {
     if query.is_empty() {
         return Ok(SearchResults::default());
     }
+    let mut problems = Vec::new();
+    let boards = store.boards().unwrap_or_else(|e| {
+        problems.push(e);
+        Vec::new()
+    });
     let scan = archive::scan(store, |view, scratch: &mut Scratch| {
-        scan_meeting(view, query, scratch)
+        let mut scanned = scan_meeting(view, query, scratch);
+        scanned.board = resolved(&boards, view.board);
+        scanned
     })?;
     let meetings = scan.results.len();
-    let mut results = merge(scan.results, limit);
+    let mut results = merge(scan.results, limit, |h| {
+        crate::store::boards::of_board(board, h.board_id.as_ref())
+    });
     results.meetings = meetings;
-    results.problems = scan.problems;
+    problems.extend(scan.problems);
+    results.problems = problems;
     Ok(results)
 }
 
-/// Searches meetings already in memory (e.g. the one open in the workspace).
-pub fn search_meetings(meetings: &[Meeting], query: &Query, limit: Option<usize>) -> SearchResults {
+/// The board a meeting's record names, its id resolved by the board records.
+fn resolved(boards: &[Board], recorded: &MeetingBoard) -> (Option<BoardId>, String) {
+    (
+        crate::store::boards::board_id_of(boards, recorded),
+        recorded.name.clone(),
+    )
+}
+
+/// Searches meetings already in memory (e.g. the one open in the workspace), each hit
+/// naming its board as `boards` resolve it.
+pub fn search_meetings(
+    meetings: &[Meeting],
+    boards: &[Board],
+    query: &Query,
+    limit: Option<usize>,
+) -> SearchResults {
     if query.is_empty() {
         return SearchResults::default();
     }
     let mut scratch = Scratch::default();
     let scans = meetings
         .iter()
-        .map(|m| scan_meeting(&View::of_meeting(m), query, &mut scratch))
+        .map(|m| {
+            let view = View::of_meeting(m);
+            let mut scanned = scan_meeting(&view, query, &mut scratch);
+            scanned.board = resolved(boards, view.board);
+            scanned
+        })
         .collect();
-    let mut results = merge(scans, limit);
+    let mut results = merge(scans, limit, |_| true);
     results.meetings = meetings.len();
     results
 }
@@ -286,12 +334,16 @@ struct Ranked {
 struct ActionCopy {
     id: ActionId,
     held_at: (NaiveDate, MeetingId),
+    /// The holding meeting's board (filled in by [`merge`]).
+    board: (Option<BoardId>, String),
     raised: RaisedIn,
     matched: Option<(Field, Snippet)>,
 }
 
 /// What the raising meeting knows of an action it raised.
 struct Raising {
+    /// The raising meeting's board (filled in by [`merge`]).
+    board: (Option<BoardId>, String),
     date: NaiveDate,
     meeting_title: String,
     item: Option<ItemRef>,
@@ -299,6 +351,8 @@ struct Raising {
 }
 
 struct MeetingScan {
+    /// The meeting's board: its id (resolved where known) and name.
+    board: (Option<BoardId>, String),
     hits: Vec<Ranked>,
     actions: Vec<ActionCopy>,
     raised: Vec<(ActionId, Raising)>,
@@ -308,6 +362,7 @@ struct MeetingScan {
 
 fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingScan {
     let mut out = MeetingScan {
+        board: (view.board.id.clone(), view.board.name.clone()),
         hits: Vec::new(),
         actions: Vec::with_capacity(view.actions.len()),
         raised: Vec::new(),
@@ -316,6 +371,8 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
     let n = view.items.len() as u32;
     let hit = |item: Option<ItemRef>, exempt, field, snippet| Hit {
         meeting: view.id.clone(),
+        board_id: None,
+        board: String::new(),
         date: view.date,
         meeting_title: view.title.to_string(),
         item,
@@ -372,6 +429,7 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
             out.raised.push((
                 action.id.clone(),
                 Raising {
+                    board: (None, String::new()),
                     date: view.date,
                     meeting_title: view.title.to_string(),
                     item: item.map(|(_, i)| item_ref(i)),
@@ -382,6 +440,7 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
         out.actions.push(ActionCopy {
             id: action.id.clone(),
             held_at: (view.date, view.id.clone()),
+            board: (None, String::new()),
             raised: action.raised.clone(),
             matched,
         });
@@ -472,16 +531,31 @@ fn term_ranges(
     (ranges, found)
 }
 
-fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
+/// Every hit `keep` keeps, newest first, each naming its meeting's board.
+fn merge(
+    scans: Vec<MeetingScan>,
+    limit: Option<usize>,
+    keep: impl Fn(&Hit) -> bool,
+) -> SearchResults {
     let mut ranked = Vec::new();
     let mut copies = Vec::new();
     let mut raising: HashMap<ActionId, Raising> = HashMap::new();
     let mut origins: HashMap<MeetingId, origins::Raising> = HashMap::new();
     for scan in scans {
-        ranked.extend(scan.hits);
-        raising.extend(scan.raised);
+        let board = scan.board;
+        ranked.extend(scan.hits.into_iter().map(|mut r| {
+            (r.hit.board_id, r.hit.board) = board.clone();
+            r
+        }));
+        raising.extend(scan.raised.into_iter().map(|(id, mut r)| {
+            r.board = board.clone();
+            (id, r)
+        }));
         origins.extend(scan.origin);
-        copies.extend(scan.actions.into_iter().map(|c| (c.held_at.clone(), c)));
+        copies.extend(scan.actions.into_iter().map(|mut c| {
+            c.board = board.clone();
+            (c.held_at.clone(), c)
+        }));
     }
     for latest in latest_copies(copies, |c| &c.id) {
         let copy = latest.copy;
@@ -497,6 +571,8 @@ fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
                 slot: r.slot,
                 hit: Hit {
                     meeting: raised.meeting.clone(),
+                    board_id: r.board.0,
+                    board: r.board.1,
                     date: r.date,
                     meeting_title: r.meeting_title,
                     item: r.item,
@@ -513,6 +589,8 @@ fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
                 slot: (u32::MAX, 2, action_seq(&id)),
                 hit: Hit {
                     meeting: raised.meeting.clone(),
+                    board_id: copy.board.0,
+                    board: copy.board.1,
                     date: raised.meeting.date(),
                     meeting_title: String::new(),
                     item: raised.item.map(|item| ItemRef {
@@ -536,6 +614,7 @@ fn merge(scans: Vec<MeetingScan>, limit: Option<usize>) -> SearchResults {
             b.slot,
         ))
     });
+    ranked.retain(|r| keep(&r.hit));
     let total = ranked.len();
     ranked.truncate(limit.unwrap_or(usize::MAX));
     SearchResults {

@@ -41,7 +41,8 @@ pub const DATA_DIR_ENV: &str = "MINUTEBOOK_DATA_DIR";
 pub struct Store {
     dir: PathBuf,
     disk: Disk,
-    warnings: Vec<String>,
+    /// Behind a lock: a migration of board records adds to them through `&self`.
+    warnings: std::sync::Mutex<Vec<String>>,
 }
 
 /// What a save that did not fail left on disk. Either way the new version is the file
@@ -168,7 +169,7 @@ impl Store {
         Ok(Store {
             dir,
             disk: Disk::default(),
-            warnings,
+            warnings: std::sync::Mutex::new(warnings),
         })
     }
 
@@ -204,8 +205,17 @@ impl Store {
     }
 
     /// Things the user should know that did not stop anything.
-    pub fn warnings(&self) -> &[String] {
-        &self.warnings
+    pub fn warnings(&self) -> Vec<String> {
+        self.warnings.lock().map(|w| w.clone()).unwrap_or_default()
+    }
+
+    /// Adds something the user should know (shown where the store's warnings are).
+    pub fn warn(&self, warning: String) {
+        if let Ok(mut w) = self.warnings.lock()
+            && !w.contains(&warning)
+        {
+            w.push(warning);
+        }
     }
 
     pub fn path_of(&self, id: &MeetingId) -> PathBuf {
@@ -542,8 +552,20 @@ impl Store {
         Ok(next.or(latest))
     }
 
-    /// Every meeting, oldest first, from the cache where it is still true.
+    /// Every meeting, oldest first, from the cache where it is still true, each with its
+    /// board resolved ([`Store::boards`]). Board records that cannot be read leave the
+    /// meetings of unnamed boards unresolved, and are listed as problems.
     pub fn list(&self) -> Result<Listing> {
+        let mut listing = self.list_as_recorded()?;
+        match self.boards_given(&listing.meetings) {
+            Ok(boards) => boards::resolve_summaries(&boards, &mut listing.meetings),
+            Err(e) => listing.problems.push(e),
+        }
+        Ok(listing)
+    }
+
+    /// Every meeting as its file records it (the board unresolved), from the cache.
+    fn list_as_recorded(&self) -> Result<Listing> {
         let index_path = self.dir.join(index::INDEX_FILE);
         let cache = index::Index::parse(&self.disk.read(&index_path).unwrap_or_default());
         let mut listing = Listing::default();
@@ -731,7 +753,7 @@ fn decode_file(path: &Path, bytes: &[u8]) -> Result<(Meeting, Version)> {
     schema::decode(text).map_err(|e| StoreError::undecodable(path, e))
 }
 
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

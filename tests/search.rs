@@ -402,7 +402,7 @@ fn every_highlight_in_the_demo_year_is_a_query_word() {
         }
         // The same search over meetings in memory finds the same.
         let (meetings, _) = store.load_where(|_| true).unwrap();
-        let in_memory = search_meetings(&meetings, &query, None);
+        let in_memory = search_meetings(&meetings, &store.boards().unwrap(), &query, None);
         assert_eq!(in_memory.hits, results.hits, "{q}");
     }
 }
@@ -456,7 +456,10 @@ fn the_history_holds_each_action_once_at_its_latest_state() {
     );
 
     let (meetings, _) = store.load_where(|_| true).unwrap();
-    assert_eq!(history::from_meetings(&meetings), log.records);
+    assert_eq!(
+        history::from_meetings(&meetings, &store.boards().unwrap()),
+        log.records
+    );
 }
 
 #[test]
@@ -561,7 +564,7 @@ fn a_file_with_impossible_figures_is_a_problem_for_search_as_for_the_store() {
 /// due on the date of the meeting after the one that raised it, overdue only after it.
 #[test]
 fn history_dates_next_meeting_actions_and_is_not_overdue_on_that_day() {
-    let records = history::from_meetings(&minutebook::demo::year());
+    let records = history::from_meetings(&minutebook::demo::year(), &[]);
     let card = records.iter().find(|r| r.id().0 == "2026-09-09#1").unwrap();
     assert_eq!(card.next_meeting, Some(d("2026-10-14")));
     assert!(!card.is_overdue(d("2026-10-14")), "due that day");

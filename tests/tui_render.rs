@@ -301,6 +301,87 @@ fn the_archive_and_a_meeting_opened_from_it() {
     insta::assert_snapshot!("archive_reading_september_80x24", t.backend());
 }
 
+/// With meetings of two boards, each archive row starts with its board's code, so two
+/// meetings on one day are told apart; with one board the rows are as they always were.
+#[test]
+fn two_boards_in_the_archive_each_row_names_its_board() {
+    let year = minutebook::demo::year();
+    let cpb = minutebook::model::BoardId::parse("cpb").unwrap();
+    let mut summaries: Vec<_> = year
+        .iter()
+        .map(minutebook::store::Summary::of)
+        .map(|mut s| {
+            (s.board_id, s.board_code) = (Some(cpb.clone()), "CPB".into());
+            s
+        })
+        .collect();
+    let mut panel = summaries[9].clone();
+    panel.id = minutebook::model::MeetingId::parse("2026-12-09-fp").unwrap();
+    (panel.title, panel.board) = ("Fostering Panel".into(), "Fostering Panel".into());
+    panel.board_id = Some(minutebook::model::BoardId::parse("fp").unwrap());
+    panel.board_code = "FP".into();
+    summaries.push(panel);
+    let mut app = Workspace::new(App::new(year[9].clone(), None, at(14, 2), Theme::plain()));
+    app.update(Msg::Archive(summaries.into()));
+    app.key(KeyCode::Char('6'), KeyModifiers::ALT);
+    let t = app.render(80, 24);
+    let screen = t.backend().to_string();
+    assert!(screen.contains("FP     Fostering Panel"), "{screen}");
+    assert!(screen.contains("CPB    [open now] Corporate"), "{screen}");
+    assert!(screen.contains("Board  Title"), "{screen}");
+    insta::assert_snapshot!("archive_two_boards_80x24", t.backend());
+
+    // A search across both boards: each hit says whose meeting it is in.
+    use minutebook::app::archive::Reply;
+    let query = minutebook::search::Query::parse("Initial Health Assessment");
+    let found = minutebook::search::search_meetings(&year[9..], &[], &query, None);
+    let mut ours = found.hits[0].clone();
+    ours.board_id = Some(cpb.clone());
+    let mut theirs = ours.clone();
+    theirs.meeting = minutebook::model::MeetingId::parse("2026-12-09-fp").unwrap();
+    theirs.board_id = Some(minutebook::model::BoardId::parse("fp").unwrap());
+    app.update(Msg::Reply(Reply::Found {
+        query: "Initial Health Assessment".into(),
+        total: 2,
+        hits: vec![theirs, ours],
+        problems: vec![],
+    }));
+    let screen = app.render(80, 24).backend().to_string();
+    assert!(
+        screen.contains("FP  Wed 9 Dec 2026  4.1 Initial Health"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("CPB  Wed 9 Dec 2026  4.1 Initial Health"),
+        "{screen}"
+    );
+}
+
+/// The standing figures' trend is the board's own: another board's earlier figures are
+/// not this meeting's history.
+#[test]
+fn the_iha_trend_is_drawn_from_this_boards_meetings_only() {
+    let cpb = minutebook::model::BoardId::parse("cpb").unwrap();
+    let summaries: Vec<_> = minutebook::demo::year()
+        .iter()
+        .map(minutebook::store::Summary::of)
+        .map(|mut s| {
+            s.board_id = Some(cpb.clone());
+            s
+        })
+        .collect();
+    let trend = "since 14 Oct 2026";
+    for (board, shown) in [("cpb", true), ("fp", false)] {
+        let mut m = minutebook::demo::year().remove(8);
+        m.board.id = Some(minutebook::model::BoardId::parse(board).unwrap());
+        let mut app = Workspace::new(App::new(m, None, at(16, 0), Theme::plain()));
+        app.update(Msg::Archive(summaries.clone().into()));
+        app.key(KeyCode::Char('2'), KeyModifiers::ALT);
+        let screen = app.render(80, 24).backend().to_string();
+        assert_eq!(screen.contains(trend), shown, "{board}: {screen}");
+    }
+}
+
 /// Search results and the action history in the Archive pane at 80x24.
 #[test]
 fn archive_search_results_and_action_history() {
@@ -311,7 +392,7 @@ fn archive_search_results_and_action_history() {
     let mut app = Workspace::new(App::new(year[9].clone(), None, at(14, 2), Theme::plain()));
     app.update(Msg::Archive(summaries.into()));
     app.key(KeyCode::Char('6'), KeyModifiers::ALT);
-    let hits = search_meetings(&year, &Query::parse("clinic ICB"), Some(50));
+    let hits = search_meetings(&year, &[], &Query::parse("clinic ICB"), Some(50));
     assert!(hits.total > 1);
     app.update(Msg::Reply(Reply::Found {
         query: "clinic ICB".into(),
@@ -320,7 +401,10 @@ fn archive_search_results_and_action_history() {
         problems: vec![],
     }));
     insta::assert_snapshot!("archive_search_80x24", app.render(80, 24).backend());
-    app.update(Msg::Reply(Reply::History(history::from_meetings(&year))));
+    app.update(Msg::Reply(Reply::History(history::from_meetings(
+        &year,
+        &[],
+    ))));
     insta::assert_snapshot!("archive_actions_80x24", app.render(80, 24).backend());
 }
 

@@ -23,11 +23,18 @@ pub fn approve(
     let id = MeetingId::parse(id)?;
     let listing = store.list()?;
     unless_unread(&listing.problems)?;
+    let board = listing
+        .meetings
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| &m.board_id);
     let at = match at {
         Some(at) => MeetingId::parse(at)?,
+        // The board's own next meeting approves its minutes, never another board's.
         None => listing
             .meetings
             .iter()
+            .filter(|s| board.is_none_or(|b| s.board_id == *b))
             .find(|s| (s.date, &s.id) > (id.date(), &id))
             .map(|s| s.id.clone())
             .ok_or_else(|| {
@@ -106,6 +113,7 @@ pub fn erratum(
 #[derive(Serialize)]
 struct Checked {
     id: MeetingId,
+    board_id: Option<crate::model::BoardId>,
     date: NaiveDate,
     /// intact, altered, unsealed, unknown-version or unreadable
     result: &'static str,
@@ -113,14 +121,15 @@ struct Checked {
 }
 
 /// Checks every approved meeting against its seal. Fails if any was altered.
-pub fn verify(store: &Store, json: bool) -> Outcome {
+pub fn verify(store: &Store, json: bool, board: Option<&str>) -> Outcome {
+    let scope = super::board::scope(store, board)?;
     let listing = store.list()?;
     let mut checked = Vec::new();
     let unreadable: Vec<String> = listing.problems.iter().map(|p| p.to_string()).collect();
     for s in listing
         .meetings
         .iter()
-        .filter(|s| s.status == MeetingStatus::Approved)
+        .filter(|s| s.status == MeetingStatus::Approved && scope.keeps(s.board_id.as_ref()))
     {
         // The cached summary is not trusted here: every approved file is read again.
         let (result, detail) = match store.load(&s.id) {
@@ -149,6 +158,7 @@ pub fn verify(store: &Store, json: bool) -> Outcome {
         };
         checked.push(Checked {
             id: s.id.clone(),
+            board_id: s.board_id.clone(),
             date: s.date,
             result,
             detail,
@@ -171,7 +181,16 @@ pub fn verify(store: &Store, json: bool) -> Outcome {
         );
     } else {
         for c in &bad {
-            say!("{}  {:<10} {}", c.id, c.result.to_uppercase(), c.detail);
+            let board = match scope.label {
+                true => format!("{}  ", scope.code(c.board_id.as_ref())),
+                false => String::new(),
+            };
+            say!(
+                "{}  {board}{:<10} {}",
+                c.id,
+                c.result.to_uppercase(),
+                c.detail
+            );
         }
         for u in &unreadable {
             say!("UNREADABLE  {u}");

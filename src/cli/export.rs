@@ -13,6 +13,7 @@ use crate::model::MeetingId;
 use crate::model::agenda;
 use crate::store::Store;
 use crate::store::atomic::{self, Mode};
+use crate::store::boards::board_id_of;
 use crate::store::disk::Disk;
 
 #[derive(Debug, Args)]
@@ -45,6 +46,9 @@ pub struct ExportArgs {
     /// Replace FILE if it already exists
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// With --ics: only this board's meetings
+    #[arg(long, value_name = "ID", requires = "ics")]
+    pub board: Option<String>,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -54,8 +58,11 @@ fn parse_format(s: &str) -> Result<Format, String> {
 pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
     let (document, what) = if args.ics {
         let today = chrono::Local::now().date_naive();
-        let (meetings, problems) = store.load_where(|id| id.date() >= today)?;
+        let scope = super::board::scope(store, args.board.as_deref())?;
+        let boards = store.boards()?;
+        let (mut meetings, problems) = store.load_where(|id| id.date() >= today)?;
         warn_all(&problems);
+        meetings.retain(|m| scope.keeps(board_id_of(&boards, &m.board).as_ref()));
         (
             ics::forward_plan(&meetings, today),
             "the forward plan".to_string(),

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::output::{say, say_raw};
 use super::{Failure, Outcome, warn_all};
 use crate::search::history::{self, ActionRecord, Filter};
-use crate::search::{Field, Hit, Query, search_store};
+use crate::search::{Field, Hit, Query, search_board};
 use crate::store::Store;
 use crate::words::PART_B_TAG;
 
@@ -35,14 +35,22 @@ struct SearchJson<'a> {
     hits: &'a [Hit],
 }
 
-pub(super) fn search(store: &Store, words: &[String], json: bool, limit: Option<usize>) -> Outcome {
+pub(super) fn search(
+    store: &Store,
+    words: &[String],
+    json: bool,
+    limit: Option<usize>,
+    board: Option<&str>,
+) -> Outcome {
     let query = query_of(words);
     if query.is_empty() {
         return Err(Failure(
             "give at least one word to search for, e.g. minutebook search Ofsted".into(),
         ));
     }
-    let results = search_store(store, &query, limit)?;
+    let scope = super::board::scope(store, board)?;
+    let only = scope.only().cloned();
+    let results = search_board(store, &query, limit, only.as_ref())?;
     warn_all(&results.problems);
     if json {
         let out = SearchJson {
@@ -72,7 +80,8 @@ pub(super) fn search(store: &Store, words: &[String], json: bool, limit: Option<
         return Ok(());
     }
     for hit in &results.hits {
-        say!("{}", hit_line(hit));
+        let code = scope.label.then(|| scope.code(hit.board_id.as_ref()));
+        say!("{}", hit_line(hit, code.as_deref()));
     }
     if results.hits.len() < results.total {
         say!(
@@ -85,8 +94,9 @@ pub(super) fn search(store: &Store, words: &[String], json: bool, limit: Option<
     Ok(())
 }
 
-/// `2026-03-11  4.2  Item title — …snippet with [match] marked…`.
-pub(super) fn hit_line(hit: &Hit) -> String {
+/// `2026-03-11  4.2  Item title — …snippet with [match] marked…`, the board's code after
+/// the date when `board` is given.
+pub(super) fn hit_line(hit: &Hit, board: Option<&str>) -> String {
     let number = hit.item.as_ref().map_or("-", |i| {
         if i.number.is_empty() {
             "-"
@@ -94,7 +104,11 @@ pub(super) fn hit_line(hit: &Hit) -> String {
             i.number.as_str()
         }
     });
-    let mut line = format!("{}  {number:<5} ", hit.date);
+    let mut line = format!("{}  ", hit.date);
+    if let Some(code) = board {
+        line.push_str(&format!("{code:<8} "));
+    }
+    line.push_str(&format!("{number:<5} "));
     if hit.exempt {
         line.push_str(&format!("{PART_B_TAG} "));
     }
@@ -132,16 +146,27 @@ struct ActionJson<'a> {
     overdue: bool,
 }
 
-pub(super) fn actions(
-    store: &Store,
-    open: bool,
-    overdue: bool,
-    owner: Option<String>,
-    today: NaiveDate,
-    json: bool,
-) -> Outcome {
-    let log = history::from_store(store)?;
+/// What `actions` was asked, beside the board.
+pub(super) struct ActionsAsked {
+    pub open: bool,
+    pub overdue: bool,
+    pub owner: Option<String>,
+    pub today: NaiveDate,
+    pub json: bool,
+}
+
+pub(super) fn actions(store: &Store, asked: ActionsAsked, board: Option<&str>) -> Outcome {
+    let ActionsAsked {
+        open,
+        overdue,
+        owner,
+        today,
+        json,
+    } = asked;
+    let scope = super::board::scope(store, board)?;
+    let mut log = history::from_store(store)?;
     warn_all(&log.problems);
+    log.records.retain(|r| scope.keeps(r.board_id.as_ref()));
     let any = !log.records.is_empty();
     let filter = Filter {
         open_only: open,
@@ -174,13 +199,18 @@ pub(super) fn actions(
         );
         return Ok(());
     }
-    say_raw!("{}", action_table(&records, today));
+    let codes = |r: &ActionRecord| scope.label.then(|| scope.code(r.board_id.as_ref()));
+    say_raw!("{}", action_table(&records, today, &codes));
     Ok(())
 }
 
-/// Two lines an action: id, status, due, owner and text; then where it was raised and
-/// its last update.
-pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String {
+/// Two lines an action: id, status, due, owner and text; then where it was raised (the
+/// board's code first, when `board` gives one) and its last update.
+pub(super) fn action_table(
+    records: &[ActionRecord],
+    today: NaiveDate,
+    board: &dyn Fn(&ActionRecord) -> Option<String>,
+) -> String {
     let width = |f: &dyn Fn(&ActionRecord) -> usize| records.iter().map(f).max().unwrap_or(0);
     let id_w = width(&|r| r.id().0.len());
     let due = |r: &ActionRecord| match (r.action.due, r.next_meeting) {
@@ -207,7 +237,10 @@ pub(super) fn action_table(records: &[ActionRecord], today: NaiveDate) -> String
             if r.exempt { part_b.as_str() } else { "" },
             r.action.text,
         ));
-        let mut raised = format!("raised {}", r.raised_on);
+        let mut raised = match board(r) {
+            Some(code) => format!("{code} · raised {}", r.raised_on),
+            None => format!("raised {}", r.raised_on),
+        };
         match (&r.raised_item_number, r.action.raised.item_title.as_str()) {
             (Some(n), t) if !t.is_empty() => raised.push_str(&format!(" at {n} {t}")),
             (None, t) if !t.is_empty() => raised.push_str(&format!(" at {t}")),

@@ -121,6 +121,32 @@ mod weekday_name {
 }
 
 impl UsualDay {
+    /// "second wednesday", "wednesday" (every week), "every wednesday", "last friday";
+    /// any case, "the" and "of the month" allowed. None when it is not such a day.
+    pub fn parse(typed: &str) -> Option<UsualDay> {
+        let typed = typed.trim().to_lowercase();
+        let typed = typed.strip_suffix("of the month").unwrap_or(&typed);
+        let words: Vec<&str> = typed.split_whitespace().filter(|w| *w != "the").collect();
+        let (week, day) = match words.as_slice() {
+            [day] => (WeekOfMonth::Every, *day),
+            [week, day] => (
+                match *week {
+                    "every" => WeekOfMonth::Every,
+                    "first" | "1st" => WeekOfMonth::First,
+                    "second" | "2nd" => WeekOfMonth::Second,
+                    "third" | "3rd" => WeekOfMonth::Third,
+                    "fourth" | "4th" => WeekOfMonth::Fourth,
+                    "last" => WeekOfMonth::Last,
+                    _ => return None,
+                },
+                *day,
+            ),
+            _ => return None,
+        };
+        let weekday = day.parse::<Weekday>().ok()?;
+        Some(UsualDay { weekday, week })
+    }
+
     /// Whether `date` is such a day.
     pub fn matches(&self, date: NaiveDate) -> bool {
         if date.weekday() != self.weekday {
@@ -362,6 +388,22 @@ mod tests {
         assert_eq!(day.next_after(d("2026-12-09")), d("2027-01-13"));
         assert_eq!(day.next_after(d("2026-12-01")), d("2026-12-09"));
         assert_eq!(day.to_string(), "the second Wednesday of the month");
+    }
+
+    #[test]
+    fn a_usual_day_is_typed_as_a_clerk_says_it() {
+        let day = |s| UsualDay::parse(s).map(|d| d.to_string());
+        assert_eq!(
+            day("second Wednesday").as_deref(),
+            Some("the second Wednesday of the month")
+        );
+        assert_eq!(day("wednesday").as_deref(), Some("every Wednesday"));
+        assert_eq!(
+            day("the last Friday of the month").as_deref(),
+            Some("the last Friday of the month")
+        );
+        assert_eq!(day("fifth monday"), None);
+        assert_eq!(day("someday"), None);
     }
 
     #[test]

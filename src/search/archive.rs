@@ -15,7 +15,7 @@ use serde::de::IgnoredAny;
 use crate::model::agenda::walk_tree;
 use crate::model::approval::Erratum;
 use crate::model::origins::Raising;
-use crate::model::{ActionItem, ItemId, Meeting, MeetingId, Standing, validate};
+use crate::model::{ActionItem, ItemId, Meeting, MeetingBoard, MeetingId, Standing, validate};
 use crate::store::error::io_err;
 use crate::store::schema::{self, DecodeError};
 use crate::store::{self, Result, Store, StoreError};
@@ -26,6 +26,9 @@ struct LiteMeeting {
     #[serde(default)]
     schema_version: Option<u32>,
     id: MeetingId,
+    /// Required by the store; a record without one is the store's to refuse, not search's.
+    #[serde(default)]
+    board: Option<MeetingBoard>,
     title: String,
     date: NaiveDate,
     #[serde(default)]
@@ -64,9 +67,18 @@ struct LiteDecision {
     text: String,
 }
 
+/// The board of a record that names none.
+static NO_BOARD: MeetingBoard = MeetingBoard {
+    id: None,
+    name: String::new(),
+    quorum: 0,
+};
+
 /// A meeting as search sees it, borrowed from whichever form it was read in.
 pub(crate) struct View<'a> {
     pub id: &'a MeetingId,
+    /// The board as the meeting records it (its id unresolved for an old record).
+    pub board: &'a MeetingBoard,
     pub date: NaiveDate,
     pub title: &'a str,
     /// Every agenda item, depth first (agenda order), with its number.
@@ -125,21 +137,32 @@ searched!(LiteItem, crate::model::AgendaItem);
 
 impl<'a> View<'a> {
     fn of_lite(m: &'a LiteMeeting) -> View<'a> {
-        View::of_parts(&m.id, m.date, &m.title, &m.agenda, &m.errata, &m.actions)
+        View::of_parts(
+            &m.id,
+            m.board.as_ref().unwrap_or(&NO_BOARD),
+            m.date,
+            &m.title,
+            (&m.agenda, &m.errata, &m.actions),
+        )
     }
 
     pub fn of_meeting(m: &'a Meeting) -> View<'a> {
-        View::of_parts(&m.id, m.date, &m.title, &m.agenda, &m.errata, &m.actions)
+        View::of_parts(
+            &m.id,
+            &m.board,
+            m.date,
+            &m.title,
+            (&m.agenda, &m.errata, &m.actions),
+        )
     }
 
     /// Every item by the shared walk of the agenda: numbered, Part B as inherited.
     fn of_parts<T: Searched>(
         id: &'a MeetingId,
+        board: &'a MeetingBoard,
         date: NaiveDate,
         title: &'a str,
-        agenda: &'a [T],
-        errata: &'a [Erratum],
-        actions: &'a [ActionItem],
+        (agenda, errata, actions): (&'a [T], &'a [Erratum], &'a [ActionItem]),
     ) -> View<'a> {
         let own = |i: &'a T| i.is_exempt().then_some(&());
         let items = walk_tree(agenda, |i| i.sub_items(), own)
@@ -155,6 +178,7 @@ impl<'a> View<'a> {
             .collect();
         View {
             id,
+            board,
             date,
             title,
             items,

@@ -14,13 +14,19 @@ use super::archive::{self, View};
 use super::fold::fold;
 use crate::model::action::{HeldAt, latest_copies, next_meeting_after};
 use crate::model::origins::{Raising, is_part_b};
-use crate::model::{ActionId, ActionItem, ActionUpdate, Meeting, MeetingId};
+use crate::model::{ActionId, ActionItem, ActionUpdate, BoardId, Meeting, MeetingId};
 use crate::store::{Result, Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionRecord {
     /// The action as its latest copy holds it: text, owner, due, status and every update.
     pub action: ActionItem,
+    /// The board whose meetings carry it (resolved where the store knows it).
+    #[serde(default)]
+    pub board_id: Option<BoardId>,
+    /// That board, by name.
+    #[serde(default)]
+    pub board: String,
     /// The date of the meeting that raised it.
     pub raised_on: NaiveDate,
     /// The raising meeting's title; `None` when that meeting is not in the archive.
@@ -103,21 +109,35 @@ pub struct ActionLog {
     pub problems: Vec<StoreError>,
 }
 
-/// Every action in the store at its latest state, reading every meeting file afresh.
+/// Every action in the store at its latest state, reading every meeting file afresh; each
+/// names its board as the store resolves it ([`Store::boards`]).
 pub fn from_store(store: &Store) -> Result<ActionLog> {
-    let scan = archive::scan(store, |view, _: &mut ()| copies(view))?;
+    let mut problems = Vec::new();
+    let boards = store.boards().unwrap_or_else(|e| {
+        problems.push(e);
+        Vec::new()
+    });
+    let scan = archive::scan(store, |view, _: &mut ()| {
+        let board = crate::store::boards::board_id_of(&boards, view.board);
+        copies(view, board)
+    })?;
+    problems.extend(scan.problems);
     Ok(ActionLog {
         records: merge(scan.results),
-        problems: scan.problems,
+        problems,
     })
 }
 
-/// Every action in these meetings at its latest state.
-pub fn from_meetings(meetings: &[Meeting]) -> Vec<ActionRecord> {
+/// Every action in these meetings at its latest state, each naming its board as `boards`
+/// resolve it.
+pub fn from_meetings(meetings: &[Meeting], boards: &[crate::model::Board]) -> Vec<ActionRecord> {
     merge(
         meetings
             .iter()
-            .map(|m| copies(&View::of_meeting(m)))
+            .map(|m| {
+                let board = crate::store::boards::board_id_of(boards, &m.board);
+                copies(&View::of_meeting(m), board)
+            })
             .collect(),
     )
 }
@@ -129,11 +149,13 @@ type RaisedAt = (String, Option<String>);
 /// raised any, what decides whether they are Part B.
 struct Held {
     at: HeldAt,
+    /// The meeting's board, its id and name.
+    board: (Option<BoardId>, String),
     copies: Vec<(ActionItem, Option<RaisedAt>)>,
     raising: Option<Raising>,
 }
 
-fn copies(view: &View) -> Held {
+fn copies(view: &View, board: Option<BoardId>) -> Held {
     let here = |a: &ActionItem| a.raised.meeting == *view.id;
     let copies = view
         .actions
@@ -148,6 +170,7 @@ fn copies(view: &View) -> Held {
         .collect();
     Held {
         at: (view.date, view.id.clone()),
+        board: (board, view.board.name.clone()),
         copies,
         raising: view.actions.iter().any(here).then(|| view.raising()),
     }
@@ -157,8 +180,10 @@ fn merge(per_meeting: Vec<Held>) -> Vec<ActionRecord> {
     let mut raising: HashMap<MeetingId, Raising> = HashMap::new();
     let mut about: HashMap<ActionId, RaisedAt> = HashMap::new();
     let mut held_at = Vec::with_capacity(per_meeting.len());
+    let mut board_of: HashMap<MeetingId, (Option<BoardId>, String)> = HashMap::new();
     let mut all = Vec::new();
     for held in per_meeting {
+        board_of.insert(held.at.1.clone(), held.board.clone());
         if let Some(r) = held.raising {
             raising.insert(held.at.1.clone(), r);
         }
@@ -168,7 +193,7 @@ fn merge(per_meeting: Vec<Held>) -> Vec<ActionRecord> {
             }
             all.push((held.at.clone(), action));
         }
-        held_at.push(held.at);
+        held_at.push((held.at, held.board.0));
     }
     let mut records: Vec<ActionRecord> = latest_copies(all, |a| &a.id)
         .into_iter()
@@ -179,8 +204,17 @@ fn merge(per_meeting: Vec<Held>) -> Vec<ActionRecord> {
                 Some((title, number)) => (Some(title), number),
                 None => (None, None),
             };
+            // Carried within its board: the latest copy's meeting says which.
+            let (board_id, board) = latest
+                .held
+                .last()
+                .and_then(|(_, m)| board_of.get(m).cloned())
+                .unwrap_or_default();
+            let of_board = held_at.iter().filter(|(_, b)| *b == board_id);
             ActionRecord {
-                next_meeting: next_meeting_after(raised, held_at.iter().map(|(d, id)| (*d, id))),
+                next_meeting: next_meeting_after(raised, of_board.map(|((d, id), _)| (*d, id))),
+                board_id,
+                board,
                 raised_on: latest
                     .held
                     .iter()

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::agenda;
 use crate::model::clock;
-use crate::model::{Meeting, MeetingId, MeetingStatus, Presence};
+use crate::model::{BoardId, Meeting, MeetingId, MeetingStatus, Presence};
 
 /// What identifies one version of a file on disk. A save renames a new file into
 /// place, so the inode alone changes on every save; size and mtime cover hand edits.
@@ -77,7 +77,16 @@ pub struct Summary {
     #[serde(default, with = "clock::hhmm_opt")]
     pub start_time: Option<NaiveTime>,
     pub title: String,
+    /// The board record the meeting belongs to: the one it names or, for a record made
+    /// before boards were records, the one that adopts its board's name (resolved when
+    /// listed; the cache keeps what the file says).
+    #[serde(default)]
+    pub board_id: Option<BoardId>,
+    /// The board's name as the meeting records it.
     pub board: String,
+    /// The board's short code ("CPB"), from its record; empty when unresolved.
+    #[serde(default)]
+    pub board_code: String,
     pub status: MeetingStatus,
     pub present: u32,
     pub actions_raised: u32,
@@ -128,7 +137,9 @@ impl Summary {
             date: m.date,
             start_time: m.start_time,
             title: m.title.clone(),
+            board_id: m.board.id.clone(),
             board: m.board.name.clone(),
+            board_code: String::new(),
             status: m.status,
             present: m
                 .attendance
@@ -161,8 +172,9 @@ impl Summary {
 pub const INDEX_FILE: &str = ".index.json";
 /// Bumped when `Summary` gains a field, so older caches are rebuilt; and when reading
 /// refuses more (5: impossible figures), so no summary cached before is listed unchecked;
-/// and when a field is counted anew (6: exempt items as the published agenda lists them).
-const INDEX_VERSION: u32 = 6;
+/// and when a field is counted anew (6: exempt items as the published agenda lists them);
+/// 7: the meeting's board id.
+const INDEX_VERSION: u32 = 7;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {

@@ -80,7 +80,13 @@ impl Judge<'_> {
     /// judged from this meeting and the one before it.
     fn next(&self, a: &ActionItem) -> Option<chrono::NaiveDate> {
         let (app, m) = (self.app, &self.app.meeting);
-        let known = app.archive.meetings.iter().map(|s| (s.date, &s.id));
+        // The next meeting of this board: another board's meeting is not when it falls due.
+        let known = app
+            .archive
+            .meetings
+            .iter()
+            .filter(|s| app.of_this_board(s))
+            .map(|s| (s.date, &s.id));
         let all = known.chain([(m.date, &m.id)]);
         app.archive
             .listed

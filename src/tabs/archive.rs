@@ -60,7 +60,7 @@ fn found(
     let rows = hits
         .iter()
         .enumerate()
-        .map(|(i, h)| hit_row(h, w, i == sel, theme))
+        .map(|(i, h)| hit_row(h, board_code(app, h), w, i == sel, theme))
         .collect();
     // Only the place line of the selected hit is reversed: the words found stay marked.
     let table = placed
@@ -94,10 +94,31 @@ fn found(
     );
 }
 
-/// A hit on two lines: where it is, then the snippet with the words marked, both
-/// shortened to `w` columns.
-fn hit_row(h: &Hit, w: usize, selected: bool, theme: Theme) -> TableRow<'static> {
-    let mut place = crate::words::weekday_date(h.date);
+/// The code of a hit's board, when the archive holds more than one board.
+fn board_code<'a>(app: &'a App, h: &Hit) -> Option<&'a str> {
+    if !several_boards(app) {
+        return None;
+    }
+    let code = app
+        .archive
+        .meetings
+        .iter()
+        .find(|s| s.board_id.is_some() && s.board_id == h.board_id)
+        .map_or("-", |s| s.board_code.as_str());
+    Some(code)
+}
+
+/// A hit on two lines: where it is (its board's code first, when given), then the snippet
+/// with the words marked, both shortened to `w` columns.
+fn hit_row(
+    h: &Hit,
+    board: Option<&str>,
+    w: usize,
+    selected: bool,
+    theme: Theme,
+) -> TableRow<'static> {
+    let mut place = board.map_or(String::new(), |code| format!("{code}  "));
+    place.push_str(&crate::words::weekday_date(h.date));
     if let Some(item) = &h.item {
         place.push_str(&format!("  {} {}", item.number, item.title));
     }
@@ -267,7 +288,17 @@ fn meetings(app: &App, frame: &mut Frame, head: Rect, list: Rect, detail: Rect) 
     let placed = list::place(list, rows.len());
     let cols = placed.columns(&MEETING_WIDTHS);
     let cells = rows.iter().map(|r| meeting_row(app, r, &cols)).collect();
-    let header = list::header(&["Date", "Status", "Present", "Actions", "Title"]);
+    let header = list::header(&[
+        "Date",
+        "Status",
+        "Present",
+        "Actions",
+        if several_boards(app) {
+            "Board  Title"
+        } else {
+            "Title"
+        },
+    ]);
     let table = placed.table(theme, header, cells, &MEETING_WIDTHS);
     let sel = app.archive.sel.min(rows.len().saturating_sub(1));
     let empty = app
@@ -292,13 +323,28 @@ const MEETING_WIDTHS: [Constraint; 5] = [
     Constraint::Fill(1),
 ];
 
+/// Whether the archive holds meetings of more than one board: then each row names its board.
+fn several_boards(app: &App) -> bool {
+    let mut ids = app.archive.meetings.iter().map(|s| &s.board_id);
+    ids.next().is_some_and(|first| ids.any(|id| id != first))
+}
+
 /// A meeting, or a file that could not be read, fitted to the columns' widths `cols`.
 fn meeting_row(app: &App, r: &ArchiveRow, cols: &[usize]) -> TableRow<'static> {
     let theme = app.theme;
     match r {
         ArchiveRow::Meeting(s) => {
-            // Flags first, so a narrow window cuts the title, not them.
+            // Flags first, so a narrow window cuts the title, not them; the board's code
+            // before them, so that two boards' meetings on one day are told apart.
             let mut title = String::new();
+            if several_boards(app) {
+                let code = if s.board_code.is_empty() {
+                    "-"
+                } else {
+                    &s.board_code
+                };
+                title.push_str(&format!("{code:<6} "));
+            }
             if s.id == app.meeting.id {
                 title.push_str("[open now] ");
             }
