@@ -15,6 +15,7 @@ pub mod reading;
 pub mod running;
 pub mod standing;
 pub mod template;
+pub mod timing_rules;
 pub mod validate;
 pub mod working_days;
 
