@@ -10,8 +10,11 @@ mod messages;
 mod minutes;
 pub mod recovery;
 mod save_state;
+mod starting;
 
-pub use messages::{Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel};
+pub use messages::{
+    Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel, StartQuestion,
+};
 pub use minutes::MinutesPane;
 
 use std::collections::HashMap;
@@ -97,6 +100,7 @@ impl App {
             minutes: MinutesPane {
                 editor: Editor::new(""),
                 item: None,
+                chosen: None,
                 synced: 0,
                 seen: 0,
                 whole: false,
@@ -319,3 +323,5 @@ mod draw_tests;
 mod key_tests;
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod writeup_tests;

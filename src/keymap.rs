@@ -47,6 +47,10 @@ pub enum Scope {
     /// Editing the text of a form's focused field.
     Field,
     Confirm,
+    /// Starting with attendance not taken or not quorate.
+    StartCheck,
+    /// Starting a meeting not held today: live, or written up afterwards.
+    Minuting,
     Help,
     Recovery,
     Conflict,
@@ -133,6 +137,17 @@ pub enum Command {
     Archive(ArchiveCommand),
     Back,
     Export,
+    /// An answer to a question asked on starting the meeting.
+    Start(StartAnswer),
+}
+
+/// The answers to the questions asked before a meeting starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartAnswer {
+    Anyway,
+    ToAttendance,
+    Live,
+    WriteUp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +174,10 @@ pub enum AgendaEdit {
     Edit,
     Delete,
     Move(Step),
+    /// The selected item's actual start and end, set by hand.
+    ItemTimes,
+    /// The meeting's actual start and end, set by hand.
+    MeetingTimes,
 }
 
 /// What the clerk records from the Minutes tab.
@@ -331,6 +350,8 @@ pub fn live(focus: Scope) -> &'static [Scope] {
         // A field takes the editing keys the form leaves.
         Form | Field => &[Global, Form, Field],
         Confirm => &[Global, Confirm],
+        StartCheck => &[Global, StartCheck],
+        Minuting => &[Global, Minuting],
         Help => &[Global, Help],
         Recovery => &[Recovery],
         // Only Global's quit is honoured beside the answers; checked against all of Global.
@@ -339,7 +360,7 @@ pub fn live(focus: Scope) -> &'static [Scope] {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 17] = [
+    pub const ALL: [Scope; 19] = [
         Scope::Global,
         Scope::Browse,
         Scope::Agenda,
@@ -354,6 +375,8 @@ impl Scope {
         Scope::Form,
         Scope::Field,
         Scope::Confirm,
+        Scope::StartCheck,
+        Scope::Minuting,
         Scope::Help,
         Scope::Recovery,
         Scope::Conflict,
@@ -413,6 +436,8 @@ pub fn help(scope: Scope) -> Vec<Row> {
         | Scope::Archive
         | Scope::Form
         | Scope::Confirm
+        | Scope::StartCheck
+        | Scope::Minuting
         | Scope::Help
         | Scope::Recovery
         | Scope::Conflict => rows(BINDINGS, scope),

@@ -45,6 +45,7 @@ impl App {
             Command::AddPerson => self.open_form(forms::add_person),
             Command::RemovePerson => self.confirm_remove_person(),
             Command::Standing(edit) => self.standing_edit(edit),
+            Command::Start(answer) => self.start_answer(answer),
             // Answered in `App::key` before any other key is looked at.
             Command::Recovery(_) | Command::Conflict(_) => {}
         }
@@ -69,7 +70,8 @@ impl App {
                 Overlay::Form(_)
                 | Overlay::Confirm { .. }
                 | Overlay::Recovery { .. }
-                | Overlay::Conflict { .. },
+                | Overlay::Conflict { .. }
+                | Overlay::Start { .. },
             )
             | None => None,
         }
@@ -162,6 +164,14 @@ impl App {
         if !self.can_edit() {
             return;
         }
+        if self.meeting.status == MeetingStatus::Planned && self.would_start(cmd) {
+            return self.ask_to_start(cmd, true);
+        }
+        self.step(cmd);
+    }
+
+    /// Takes one step of the running order (the questions before starting answered).
+    pub(super) fn step(&mut self, cmd: RunningOrder) {
         let now = self.now.time();
         let m = &mut self.meeting;
         // The model refuses what would touch the times once the meeting has ended.
@@ -171,9 +181,7 @@ impl App {
                     self.flash = Some("The meeting has already started.".into());
                     return;
                 }
-                running::start(m, now).map(|_| {
-                    self.flash = Some(format!("Meeting started at {}.", crate::words::time(now)));
-                })
+                running::start(m, now).map(|_| self.flash = Some(Self::started_words(m, now)))
             }
             RunningOrder::Next => running::next(m, now).map(|next| {
                 if next.is_none() {
@@ -193,8 +201,7 @@ impl App {
             RunningOrder::MakeCurrent => {
                 let Some(sel) = self.agenda_sel else { return };
                 if m.item(sel).is_some_and(|i| !i.sub_items.is_empty()) {
-                    self.flash = Some("Choose one of its sub-items to take.".into());
-                    return;
+                    return self.open_section_minutes(sel);
                 }
                 running::jump(m, sel, now)
             }
@@ -225,6 +232,7 @@ impl App {
         if let Some(cur) = running::current(&self.meeting) {
             self.agenda_sel = Some(cur);
         }
+        self.minutes.chosen = None;
         self.follow_minutes_target();
         self.changed(true);
     }
@@ -236,6 +244,8 @@ impl App {
             AgendaEdit::Edit => self.open_form(forms::edit_item),
             AgendaEdit::Delete => self.confirm_delete_item(),
             AgendaEdit::Move(step) => self.agenda_move(step == Step::Up),
+            AgendaEdit::ItemTimes => self.open_form(forms::item_times),
+            AgendaEdit::MeetingTimes => self.open_form(forms::meeting_times),
         }
     }
 

@@ -78,6 +78,8 @@ impl App {
             | Scope::Attendance
             | Scope::Archive
             | Scope::Confirm
+            | Scope::StartCheck
+            | Scope::Minuting
             | Scope::Help
             | Scope::Recovery
             | Scope::Conflict => {}

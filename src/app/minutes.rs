@@ -18,6 +18,9 @@ pub struct MinutesPane {
     pub editor: Editor,
     /// The item whose minutes the editor holds.
     pub item: Option<ItemId>,
+    /// A section the clerk chose to write the minutes of (its introduction), over the
+    /// item being taken, until the running order or the agenda selection moves.
+    pub chosen: Option<ItemId>,
     /// The editor revision last copied into the meeting.
     pub(super) synced: u64,
     /// The editor revision last counted as a change to the meeting.
@@ -61,7 +64,13 @@ impl App {
 
     /// The item the Minutes pane is for: the one being taken, else the one selected.
     pub fn minutes_target(&self) -> Option<ItemId> {
-        running::current(&self.meeting).or(self.agenda_sel)
+        let chosen = self
+            .minutes
+            .chosen
+            .filter(|id| self.meeting.item(*id).is_some());
+        chosen
+            .or_else(|| running::current(&self.meeting))
+            .or(self.agenda_sel)
     }
 
     /// Copies the editor's text into the meeting if it changed.
@@ -131,6 +140,7 @@ impl App {
             seen: editor.revision(),
             editor,
             item: target,
+            chosen: self.minutes.chosen,
             whole: self.minutes.whole,
             whole_scroll: 0,
             cursors,
@@ -145,6 +155,7 @@ impl App {
     pub fn replace_meeting(&mut self, meeting: Meeting) {
         self.meeting = meeting;
         self.minutes.item = None;
+        self.minutes.chosen = None;
         self.follow_minutes_target();
         self.changed(true);
     }
@@ -160,6 +171,7 @@ impl App {
         self.standing_scroll = 0;
         self.minutes.cursors.clear();
         self.minutes.item = None;
+        self.minutes.chosen = None;
         self.follow_minutes_target();
     }
 

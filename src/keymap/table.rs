@@ -6,8 +6,8 @@ use ratatui::crossterm::event::{KeyCode as K, KeyModifiers};
 use super::key::*;
 use super::{
     AgendaEdit as AE, ArchiveCommand as AC, Binding, Capture, Command as C, ConflictChoice,
-    FieldEdit as FE, RecoveryChoice, RunningOrder as RO, Scope, StandingEdit as SE, Step, Tab,
-    WholeView as WV,
+    FieldEdit as FE, RecoveryChoice, RunningOrder as RO, Scope, StandingEdit as SE,
+    StartAnswer as SA, Step, Tab, WholeView as WV,
 };
 use crate::editor::{EditCommand as E, Motion as M};
 use crate::model::{ActionStatus, Presence};
@@ -73,6 +73,8 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Agenda "Defer the selected item to the next meeting": ch('f') => C::Running(RO::Defer);
     Agenda "End the meeting (minutes become a draft)": ch('E') => C::Running(RO::End);
     Agenda "Approve the previous meeting's minutes as a correct record (seals them)": ch('v') => C::ApprovePrevious;
+    Agenda "Set the selected item's actual start and end (written up, or corrected before approval)": ch('t') => C::Agenda(AE::ItemTimes);
+    Agenda "Set when the meeting actually began and ended": ch('T') => C::Agenda(AE::MeetingTimes);
 
     Minutes "Capture an action (text, owner, due)": alt('a'), f(2) => C::Capture(Capture::Action);
     Minutes "Record a decision": alt('d'), f(4) => C::Capture(Capture::Decision);
@@ -127,6 +129,14 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
 
     Confirm "Yes": ch('y'), ch('Y') => C::Yes;
     Confirm "No": ch('n'), ch('N'), ESC => C::No;
+
+    StartCheck "Start anyway": ch('s') => C::Start(SA::Anyway);
+    StartCheck "Go to the Attendance tab first": ch('a') => C::Start(SA::ToAttendance);
+    StartCheck "Cancel": ESC => C::Cancel;
+
+    Minuting "Live: minuting it now, the clock stamps the times": ch('l') => C::Start(SA::Live);
+    Minuting "Writing it up afterwards: nothing is stamped, you set the times": ch('w') => C::Start(SA::WriteUp);
+    Minuting "Cancel": ESC => C::Cancel;
 
     // F1 closes help too: it is the Global key that opened it.
     Help "Close help": ESC, ch('q'), ch('?') => C::Cancel;

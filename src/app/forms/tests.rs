@@ -42,6 +42,8 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Export(_) => "export",
         Kind::Search(_) => "search",
         Kind::Owner(_) => "owner",
+        Kind::ItemTimes(_) => "item times",
+        Kind::MeetingTimes(_) => "meeting times",
     }
 }
 
@@ -117,6 +119,22 @@ fn meeting_cases() -> Vec<Case> {
                 ("Note", "Half the visits made", "All visits made"),
                 ("Status", "done", "dropped"),
             ],
+        },
+        Case {
+            name: "item times",
+            open: |app| {
+                app.meeting.status = MeetingStatus::Draft;
+                app.command(Command::Agenda(AgendaEdit::ItemTimes));
+            },
+            values: &[("Started", "14:00", "14:01"), ("Ended", "14:05", "14:06")],
+        },
+        Case {
+            name: "meeting times",
+            open: |app| {
+                app.meeting.status = MeetingStatus::Draft;
+                app.command(Command::Agenda(AgendaEdit::MeetingTimes));
+            },
+            values: &[("Began", "14:00", "13:58"), ("Ended", "16:00", "16:05")],
         },
         Case {
             name: "add a person",
@@ -343,6 +361,8 @@ fn every_field_of_every_form_reaches_what_is_stored() {
         "export",
         "search",
         "owner",
+        "item times",
+        "meeting times",
     ];
     assert_eq!(kinds, BTreeSet::from(all), "every kind of form is tried");
 }
