@@ -881,3 +881,35 @@ fn a_long_value_in_a_form_scrolls_with_the_cursor_and_never_wraps() {
         "the cursor is just after what was typed: {screen}"
     );
 }
+
+/// The questions before a meeting starts, and the times forms of a meeting written up
+/// afterwards (one refusal shown), at both sizes.
+#[test]
+fn the_start_questions_and_the_times_forms() {
+    let january = NaiveDate::from_ymd_opt(2027, 1, 5)
+        .unwrap()
+        .and_time(NaiveTime::from_hms_opt(18, 30, 0).unwrap());
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = Workspace::new(App::new(m, None, january, Theme::plain()));
+    let both = |app: &mut Workspace, name: &str| {
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), app.render(w, h).backend());
+        }
+    };
+    app.typed("s");
+    both(&mut app, "start_attendance_not_taken");
+    app.typed("s");
+    both(&mut app, "start_live_or_written_up");
+    app.typed("w").typed("T");
+    both(&mut app, "form_meeting_times");
+    app.typed("14:00\t16:10")
+        .key(KeyCode::Enter, KeyModifiers::NONE);
+    app.typed("t")
+        .typed("14:00\t14:12")
+        .key(KeyCode::Enter, KeyModifiers::NONE);
+    app.typed("jt").typed("14:05");
+    app.key(KeyCode::Enter, KeyModifiers::NONE);
+    both(&mut app, "form_item_times_refused");
+    app.key(KeyCode::Esc, KeyModifiers::NONE);
+    both(&mut app, "agenda_written_up");
+}

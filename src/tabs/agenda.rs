@@ -76,10 +76,10 @@ fn written_up_now(app: &App) -> Option<Line<'static>> {
     let m = &app.meeting;
     let w = crate::model::agenda::walked(&m.agenda, running::current(m)?)?;
     Some(Line::from(format!(
-        "▶ Now: {} {} · {} sets its times",
+        "▶ Written up, {} sets an item's times · Now: {} {}",
+        keymap::name(Scope::Agenda, Command::Agenda(AgendaEdit::ItemTimes)),
         w.number,
         w.item.title,
-        keymap::name(Scope::Agenda, Command::Agenda(AgendaEdit::ItemTimes))
     )))
 }
 
