@@ -71,6 +71,8 @@ pub struct App {
     screen: Size,
     effects: Vec<Effect>,
     journal: Vec<JournalRecord>,
+    /// The attendance as the apologies line last followed it (see `minutes::follow_attendance`).
+    seen_attendance: Vec<crate::model::Attendance>,
 }
 
 impl App {
@@ -120,7 +122,9 @@ impl App {
             screen: Size::new(80, 24),
             effects: Vec::new(),
             journal: Vec::new(),
+            seen_attendance: Vec::new(),
         };
+        app.seen_attendance = app.meeting.attendance.clone();
         app.archive.today = now.date();
         app.follow_minutes_target();
         app
@@ -166,6 +170,7 @@ impl App {
             | Msg::QuitRefused
             | Msg::Notice(_) => self.told(msg),
         }
+        self.follow_attendance();
         self.collect_editor_output();
         // The whole minutes are drawn from the meeting: it holds what was just typed.
         if self.minutes.whole {

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod agenda;
+pub mod apologies;
 pub mod approval;
 pub mod attendance;
 pub mod board;

@@ -106,6 +106,11 @@ fn a_clerks_meeting_reaches_the_disk_whole() {
     assert_eq!(m["status"], "in-progress");
     assert_eq!(m["attendance"][0]["status"], "present");
     assert_eq!(m["attendance"][1]["status"], "apologies");
+    assert_eq!(
+        minutes(&m)[0],
+        "Apologies for absence were received from Cllr Daniel Okafor.",
+        "the apologies line follows the attendance"
+    );
     let item2 = &minutes(&m)[1];
     assert!(
         item2.starts_with("The minutes were agreed. Café, naïve, 子ども, 👩‍👧.\n"),

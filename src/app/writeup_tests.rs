@@ -233,3 +233,84 @@ fn enter_on_a_section_opens_its_own_minutes_and_the_running_order_stays() {
     let section = app.meeting_for_save().item(section).unwrap();
     assert_eq!(section.minutes, "The Chair introduced the standing items.");
 }
+
+/// Every journaled edit of `item`, replayed onto `base`.
+fn replayed(records: &[JournalRecord], item: ItemId, base: &str) -> String {
+    let mut text = base.to_string();
+    for r in records.iter().filter(|r| r.item == item) {
+        crate::editor::apply_op(&mut text, &r.edit).unwrap();
+    }
+    text
+}
+
+const OKAFOR: &str = "Apologies for absence were received from Cllr Daniel Okafor.";
+
+#[test]
+fn apologies_marked_in_attendance_open_item_1s_minutes_as_an_edit_the_journal_holds() {
+    let mut app = december();
+    let item1 = id(&app, "1");
+    app.alt('5').typed("pa");
+    let minutes = |app: &mut Workspace| app.meeting_for_save().item(item1).unwrap().minutes.clone();
+    assert_eq!(minutes(&mut app), OKAFOR);
+    app.typed("a");
+    let both =
+        "Apologies for absence were received from Cllr Daniel Okafor and Cllr Samuel Achebe.";
+    assert_eq!(minutes(&mut app), both);
+    let journal = app.take_journal();
+    assert_eq!(
+        replayed(&journal, item1, ""),
+        both,
+        "the journal rebuilds it"
+    );
+    // The clerk edits the line: it is theirs now, and attendance no longer touches it.
+    app.alt('3');
+    assert_eq!(app.minutes.item, Some(item1));
+    app.typed(" Cllr Achebe sent word late.");
+    app.alt('5').typed("a");
+    let edited = format!("{both} Cllr Achebe sent word late.");
+    assert_eq!(minutes(&mut app), edited);
+    assert_eq!(replayed(&app.take_journal(), item1, both), edited);
+}
+
+#[test]
+fn the_apologies_line_goes_above_minutes_being_typed_and_typing_carries_on_where_it_was() {
+    let mut app = december();
+    let item1 = id(&app, "1");
+    app.typed("ss")
+        .alt('3')
+        .typed("The Chair welcomed everyone.");
+    app.alt('5').typed("pa").alt('3');
+    app.typed(" Tea was served.");
+    assert_eq!(
+        app.minutes.editor.text(),
+        format!("{OKAFOR}\nThe Chair welcomed everyone. Tea was served.")
+    );
+    let journal = app.take_journal();
+    assert_eq!(replayed(&journal, item1, ""), app.minutes.editor.text());
+}
+
+#[test]
+fn substitutes_on_the_boards_roster_are_named_in_the_apologies_line() {
+    let mut app = december();
+    let item1 = id(&app, "1");
+    let mut member =
+        crate::model::Member::new("Cllr Daniel Okafor", crate::model::Role::Member, "");
+    member.substitutes = vec!["Cllr Ruth Adeyemi".into()];
+    let mut board: crate::model::Board = serde_json::from_value(serde_json::json!({
+        "id": "cpb", "name": "Corporate Parenting Board", "code": "CPB", "quorum": 3,
+        "template": "corporate-parenting-board"
+    }))
+    .unwrap();
+    board.members = vec![member];
+    app.board = Some(board);
+    let mut sub =
+        crate::model::Attendance::new("Cllr Ruth Adeyemi", crate::model::Role::Member, "");
+    sub.status = crate::model::Presence::Present;
+    app.meeting.attendance.push(sub);
+    app.alt('5').typed("pa");
+    assert_eq!(
+        app.meeting_for_save().item(item1).unwrap().minutes,
+        "Apologies for absence were received from Cllr Daniel Okafor. Substitutes: Cllr Ruth \
+         Adeyemi for Cllr Daniel Okafor."
+    );
+}
