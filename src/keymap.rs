@@ -139,6 +139,8 @@ pub enum Command {
     Export,
     /// An answer to a question asked on starting the meeting.
     Start(StartAnswer),
+    /// The Minutes pane to the section the item is in (Up), or back (Down).
+    SectionMinutes(Step),
 }
 
 /// The answers to the questions asked before a meeting starts.

@@ -46,6 +46,7 @@ impl App {
             Command::RemovePerson => self.confirm_remove_person(),
             Command::Standing(edit) => self.standing_edit(edit),
             Command::Start(answer) => self.start_answer(answer),
+            Command::SectionMinutes(step) => self.section_minutes(step),
             // Answered in `App::key` before any other key is looked at.
             Command::Recovery(_) | Command::Conflict(_) => {}
         }

@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 
 use super::{App, Overlay, StartQuestion};
-use crate::keymap::{self, AgendaEdit, Command, RunningOrder, Scope, StartAnswer, Tab};
+use crate::keymap::{self, AgendaEdit, Command, RunningOrder, Scope, StartAnswer, Step, Tab};
 use crate::model::agenda;
 use crate::model::{Meeting, Minuting};
 use crate::words::long_date;
@@ -119,5 +119,30 @@ impl App {
         ));
         self.minutes.chosen = Some(id);
         self.switch_tab(Tab::Minutes);
+    }
+
+    /// Alt+↑ in the Minutes tab: the section the item is in; Alt+↓: back to the item
+    /// being taken (or selected).
+    pub(super) fn section_minutes(&mut self, step: Step) {
+        match step {
+            Step::Up => {
+                let m = &self.meeting.agenda;
+                let parent = self
+                    .minutes
+                    .item
+                    .and_then(|id| agenda::number_of(m, id))
+                    .filter(|n| n.0.len() > 1)
+                    .map(|n| agenda::ItemNumber(n.0[..n.0.len() - 1].to_vec()).to_string())
+                    .and_then(|n| agenda::id_at_number(m, &n));
+                match parent {
+                    Some(id) => self.open_section_minutes(id),
+                    None => self.flash = Some("This item is not inside a section.".into()),
+                }
+            }
+            Step::Down => {
+                self.minutes.chosen = None;
+                self.follow_minutes_target();
+            }
+        }
     }
 }

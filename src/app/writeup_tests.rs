@@ -314,3 +314,32 @@ fn substitutes_on_the_boards_roster_are_named_in_the_apologies_line() {
          Adeyemi for Cllr Daniel Okafor."
     );
 }
+
+#[test]
+fn alt_up_in_the_minutes_goes_to_the_sections_own_minutes_and_alt_down_comes_back() {
+    use ratatui::crossterm::event::KeyModifiers;
+    let mut app = quorate();
+    app.typed("snnnn");
+    let (section, unregulated) = (id(&app, "4"), id(&app, "4.2"));
+    app.alt('3');
+    assert_eq!(app.minutes.item, Some(unregulated));
+    app.key(KeyCode::Up, KeyModifiers::ALT);
+    assert_eq!(app.minutes.item, Some(section));
+    app.typed("Three standing items this month.");
+    app.key(KeyCode::Down, KeyModifiers::ALT);
+    assert_eq!(app.minutes.item, Some(unregulated));
+    app.typed("Two children placed.");
+    let m = app.meeting_for_save();
+    assert_eq!(
+        m.item(section).unwrap().minutes,
+        "Three standing items this month."
+    );
+    assert_eq!(m.item(unregulated).unwrap().minutes, "Two children placed.");
+    // A top-level item is in no section.
+    app.alt('1').typed("nnnn").alt('3');
+    app.key(KeyCode::Up, KeyModifiers::ALT);
+    assert_eq!(
+        app.flash.as_deref(),
+        Some("This item is not inside a section.")
+    );
+}

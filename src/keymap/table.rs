@@ -81,6 +81,7 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Minutes "Record a resolution": alt('r'), f(7) => C::Capture(Capture::Resolution);
     Minutes "Insert the time": alt('t'), f(5) => C::Capture(Capture::Timestamp);
     Minutes "Show the whole meeting's minutes (read-only)": alt('w'), f(6) => C::ToggleWholeMinutes;
+    Minutes "Minutes of the section this item is in (its introduction) / back to the item being taken": with(UP, KeyModifiers::ALT) => C::SectionMinutes(Step::Up), with(DOWN, KeyModifiers::ALT) => C::SectionMinutes(Step::Down);
 
     WholeMinutes "Scroll up/down": UP => C::WholeMinutes(WV::Scroll(Step::Up)), DOWN => C::WholeMinutes(WV::Scroll(Step::Down));
     WholeMinutes "Scroll a screen up/down": PGUP => C::WholeMinutes(WV::Page(Step::Up)), PGDN => C::WholeMinutes(WV::Page(Step::Down));
