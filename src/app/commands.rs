@@ -6,7 +6,7 @@ use crate::keymap::{
     self, AgendaEdit, Capture, Command, RunningOrder, Scope, StandingEdit, Step, Tab, WholeView,
 };
 use crate::model::agenda;
-use crate::model::{ActionStatus, DecisionKind, MeetingStatus, Presence, running};
+use crate::model::{ActionStatus, DecisionKind, MeetingStatus, Minuting, Presence, running};
 
 impl App {
     pub fn command(&mut self, cmd: Command) {
@@ -288,6 +288,14 @@ impl App {
         };
         self.minutes.whole = false;
         let form = match cmd {
+            Capture::Timestamp if self.meeting.minuting == Minuting::WriteUp => {
+                self.flash = Some(
+                    "Written up afterwards: the clock's time is not the meeting's; type the \
+                     time from your notes."
+                        .into(),
+                );
+                return;
+            }
             Capture::Timestamp => {
                 let stamp = format!("[{}] ", crate::words::time(self.now.time()));
                 self.minutes.editor.paste(&stamp);
@@ -334,7 +342,9 @@ impl App {
         if !self.can_edit() {
             return;
         }
-        let in_progress = self.meeting.status == MeetingStatus::InProgress;
+        // Written up afterwards, the clock's time says nothing of when anyone arrived.
+        let in_progress = self.meeting.status == MeetingStatus::InProgress
+            && self.meeting.minuting == Minuting::Live;
         let now = self.now.time();
         let Some(p) = self.meeting.attendance.get_mut(self.people_sel) else {
             return;

@@ -343,3 +343,21 @@ fn alt_up_in_the_minutes_goes_to_the_sections_own_minutes_and_alt_down_comes_bac
         Some("This item is not inside a section.")
     );
 }
+
+#[test]
+fn writing_up_stamps_no_clock_time_on_arrivals_or_into_the_minutes() {
+    let mut app = december();
+    app.tick(weeks_later());
+    app.typed("ssw");
+    assert_eq!(app.meeting.minuting, Minuting::WriteUp);
+    app.alt('5').typed("p");
+    assert_eq!(
+        app.meeting.attendance[0].arrived_at, None,
+        "no January arrival"
+    );
+    app.alt('3');
+    let before = app.minutes.editor.text();
+    app.alt('t');
+    assert_eq!(app.minutes.editor.text(), before);
+    assert!(app.flash.as_deref().unwrap().contains("not the meeting's"));
+}
