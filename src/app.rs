@@ -12,9 +12,12 @@ mod minutes;
 pub mod recovery;
 mod save_state;
 pub mod setup;
+mod starting;
 mod trash;
 
-pub use messages::{Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel};
+pub use messages::{
+    Confirmed, Effect, JournalLine, JournalRecord, Msg, Overlay, SaveLevel, StartQuestion,
+};
 pub use minutes::MinutesPane;
 
 use std::collections::HashMap;
@@ -78,6 +81,8 @@ pub struct App {
     screen: Size,
     effects: Vec<Effect>,
     journal: Vec<JournalRecord>,
+    /// The attendance as the apologies line last followed it (see `minutes::follow_attendance`).
+    seen_attendance: Vec<crate::model::Attendance>,
 }
 
 impl App {
@@ -109,6 +114,7 @@ impl App {
             minutes: MinutesPane {
                 editor: Editor::new(""),
                 item: None,
+                chosen: None,
                 synced: 0,
                 seen: 0,
                 whole: false,
@@ -129,7 +135,9 @@ impl App {
             screen: Size::new(80, 24),
             effects: Vec::new(),
             journal: Vec::new(),
+            seen_attendance: Vec::new(),
         };
+        app.seen_attendance = app.meeting.attendance.clone();
         app.archive.today = now.date();
         app.follow_minutes_target();
         app
@@ -176,6 +184,7 @@ impl App {
             | Msg::QuitRefused
             | Msg::Notice(_) => self.told(msg),
         }
+        self.follow_attendance();
         self.collect_editor_output();
         // The whole minutes are drawn from the meeting: it holds what was just typed.
         if self.minutes.whole {
@@ -346,3 +355,5 @@ mod draw_tests;
 mod key_tests;
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod writeup_tests;

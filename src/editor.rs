@@ -287,6 +287,39 @@ impl Editor {
         Outcome::Consumed
     }
 
+    /// Replaces the chars in `range` (clamped) by `text` as one undo step: an edit the
+    /// workspace makes (a generated line), logged for the journal like typing. The cursor
+    /// keeps its place in the text around the change.
+    pub fn replace_chars(&mut self, range: Range<usize>, text: &str) -> Outcome {
+        if self.read_only {
+            return Outcome::ReadOnly;
+        }
+        let len = self.doc.char_len();
+        let (from, to) = (
+            range.start.min(len),
+            range.end.min(len).max(range.start.min(len)),
+        );
+        let text = normalize(text);
+        let cursor = self.cursor_offset();
+        let (start, end) = (
+            self.doc.pos_of(from).expect("clamped"),
+            self.doc.pos_of(to).expect("clamped"),
+        );
+        self.history.seal();
+        self.replace(start, end, &text, Kind::Other);
+        self.history.seal();
+        let inserted = text.chars().count();
+        let at = if cursor >= to {
+            cursor - (to - from) + inserted
+        } else if cursor > from {
+            from + inserted
+        } else {
+            cursor
+        };
+        self.set_cursor_offset(at);
+        Outcome::Consumed
+    }
+
     pub(crate) fn selected(&self) -> Option<(Pos, Pos)> {
         let anchor = self.anchor?;
         match anchor.cmp(&self.cursor) {

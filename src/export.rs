@@ -209,11 +209,6 @@ fn agenda_json(v: &view::View) -> AgendaJson<'_> {
 pub fn allotted_minutes(items: &[crate::model::AgendaItem]) -> Option<u32> {
     items
         .iter()
-        .filter_map(
-            |i| match (allotted_minutes(&i.sub_items), i.minutes_allotted) {
-                (Some(subs), Some(own)) => Some(subs.max(own)),
-                (subs, own) => subs.or(own),
-            },
-        )
+        .filter_map(crate::model::agenda::allowance)
         .reduce(|a, b| a + b)
 }

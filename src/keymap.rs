@@ -49,6 +49,10 @@ pub enum Scope {
     /// Editing the text of a form's focused field.
     Field,
     Confirm,
+    /// Starting with attendance not taken or not quorate.
+    StartCheck,
+    /// Starting a meeting not held today: live, or written up afterwards.
+    Minuting,
     Help,
     Recovery,
     Conflict,
@@ -143,6 +147,10 @@ pub enum Command {
     Roster(RosterCommand),
     /// A new meeting of a board, to carry on in.
     NewMeeting,
+    /// An answer to a question asked on starting the meeting.
+    Start(StartAnswer),
+    /// The Minutes pane to the section the item is in (Up), or back (Down).
+    SectionMinutes(Step),
 }
 
 /// In the board and roster view.
@@ -153,6 +161,15 @@ pub enum RosterCommand {
     Remove,
     BoardRecord,
     Close,
+}
+
+/// The answers to the questions asked before a meeting starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartAnswer {
+    Anyway,
+    ToAttendance,
+    Live,
+    WriteUp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +198,10 @@ pub enum AgendaEdit {
     Move(Step),
     /// The meeting's own details: title, date, start, venue, board, quorum.
     Meeting,
+    /// The selected item's actual start and end, set by hand.
+    ItemTimes,
+    /// The meeting's actual start and end, set by hand.
+    MeetingTimes,
 }
 
 /// What the clerk records from the Minutes tab.
@@ -356,6 +377,8 @@ pub fn live(focus: Scope) -> &'static [Scope] {
         // A field takes the editing keys the form leaves.
         Form | Field => &[Global, Form, Field],
         Confirm => &[Global, Confirm],
+        StartCheck => &[Global, StartCheck],
+        Minuting => &[Global, Minuting],
         Help => &[Global, Help],
         Recovery => &[Recovery],
         // Only Global's quit is honoured beside the answers; checked against all of Global.
@@ -364,7 +387,7 @@ pub fn live(focus: Scope) -> &'static [Scope] {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 18] = [
+    pub const ALL: [Scope; 20] = [
         Scope::Global,
         Scope::Browse,
         Scope::Agenda,
@@ -380,6 +403,8 @@ impl Scope {
         Scope::Form,
         Scope::Field,
         Scope::Confirm,
+        Scope::StartCheck,
+        Scope::Minuting,
         Scope::Help,
         Scope::Recovery,
         Scope::Conflict,
@@ -440,6 +465,8 @@ pub fn help(scope: Scope) -> Vec<Row> {
         | Scope::Roster
         | Scope::Form
         | Scope::Confirm
+        | Scope::StartCheck
+        | Scope::Minuting
         | Scope::Help
         | Scope::Recovery
         | Scope::Conflict => rows(BINDINGS, scope),

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod agenda;
+pub mod apologies;
 pub mod approval;
 pub mod attendance;
 pub mod board;
@@ -18,6 +19,7 @@ pub mod rename;
 pub mod running;
 pub mod standing;
 pub mod template;
+pub mod timing_rules;
 pub mod validate;
 pub mod working_days;
 

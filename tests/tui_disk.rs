@@ -12,8 +12,7 @@ use common::pty::{CTRL_Q, Pty, alt, wait_for_file};
 fn open_at_item_1(data: &Path) -> Pty {
     let mut t = Pty::spawn(data, &["open", "2026-12-09"], 100, 30);
     t.wait_text("1 Agenda");
-    t.send(b"s");
-    t.wait_text("in progress");
+    t.start_live();
     t.send(&alt('3'));
     t.wait_text("Welcome, apologies");
     t

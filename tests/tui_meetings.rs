@@ -32,8 +32,8 @@ fn the_open_meeting_moved_to_another_date_is_saved_under_its_new_id_and_work_goe
     assert_eq!(kept["id"], "2026-12-09");
     assert_eq!(kept["venue"], "Room 2");
     // Work goes on in the moved meeting, and quitting saves it there.
-    t.send(b"1s");
-    t.wait_text("in progress");
+    t.send(b"1");
+    t.start_live();
     t.send(CTRL_Q);
     assert!(t.wait_exit());
     let v: serde_json::Value =

@@ -58,8 +58,7 @@ fn open_at_item_2(data: &std::path::Path) -> Pty {
 fn open_at_item_2_with_env(data: &std::path::Path, env: &[(&str, &str)]) -> Pty {
     let mut t = Pty::spawn_with_env(data, &["open", "2026-12-09"], 100, 30, env);
     t.wait_text("1 Agenda");
-    t.send(b"s");
-    t.wait_text("in progress");
+    t.start_live();
     t.send(b"n");
     t.wait_text("Now: 2 Minutes of the meeting held on 11 November 2026");
     t.send(&alt('3'));
@@ -79,7 +78,8 @@ fn a_clerks_meeting_reaches_the_disk_whole() {
     t.wait_text("A apologies");
     // Start and step to item 2.
     t.send(&alt('1'));
-    t.send(b"sn");
+    t.start_live();
+    t.send(b"n");
     t.wait_text("Now: 2 Minutes of the meeting held");
     t.send(&alt('3'));
     t.wait_text("2 Minutes of the meeting held on 11 November 2026 and matters arising");
@@ -106,6 +106,11 @@ fn a_clerks_meeting_reaches_the_disk_whole() {
     assert_eq!(m["status"], "in-progress");
     assert_eq!(m["attendance"][0]["status"], "present");
     assert_eq!(m["attendance"][1]["status"], "apologies");
+    assert_eq!(
+        minutes(&m)[0],
+        "Apologies for absence were received from Cllr Daniel Okafor.",
+        "the apologies line follows the attendance"
+    );
     let item2 = &minutes(&m)[1];
     assert!(
         item2.starts_with("The minutes were agreed. Café, naïve, 子ども, 👩‍👧.\n"),
@@ -371,4 +376,71 @@ fn help_over_a_form_gives_it_back_and_a_long_action_is_stored_whole() {
         .find(|a| a["text"] == text)
         .expect("the action, word for word");
     assert_eq!(action["owner"], "Karen Whitfield");
+}
+
+/// A meeting of 2019 written up from notes, weeks or years later: the clerk answers
+/// "writing up", sets the meeting's and two items' times (one overlap refused, naming the
+/// item in the way), ends it, and the file holds the times as set and no clock time.
+#[test]
+fn a_past_meeting_written_up_afterwards_keeps_the_times_the_clerk_set() {
+    let (_tmp, data) = common::demo_data();
+    let made = common::minutebook(&data, &["new", "--date", "2019-03-06"]);
+    assert!(made.status.success(), "{}", common::stderr(&made));
+    let mut t = Pty::spawn(&data, &["open", "2019-03-06"], 100, 30);
+    t.wait_text("1 Agenda");
+    t.send(b"s");
+    t.wait_text("Before the meeting starts");
+    t.send(b"s");
+    t.wait_text("Live, or written up afterwards?");
+    t.send(b"w");
+    t.wait_text("written up afterwards");
+    t.send(b"T");
+    t.wait_text("When the meeting began and ended");
+    t.type_text("14:00\t15:30");
+    t.send(ENTER);
+    t.wait_text("The meeting began 14:00 and ended 15:30.");
+    t.send(b"t");
+    t.wait_text("Times of item 1");
+    t.type_text("14:00\t14:10");
+    t.send(ENTER);
+    t.wait_text("Item 1: started 14:00, ended 14:10.");
+    t.send(b"jt");
+    t.wait_text("Times of item 2");
+    t.type_text("14:10\t14:25");
+    t.send(ENTER);
+    t.wait_text("Item 2: started 14:10, ended 14:25.");
+    t.send(b"jt");
+    t.wait_text("Times of item 3");
+    t.type_text("14:20\t14:30");
+    t.send(ENTER);
+    t.wait_text("item 3 would start at 14:20, before item 2 ends at 14:25");
+    t.send(b"\x1b");
+    t.wait_for("the form closed", |s| !s.contains("Times of item 3"));
+    t.send(b"E");
+    t.wait_text("End the meeting now?");
+    t.send(b"y");
+    t.wait_text("minutes in draft");
+    t.send(CTRL_Q);
+    assert!(t.wait_exit(), "clean exit");
+
+    let m: Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("2019-03-06.json")).unwrap())
+            .unwrap();
+    assert_eq!(m["status"], "draft");
+    assert_eq!(m["minuting"], "write-up");
+    assert_eq!(
+        (&m["began_at"], &m["ended_at"]),
+        (&"14:00".into(), &"15:30".into())
+    );
+    let times = |i: usize| {
+        let item = &m["agenda"][i];
+        (item["started_at"].clone(), item["ended_at"].clone())
+    };
+    assert_eq!(times(0), ("14:00".into(), "14:10".into()));
+    assert_eq!(times(1), ("14:10".into(), "14:25".into()));
+    assert_eq!(
+        times(2),
+        (Value::Null, Value::Null),
+        "the refused times were not kept"
+    );
 }

@@ -21,7 +21,8 @@ fn at(h: u32, m: u32) -> NaiveDateTime {
 fn meeting_in_progress() -> Workspace {
     let m = minutebook::demo::year().pop().unwrap();
     let mut app = Workspace::new(App::new(m, None, at(14, 2), Theme::plain()));
-    app.typed("s");
+    // s, then start anyway: attendance is marked only once the meeting is under way.
+    app.typed("ss");
     for (h, m) in [(14, 8), (14, 19), (14, 31)] {
         app.update(Msg::Tick(at(h, m)));
         app.typed("n");
@@ -626,7 +627,7 @@ fn the_archive_shows_an_unreadable_file_as_a_row_with_its_error() {
 fn the_whole_minutes_show_what_was_just_typed() {
     let m = minutebook::demo::year().pop().unwrap();
     let mut app = Workspace::new(App::new(m, None, at(14, 0), Theme::plain()));
-    app.typed("s").alt('3').typed("Apologies from Cllr Raman.");
+    app.typed("ss").alt('3').typed("Apologies from Cllr Raman.");
     app.alt('w');
     let item = app
         .minutes
@@ -828,7 +829,10 @@ fn help_uses_the_width_there_is_and_wraps_under_its_keys() {
     app.key(KeyCode::F(1), KeyModifiers::NONE);
     // Scrolled until the export key shows: the longest description there is.
     let mut t = app.render(120, 40);
-    while rows_with(t, "Export this meeting").is_empty() {
+    for _ in 0..100 {
+        if !rows_with(t, "Export this meeting").is_empty() {
+            break;
+        }
         app.key(KeyCode::Down, KeyModifiers::NONE);
         t = app.render(120, 40);
     }
@@ -1112,4 +1116,36 @@ fn the_first_start_asks_for_another_member_at_80x24() {
     let screen = t.backend().to_string();
     assert!(screen.contains("Cllr Ada Byron (Chair)"), "{screen}");
     insta::assert_snapshot!("first_start_another_member_80x24", t.backend());
+}
+
+/// The questions before a meeting starts, and the times forms of a meeting written up
+/// afterwards (one refusal shown), at both sizes.
+#[test]
+fn the_start_questions_and_the_times_forms() {
+    let january = NaiveDate::from_ymd_opt(2027, 1, 5)
+        .unwrap()
+        .and_time(NaiveTime::from_hms_opt(18, 30, 0).unwrap());
+    let m = minutebook::demo::year().pop().unwrap();
+    let mut app = Workspace::new(App::new(m, None, january, Theme::plain()));
+    let both = |app: &mut Workspace, name: &str| {
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), app.render(w, h).backend());
+        }
+    };
+    app.typed("s");
+    both(&mut app, "start_attendance_not_taken");
+    app.typed("s");
+    both(&mut app, "start_live_or_written_up");
+    app.typed("w").typed("T");
+    both(&mut app, "form_meeting_times");
+    app.typed("14:00\t16:10")
+        .key(KeyCode::Enter, KeyModifiers::NONE);
+    app.typed("t")
+        .typed("14:00\t14:12")
+        .key(KeyCode::Enter, KeyModifiers::NONE);
+    app.typed("jt").typed("14:05");
+    app.key(KeyCode::Enter, KeyModifiers::NONE);
+    both(&mut app, "form_item_times_refused");
+    app.key(KeyCode::Esc, KeyModifiers::NONE);
+    both(&mut app, "agenda_written_up");
 }

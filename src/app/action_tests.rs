@@ -166,7 +166,7 @@ fn those_marked_present_before_the_start_arrive_at_the_start() {
     app.alt('5');
     app.typed("pap");
     app.tick(at(14, 3));
-    app.typed("1s5");
+    app.typed("1ss5"); // two present of a quorum of three: the first s warns
     let arrived: Vec<_> = app.meeting.attendance[..4]
         .iter()
         .map(|p| p.arrived_at)

@@ -51,6 +51,8 @@ impl App {
             Command::Board => self.open_roster(),
             Command::Roster(cmd) => self.roster_command(cmd),
             Command::NewMeeting => self.ask_new_meeting(),
+            Command::Start(answer) => self.start_answer(answer),
+            Command::SectionMinutes(step) => self.section_minutes(step),
             // Answered in `App::key` before any other key is looked at.
             Command::Recovery(_) | Command::Conflict(_) => {}
         }
@@ -75,7 +77,8 @@ impl App {
                 Overlay::Form(_)
                 | Overlay::Confirm { .. }
                 | Overlay::Recovery { .. }
-                | Overlay::Conflict { .. },
+                | Overlay::Conflict { .. }
+                | Overlay::Start { .. },
             )
             | None => None,
         }
@@ -173,6 +176,14 @@ impl App {
         if !self.can_edit() {
             return;
         }
+        if self.meeting.status == MeetingStatus::Planned && self.would_start(cmd) {
+            return self.ask_to_start(cmd, true);
+        }
+        self.step(cmd);
+    }
+
+    /// Takes one step of the running order (the questions before starting answered).
+    pub(super) fn step(&mut self, cmd: RunningOrder) {
         let now = self.now.time();
         let m = &mut self.meeting;
         let was_planned = m.status == MeetingStatus::Planned;
@@ -183,9 +194,7 @@ impl App {
                     self.flash = Some("The meeting has already started.".into());
                     return;
                 }
-                running::start(m, now).map(|_| {
-                    self.flash = Some(format!("Meeting started at {}.", crate::words::time(now)));
-                })
+                running::start(m, now).map(|_| self.flash = Some(Self::started_words(m, now)))
             }
             RunningOrder::Next => running::next(m, now).map(|next| {
                 if next.is_none() {
@@ -205,8 +214,7 @@ impl App {
             RunningOrder::MakeCurrent => {
                 let Some(sel) = self.agenda_sel else { return };
                 if m.item(sel).is_some_and(|i| !i.sub_items.is_empty()) {
-                    self.flash = Some("Choose one of its sub-items to take.".into());
-                    return;
+                    return self.open_section_minutes(sel);
                 }
                 running::jump(m, sel, now)
             }
@@ -240,6 +248,7 @@ impl App {
         if let Some(cur) = running::current(&self.meeting) {
             self.agenda_sel = Some(cur);
         }
+        self.minutes.chosen = None;
         self.follow_minutes_target();
         self.changed(true);
     }
@@ -252,6 +261,8 @@ impl App {
             AgendaEdit::Delete => self.confirm_delete_item(),
             AgendaEdit::Move(step) => self.agenda_move(step == Step::Up),
             AgendaEdit::Meeting => self.open_form(forms::edit_meeting),
+            AgendaEdit::ItemTimes => self.open_form(forms::item_times),
+            AgendaEdit::MeetingTimes => self.open_form(forms::meeting_times),
         }
     }
 
@@ -293,6 +304,14 @@ impl App {
         };
         self.minutes.whole = false;
         let form = match cmd {
+            Capture::Timestamp if self.meeting.minuting == Minuting::WriteUp => {
+                self.flash = Some(
+                    "Written up afterwards: the clock's time is not the meeting's; type the \
+                     time from your notes."
+                        .into(),
+                );
+                return;
+            }
             Capture::Timestamp => {
                 let stamp = format!("[{}] ", crate::words::time(self.now.time()));
                 self.minutes.editor.paste(&stamp);

@@ -81,6 +81,8 @@ impl App {
             | Scope::Archive
             | Scope::Roster
             | Scope::Confirm
+            | Scope::StartCheck
+            | Scope::Minuting
             | Scope::Help
             | Scope::Recovery
             | Scope::Conflict => {}

@@ -163,6 +163,12 @@ fn focused(focus: Scope) -> Workspace {
         Scope::Find => _ = w.alt('3').typed("Apologies").ctrl('f').typed("o"),
         Scope::WholeMinutes => _ = w.alt('3').typed("Apologies").alt('w'),
         Scope::Confirm => _ = w.typed("d"),
+        // December's attendance is not taken; a day late, it is not held today either.
+        Scope::StartCheck => _ = w.typed("s"),
+        Scope::Minuting => {
+            w.now += chrono::Duration::days(1);
+            _ = w.typed("ss")
+        }
         Scope::Help => _ = w.typed("?"),
         Scope::Recovery => w.offer_recovery(vec!["Apologies".into()]),
         Scope::Conflict => w.offer_conflict(vec!["Theirs".into()]),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::archive::{ArchiveList, Reply, Request};
 use super::form::Form;
 use crate::editor::EditOp;
-use crate::keymap::{ConflictChoice, RecoveryChoice, Scope};
+use crate::keymap::{ConflictChoice, RecoveryChoice, RunningOrder, Scope};
 use crate::model::ItemId;
 
 /// One terminal event, or the clock moving on.
@@ -119,6 +119,21 @@ pub enum Overlay {
     Conflict {
         lines: Vec<String>,
     },
+    /// A question before the meeting starts; `then` is the step that starts it.
+    Start {
+        question: StartQuestion,
+        lines: Vec<String>,
+        then: RunningOrder,
+    },
+}
+
+/// What is asked before a meeting starts, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartQuestion {
+    /// Attendance is not taken, or the board is not quorate.
+    Attendance,
+    /// Not held today: minuted live, or written up afterwards?
+    Minuting,
 }
 
 impl Overlay {
@@ -130,6 +145,14 @@ impl Overlay {
             Overlay::Confirm { .. } => Scope::Confirm,
             Overlay::Recovery { .. } => Scope::Recovery,
             Overlay::Conflict { .. } => Scope::Conflict,
+            Overlay::Start {
+                question: StartQuestion::Attendance,
+                ..
+            } => Scope::StartCheck,
+            Overlay::Start {
+                question: StartQuestion::Minuting,
+                ..
+            } => Scope::Minuting,
         }
     }
 }

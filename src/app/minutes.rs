@@ -7,10 +7,10 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::{App, Effect, JournalRecord};
+use crate::editor::normalize;
 use crate::editor::{Editor, Outcome};
 use crate::keymap::Tab;
-use crate::model::agenda;
-use crate::model::{ItemId, Meeting, running};
+use crate::model::{ItemId, ItemRole, Meeting, agenda, apologies, running};
 
 /// The Minutes pane: the editor holding one item's minutes.
 #[derive(Debug)]
@@ -18,6 +18,9 @@ pub struct MinutesPane {
     pub editor: Editor,
     /// The item whose minutes the editor holds.
     pub item: Option<ItemId>,
+    /// A section the clerk chose to write the minutes of (its introduction), over the
+    /// item being taken, until the running order or the agenda selection moves.
+    pub chosen: Option<ItemId>,
     /// The editor revision last copied into the meeting.
     pub(super) synced: u64,
     /// The editor revision last counted as a change to the meeting.
@@ -61,7 +64,13 @@ impl App {
 
     /// The item the Minutes pane is for: the one being taken, else the one selected.
     pub fn minutes_target(&self) -> Option<ItemId> {
-        running::current(&self.meeting).or(self.agenda_sel)
+        let chosen = self
+            .minutes
+            .chosen
+            .filter(|id| self.meeting.item(*id).is_some());
+        chosen
+            .or_else(|| running::current(&self.meeting))
+            .or(self.agenda_sel)
     }
 
     /// Copies the editor's text into the meeting if it changed.
@@ -131,6 +140,7 @@ impl App {
             seen: editor.revision(),
             editor,
             item: target,
+            chosen: self.minutes.chosen,
             whole: self.minutes.whole,
             whole_scroll: 0,
             cursors,
@@ -141,10 +151,78 @@ impl App {
         self.lay_out_editor();
     }
 
+    /// After any change to the attendance: the apologies item's generated line follows
+    /// it, unless the clerk has edited that line (see [`apologies::refreshed`]).
+    pub(super) fn follow_attendance(&mut self) {
+        if self.meeting.attendance == self.seen_attendance || self.read_only.is_some() {
+            return;
+        }
+        let was = std::mem::replace(&mut self.seen_attendance, self.meeting.attendance.clone());
+        let board = self.board.as_ref();
+        let before = apologies::line(&was, board);
+        let after = apologies::line(&self.meeting.attendance, board);
+        let Some(item) = agenda::numbered(&self.meeting.agenda)
+            .into_iter()
+            .find(|(_, i)| i.role == Some(ItemRole::Apologies))
+            .map(|(_, i)| i.id)
+        else {
+            return;
+        };
+        self.sync_editor();
+        let text = self
+            .meeting
+            .item(item)
+            .map(|i| i.minutes.clone())
+            .unwrap_or_default();
+        if let Some((range, with)) =
+            apologies::refreshed(&normalize(&text), before.as_deref(), after.as_deref())
+        {
+            self.edit_minutes(item, range, &with);
+        }
+    }
+
+    /// Changes an item's minutes as an edit: through the editor if it holds them, else in
+    /// the meeting with the edit journaled, so the journal replays onto its base text to
+    /// exactly what the meeting holds and a crash neither loses nor repeats it.
+    fn edit_minutes(&mut self, item: ItemId, range: std::ops::Range<usize>, with: &str) {
+        if self.minutes.item == Some(item) {
+            self.minutes.editor.replace_chars(range, with);
+            return;
+        }
+        let Some(it) = agenda::find_mut(&mut self.meeting.agenda, item) else {
+            return;
+        };
+        // The journal counts from the text as the editor would hold it.
+        let mut text = normalize(&it.minutes).into_owned();
+        let mut ops = Vec::new();
+        if !range.is_empty() {
+            ops.push(crate::editor::EditOp::Delete {
+                range: range.clone(),
+            });
+        }
+        if !with.is_empty() {
+            ops.push(crate::editor::EditOp::Insert {
+                at: range.start,
+                text: with.to_string(),
+            });
+        }
+        for op in &ops {
+            if crate::editor::apply_op(&mut text, op).is_err() {
+                return;
+            }
+        }
+        it.minutes = text;
+        self.journal
+            .extend(ops.into_iter().map(|edit| JournalRecord { item, edit }));
+        self.changed(true);
+    }
+
     /// Replaces the meeting (after recovery), keeping the panes where they were.
     pub fn replace_meeting(&mut self, meeting: Meeting) {
         self.meeting = meeting;
+        self.seen_attendance = self.meeting.attendance.clone();
         self.minutes.item = None;
+        self.minutes.chosen = None;
         self.follow_minutes_target();
         self.changed(true);
     }
@@ -153,6 +231,7 @@ impl App {
     /// and the panes' selections and cursors started afresh for it.
     pub fn show_other_meeting(&mut self, board: Option<crate::model::Board>) {
         self.board = board;
+        self.seen_attendance = self.meeting.attendance.clone();
         self.agenda_sel = crate::model::running::current(&self.meeting)
             .or_else(|| self.meeting.agenda.first().map(|i| i.id));
         self.actions_sel = 0;
@@ -160,6 +239,7 @@ impl App {
         self.standing_scroll = 0;
         self.minutes.cursors.clear();
         self.minutes.item = None;
+        self.minutes.chosen = None;
         self.follow_minutes_target();
     }
 

@@ -455,4 +455,36 @@ mod tests {
         assert_eq!(md_line("- a list item"), "- a list item");
         assert_eq!(clean("a\u{1b}[31mred\u{7}\tb"), "a[31mred b");
     }
+
+    #[test]
+    fn a_sections_own_minutes_read_before_its_sub_items_in_every_document() {
+        use crate::export::{Audience, Format, Scope, render};
+        use crate::model::{Origins, agenda};
+        let mut m = crate::demo::year().pop().unwrap();
+        let (section, first) = (
+            agenda::id_at_number(&m.agenda, "4").unwrap(),
+            agenda::id_at_number(&m.agenda, "4.1").unwrap(),
+        );
+        agenda::find_mut(&mut m.agenda, section).unwrap().minutes =
+            "The Chair introduced the standing items.".into();
+        agenda::find_mut(&mut m.agenda, first).unwrap().minutes =
+            "The Designated Nurse reported.".into();
+        let origins = Origins::of(&m, |_| None);
+        for format in [Format::Markdown, Format::Text, Format::Html] {
+            for audience in [Audience::Private, Audience::Public] {
+                let doc = render(&m, &origins, format, audience, Scope::Full);
+                let at = |text: &str| {
+                    doc.find(text)
+                        .unwrap_or_else(|| panic!("{text:?} in {doc}"))
+                };
+                assert!(
+                    at("introduced the standing items")
+                        < at("Initial Health Assessment timeliness")
+                        && at("Initial Health Assessment timeliness")
+                            < at("Designated Nurse reported"),
+                    "{format:?} {audience:?}: {doc}"
+                );
+            }
+        }
+    }
 }

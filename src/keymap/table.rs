@@ -7,7 +7,7 @@ use super::key::*;
 use super::{
     AgendaEdit as AE, ArchiveCommand as AC, Binding, Capture, Command as C, ConflictChoice,
     FieldEdit as FE, RecoveryChoice, RosterCommand as RC, RunningOrder as RO, Scope,
-    StandingEdit as SE, Step, Tab, WholeView as WV,
+    StandingEdit as SE, StartAnswer as SA, Step, Tab, WholeView as WV,
 };
 use crate::editor::{EditCommand as E, Motion as M};
 use crate::model::{ActionStatus, Presence};
@@ -76,12 +76,15 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Agenda "End the meeting (minutes become a draft)": ch('E') => C::Running(RO::End);
     Agenda "Approve the previous meeting's minutes as a correct record (seals them)": ch('v') => C::ApprovePrevious;
     Agenda "A new meeting of the board (its next usual date offered), and carry on in it": ch('N') => C::NewMeeting;
+    Agenda "Set the selected item's actual start and end (written up, or corrected before approval)": ch('t') => C::Agenda(AE::ItemTimes);
+    Agenda "Set when the meeting actually began and ended": ch('T') => C::Agenda(AE::MeetingTimes);
 
     Minutes "Capture an action (text, owner, due)": alt('a'), f(2) => C::Capture(Capture::Action);
     Minutes "Record a decision": alt('d'), f(4) => C::Capture(Capture::Decision);
     Minutes "Record a resolution": alt('r'), f(7) => C::Capture(Capture::Resolution);
     Minutes "Insert the time": alt('t'), f(5) => C::Capture(Capture::Timestamp);
     Minutes "Show the whole meeting's minutes (read-only)": alt('w'), f(6) => C::ToggleWholeMinutes;
+    Minutes "Minutes of the section this item is in (its introduction) / back to the item being taken": with(UP, KeyModifiers::ALT) => C::SectionMinutes(Step::Up), with(DOWN, KeyModifiers::ALT) => C::SectionMinutes(Step::Down);
 
     WholeMinutes "Scroll up/down": UP => C::WholeMinutes(WV::Scroll(Step::Up)), DOWN => C::WholeMinutes(WV::Scroll(Step::Down));
     WholeMinutes "Scroll a screen up/down": PGUP => C::WholeMinutes(WV::Page(Step::Up)), PGDN => C::WholeMinutes(WV::Page(Step::Down));
@@ -143,6 +146,14 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
 
     Confirm "Yes": ch('y'), ch('Y') => C::Yes;
     Confirm "No": ch('n'), ch('N'), ESC => C::No;
+
+    StartCheck "Start anyway": ch('s') => C::Start(SA::Anyway);
+    StartCheck "Go to the Attendance tab first": ch('a') => C::Start(SA::ToAttendance);
+    StartCheck "Cancel": ESC => C::Cancel;
+
+    Minuting "Live: minuting it now, the clock stamps the times": ch('l') => C::Start(SA::Live);
+    Minuting "Writing it up afterwards: nothing is stamped, you set the times": ch('w') => C::Start(SA::WriteUp);
+    Minuting "Cancel": ESC => C::Cancel;
 
     // F1 closes help too: it is the Global key that opened it.
     Help "Close help": ESC, ch('q'), ch('?') => C::Cancel;

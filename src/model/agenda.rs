@@ -187,6 +187,21 @@ impl fmt::Display for ItemNumber {
     }
 }
 
+/// How long an item is allowed, in minutes: a section takes its own allowance or its
+/// sub-items' together, whichever is longer (its own covers its introduction too).
+/// `None` when nothing in it has a time allotted.
+pub fn allowance(item: &AgendaItem) -> Option<u32> {
+    let subs = item
+        .sub_items
+        .iter()
+        .filter_map(allowance)
+        .reduce(|a, b| a + b);
+    match (subs, item.minutes_allotted) {
+        (Some(subs), Some(own)) => Some(subs.max(own)),
+        (subs, own) => subs.or(own),
+    }
+}
+
 /// Every item, depth first, with its number. Numbers are never stored, so a
 /// move or a deletion renumbers everything after it.
 pub fn numbered(items: &[AgendaItem]) -> Vec<(ItemNumber, &AgendaItem)> {

@@ -365,6 +365,17 @@ mod tests {
         let mut altered = m.clone();
         altered.agenda[0].minutes.push_str(" And one more thing.");
         assert!(matches!(check(&altered), SealCheck::Altered { .. }));
+        // A section's own minutes (its introduction) are sealed with the rest.
+        let mut altered = m.clone();
+        let section = altered
+            .agenda
+            .iter_mut()
+            .find(|i| !i.sub_items.is_empty())
+            .unwrap();
+        section
+            .minutes
+            .push_str("An introduction added afterwards.");
+        assert!(matches!(check(&altered), SealCheck::Altered { .. }));
 
         // An erratum sits beside the sealed text and leaves the seal intact.
         let (first, date) = (m.agenda[0].id, m.date + chrono::Days::new(60));

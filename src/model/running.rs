@@ -2,13 +2,15 @@
 //! end times, deferring, and the timing the chair watches (elapsed, overrun, forecast end).
 //!
 //! The chair steps through *leaf* items (those without sub-items); a parent such as
-//! "Standing items" takes its times and status from its children.
+//! "Standing items" takes its times and status from its children. A meeting written up
+//! afterwards ([`Minuting::WriteUp`]) is stepped the same way, but the clock stamps
+//! nothing: the clerk sets its times (see [`super::timing_rules`]).
 
 use chrono::{Duration, NaiveTime};
 
 use super::agenda::{self, AgendaItem, ItemStatus};
 use super::ids::ItemId;
-use super::meeting::{Meeting, MeetingStatus};
+use super::meeting::{Meeting, MeetingStatus, Minuting};
 
 /// Leaf items in reading order.
 pub fn leaves(items: &[AgendaItem]) -> Vec<ItemId> {
@@ -68,27 +70,47 @@ fn status(m: &Meeting, id: ItemId) -> ItemStatus {
     m.item(id).map_or(ItemStatus::Done, |i| i.status)
 }
 
+/// The time the clock gives a step: `now` when minuted live, none when written up
+/// afterwards (the clerk's times stay as set).
+fn stamp(m: &Meeting, now: NaiveTime) -> Option<NaiveTime> {
+    (m.minuting == Minuting::Live).then_some(now)
+}
+
 fn finish_current(m: &mut Meeting, now: NaiveTime) {
+    let stamp = stamp(m, now);
     if let Some(cur) = current(m) {
         let it = item(m, cur);
         it.status = ItemStatus::Done;
-        it.ended_at = Some(now);
+        if stamp.is_some() {
+            it.ended_at = stamp;
+        }
     }
 }
 
 fn make_current(m: &mut Meeting, id: ItemId, now: NaiveTime) {
+    let stamp = stamp(m, now);
     let it = item(m, id);
     it.status = ItemStatus::Current;
-    it.started_at.get_or_insert(now);
-    it.ended_at = None;
+    if let Some(now) = stamp {
+        it.started_at.get_or_insert(now);
+        it.ended_at = None;
+    }
+}
+
+/// A planned meeting begins: in progress, and (live) its actual start noted.
+fn begin(m: &mut Meeting, now: NaiveTime) {
+    if m.status == MeetingStatus::Planned {
+        m.status = MeetingStatus::InProgress;
+        if let Some(now) = stamp(m, now) {
+            m.began_at.get_or_insert(now);
+        }
+    }
 }
 
 /// Starts the meeting at `now` with its first pending item. Returns that item.
 pub fn start(m: &mut Meeting, now: NaiveTime) -> Result<Option<ItemId>, Refused> {
     still_running(m)?;
-    if m.status == MeetingStatus::Planned {
-        m.status = MeetingStatus::InProgress;
-    }
+    begin(m, now);
     let first = leaves(&m.agenda)
         .into_iter()
         .find(|id| status(m, *id) == ItemStatus::Pending);
@@ -139,10 +161,14 @@ pub fn previous(m: &mut Meeting, now: NaiveTime) -> Result<Option<ItemId>, Refus
             .find(|id| status(m, *id) != ItemStatus::Deferred)
     });
     let Some(back) = back else { return Ok(None) };
+    let live = stamp(m, now).is_some();
     if let Some(cur) = current(m) {
         let it = item(m, cur);
         it.status = ItemStatus::Pending;
-        it.started_at = None;
+        // A live step taken by mistake stamped a start; a written-up one is the clerk's.
+        if live {
+            it.started_at = None;
+        }
     }
     make_current(m, back, now);
     sync_parents(&mut m.agenda);
@@ -155,9 +181,7 @@ pub fn jump(m: &mut Meeting, id: ItemId, now: NaiveTime) -> Result<(), Refused> 
     if current(m) == Some(id) || !leaves(&m.agenda).contains(&id) {
         return Ok(());
     }
-    if m.status == MeetingStatus::Planned {
-        m.status = MeetingStatus::InProgress;
-    }
+    begin(m, now);
     finish_current(m, now);
     make_current(m, id, now);
     sync_parents(&mut m.agenda);
@@ -213,6 +237,9 @@ pub fn defer(m: &mut Meeting, id: ItemId, now: NaiveTime) -> Result<(), Refused>
 pub fn end(m: &mut Meeting, now: NaiveTime) -> Result<(), Refused> {
     still_running(m)?;
     finish_current(m, now);
+    if let Some(now) = stamp(m, now) {
+        m.ended_at = Some(now);
+    }
     m.status = MeetingStatus::Draft;
     sync_parents(&mut m.agenda);
     Ok(())
@@ -235,7 +262,9 @@ impl Timing {
     }
 }
 
+/// `None` when written up afterwards: the clock says nothing about that meeting.
 pub fn timing(m: &Meeting, now: NaiveTime) -> Option<Timing> {
+    stamp(m, now)?;
     let id = current(m)?;
     let it = m.item(id)?;
     let elapsed = it
@@ -249,33 +278,46 @@ pub fn timing(m: &Meeting, now: NaiveTime) -> Option<Timing> {
 }
 
 /// When the meeting will end if every remaining item takes its allowance (the
-/// current one at least what it has already taken).
+/// current one at least what it has already taken). `None` once ended, and for a meeting
+/// written up afterwards (the clock knows nothing of it).
 pub fn forecast_end(m: &Meeting, now: NaiveTime) -> Option<NaiveTime> {
-    let allowance = |id: ItemId| {
-        Duration::minutes(i64::from(
-            m.item(id).and_then(|i| i.minutes_allotted).unwrap_or(0),
-        ))
-    };
-    let pending: Duration = leaves(&m.agenda)
-        .into_iter()
-        .filter(|id| status(m, *id) == ItemStatus::Pending)
-        .map(allowance)
+    let left = m
+        .agenda
+        .iter()
+        .map(|i| remaining(i, now))
         .fold(Duration::zero(), |a, b| a + b);
-    match m.status {
-        MeetingStatus::Planned => Some(m.start_time? + pending),
-        MeetingStatus::InProgress => {
-            let left = timing(m, now).map_or(Duration::zero(), |t| {
-                t.allotted
-                    .map_or(Duration::zero(), |a| (a - t.elapsed).max(Duration::zero()))
-            });
-            Some(now + left + pending)
-        }
-        _ => None,
+    match (m.status, m.minuting) {
+        (MeetingStatus::Planned, _) => Some(m.start_time? + left),
+        (MeetingStatus::InProgress, Minuting::Live) => Some(now + left),
+        (MeetingStatus::InProgress, Minuting::WriteUp)
+        | (MeetingStatus::Draft | MeetingStatus::Approved, _) => None,
     }
 }
 
+/// What is left of an item's allowance at `now`. A section's own allowance covers the whole
+/// section, its introduction included, where it is longer than its sub-items' (the rule of
+/// [`agenda::allowance`]), less what the section has taken so far.
+fn remaining(it: &AgendaItem, now: NaiveTime) -> Duration {
+    let zero = Duration::zero();
+    let allowed = |n: u32| Duration::minutes(i64::from(n));
+    let taken = |since: Option<NaiveTime>| since.map_or(zero, |s| (now - s).max(zero));
+    let own = match (it.status, it.minutes_allotted) {
+        (ItemStatus::Done | ItemStatus::Deferred, _) | (_, None) => zero,
+        (ItemStatus::Pending, Some(a)) if it.sub_items.is_empty() => allowed(a),
+        (ItemStatus::Pending | ItemStatus::Current, Some(a)) => {
+            (allowed(a) - taken(it.started_at)).max(zero)
+        }
+    };
+    let subs = it
+        .sub_items
+        .iter()
+        .map(|k| remaining(k, now))
+        .fold(zero, |a, b| a + b);
+    own.max(subs)
+}
+
 /// Parents take status and times from their children.
-fn sync_parents(items: &mut [AgendaItem]) {
+pub(super) fn sync_parents(items: &mut [AgendaItem]) {
     for it in items.iter_mut().filter(|i| !i.sub_items.is_empty()) {
         sync_parents(&mut it.sub_items);
         let kids = &it.sub_items;
@@ -426,5 +468,32 @@ mod tests {
         defer(&mut m, untaken, t(15, 6)).unwrap();
         assert_eq!(m.item(untaken).unwrap().status, ItemStatus::Deferred);
         assert_eq!(m.status, MeetingStatus::Draft);
+    }
+
+    #[test]
+    fn a_sections_own_allowance_counts_in_the_forecast_where_longer_than_its_sub_items() {
+        let mut m = meeting();
+        assert_eq!(forecast_end(&m, t(9, 0)), Some(t(15, 45)));
+        // "Standing items" (4) gets an hour of its own: its introduction and discussion
+        // beyond the 40 minutes of its three sub-items.
+        m.agenda[3].minutes_allotted = Some(60);
+        assert_eq!(forecast_end(&m, t(9, 0)), Some(t(16, 5)));
+        // Service reports (5) keeps its 30-minute slot for a 20-minute report inside it.
+        let mut report = AgendaItem::new(
+            agenda::next_id(&m.agenda),
+            "Virtual School",
+            super::super::ItemKind::Report,
+        );
+        report.minutes_allotted = Some(20);
+        m.agenda[4].sub_items.push(report);
+        assert_eq!(forecast_end(&m, t(9, 0)), Some(t(16, 5)));
+        // Once the section is under way, what it has taken comes off its own allowance.
+        start(&mut m, t(14, 0)).unwrap();
+        for at in [t(14, 5), t(14, 15), t(14, 25)] {
+            next(&mut m, at).unwrap();
+        }
+        assert_eq!(m.agenda[3].status, ItemStatus::Current);
+        // At 14:35, 10 minutes into the section: 50 of its 60 left, then 30 + 5 + 5.
+        assert_eq!(forecast_end(&m, t(14, 35)), Some(t(16, 5)));
     }
 }

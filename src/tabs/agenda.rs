@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::keymap::{self, AgendaEdit, Command, RunningOrder, Scope};
 use crate::model::agenda::{Walked, walk};
 use crate::model::standing::sparkline;
-use crate::model::{AgendaItem, Exemption, ItemRole, ItemStatus, MeetingStatus, running};
+use crate::model::{AgendaItem, Exemption, ItemRole, ItemStatus, MeetingStatus, Minuting, running};
 use crate::ui::minutes_seconds;
 use crate::words::PART_B_TAG;
 
@@ -23,6 +23,10 @@ fn summary(app: &App) -> Vec<Line<'static>> {
     let theme = app.theme;
     let mut lines: Vec<Line> = read_only_banner(app).into_iter().collect();
     let when = m.start_time.map(crate::words::time).unwrap_or_default();
+    let how = match m.minuting {
+        Minuting::Live => "",
+        Minuting::WriteUp => " · written up afterwards",
+    };
     let forecast = running::forecast_end(m, now)
         .map(|t| format!(" · forecast end {}", crate::words::time(t)))
         .unwrap_or_default();
@@ -31,7 +35,7 @@ fn summary(app: &App) -> Vec<Line<'static>> {
             format!("{} ", crate::words::weekday_date(m.date)),
             theme.title(),
         ),
-        Span::raw(format!("{when} · {}{forecast}", m.status.label())),
+        Span::raw(format!("{when} · {}{how}{forecast}", m.status.label())),
     ]));
     match running::timing(m, now) {
         Some(t) => {
@@ -62,9 +66,21 @@ fn summary(app: &App) -> Vec<Line<'static>> {
             ),
             theme.dim(),
         ))),
-        None => {}
+        None => lines.extend(written_up_now(app)),
     }
     lines
+}
+
+/// The item being written up, where the clock gives no timing to show.
+fn written_up_now(app: &App) -> Option<Line<'static>> {
+    let m = &app.meeting;
+    let w = crate::model::agenda::walked(&m.agenda, running::current(m)?)?;
+    Some(Line::from(format!(
+        "▶ Written up, {} sets an item's times · Now: {} {}",
+        keymap::name(Scope::Agenda, Command::Agenda(AgendaEdit::ItemTimes)),
+        w.number,
+        w.item.title,
+    )))
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::centred;
 use crate::app::form::Form;
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, StartQuestion};
 use crate::keymap::{self, Scope, Tab};
 use crate::ui::theme::Theme;
 
@@ -54,6 +54,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 app.theme.dim(),
             )));
             popup(app.theme, frame, area, " Changed on disk ", text, 90);
+        }
+        Overlay::Start {
+            question, lines, ..
+        } => {
+            let (title, scope) = match question {
+                StartQuestion::Attendance => (" Before the meeting starts ", Scope::StartCheck),
+                StartQuestion::Minuting => (" Live, or written up afterwards? ", Scope::Minuting),
+            };
+            let mut text: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+            text.push(Line::from(""));
+            text.extend(choices(app, scope));
+            popup(app.theme, frame, area, title, text, 72);
         }
     }
 }
@@ -128,6 +140,11 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         ("In forms", Scope::Form),
         ("Editing a form's field", Scope::Field),
         ("When asked to confirm", Scope::Confirm),
+        (
+            "Starting with attendance not taken or not quorate",
+            Scope::StartCheck,
+        ),
+        ("Starting a meeting not held today", Scope::Minuting),
         ("When unsaved text is found after a crash", Scope::Recovery),
         (
             "When the meeting's file was changed by something else",

@@ -156,6 +156,28 @@ impl Pty {
         );
     }
 
+    /// Starts the open meeting live with `s`, answering what is asked first: start anyway
+    /// (attendance not taken or not quorate), and live (the meeting is not dated today,
+    /// by the real clock, which these tests do not fix).
+    pub fn start_live(&mut self) {
+        const ASKED: [(&str, &[u8]); 2] = [
+            ("Before the meeting starts", b"s"),
+            ("Live, or written up afterwards?", b"l"),
+        ];
+        self.send(b"s");
+        loop {
+            self.wait_for("the meeting started, or a question before it", |s| {
+                s.contains("in progress") || ASKED.iter().any(|(q, _)| s.contains(q))
+            });
+            let screen = self.screen();
+            let Some((question, answer)) = ASKED.iter().find(|(q, _)| screen.contains(q)) else {
+                return;
+            };
+            self.send(answer);
+            self.wait_for("the question answered", |s| !s.contains(question));
+        }
+    }
+
     pub fn wait_text(&self, text: &str) {
         self.wait_for(text, |s| s.contains(text));
     }

@@ -52,6 +52,8 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Board(_) => "board",
         Kind::Member(_) => "member",
         Kind::NewMeeting(_) => "new meeting",
+        Kind::ItemTimes(_) => "item times",
+        Kind::MeetingTimes(_) => "meeting times",
     }
 }
 
@@ -169,6 +171,22 @@ fn meeting_cases() -> Vec<Case> {
                 app.command(Command::AttendanceTimes);
             },
             values: &[("Arrived", "14:05", "14:10"), ("Left", "", "15:30")],
+        },
+        Case {
+            name: "item times",
+            open: |app| {
+                app.meeting.status = MeetingStatus::Draft;
+                app.command(Command::Agenda(AgendaEdit::ItemTimes));
+            },
+            values: &[("Started", "14:00", "14:01"), ("Ended", "14:05", "14:06")],
+        },
+        Case {
+            name: "meeting times",
+            open: |app| {
+                app.meeting.status = MeetingStatus::Draft;
+                app.command(Command::Agenda(AgendaEdit::MeetingTimes));
+            },
+            values: &[("Began", "14:00", "13:58"), ("Ended", "16:00", "16:05")],
         },
         Case {
             name: "add a person",
@@ -483,6 +501,8 @@ fn every_field_of_every_form_reaches_what_is_stored() {
         "board",
         "member",
         "new meeting",
+        "item times",
+        "meeting times",
     ];
     assert_eq!(kinds, BTreeSet::from(all), "every kind of form is tried");
 }
