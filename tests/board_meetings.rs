@@ -109,3 +109,31 @@ fn a_boards_new_meeting_follows_its_own_meetings_only() {
     assert_eq!(feb.previous, Some(jan));
     assert_eq!(feb.actions.len(), 1);
 }
+
+#[test]
+fn the_workspace_makes_a_boards_meeting_from_its_own_template_in_the_data_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path().join("data")).unwrap();
+    std::fs::create_dir(store.dir().join("templates")).unwrap();
+    let template = serde_json::json!({
+        "name": "adoption-panel",
+        "board": { "name": "Adoption Panel", "quorum": 1 },
+        "title": "Adoption Panel",
+        "agenda": [
+            { "title": "Apologies", "kind": "procedural", "role": "apologies" },
+            { "title": "Matching recommendations", "kind": "decision" }
+        ]
+    });
+    std::fs::write(
+        store.dir().join("templates/adoption-panel.json"),
+        template.to_string(),
+    )
+    .unwrap();
+    let mut ap = board("AP", "Adoption Panel", "Cllr Ada Byron");
+    ap.template = "adoption-panel".into();
+    store.create_board(&ap).unwrap();
+    let id = create_meeting(&store, &ap.id, d("2027-02-03"), None).unwrap();
+    let m = store.load(&id).unwrap().meeting;
+    let titles: Vec<_> = m.agenda.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Apologies", "Matching recommendations"]);
+}

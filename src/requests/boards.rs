@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use crate::app::archive::{BoardOffer, Reply};
 use crate::model::carry::new_meeting_of;
-use crate::model::{Board, BoardId, Meeting, MeetingId, Template};
+use crate::model::{Board, BoardId, Meeting, MeetingId};
 use crate::store::{Store, StoreError};
 
 /// Stores `board` (a new record if `create`) and says so, or why not.
@@ -56,7 +56,7 @@ pub fn offers(store: &Store, today: NaiveDate) -> Result<Vec<BoardOffer>, String
         .collect())
 }
 
-/// Makes a meeting of board `id` on `date`: from its built-in template, following on from
+/// Makes a meeting of board `id` on `date`: from its template, following on from
 /// its own meetings. Its id is the date, or `<date>-<board>` when the date is taken.
 pub fn create_meeting(
     store: &Store,
@@ -69,9 +69,10 @@ pub fn create_meeting(
         Ok(None) => return Err(format!("No meeting made: there is no board {id}.")),
         Err(e) => return Err(format!("No meeting made: {e}.")),
     };
-    let template = Template::builtin(&board.template).map_err(|e| {
-        format!("No meeting made: {e} (the workspace makes meetings from built-in templates)")
-    })?;
+    // The same template the command line's `new` takes: built in, or the data directory's own.
+    let template = store
+        .template(&board.template)
+        .map_err(|e| format!("No meeting made: board {}'s template: {e}.", board.id))?;
     let (all, problems) = store
         .load_where(|_| true)
         .map_err(|e| format!("No meeting made: {e}."))?;
