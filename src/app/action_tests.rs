@@ -204,3 +204,26 @@ fn t_sets_arrival_and_departure_and_refuses_leaving_before_arriving() {
     );
     assert_eq!(app.meeting.attendance[1].status, Presence::Apologies);
 }
+
+#[test]
+fn an_edit_or_withdrawal_made_after_the_meeting_is_dated_when_it_was_made() {
+    // Written up three weeks on: a correction is dated the day it was made, at this meeting.
+    let mut app = december();
+    app.user = "lford".into();
+    let later = chrono::NaiveDate::from_ymd_opt(2026, 12, 30)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    app.tick(later);
+    app.alt('4');
+    let first = app.action_rows()[0];
+    app.typed("wy");
+    let last = app.meeting.actions[first].history.last().unwrap().clone();
+    assert_eq!(
+        last.date,
+        later.date(),
+        "withdrawn on the day it was withdrawn"
+    );
+    assert_eq!(last.meeting.as_ref(), Some(&app.meeting.id));
+    assert_eq!(last.by, "lford");
+}

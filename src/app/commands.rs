@@ -414,14 +414,14 @@ impl App {
                 a.id,
                 a.text,
                 self.clerk(),
-                crate::words::short_date(self.meeting.date)
+                crate::words::short_date(self.now.date())
             ),
             then: Confirmed::WithdrawAction(a.id.clone()),
         });
     }
 
     fn withdraw(&mut self, id: &crate::model::ActionId) {
-        let at = self.action_change_at();
+        let at = self.action_correction_at();
         let Some(a) = self.meeting.actions.iter_mut().find(|a| a.id == *id) else {
             self.flash = Some(format!("Action {id} is gone."));
             return;

@@ -42,7 +42,7 @@ impl Spec for EditAction {
             owner: Some(owner.required()?),
             due: Some(Due::parse(due.text).map_err(|e| due.refuse(e))?),
         };
-        let at = app.action_change_at();
+        let at = app.action_correction_at();
         let id = &self.id;
         let item = app
             .meeting

@@ -228,12 +228,22 @@ impl App {
         }
     }
 
-    /// A change to an action made now: dated at this meeting, by the clerk.
+    /// A change to an action reported at this meeting (a status, a progress note): dated
+    /// at the meeting, as minutes date what was reported there, by the clerk.
     pub(super) fn action_change_at(&self) -> crate::model::action::At {
         crate::model::action::At {
             date: self.meeting.date,
             meeting: Some(self.meeting.id.clone()),
             by: self.clerk(),
+        }
+    }
+
+    /// A correction to an action (an edit, a withdrawal): dated the day it is made, which
+    /// for minutes written up afterwards is not the meeting's, at this meeting, by the clerk.
+    pub(super) fn action_correction_at(&self) -> crate::model::action::At {
+        crate::model::action::At {
+            date: self.now.date(),
+            ..self.action_change_at()
         }
     }
 
