@@ -63,7 +63,10 @@ fn two_boards_meeting_on_one_day_get_the_second_boards_id_in_its_meeting_id() {
     assert_eq!(m.venue, "Fostering Panel room");
     // A third on that day is refused, saying how to make one.
     let again = create_meeting(&store, &fp, d("2027-01-13"), None).unwrap_err();
-    assert!(again.contains("minutebook new --id"), "{again}");
+    assert!(
+        again.contains("minutebook new") && again.contains("--id"),
+        "{again}"
+    );
 }
 
 #[test]
@@ -136,4 +139,17 @@ fn the_workspace_makes_a_boards_meeting_from_its_own_template_in_the_data_direct
     let m = store.load(&id).unwrap().meeting;
     let titles: Vec<_> = m.agenda.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Apologies", "Matching recommendations"]);
+}
+
+#[test]
+fn a_second_meeting_of_the_same_board_on_one_day_is_refused_as_new_refuses_it() {
+    let (_tmp, store) = two_boards();
+    let cpb = BoardId::parse("cpb").unwrap();
+    create_meeting(&store, &cpb, d("2027-01-13"), None).unwrap();
+    let again = create_meeting(&store, &cpb, d("2027-01-13"), None).unwrap_err();
+    assert!(
+        again.contains("already has a meeting on") && again.contains("2027-01-13"),
+        "{again}"
+    );
+    assert!(!store.exists(&minutebook::model::MeetingId::parse("2027-01-13-cpb").unwrap()));
 }

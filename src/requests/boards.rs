@@ -7,6 +7,7 @@ use crate::app::archive::{BoardOffer, Reply};
 use crate::model::carry::new_meeting_of;
 use crate::model::{Board, BoardId, Meeting, MeetingId};
 use crate::store::{Store, StoreError};
+use crate::words::long_date;
 
 /// Stores `board` (a new record if `create`) and says so, or why not.
 pub fn save(store: &Store, board: Board, create: bool, added: Option<String>) -> Reply {
@@ -82,6 +83,19 @@ pub fn create_meeting(
     }
     let earlier: Vec<Meeting> = all.into_iter().filter(|m| board.holds(&m.board)).collect();
     let plain = MeetingId::for_date(date);
+    // This board meets once a day: a second meeting the same day is made on purpose, with
+    // its own id, as `new --id` makes it; another board's meeting that day moves this one
+    // to `<date>-<board>`.
+    if let Some(same) = earlier.iter().find(|m| m.date == date) {
+        return Err(format!(
+            "No meeting made: {} already has a meeting on {} ({}); for a second one that day \
+             use minutebook new --board {} --date {date} --id {date}-extra",
+            board.name,
+            long_date(date),
+            same.id,
+            board.id
+        ));
+    }
     let tagged = MeetingId::parse(&format!("{plain}-{}", board.id)).map_err(|e| e.to_string())?;
     let mid = [plain, tagged]
         .into_iter()
