@@ -490,7 +490,7 @@ fn show(store: &Store, id: &str) -> Outcome {
         .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
     say_raw!(
         "{}",
-        crate::export::render(&meeting, &origins, format, audience, scope)
+        crate::export::render(&meeting, &origins, None, format, audience, scope)
     );
     Ok(())
 }

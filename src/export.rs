@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use crate::model::{Meeting, Origins};
+use crate::model::{Board, Meeting, Origins};
 
 mod html;
 pub mod ics;
@@ -109,16 +109,20 @@ pub enum Scope {
 /// `m` as a document. `origins` holds the meetings where its actions were raised, read
 /// from the archive as the document is made ([`Origins::of`]): an action is Part B if
 /// its raising item is exempt business now, and, failing closed, if its raising meeting
-/// could not be read. Public documents are made from `PublicMeeting::of(m, origins)` alone.
+/// could not be read. `board` is the meeting's board record as read now: a public
+/// document names young people only where it says so (`None`, unreadable: role only); the
+/// full record names everyone. Public documents are made from
+/// `PublicMeeting::of(m, origins, board)` alone.
 pub fn render(
     m: &Meeting,
     origins: &Origins,
+    board: Option<&Board>,
     format: Format,
     audience: Audience,
     scope: Scope,
 ) -> String {
     match audience {
-        Audience::Public => render_public(&PublicMeeting::of(m, origins), format, scope),
+        Audience::Public => render_public(&PublicMeeting::of(m, origins, board), format, scope),
         Audience::Private => {
             if format == Format::Json && scope == Scope::Full {
                 return json(m);

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::app::archive::{ExportSource, Reply, Request, SEARCH_LIMIT};
 use crate::export::{self, Audience, Format, Scope};
-use crate::model::agenda;
 use crate::model::approval::{self, Erratum};
+use crate::model::{Board, Meeting, agenda};
 use crate::search::{Query, history, search_store};
 use crate::store::Store;
 use crate::store::atomic;
@@ -104,6 +104,22 @@ pub fn answer(store: &Store, request: Request) -> Reply {
     }
 }
 
+/// The meeting's board record, which says whether public documents name young people;
+/// where it cannot be read, `whom` says that they are given by role only.
+fn board_to_publish(store: &Store, meeting: &Meeting, whom: String) -> (Option<Board>, String) {
+    match store.board_of(&meeting.board) {
+        Ok(Some(board)) => (Some(board), whom),
+        Ok(None) => (
+            None,
+            format!("{whom}; young people by role only: the board has no record"),
+        ),
+        Err(e) => (
+            None,
+            format!("{whom}; young people by role only: the board record could not be read ({e})"),
+        ),
+    }
+}
+
 fn export(
     store: &Store,
     source: ExportSource,
@@ -160,8 +176,12 @@ fn export(
             } else {
                 whom
             };
+            let (board, whom) = match audience {
+                Audience::Public => board_to_publish(store, &meeting, whom),
+                Audience::Private => (None, whom),
+            };
             (
-                export::render(&meeting, &origins, format, audience, scope),
+                export::render(&meeting, &origins, board.as_ref(), format, audience, scope),
                 format!("the {part} of {} as {format} ({whom})", meeting.id),
             )
         }

@@ -224,6 +224,15 @@ typed_words!(Role,
     }
 );
 
+/// How a public document gives a young person whose board does not name young people:
+/// "Young person (Children in Care Council)".
+pub fn young_person(position: &str) -> String {
+    match position.trim() {
+        "" => "Young person".to_string(),
+        p => format!("Young person ({p})"),
+    }
+}
+
 typed_words!(ActionStatus,
     /// Shown and typed alike: "dropped".
     label { Open => "open", Done => "done", Dropped => "dropped", Withdrawn => "withdrawn" }

@@ -10,7 +10,9 @@ use minutebook::app::archive::{ArchiveView, Reply, Row};
 use minutebook::app::{App, Effect, Msg};
 use minutebook::keymap::Tab;
 use minutebook::model::approval::{self, SealCheck};
-use minutebook::model::{AgendaItem, ItemId, ItemKind, ItemRole, MeetingId, MeetingStatus};
+use minutebook::model::{
+    AgendaItem, ItemId, ItemKind, ItemRole, MeetingId, MeetingStatus, YoungPeopleNamed,
+};
 use minutebook::store::Store;
 use minutebook::ui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
@@ -47,6 +49,20 @@ fn pump(app: &mut App, store: &Store) -> Vec<Reply> {
         }
     }
     replies
+}
+
+/// Opens the Archive pane and moves its cursor down to meeting `id`.
+fn select_in_archive(app: &mut Workspace, id: &str) {
+    app.alt('6');
+    let at = app
+        .archive
+        .meetings
+        .iter()
+        .position(|s| s.id.as_str() == id)
+        .unwrap();
+    for _ in 0..at {
+        app.press(KeyCode::Down);
+    }
 }
 
 /// Exports the meeting selected in the Archive pane, public, to `out`.
@@ -261,17 +277,8 @@ fn an_erratum_is_recorded_beside_approved_minutes_from_the_archive() {
 fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
     let (tmp, store) = common::demo_store();
     let mut app = workspace(&store, "2026-12-09");
-    app.alt('6');
     // June's meeting had Part B business.
-    let june = app
-        .archive
-        .meetings
-        .iter()
-        .position(|s| s.id.as_str() == "2026-06-10")
-        .unwrap();
-    for _ in 0..june {
-        app.press(KeyCode::Down);
-    }
+    select_in_archive(&mut app, "2026-06-10");
     let out = tmp.path().join("june.html");
     export_public(&mut app, &out);
     let replies = pump(&mut app, &store);
@@ -312,6 +319,33 @@ fn the_workspace_exports_a_public_document_and_never_overwrites_a_file() {
         std::fs::read_to_string(&out).unwrap(),
         "someone else's file"
     );
+}
+
+#[test]
+fn the_workspace_public_export_gives_young_people_by_role_unless_the_board_names_them() {
+    let (tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    // June's record names Jay, a young person, only in its attendance.
+    select_in_archive(&mut app, "2026-06-10");
+    let export = |app: &mut Workspace, name: &str| {
+        let out = tmp.path().join(name);
+        export_public(app, &out);
+        let replies = pump(app, &store);
+        assert!(matches!(&replies[..], [Reply::Exported(_)]), "{replies:?}");
+        std::fs::read_to_string(&out).unwrap()
+    };
+    // The board, as every board does until the clerk says otherwise, gives role only.
+    let html = export(&mut app, "role-only.html");
+    assert!(!html.contains("Jay"), "{html}");
+    assert!(
+        html.contains("Young person (Children in Care Council)"),
+        "{html}"
+    );
+
+    let mut board = store.boards().unwrap().remove(0);
+    board.young_people = YoungPeopleNamed::FirstName;
+    store.save_board(&board).unwrap();
+    assert!(export(&mut app, "first-name.html").contains("Jay"));
 }
 
 #[test]

@@ -44,7 +44,19 @@ fn origins(m: &Meeting) -> Origins {
 
 /// `m` as a document, its actions' origins read from the demo year.
 fn render(m: &Meeting, format: Format, audience: Audience, scope: Scope) -> String {
-    export::render(m, &origins(m), format, audience, scope)
+    export::render(m, &origins(m), None, format, audience, scope)
+}
+
+/// `m`'s full record as plain text, its actions' origins as given.
+fn full_record(m: &Meeting, origins: &Origins) -> String {
+    export::render(
+        m,
+        origins,
+        None,
+        Format::Text,
+        Audience::Private,
+        Scope::Full,
+    )
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -1121,7 +1133,7 @@ proptest! {
             let origins = Origins::of(m, |id| archive.iter().find(|x| x.id == *id).cloned());
             for format in Format::ALL {
                 for scope in SCOPES {
-                    let doc = export::render(m, &origins, format, Audience::Public, scope);
+                    let doc = export::render(m, &origins, None, format, Audience::Public, scope);
                     let leaked: Vec<String> =
                         canaries(&doc).into_iter().filter(|c| secret.contains(c)).collect();
                     prop_assert!(leaked.is_empty(), "{} {} {:?} publishes {:?}:\n{}", m.id, format, scope, leaked, doc);
@@ -1133,7 +1145,7 @@ proptest! {
             .iter()
             .map(|m| {
                 let origins = Origins::of(m, |id| archive.iter().find(|x| x.id == *id).cloned());
-                export::render(m, &origins, Format::Text, Audience::Private, Scope::Full)
+                export::render(m, &origins, None, Format::Text, Audience::Private, Scope::Full)
             })
             .collect();
         for c in &all_secrets {
@@ -1180,10 +1192,10 @@ fn an_action_raised_under_an_item_made_exempt_later_leaves_the_next_meetings_pub
         }
     });
     for format in Format::ALL {
-        let doc = export::render(&dec, &origins, format, Audience::Public, Scope::Full);
+        let doc = export::render(&dec, &origins, None, format, Audience::Public, Scope::Full);
         assert!(!doc.contains(PLEDGE), "{format}: {doc}");
     }
-    let private = export::render(&dec, &origins, Format::Text, Audience::Private, Scope::Full);
+    let private = full_record(&dec, &origins);
     assert!(private.contains(PLEDGE), "the clerk's record keeps it");
 }
 
@@ -1219,7 +1231,7 @@ fn deferring_part_b_with_sub_items_keeps_them_out_of_the_next_meetings_public_do
     let origins = Origins::of(&dec, |_| Some(nov.clone()));
     for format in Format::ALL {
         for scope in SCOPES {
-            let doc = export::render(&dec, &origins, format, Audience::Public, scope);
+            let doc = export::render(&dec, &origins, None, format, Audience::Public, scope);
             assert!(!doc.contains("QZX"), "{format} {scope:?}: {doc}");
             assert!(
                 doc.contains("Placement review"),
@@ -1227,7 +1239,7 @@ fn deferring_part_b_with_sub_items_keeps_them_out_of_the_next_meetings_public_do
             );
         }
     }
-    let private = export::render(&dec, &origins, Format::Text, Audience::Private, Scope::Full);
+    let private = full_record(&dec, &origins);
     assert!(private.contains("Case of QZXcase") && private.contains("Contact for QZXcontact"));
 }
 
@@ -1242,6 +1254,7 @@ fn an_action_whose_raising_meeting_cannot_be_read_is_left_out_of_public_document
     let public = export::render(
         &dec,
         &origins,
+        None,
         Format::Markdown,
         Audience::Public,
         Scope::Full,
@@ -1307,6 +1320,124 @@ fn cli_public_export_reads_where_each_action_was_raised_when_it_is_made() {
         "{}",
         stderr(&out)
     );
+}
+
+/// June with Jay, a young person present, as the presenter of an item ("Jay and Mo"),
+/// an action's owner and the signer of its approval, and Zara, a young person on the
+/// roster but not at the meeting, as who set an action.
+fn june_naming_young_people() -> Meeting {
+    let mut june = demo("2026-06-10");
+    assert!(june.attendance.iter().any(|a| a.name == "Jay"));
+    june.agenda[0].presenter = "Jay and Mo".into();
+    june.actions[0].owner = "Jay".into();
+    june.actions[0].set_by = "Zara".into();
+    june.approval
+        .as_mut()
+        .expect("June is approved")
+        .approved_by = "Jay".into();
+    june
+}
+
+fn board_naming(young_people: &str) -> minutebook::model::Board {
+    serde_json::from_value(serde_json::json!({
+        "id": "cpb", "name": "Corporate Parenting Board", "code": "CPB", "quorum": 3,
+        "template": "corporate-parenting-board", "young_people": young_people,
+        "members": [{"name": "Zara", "role": "young-person", "position": "Children in Care Council"}]
+    }))
+    .unwrap()
+}
+
+#[test]
+fn public_documents_in_every_format_name_young_people_only_where_the_board_says() {
+    let june = june_naming_young_people();
+    let (role_only, first_name) = (board_naming("role-only"), board_naming("first-name"));
+    for format in Format::ALL {
+        for scope in SCOPES {
+            let doc = |board| {
+                export::render(
+                    &june,
+                    &origins(&june),
+                    board,
+                    format,
+                    Audience::Public,
+                    scope,
+                )
+            };
+            // No board record read is role only for who the meeting shows is a young
+            // person (its attendance): fail closed. The roster adds Zara.
+            let cases = [
+                (None, &["Jay", "Mo "][..]),
+                (Some(&role_only), &["Jay", "Mo ", "Zara"][..]),
+            ];
+            for (board, names) in cases {
+                let public = doc(board);
+                for name in names {
+                    assert!(
+                        !public.contains(name),
+                        "{format} {scope:?} {board:?}: {name}: {public}"
+                    );
+                }
+            }
+            let named = doc(Some(&first_name));
+            assert!(
+                named.contains("Jay and Mo"),
+                "{format} {scope:?}: the presenter"
+            );
+            if scope == Scope::Full {
+                assert!(doc(None).contains("Young person (Children in Care Council)"));
+                for name in ["Jay", "Zara"] {
+                    assert!(named.contains(name), "{format} first name: {name}: {named}");
+                }
+            }
+        }
+    }
+    for format in Format::ALL {
+        let private = export::render(
+            &june,
+            &origins(&june),
+            Some(&role_only),
+            format,
+            Audience::Private,
+            Scope::Full,
+        );
+        assert!(
+            private.contains("Jay") && private.contains("Zara"),
+            "{format}: the full record names everyone"
+        );
+    }
+}
+
+#[test]
+fn cli_public_documents_give_young_people_by_role_unless_the_board_names_them() {
+    // June's record names Jay, a young person, only in its attendance.
+    let (_tmp, data) = common::demo_data();
+    let export = |format: &str, public: bool| {
+        let mut args = vec!["export", "2026-06-10", "--format", format];
+        if public {
+            args.push("--public");
+        }
+        let out = minutebook(&data, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    // The demo's board is role only, as every board is until the clerk says otherwise.
+    for format in ["md", "txt", "html", "json", "ocd"] {
+        let public = export(format, true);
+        assert!(!public.contains("Jay"), "{format}: {public}");
+        assert!(
+            public.contains("Young person (Children in Care Council)"),
+            "{format}"
+        );
+        assert!(
+            export(format, false).contains("Jay"),
+            "the full record keeps the name"
+        );
+    }
+    let edit = ["board", "edit", "cpb", "--young-people", "first-name"];
+    assert!(minutebook(&data, &edit).status.success());
+    for format in ["md", "txt", "html", "json", "ocd"] {
+        assert!(export(format, true).contains("Jay"), "{format}");
+    }
 }
 
 #[test]
@@ -1410,7 +1541,8 @@ fn each_decision_reads_once_in_md_txt_and_html() {
                         if audience == Audience::Public && exempt.contains(&item.id) {
                             continue;
                         }
-                        let doc = export::render(m, &origins(m), format, audience, Scope::Full);
+                        let doc =
+                            export::render(m, &origins(m), None, format, audience, Scope::Full);
                         assert_eq!(
                             doc.matches(d.text.as_str()).count(),
                             1,

@@ -348,7 +348,7 @@ fn version_1_part_b_that_moved_between_meetings_is_marked_when_read() {
         let origins = Origins::of(m, |at| store.load(at).ok().map(|l| l.meeting));
         for format in Format::ALL {
             for scope in [Scope::Full, Scope::AgendaOnly] {
-                let doc = export::render(m, &origins, format, Audience::Public, scope);
+                let doc = export::render(m, &origins, None, format, Audience::Public, scope);
                 assert!(!doc.contains("QZX"), "{} {format} {scope:?}:\n{doc}", m.id);
             }
         }

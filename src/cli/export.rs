@@ -9,8 +9,8 @@ use clap::{ArgGroup, Args};
 use super::output::{say, say_raw, tell};
 use super::{Failure, warn_all};
 use crate::export::{self, Audience, Format, Scope, ics};
-use crate::model::MeetingId;
 use crate::model::agenda;
+use crate::model::{Board, Meeting, MeetingId};
 use crate::store::Store;
 use crate::store::atomic::{self, Mode};
 use crate::store::boards::board_id_of;
@@ -51,6 +51,73 @@ pub struct ExportArgs {
     pub board: Option<String>,
 }
 
+/// A meeting as a document, and what it is, in words.
+fn meeting_document(store: &Store, args: &ExportArgs) -> Result<(String, String), Failure> {
+    let id = args
+        .id
+        .as_deref()
+        .expect("clap requires an id without --ics");
+    let id = MeetingId::parse(id)?;
+    let mut meeting = store.load(&id)?.meeting;
+    let format = args.format.expect("clap requires --format with an id");
+    let audience = if args.public {
+        Audience::Public
+    } else {
+        Audience::Private
+    };
+    let scope = if args.agenda {
+        Scope::AgendaOnly
+    } else {
+        Scope::Full
+    };
+    // Where each carried action was raised decides, now, whether it is Part B.
+    let origins = store
+        .origins_for(&mut meeting, audience)
+        .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
+    if audience == Audience::Public {
+        for at in origins.unreadable() {
+            tell!(
+                "minutebook: note: meeting {at} could not be read, so the actions raised \
+                 there are left out of this public document, as if Part B"
+            );
+        }
+    }
+    let exempt_business = agenda::exempt_item_count(&meeting.agenda) > 0
+        || meeting.actions.iter().any(|a| origins.part_b(&meeting, a));
+    if audience == Audience::Private && exempt_business {
+        tell!(
+            "minutebook: note: this is the full record of {id}, exempt (Part B) business \
+             included; it is not for publication (add --public for a version that is)"
+        );
+    }
+    let kind = if args.public { "public" } else { "private" };
+    let part = if args.agenda { "agenda" } else { "record" };
+    let board = match audience {
+        Audience::Public => board_to_publish(store, &meeting),
+        Audience::Private => None,
+    };
+    Ok((
+        export::render(&meeting, &origins, board.as_ref(), format, audience, scope),
+        format!("the {kind} {part} of {id} as {format}"),
+    ))
+}
+
+/// The meeting's board record, which says whether public documents name young people;
+/// where it cannot be read, the clerk is told that they are given by role only.
+fn board_to_publish(store: &Store, meeting: &Meeting) -> Option<Board> {
+    let (id, name) = (&meeting.id, &meeting.board.name);
+    let why = match store.board_of(&meeting.board) {
+        Ok(Some(board)) => return Some(board),
+        Ok(None) => format!("meeting {id}'s board \"{name}\" has no board record"),
+        Err(e) => format!("the board record of meeting {id} could not be read ({e})"),
+    };
+    tell!(
+        "minutebook: note: {why}, so this public document gives young people by role only, \
+         not by name"
+    );
+    None
+}
+
 fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
 }
@@ -68,49 +135,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
             "the forward plan".to_string(),
         )
     } else {
-        let id = args
-            .id
-            .as_deref()
-            .expect("clap requires an id without --ics");
-        let id = MeetingId::parse(id)?;
-        let mut meeting = store.load(&id)?.meeting;
-        let format = args.format.expect("clap requires --format with an id");
-        let audience = if args.public {
-            Audience::Public
-        } else {
-            Audience::Private
-        };
-        let scope = if args.agenda {
-            Scope::AgendaOnly
-        } else {
-            Scope::Full
-        };
-        // Where each carried action was raised decides, now, whether it is Part B.
-        let origins = store
-            .origins_for(&mut meeting, audience)
-            .map_err(|e| Failure(format!("nothing was exported: {e}")))?;
-        if audience == Audience::Public {
-            for at in origins.unreadable() {
-                tell!(
-                    "minutebook: note: meeting {at} could not be read, so the actions raised \
-                     there are left out of this public document, as if Part B"
-                );
-            }
-        }
-        let exempt_business = agenda::exempt_item_count(&meeting.agenda) > 0
-            || meeting.actions.iter().any(|a| origins.part_b(&meeting, a));
-        if audience == Audience::Private && exempt_business {
-            tell!(
-                "minutebook: note: this is the full record of {id}, exempt (Part B) business \
-                 included; it is not for publication (add --public for a version that is)"
-            );
-        }
-        let kind = if args.public { "public" } else { "private" };
-        let part = if args.agenda { "agenda" } else { "record" };
-        (
-            export::render(&meeting, &origins, format, audience, scope),
-            format!("the {kind} {part} of {id} as {format}"),
-        )
+        meeting_document(store, &args)?
     };
     match &args.output {
         None => {

@@ -472,7 +472,7 @@ mod tests {
         let origins = Origins::of(&m, |_| None);
         for format in [Format::Markdown, Format::Text, Format::Html] {
             for audience in [Audience::Private, Audience::Public] {
-                let doc = render(&m, &origins, format, audience, Scope::Full);
+                let doc = render(&m, &origins, None, format, audience, Scope::Full);
                 let at = |text: &str| {
                     doc.find(text)
                         .unwrap_or_else(|| panic!("{text:?} in {doc}"))

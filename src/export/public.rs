@@ -4,7 +4,8 @@
 //! input of every public renderer, so nothing reaches a public document unless a field
 //! was deliberately added to this file. Exempt ("Part B") items keep their number, title
 //! and stated ground and nothing else; their sub-items, the actions raised under them,
-//! errata to them, attendance notes and per-child IHA rows are never copied.
+//! errata to them, attendance notes and per-child IHA rows are never copied. Young people
+//! are named only where their board says public documents name them ([`Naming`]).
 
 use std::collections::BTreeSet;
 
@@ -16,9 +17,11 @@ use crate::model::approval::Approval;
 use crate::model::clock;
 use crate::model::standing::{IhaStatus, rate_text};
 use crate::model::{
-    ActionId, ActionStatus, ActionUpdate, Decision, Due, Figure, IhaFigures, ItemId, ItemKind,
-    ItemStatus, Meeting, MeetingId, MeetingStatus, Origins, Presence, Principle, Role,
+    ActionId, ActionStatus, ActionUpdate, Attendance, Board, Decision, Due, Figure, IhaFigures,
+    ItemId, ItemKind, ItemStatus, Meeting, MeetingId, MeetingStatus, Origins, Presence, Principle,
+    Role, YoungPeopleNamed,
 };
+use crate::words;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PublicMeeting {
@@ -46,7 +49,8 @@ pub struct PublicMeeting {
     pub errata: Vec<PublicErratum>,
 }
 
-/// Who was there and in what capacity. No notes: a note such as "left before Part B"
+/// Who was there and in what capacity. `name` is "Young person (position)" for a young
+/// person whose board gives young people by role only. No notes: a note such as "left before Part B"
 /// says more than the public record should.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublicPerson {
@@ -151,10 +155,79 @@ fn public_update(u: &ActionUpdate) -> ActionUpdate {
     }
 }
 
+/// How a public document names people: a young person whose board gives young people by
+/// role only is "Young person (position)" in the attendance and wherever a field that holds
+/// a person's name (presenter, owner, set by, signed by) holds theirs as a whole word. The
+/// clerk's own prose (minutes, decisions, notes) is theirs and is published as written.
+struct Naming {
+    rule: YoungPeopleNamed,
+    /// Each young person not to be named, longest name first, and how they are given.
+    withheld: Vec<(String, String)>,
+}
+
+impl Naming {
+    /// The young people of `m`'s attendance and of its board's roster, under `board`'s
+    /// rule (no board record: role only).
+    fn new(m: &Meeting, board: Option<&Board>) -> Naming {
+        let rule = YoungPeopleNamed::of(board);
+        let roster = board.map_or(&[][..], |b| &b.members[..]);
+        let people = m
+            .attendance
+            .iter()
+            .map(|a| (a.role, &a.name, &a.position))
+            .chain(roster.iter().map(|r| (r.role, &r.name, &r.position)));
+        let mut withheld: Vec<(String, String)> = people
+            .filter(|(role, name, _)| !rule.names(*role) && !name.trim().is_empty())
+            .map(|(_, name, position)| (name.trim().to_string(), words::young_person(position)))
+            .collect();
+        withheld.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        withheld.dedup_by(|a, b| a.0 == b.0);
+        Naming { rule, withheld }
+    }
+
+    fn person(&self, a: &Attendance) -> String {
+        if self.rule.names(a.role) {
+            a.name.clone()
+        } else {
+            words::young_person(&a.position)
+        }
+    }
+
+    /// `field` with each withheld name in it given by role instead.
+    fn field(&self, field: &str) -> String {
+        self.withheld
+            .iter()
+            .fold(field.to_string(), |text, (name, role)| {
+                replace_word(&text, name, role)
+            })
+    }
+}
+
+/// `text` with every occurrence of `word` that is not part of a longer word replaced.
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (at, _) in text.match_indices(word) {
+        let end = at + word.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        out.push_str(&text[rest..at]);
+        out.push_str(with);
+        rest = end;
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
 impl PublicMeeting {
     /// Copies what may be published from `m`; `origins` says where its actions were
-    /// raised, as the archive stands now.
-    pub fn of(m: &Meeting, origins: &Origins) -> PublicMeeting {
+    /// raised, as the archive stands now; `board` is its board's record, which says
+    /// whether young people are named (`None`: it could not be read, so they are not).
+    pub fn of(m: &Meeting, origins: &Origins, board: Option<&Board>) -> PublicMeeting {
+        let naming = Naming::new(m, board);
         let walked = agenda::walk(&m.agenda);
         let exempt: BTreeSet<ItemId> = walked
             .iter()
@@ -183,7 +256,7 @@ impl PublicMeeting {
                     },
                     None => Business::Open(OpenItem {
                         kind: item.kind,
-                        presenter: item.presenter.clone(),
+                        presenter: naming.field(&item.presenter),
                         minutes_allotted: item.minutes_allotted,
                         principles: item.principles.clone(),
                         status: item.status,
@@ -210,8 +283,8 @@ impl PublicMeeting {
             .map(|a| PublicAction {
                 id: a.id.clone(),
                 text: a.text.clone(),
-                owner: a.owner.clone(),
-                set_by: a.set_by.clone(),
+                owner: naming.field(&a.owner),
+                set_by: naming.field(&a.set_by),
                 due: a.due,
                 raised_at: a.raised.meeting.clone(),
                 raised_under: a.raised.item_title.clone(),
@@ -252,7 +325,7 @@ impl PublicMeeting {
                 .attendance
                 .iter()
                 .map(|a| PublicPerson {
-                    name: a.name.clone(),
+                    name: naming.person(a),
                     role: a.role,
                     position: a.position.clone(),
                     status: a.status,
@@ -269,7 +342,10 @@ impl PublicMeeting {
             figures: m.standing.figures.clone(),
             agenda: items,
             actions,
-            approval: m.approval.clone(),
+            approval: m.approval.clone().map(|a| Approval {
+                approved_by: naming.field(&a.approved_by),
+                ..a
+            }),
             errata,
         }
     }
@@ -375,8 +451,29 @@ mod tests {
     }
 
     #[test]
+    fn a_young_persons_name_in_a_name_field_is_given_by_role_only_as_a_whole_word() {
+        let mut m = meeting();
+        m.attendance.push(Attendance::new(
+            "Jay",
+            Role::YoungPerson,
+            "Children in Care Council",
+        ));
+        m.actions[0].owner = "Jay and Jayne Cole".into();
+        let p = PublicMeeting::of(&m, &Origins::default(), None);
+        assert_eq!(
+            p.attendance[1].name,
+            "Young person (Children in Care Council)"
+        );
+        assert_eq!(
+            p.actions[0].owner,
+            "Young person (Children in Care Council) and Jayne Cole"
+        );
+        assert_eq!(p.attendance[0].name, "Cllr A", "adults keep their names");
+    }
+
+    #[test]
     fn exempt_items_keep_number_title_and_ground_only() {
-        let p = PublicMeeting::of(&meeting(), &Origins::default());
+        let p = PublicMeeting::of(&meeting(), &Origins::default(), None);
         let json = serde_json::to_string(&p).unwrap();
         assert!(!json.contains(SECRET), "{json}");
         assert_eq!(
@@ -408,7 +505,7 @@ mod tests {
         m.agenda[1].sub_items[0].exempt = Some(Exemption {
             reason: "Schedule 12A, paragraph 1".into(),
         });
-        let p = PublicMeeting::of(&m, &Origins::default());
+        let p = PublicMeeting::of(&m, &Origins::default(), None);
         let json = serde_json::to_string(&p).unwrap();
         assert!(!json.contains(SECRET), "{json}");
         assert_eq!(p.agenda.len(), 2);
@@ -432,7 +529,7 @@ mod tests {
         m.actions.push(m.actions[0].clone());
         m.actions[4].id = ActionId::new(&m.id, 5);
         m.actions[4].withdraw(b, "").unwrap();
-        let p = PublicMeeting::of(&m, &Origins::default());
+        let p = PublicMeeting::of(&m, &Origins::default(), None);
         let ids: Vec<_> = p.actions.iter().map(|a| a.id.0.as_str()).collect();
         assert_eq!(ids, ["2026-06-10#1"], "the withdrawn copy is left out");
         let json = serde_json::to_string(&p).unwrap();

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::attendance::{Attendance, Presence, Role};
+use super::attendance::{Attendance, Presence};
 use super::board::{Board, YoungPeopleNamed};
 
 /// How every generated apologies line begins: a first line starting otherwise is the
@@ -21,13 +21,7 @@ pub fn line(attendance: &[Attendance], board: Option<&Board>) -> Option<String> 
     if attendance.iter().all(|a| a.status == Presence::Expected) {
         return None;
     }
-    let named = |a: &Attendance| match (a.role, board.map(|b| b.young_people)) {
-        (Role::YoungPerson, None | Some(YoungPeopleNamed::RoleOnly)) => match a.position.trim() {
-            "" => "a young person".to_string(),
-            p => format!("a young person ({p})"),
-        },
-        _ => a.name.clone(),
-    };
+    let rule = YoungPeopleNamed::of(board);
     let sent: Vec<&Attendance> = attendance
         .iter()
         .filter(|a| a.status == Presence::Apologies)
@@ -35,13 +29,25 @@ pub fn line(attendance: &[Attendance], board: Option<&Board>) -> Option<String> 
     if sent.is_empty() {
         return Some(OPENINGS[1].to_string());
     }
-    let names: Vec<String> = sent.iter().map(|a| named(a)).collect();
+    let names: Vec<String> = sent.iter().map(|a| named(a, rule)).collect();
     let mut text = format!("{}{}.", OPENINGS[0], list(&names));
     let subs = substitutes(attendance, &sent, board);
     if !subs.is_empty() {
         text.push_str(&format!(" Substitutes: {}.", list(&subs)));
     }
     Some(text)
+}
+
+/// How the line refers to `a`: by name, or a young person the board names by role only
+/// as "a young person (their position)". The line is part of the published minutes.
+fn named(a: &Attendance, rule: YoungPeopleNamed) -> String {
+    if rule.names(a.role) {
+        return a.name.clone();
+    }
+    match a.position.trim() {
+        "" => "a young person".to_string(),
+        p => format!("a young person ({p})"),
+    }
 }
 
 /// "C for A": each person present whom the board's roster names as a substitute of a
@@ -63,7 +69,10 @@ fn substitutes(
             attendance
                 .iter()
                 .filter(|a| a.status == Presence::Present && member.substitutes.contains(&a.name))
-                .map(|a| format!("{} for {}", a.name, away.name)),
+                .map(|a| {
+                    let rule = board.young_people;
+                    format!("{} for {}", named(a, rule), named(away, rule))
+                }),
         );
     }
     out
@@ -114,7 +123,7 @@ pub fn refreshed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Member;
+    use crate::model::{Member, Role};
 
     fn people() -> Vec<Attendance> {
         vec![
@@ -156,6 +165,41 @@ mod tests {
             line(&p, Some(&board)).unwrap(),
             "Apologies for absence were received from Cllr B and Sam. Substitutes: Cllr D for \
              Cllr B."
+        );
+    }
+
+    #[test]
+    fn a_substitute_clause_names_young_people_only_as_the_board_allows() {
+        // Sam, a young person on the roster, sends apologies; Kai, also a young person,
+        // substitutes; the Chair's substitute is an adult and keeps their name.
+        let mut sam = Member::new("Sam", Role::YoungPerson, "Children in Care Council");
+        sam.substitutes = vec!["Kai".into()];
+        let board = |young_people: &str| -> Board {
+            let mut b: Board = serde_json::from_value(serde_json::json!({
+                "id": "cpb", "name": "Corporate Parenting Board", "code": "CPB", "quorum": 2,
+                "template": "corporate-parenting-board", "young_people": young_people
+            }))
+            .unwrap();
+            b.members = vec![sam.clone()];
+            b
+        };
+        let mut p = people();
+        p[0].status = Presence::Present;
+        p[3].status = Presence::Apologies;
+        let mut kai = Attendance::new("Kai", Role::YoungPerson, "Children in Care Council");
+        kai.status = Presence::Present;
+        p.push(kai);
+        let role_only = line(&p, Some(&board("role-only"))).unwrap();
+        assert_eq!(
+            role_only,
+            "Apologies for absence were received from a young person (Children in Care \
+             Council). Substitutes: a young person (Children in Care Council) for a young \
+             person (Children in Care Council)."
+        );
+        assert!(!role_only.contains("Sam") && !role_only.contains("Kai"));
+        assert_eq!(
+            line(&p, Some(&board("first-name"))).unwrap(),
+            "Apologies for absence were received from Sam. Substitutes: Kai for Sam."
         );
     }
 

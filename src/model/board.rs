@@ -237,6 +237,19 @@ pub enum YoungPeopleNamed {
     FirstName,
 }
 
+impl YoungPeopleNamed {
+    /// `board`'s rule; where no board record could be read, role only: fail closed.
+    pub fn of(board: Option<&Board>) -> YoungPeopleNamed {
+        board.map_or(YoungPeopleNamed::RoleOnly, |b| b.young_people)
+    }
+
+    /// Whether a public document may give the name of someone in `role`: everyone's but a
+    /// young person's, unless the board names young people.
+    pub fn names(self, role: Role) -> bool {
+        role != Role::YoungPerson || self == YoungPeopleNamed::FirstName
+    }
+}
+
 /// A board: the record every one of its meetings starts from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Board {
