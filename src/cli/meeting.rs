@@ -167,9 +167,18 @@ fn list_trash(store: &Store, json: bool) -> Outcome {
         say!("The trash ({}) is empty.", store.trash_dir().display());
     }
     for t in &all {
-        match (&t.meeting, &t.problem) {
-            (Some(s), _) => say!("{:<24} {}  {}  {}", t.name, s.id, s.status.label(), s.title),
-            (None, problem) => say!(
+        match (&t.meeting, &t.problem, &t.moved_to) {
+            // The same meeting as the one it moved to: not one to restore beside it.
+            (Some(s), _, Some(to)) => say!(
+                "{:<24} {}  moved to {to} (kept as it was)  {}",
+                t.name,
+                s.id,
+                s.title
+            ),
+            (Some(s), _, None) => {
+                say!("{:<24} {}  {}  {}", t.name, s.id, s.status.label(), s.title)
+            }
+            (None, problem, _) => say!(
                 "{:<24} cannot be read: {}",
                 t.name,
                 problem.as_deref().unwrap_or("")

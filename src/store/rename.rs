@@ -140,7 +140,7 @@ impl Store {
         let written = self
             .read_versioned(&new_path)
             .map_err(super::error::io_err("read", &new_path))
-            .and_then(|(file, _)| Ok((file, self.move_to_trash(&from)?)));
+            .and_then(|(file, _)| Ok((file, self.move_to_trash(&from, Some(&to))?)));
         let (file, trashed) = match written {
             Ok(done) => done,
             Err(e) => {
