@@ -123,7 +123,7 @@ fn a_date_already_holding_a_meeting_is_refused_naming_it() {
             .unwrap_err(),
     );
     assert!(
-        why.contains("2026-12-09.json is another meeting already"),
+        why.contains("this board already meets on 2026-12-09: meeting 2026-12-09"),
         "{why}"
     );
     assert!(store.exists(&id("2027-01-13")));

@@ -145,3 +145,34 @@ fn sealed_minutes_do_not_open_the_form() {
         Some("Read-only: these minutes are approved and final.")
     );
 }
+
+#[test]
+fn a_date_another_boards_meeting_holds_is_no_bar_but_this_boards_own_is_named() {
+    let cpb = Some(crate::model::BoardId::parse("cpb").unwrap());
+    let mut app = december();
+    app.meeting.board.id = cpb.clone();
+    let mut theirs = Summary::of(&app.meeting);
+    theirs.id = crate::model::MeetingId::parse("2026-12-16").unwrap();
+    theirs.board_id = Some(crate::model::BoardId::parse("fp").unwrap());
+    app.archive.meetings = vec![theirs.clone()];
+    edit_field(&mut app, 1, "2026-12-16");
+    app.press(KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert!(
+        app.take_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::MoveTo(d) if d.to_string() == "2026-12-16"))
+    );
+
+    let mut app = december();
+    app.meeting.board.id = cpb;
+    let mut ours = Summary::of(&app.meeting);
+    ours.id = crate::model::MeetingId::parse("2026-12-16-extra").unwrap();
+    app.archive.meetings = vec![theirs, ours];
+    edit_field(&mut app, 1, "2026-12-16");
+    app.press(KeyCode::Enter);
+    assert_eq!(
+        refused(&app),
+        "Date: this board already meets on 2026-12-16: meeting 2026-12-16-extra"
+    );
+}
