@@ -856,3 +856,26 @@ fn a_meeting_moved_to_a_date_another_board_holds_takes_the_id_new_would_give_it(
     assert!(why.contains("2026-12-16-cpb"), "{why}");
     assert!(data.join("2027-01-13.json").exists());
 }
+
+#[test]
+fn a_meeting_that_approves_another_boards_minutes_keeps_its_board_and_says_why() {
+    let (_tmp, data) = two_boards();
+    ok(&data, &["new", "--date", "2026-12-09", "--board", "cpb"]);
+    // A first meeting names nothing before it: it may change board (and back).
+    let said = ok(
+        &data,
+        &["meeting", "set", "2026-12-09", "--board", "fp", "--json"],
+    );
+    let v: Value = serde_json::from_str(&said).unwrap();
+    assert_eq!(v["board"], "fp");
+    ok(&data, &["meeting", "set", "2026-12-09", "--board", "cpb"]);
+
+    ok(&data, &["new", "--date", "2027-01-13", "--board", "cpb"]);
+    let before = fs::read(data.join("2027-01-13.json")).unwrap();
+    let why = refused(&data, &["meeting", "set", "2027-01-13", "--board", "fp"]);
+    assert!(
+        why.contains("2026-12-09") && why.contains("cpb") && why.contains("previous"),
+        "{why}"
+    );
+    assert_eq!(fs::read(data.join("2027-01-13.json")).unwrap(), before);
+}

@@ -1,6 +1,8 @@
 //! `minutebook meeting …`: set a meeting's details (a new date moves its id), move one made by
 //! mistake to the trash, list the trash and restore from it.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -148,13 +150,32 @@ fn set(store: &Store, args: SetArgs) -> Outcome {
             "say what to change: --title, --date, --time, --venue, --quorum or --board".into(),
         ));
     }
+    let boards = board_ids(store, change.board.is_some())?;
     let done = store.change_meeting(&id, date, |m| {
+        if let Some(b) = &change.board
+            && let Some(why) = details::board_change_refused(m, &b.id, |o| boards.get(o).cloned())
+        {
+            return Err(why);
+        }
         change.apply(m);
         Ok(())
     })?;
     print_set(&done.meeting, done.moved.as_ref(), json);
     super::approval::warn_not_durable(done.outcome.note());
     Ok(())
+}
+
+/// Each meeting's board, to check a change of board against (`wanted` only: it lists all).
+fn board_ids(store: &Store, wanted: bool) -> Result<HashMap<MeetingId, BoardId>, Failure> {
+    if !wanted {
+        return Ok(HashMap::new());
+    }
+    let listing = store.list()?;
+    Ok(listing
+        .meetings
+        .into_iter()
+        .filter_map(|s| Some((s.id, s.board_id?)))
+        .collect())
 }
 
 fn list_trash(store: &Store, json: bool) -> Outcome {

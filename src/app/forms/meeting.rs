@@ -67,6 +67,15 @@ impl Spec for MeetingDetails {
         };
         let new_quorum = details::quorum(quorum.text).map_err(|e| quorum.refuse(e))?;
         let new_board = chosen_board(app, board)?;
+        if let Some(b) = &new_board {
+            let board_of = |id: &MeetingId| {
+                let s = app.archive.meetings.iter().find(|s| s.id == *id)?;
+                s.board_id.clone()
+            };
+            if let Some(why) = details::board_change_refused(&app.meeting, &b.id, board_of) {
+                return Err(board.refuse(why));
+            }
+        }
         let moving = new_date != app.meeting.date;
         if moving {
             let board_id = match &new_board {
