@@ -813,3 +813,69 @@ fn minutes_are_approved_by_default_at_their_own_boards_next_meeting() {
     assert!(said.contains("at meeting 2027-02-10"), "{said}");
     assert_eq!(read_json(&path)["approval"]["at_meeting"], "2027-02-10");
 }
+
+fn refused(data: &Path, args: &[&str]) -> String {
+    let out = minutebook(data, args);
+    assert!(!out.status.success(), "{args:?} should be refused");
+    stderr(&out)
+}
+
+#[test]
+fn a_meeting_moved_to_a_date_another_board_holds_takes_the_id_new_would_give_it() {
+    let (_tmp, data) = two_boards();
+    ok(&data, &["new", "--date", "2026-12-09", "--board", "cpb"]);
+    ok(&data, &["new", "--date", "2026-12-16", "--board", "fp"]);
+    let said = ok(
+        &data,
+        &[
+            "meeting",
+            "set",
+            "2026-12-09",
+            "--date",
+            "2026-12-16",
+            "--json",
+        ],
+    );
+    let v: Value = serde_json::from_str(&said).unwrap();
+    assert_eq!(v["id"], "2026-12-16-cpb");
+    assert_eq!(
+        read_json(&data.join("2026-12-16-cpb.json"))["board"]["id"],
+        "cpb"
+    );
+    assert_eq!(
+        read_json(&data.join("2026-12-16.json"))["board"]["id"],
+        "fp"
+    );
+
+    // This board meeting twice that day is refused, naming the meeting it has.
+    ok(&data, &["new", "--date", "2027-01-13", "--board", "cpb"]);
+    let why = refused(
+        &data,
+        &["meeting", "set", "2027-01-13", "--date", "2026-12-16"],
+    );
+    assert!(why.contains("2026-12-16-cpb"), "{why}");
+    assert!(data.join("2027-01-13.json").exists());
+}
+
+#[test]
+fn a_meeting_that_approves_another_boards_minutes_keeps_its_board_and_says_why() {
+    let (_tmp, data) = two_boards();
+    ok(&data, &["new", "--date", "2026-12-09", "--board", "cpb"]);
+    // A first meeting names nothing before it: it may change board (and back).
+    let said = ok(
+        &data,
+        &["meeting", "set", "2026-12-09", "--board", "fp", "--json"],
+    );
+    let v: Value = serde_json::from_str(&said).unwrap();
+    assert_eq!(v["board"], "fp");
+    ok(&data, &["meeting", "set", "2026-12-09", "--board", "cpb"]);
+
+    ok(&data, &["new", "--date", "2027-01-13", "--board", "cpb"]);
+    let before = fs::read(data.join("2027-01-13.json")).unwrap();
+    let why = refused(&data, &["meeting", "set", "2027-01-13", "--board", "fp"]);
+    assert!(
+        why.contains("2026-12-09") && why.contains("cpb") && why.contains("previous"),
+        "{why}"
+    );
+    assert_eq!(fs::read(data.join("2027-01-13.json")).unwrap(), before);
+}

@@ -72,11 +72,11 @@ fn a_fresh_meeting_moved_to_another_date_is_a_new_file_with_the_old_one_in_the_t
     assert_eq!(v["venue"], "Room 2");
     assert_eq!(v["title"], "CPB (rearranged)");
     assert_eq!(v["quorum"], 4);
-    assert_eq!(v["moved"]["name"], "2026-12-09.json");
+    assert_eq!(v["moved"]["name"], "2026-12-09.moved-to-2026-12-16.json");
 
     assert!(!data.join("2026-12-09.json").exists());
     assert_eq!(
-        fs::read(data.join("trash/2026-12-09.json")).unwrap(),
+        fs::read(data.join("trash/2026-12-09.moved-to-2026-12-16.json")).unwrap(),
         before
     );
     let on_disk: serde_json::Value =
@@ -188,4 +188,80 @@ fn delete_then_restore_gives_back_the_meeting_byte_for_byte() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn the_file_a_date_change_leaves_is_listed_as_moved_and_not_restored_beside_the_meeting() {
+    let (_tmp, data) = demo_data();
+    let before = fs::read(data.join("2026-12-09.json")).unwrap();
+    let v = json(&minutebook(
+        &data,
+        &[
+            "meeting",
+            "set",
+            "2026-12-09",
+            "--date",
+            "2026-12-10",
+            "--json",
+        ],
+    ));
+    let left = "2026-12-09.moved-to-2026-12-10.json";
+    assert_eq!(v["moved"]["name"], left);
+    assert_eq!(fs::read(data.join("trash").join(left)).unwrap(), before);
+
+    let trash = json(&minutebook(&data, &["meeting", "trash", "--json"]));
+    assert_eq!(trash[0]["name"], left);
+    assert_eq!(trash[0]["moved_to"], "2026-12-10");
+    let text = stdout(&minutebook(&data, &["meeting", "trash"]));
+    assert!(
+        text.contains("moved to 2026-12-10 (kept as it was)") && !text.contains("planned"),
+        "{text}"
+    );
+
+    let out = minutebook(&data, &["meeting", "restore", left]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("meeting 2026-12-10") && stderr(&out).contains(left),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!data.join("2026-12-09.json").exists(), "not made twice");
+    assert!(data.join("trash").join(left).exists());
+    let ids = listed_ids(&data);
+    assert!(
+        ids.contains(&"2026-12-10".into()) && !ids.contains(&"2026-12-09".into()),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn the_old_file_of_a_move_restores_once_the_meeting_it_moved_to_is_gone() {
+    let (_tmp, data) = demo_data();
+    let before = fs::read(data.join("2026-12-09.json")).unwrap();
+    json(&minutebook(
+        &data,
+        &[
+            "meeting",
+            "set",
+            "2026-12-09",
+            "--date",
+            "2026-12-10",
+            "--json",
+        ],
+    ));
+    json(&minutebook(
+        &data,
+        &["meeting", "delete", "2026-12-10", "--json"],
+    ));
+    let v = json(&minutebook(
+        &data,
+        &[
+            "meeting",
+            "restore",
+            "2026-12-09.moved-to-2026-12-10.json",
+            "--json",
+        ],
+    ));
+    assert_eq!(v["id"], "2026-12-09");
+    assert_eq!(fs::read(data.join("2026-12-09.json")).unwrap(), before);
 }

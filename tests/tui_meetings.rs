@@ -26,9 +26,10 @@ fn the_open_meeting_moved_to_another_date_is_saved_under_its_new_id_and_work_goe
     });
     assert!(!data.join("2026-12-09.json").exists());
     // The old file as last saved under the old id (the rest of the form first) is kept.
-    let kept: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(data.join("trash/2026-12-09.json")).unwrap())
-            .unwrap();
+    let kept: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(data.join("trash/2026-12-09.moved-to-2026-12-16.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(kept["id"], "2026-12-09");
     assert_eq!(kept["venue"], "Room 2");
     // Work goes on in the moved meeting, and quitting saves it there.

@@ -1,6 +1,8 @@
 //! `minutebook meeting …`: set a meeting's details (a new date moves its id), move one made by
 //! mistake to the trash, list the trash and restore from it.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -148,13 +150,32 @@ fn set(store: &Store, args: SetArgs) -> Outcome {
             "say what to change: --title, --date, --time, --venue, --quorum or --board".into(),
         ));
     }
+    let boards = board_ids(store, change.board.is_some())?;
     let done = store.change_meeting(&id, date, |m| {
+        if let Some(b) = &change.board
+            && let Some(why) = details::board_change_refused(m, &b.id, |o| boards.get(o).cloned())
+        {
+            return Err(why);
+        }
         change.apply(m);
         Ok(())
     })?;
     print_set(&done.meeting, done.moved.as_ref(), json);
     super::approval::warn_not_durable(done.outcome.note());
     Ok(())
+}
+
+/// Each meeting's board, to check a change of board against (`wanted` only: it lists all).
+fn board_ids(store: &Store, wanted: bool) -> Result<HashMap<MeetingId, BoardId>, Failure> {
+    if !wanted {
+        return Ok(HashMap::new());
+    }
+    let listing = store.list()?;
+    Ok(listing
+        .meetings
+        .into_iter()
+        .filter_map(|s| Some((s.id, s.board_id?)))
+        .collect())
 }
 
 fn list_trash(store: &Store, json: bool) -> Outcome {
@@ -167,9 +188,18 @@ fn list_trash(store: &Store, json: bool) -> Outcome {
         say!("The trash ({}) is empty.", store.trash_dir().display());
     }
     for t in &all {
-        match (&t.meeting, &t.problem) {
-            (Some(s), _) => say!("{:<24} {}  {}  {}", t.name, s.id, s.status.label(), s.title),
-            (None, problem) => say!(
+        match (&t.meeting, &t.problem, &t.moved_to) {
+            // The same meeting as the one it moved to: not one to restore beside it.
+            (Some(s), _, Some(to)) => say!(
+                "{:<24} {}  moved to {to} (kept as it was)  {}",
+                t.name,
+                s.id,
+                s.title
+            ),
+            (Some(s), _, None) => {
+                say!("{:<24} {}  {}  {}", t.name, s.id, s.status.label(), s.title)
+            }
+            (None, problem, _) => say!(
                 "{:<24} cannot be read: {}",
                 t.name,
                 problem.as_deref().unwrap_or("")

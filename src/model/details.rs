@@ -1,7 +1,8 @@
 //! The meeting's own details as the clerk sets them (title, start, venue, board, quorum):
 //! the checks the workspace form and `minutebook meeting set` share, each naming the problem.
 
-use super::board::Board;
+use super::board::{Board, BoardId};
+use super::ids::MeetingId;
 use super::meeting::{Meeting, MeetingBoard};
 
 /// The largest quorum a board could set: more members than any board has.
@@ -35,6 +36,36 @@ pub fn set_board(m: &mut Meeting, board: &Board) {
         quorum: m.board.quorum,
         ..board.snapshot()
     };
+}
+
+/// Why `m` cannot become a meeting of board `to`, if it cannot: the meeting whose minutes it
+/// approves and the meetings where the actions it carries were raised stay with their board,
+/// so another board's meeting would approve or report on them. `board_of` tells a meeting's
+/// board, where it is known (unknown is not `to`, so refused too).
+pub fn board_change_refused(
+    m: &Meeting,
+    to: &BoardId,
+    board_of: impl Fn(&MeetingId) -> Option<BoardId>,
+) -> Option<String> {
+    let of = |id: &MeetingId| match board_of(id) {
+        Some(b) if b == *to => None,
+        Some(b) => Some(format!("board {b}")),
+        None => Some("a board this directory has no record of".to_string()),
+    };
+    let why = if let Some((p, b)) = m.previous.as_ref().and_then(|p| Some((p, of(p)?))) {
+        format!("it approves the minutes of {p}, its previous meeting, which is of {b}")
+    } else {
+        let (a, b) = m
+            .actions
+            .iter()
+            .filter(|a| a.raised.meeting != m.id)
+            .find_map(|a| Some((a, of(&a.raised.meeting)?)))?;
+        format!(
+            "it carries action {}, raised at meeting {} of {b}",
+            a.id, a.raised.meeting
+        )
+    };
+    Some(format!("it cannot become a meeting of board {to}: {why}"))
 }
 
 #[cfg(test)]

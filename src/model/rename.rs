@@ -6,14 +6,60 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::board::BoardId;
 use super::ids::{ActionId, MeetingId};
 use super::meeting::Meeting;
 
-/// The id a meeting has on `date`: the same suffix (`2026-12-09-extra` → `2027-01-13-extra`).
-pub fn id_on(id: &MeetingId, date: NaiveDate) -> MeetingId {
+/// Another meeting with an id on the date a meeting moves to, and whether it is of the
+/// moving meeting's board.
+#[derive(Debug, Clone, Copy)]
+pub struct OnDate<'a> {
+    pub id: &'a MeetingId,
+    pub same_board: bool,
+}
+
+/// The id meeting `id` of board `board` takes on `date`, by the rule `new` gives ids by: the
+/// date, or `<date>-<board id>` when another board's meeting has the date; a suffix the clerk
+/// chose (`2026-12-09-extra`) is kept. `on_date` is every other meeting on that date. Refused,
+/// naming it, when this board meets that day already or the id is another meeting's.
+pub fn id_on(
+    id: &MeetingId,
+    board: Option<&BoardId>,
+    date: NaiveDate,
+    on_date: &[OnDate],
+) -> Result<MeetingId, String> {
+    let plain = MeetingId::for_date(date);
+    let taken = |to: &MeetingId| on_date.iter().any(|o| o.id == to);
+    let tag = board.map(|b| format!("-{b}"));
     let suffix = &id.as_str()[10..];
-    MeetingId::parse(&format!("{}{suffix}", crate::words::iso_date(date)))
-        .expect("a valid id's suffix stays valid after any date")
+    if !suffix.is_empty() && Some(suffix) != tag.as_deref() {
+        let to = MeetingId::parse(&format!("{plain}{suffix}"))
+            .expect("a valid id's suffix stays valid after any date");
+        return match taken(&to) {
+            true => Err(format!("there is already a meeting {to}")),
+            false => Ok(to),
+        };
+    }
+    if let Some(o) = on_date.iter().find(|o| o.same_board) {
+        return Err(format!(
+            "this board already meets on {plain}: meeting {}",
+            o.id
+        ));
+    }
+    if !taken(&plain) {
+        return Ok(plain);
+    }
+    // With no board to tag it by, the date's id is simply taken.
+    let Some(tag) = tag else {
+        return Err(format!("there is already a meeting {plain}"));
+    };
+    let tagged = MeetingId::parse(&format!("{plain}{tag}")).map_err(|e| e.to_string())?;
+    match taken(&tagged) {
+        true => Err(format!(
+            "{plain} is another board's meeting and {tagged} is taken too"
+        )),
+        false => Ok(tagged),
+    }
 }
 
 /// Rewrites `m` as meeting `to`: its id and date, the ids of the actions raised at it and

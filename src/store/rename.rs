@@ -5,9 +5,10 @@
 
 use chrono::NaiveDate;
 
+use super::boards::board_id_of;
 use super::trash::Trashed;
 use super::{Handle, Result, SaveOutcome, Store, StoreError};
-use crate::model::rename::{self, id_on};
+use crate::model::rename::{self, OnDate, id_on};
 use crate::model::{Meeting, MeetingId};
 
 /// A meeting now under its new id.
@@ -46,9 +47,9 @@ impl Store {
         change: impl FnOnce(&mut Meeting) -> std::result::Result<(), String>,
     ) -> Result<Changed> {
         let (mut meeting, mut handle) = self.open_to_change(id)?;
-        match to_date.map(|d| id_on(id, d)).filter(|to| to != id) {
-            Some(to) => {
-                let moved = self.move_held(&handle, to, change)?;
+        match to_date.filter(|d| *d != id.date()) {
+            Some(to_date) => {
+                let moved = self.move_held(&handle, to_date, change)?;
                 // The old lock goes only now that the new one is held.
                 drop(handle);
                 Ok(Changed {
@@ -79,14 +80,37 @@ impl Store {
     /// For the workspace, which holds the meeting (`handle`, its lock) and has saved it:
     /// moves it to `to_date` and hands back the right to save it under the new id.
     pub fn rename_held(&self, handle: &Handle, to_date: NaiveDate) -> Result<Moved> {
-        let to = id_on(handle.id(), to_date);
-        if to == *handle.id() {
+        if to_date == handle.id().date() {
             return Err(StoreError::Refused {
-                id: to,
+                id: handle.id().clone(),
                 reason: "it is already on that date".into(),
             });
         }
-        self.move_held(handle, to, |_| Ok(()))
+        self.move_held(handle, to_date, |_| Ok(()))
+    }
+
+    /// The id `m` takes on `date` beside the other meetings of that date, as `new` would
+    /// give it ([`rename::id_on`]), or why it cannot move there.
+    fn id_on_date(&self, m: &Meeting, date: NaiveDate) -> Result<MeetingId> {
+        let listing = self.list()?;
+        let boards = self.boards()?;
+        let board = board_id_of(&boards, &m.board);
+        let on_date: Vec<OnDate> = listing
+            .meetings
+            .iter()
+            .filter(|s| s.id.date() == date && s.id != m.id)
+            .map(|s| OnDate {
+                id: &s.id,
+                same_board: board.is_some() && s.board_id == board,
+            })
+            .collect();
+        id_on(&m.id, board.as_ref(), date, &on_date).map_err(|why| StoreError::Refused {
+            id: m.id.clone(),
+            reason: format!(
+                "it cannot be moved to {}: {why}",
+                crate::words::iso_date(date)
+            ),
+        })
     }
 
     /// The move itself. `handle` holds the old id's lock; the file must be as it last
@@ -94,7 +118,7 @@ impl Store {
     fn move_held(
         &self,
         handle: &Handle,
-        to: MeetingId,
+        to_date: NaiveDate,
         change: impl FnOnce(&mut Meeting) -> std::result::Result<(), String>,
     ) -> Result<Moved> {
         let from = handle.id().clone();
@@ -110,13 +134,15 @@ impl Store {
                 path: self.path_of(&from),
             });
         }
-        self.may_leave(&loaded, &format!("moved to {to}"))?;
-        let mut meeting = loaded.meeting;
         let refuse = |reason: String| StoreError::Refused {
             id: from.clone(),
             reason,
         };
+        let mut meeting = loaded.meeting.clone();
         change(&mut meeting).map_err(refuse)?;
+        // After the change, which may be of board, and so of the id the date gives.
+        let to = self.id_on_date(&meeting, to_date)?;
+        self.may_leave(&loaded, &format!("moved to {to}"))?;
         if let Some(why) = rename::out_of_order(&meeting, to.date()) {
             return Err(refuse(format!("it cannot be moved there: {why}")));
         }
@@ -140,7 +166,7 @@ impl Store {
         let written = self
             .read_versioned(&new_path)
             .map_err(super::error::io_err("read", &new_path))
-            .and_then(|(file, _)| Ok((file, self.move_to_trash(&from)?)));
+            .and_then(|(file, _)| Ok((file, self.move_to_trash(&from, Some(&to))?)));
         let (file, trashed) = match written {
             Ok(done) => done,
             Err(e) => {

@@ -1,5 +1,7 @@
 //! The trash: `trash/` in the data directory, where a meeting made by mistake (or the file a
 //! renamed meeting left) is moved, byte for byte, until it is restored. Nothing is deleted.
+//! The file a move leaves is named for it (`2026-12-09.moved-to-2026-12-10.json`): it is the
+//! same meeting as the one it moved to, so it is not restored beside that one.
 
 use std::io;
 use std::path::PathBuf;
@@ -31,7 +33,21 @@ pub struct InTrash {
     pub meeting: Option<Summary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// For the file a move left: the meeting it became, as its name says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<MeetingId>,
 }
+
+/// Where the meeting in trash file `name` moved to, if the name says it is a move's leftover.
+pub fn moved_to(name: &str) -> Option<MeetingId> {
+    let (_, to) = name.strip_suffix(".json")?.split_once(MOVED_TO)?;
+    // A second copy's number (`.2`) follows the id; an id has no dot.
+    let to = to.split_once('.').map_or(to, |(id, _)| id);
+    MeetingId::parse(to).ok()
+}
+
+/// What names the file a move leaves in the trash, between the old id and the new.
+const MOVED_TO: &str = ".moved-to-";
 
 impl Store {
     pub fn trash_dir(&self) -> PathBuf {
@@ -44,7 +60,7 @@ impl Store {
         let _lock = self.lock(id)?;
         let loaded = self.load(id)?;
         self.may_leave(&loaded, "deleted")?;
-        self.move_to_trash(id)
+        self.move_to_trash(id, None)
     }
 
     /// Puts `name` (as [`Store::trashed`] lists it) back in the data directory as the
@@ -55,6 +71,17 @@ impl Store {
         let (meeting, _) = super::decode_file(&path, &bytes)?;
         let id = meeting.id;
         let _lock = self.lock(&id)?;
+        if let Some(to) = moved_to(name).filter(|to| self.exists(to)) {
+            return Err(StoreError::Refused {
+                id,
+                reason: format!(
+                    "{name} is how it was before it moved to {to}, and that is meeting {to} \
+                     now ({}); restoring it would make the meeting twice, so it stays in the \
+                     trash",
+                    self.path_of(&to).display()
+                ),
+            });
+        }
         let target = self.path_of(&id);
         let taken = || StoreError::Refused {
             id: id.clone(),
@@ -98,11 +125,13 @@ impl Store {
                 .and_then(|b| super::decode_file(&entry.path(), &b));
             out.push(match read {
                 Ok((m, _)) => InTrash {
+                    moved_to: moved_to(&name),
                     name,
                     meeting: Some(Summary::of(&m)),
                     problem: None,
                 },
                 Err(e) => InTrash {
+                    moved_to: moved_to(&name),
                     name,
                     meeting: None,
                     problem: Some(e.problem()),
@@ -156,15 +185,24 @@ impl Store {
         Ok(())
     }
 
-    /// Moves `id`'s file into the trash under the first free name. The caller holds the lock.
-    pub(super) fn move_to_trash(&self, id: &MeetingId) -> Result<Trashed> {
+    /// Moves `id`'s file into the trash under the first free name, saying in it the meeting
+    /// it `became` when a move left it. The caller holds the lock.
+    pub(super) fn move_to_trash(
+        &self,
+        id: &MeetingId,
+        became: Option<&MeetingId>,
+    ) -> Result<Trashed> {
         let dir = self.trash_dir();
         super::create_private_dir(&dir)?;
         let from = self.path_of(id);
+        let stem = match became {
+            Some(to) => format!("{id}{MOVED_TO}{to}"),
+            None => id.to_string(),
+        };
         for n in 1..=1000 {
             let name = match n {
-                1 => format!("{id}.json"),
-                n => format!("{id}.{n}.json"),
+                1 => format!("{stem}.json"),
+                n => format!("{stem}.{n}.json"),
             };
             let path = dir.join(&name);
             match atomic::move_new(self.disk(), &from, &path) {

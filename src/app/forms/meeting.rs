@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use super::Spec;
 use crate::app::form::{Form, LineInput, Value};
 use crate::app::{App, Effect};
-use crate::model::rename::{id_on, out_of_order};
-use crate::model::{Board, MeetingId, clock, details};
+use crate::model::rename::{OnDate, id_on, out_of_order};
+use crate::model::{Board, BoardId, MeetingId, clock, details};
 
 form! {
     MeetingDetails { id: MeetingId }
@@ -67,9 +67,22 @@ impl Spec for MeetingDetails {
         };
         let new_quorum = details::quorum(quorum.text).map_err(|e| quorum.refuse(e))?;
         let new_board = chosen_board(app, board)?;
+        if let Some(b) = &new_board {
+            let board_of = |id: &MeetingId| {
+                let s = app.archive.meetings.iter().find(|s| s.id == *id)?;
+                s.board_id.clone()
+            };
+            if let Some(why) = details::board_change_refused(&app.meeting, &b.id, board_of) {
+                return Err(board.refuse(why));
+            }
+        }
         let moving = new_date != app.meeting.date;
         if moving {
-            may_move(app, new_date).map_err(|e| date.refuse(e))?;
+            let board_id = match &new_board {
+                Some(b) => Some(b.id.clone()),
+                None => own_board(app),
+            };
+            may_move(app, new_date, board_id.as_ref()).map_err(|e| date.refuse(e))?;
         }
         if let Some(b) = new_board {
             details::set_board(&mut app.meeting, &b);
@@ -86,6 +99,15 @@ impl Spec for MeetingDetails {
         }
         Ok(())
     }
+}
+
+/// The id of the meeting's board: the one its record names, else the board it is open under.
+fn own_board(app: &App) -> Option<BoardId> {
+    app.meeting
+        .board
+        .id
+        .clone()
+        .or_else(|| app.board.as_ref().map(|b| b.id.clone()))
 }
 
 /// The board record chosen, if another than the meeting's: one of the data directory's.
@@ -109,16 +131,24 @@ fn chosen_board(app: &App, typed: Value) -> Result<Option<Board>, String> {
 }
 
 /// What the workspace can tell before asking the run loop to move the meeting to `date`:
-/// the order of meetings, an id already taken, minutes approved at this meeting. The store
+/// the order of meetings, the id `new` would give it there (refused beside this board's own
+/// meeting that day or an id taken), minutes approved at this meeting. The store
 /// checks everything again, and what else refers to it, when it moves it.
-fn may_move(app: &App, date: NaiveDate) -> Result<(), String> {
+fn may_move(app: &App, date: NaiveDate, board: Option<&BoardId>) -> Result<(), String> {
     if let Some(why) = out_of_order(&app.meeting, date) {
         return Err(why);
     }
-    let to = id_on(&app.meeting.id, date);
-    if app.archive.meetings.iter().any(|s| s.id == to) {
-        return Err(format!("there is already a meeting {to}"));
-    }
+    let on_date: Vec<OnDate> = app
+        .archive
+        .meetings
+        .iter()
+        .filter(|s| s.id.date() == date && s.id != app.meeting.id)
+        .map(|s| OnDate {
+            id: &s.id,
+            same_board: board.is_some() && s.board_id.as_ref() == board,
+        })
+        .collect();
+    id_on(&app.meeting.id, board, date, &on_date)?;
     let here = &app.meeting.id;
     if let Some(s) = app
         .archive

@@ -85,6 +85,10 @@ fn meeting_cases() -> Vec<Case> {
             name: "edit the meeting's details",
             open: |app| {
                 app.boards = two_boards();
+                // A first meeting, approving none and carrying nothing: it may change board.
+                let id = app.meeting.id.clone();
+                app.meeting.previous = None;
+                app.meeting.actions.retain(|a| a.raised.meeting == id);
                 app.command(Command::Agenda(AgendaEdit::Meeting));
             },
             values: &[

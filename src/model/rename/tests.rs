@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::BoardId;
 use crate::model::carry::new_meeting;
 use crate::model::{ActionItem, ActionStatus, Due, RaisedIn, Template};
 
@@ -51,8 +52,52 @@ fn a_renamed_meeting_takes_its_own_action_ids_with_it_and_leaves_carried_ones() 
 #[test]
 fn the_new_id_keeps_the_suffix_of_a_second_meeting_that_day() {
     let date = id("2027-01-13").date();
-    assert_eq!(id_on(&id("2026-12-09-extra"), date), id("2027-01-13-extra"));
-    assert_eq!(id_on(&id("2026-12-09"), date), id("2027-01-13"));
+    let cpb = BoardId::parse("cpb").unwrap();
+    assert_eq!(
+        id_on(&id("2026-12-09-extra"), Some(&cpb), date, &[]),
+        Ok(id("2027-01-13-extra"))
+    );
+    assert_eq!(
+        id_on(&id("2026-12-09"), Some(&cpb), date, &[]),
+        Ok(id("2027-01-13"))
+    );
+}
+
+#[test]
+fn a_move_takes_the_id_new_gives_beside_another_boards_meeting_and_not_beside_its_own() {
+    let date = id("2026-12-16").date();
+    let cpb = BoardId::parse("cpb").unwrap();
+    let fp = id("2026-12-16");
+    let theirs = [OnDate {
+        id: &fp,
+        same_board: false,
+    }];
+    assert_eq!(
+        id_on(&id("2026-12-09"), Some(&cpb), date, &theirs),
+        Ok(id("2026-12-16-cpb"))
+    );
+    // A tagged id whose date moves away from the other board's meeting loses its tag.
+    assert_eq!(
+        id_on(
+            &id("2026-12-09-cpb"),
+            Some(&cpb),
+            id("2026-12-23").date(),
+            &[]
+        ),
+        Ok(id("2026-12-23"))
+    );
+    let ours = id("2026-12-16-cpb");
+    let both = [
+        theirs[0],
+        OnDate {
+            id: &ours,
+            same_board: true,
+        },
+    ];
+    assert_eq!(
+        id_on(&id("2027-01-13"), Some(&cpb), date, &both),
+        Err("this board already meets on 2026-12-16: meeting 2026-12-16-cpb".into())
+    );
 }
 
 #[test]

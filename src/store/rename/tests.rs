@@ -52,7 +52,12 @@ fn a_meeting_nothing_names_moves_to_its_new_date_and_its_old_file_to_the_trash()
         "the old file is gone from the data directory"
     );
     assert_eq!(
-        fs::read(store.trash_dir().join("2026-12-09.json")).unwrap(),
+        fs::read(
+            store
+                .trash_dir()
+                .join("2026-12-09.moved-to-2026-12-16.json")
+        )
+        .unwrap(),
         before,
         "the old file is in the trash byte for byte"
     );
@@ -118,7 +123,7 @@ fn a_date_already_holding_a_meeting_is_refused_naming_it() {
             .unwrap_err(),
     );
     assert!(
-        why.contains("2026-12-09.json is another meeting already"),
+        why.contains("this board already meets on 2026-12-09: meeting 2026-12-09"),
         "{why}"
     );
     assert!(store.exists(&id("2027-01-13")));
@@ -161,7 +166,7 @@ fn the_holder_of_the_lock_moves_it_and_carries_on_saving_under_the_new_id() {
     let (_, handle) = store.open_to_change(&dec).unwrap();
     let mut moved = store.rename_held(&handle, date("2026-12-16")).unwrap();
     drop(handle);
-    assert_eq!(moved.trashed.name, "2026-12-09.json");
+    assert_eq!(moved.trashed.name, "2026-12-09.moved-to-2026-12-16.json");
     moved.meeting.venue = "Room 2".into();
     store.save(&mut moved.handle, &moved.meeting).unwrap();
     assert_eq!(
@@ -201,7 +206,10 @@ fn changing_details_and_date_together_is_all_or_nothing() {
         store.load(&done.meeting.id).unwrap().meeting.venue,
         "Room 9"
     );
-    assert_eq!(done.moved.unwrap().name, "2026-12-09.json");
+    assert_eq!(
+        done.moved.unwrap().name,
+        "2026-12-09.moved-to-2026-12-16.json"
+    );
 }
 
 #[test]
@@ -233,7 +241,12 @@ fn a_failure_at_any_step_of_a_move_leaves_the_meeting_whole_under_one_id() {
                 assert!(!store.exists(&dec), "op {n}: {:?}", plan.log());
                 assert_eq!(store.load(&to).unwrap().meeting.id, to, "op {n}");
                 assert_eq!(
-                    fs::read(store.trash_dir().join("2026-12-09.json")).unwrap(),
+                    fs::read(
+                        store
+                            .trash_dir()
+                            .join("2026-12-09.moved-to-2026-12-16.json")
+                    )
+                    .unwrap(),
                     before
                 );
             }

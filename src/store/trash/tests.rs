@@ -155,3 +155,16 @@ fn a_failure_at_any_step_of_deleting_or_restoring_leaves_the_file_in_exactly_one
         }
     }
 }
+
+#[test]
+fn a_second_leftover_of_moves_to_one_meeting_is_still_known_as_a_move() {
+    assert_eq!(
+        moved_to("2026-12-09.moved-to-2026-12-10-cpb.2.json"),
+        Some(id("2026-12-10-cpb"))
+    );
+    assert_eq!(
+        moved_to("2026-12-09.moved-to-2026-12-10.json"),
+        Some(id("2026-12-10"))
+    );
+    assert_eq!(moved_to("2026-12-09.2.json"), None, "a deleted meeting");
+}

@@ -577,7 +577,12 @@ fn moving_the_date_saves_renames_under_the_lock_and_carries_on_in_the_new_id() {
     let moved = store.load(&new).unwrap().meeting;
     assert!(moved.agenda[0].minutes.contains("Typed before the move."));
     assert!(!store.exists(&december_id()));
-    assert!(store.trash_dir().join("2026-12-09.json").exists());
+    assert!(
+        store
+            .trash_dir()
+            .join("2026-12-09.moved-to-2026-12-16.json")
+            .exists()
+    );
     // The new id is held here; the old one is free.
     assert!(matches!(store.lock(&new), Err(StoreError::Locked { .. })));
     assert!(store.lock(&december_id()).is_ok());

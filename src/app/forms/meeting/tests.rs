@@ -115,6 +115,10 @@ fn a_date_the_workspace_knows_is_wrong_is_refused_before_anything_moves() {
 fn another_board_takes_its_record_and_keeps_the_quorum_typed() {
     let mut app = december();
     app.boards = crate::app::forms::tests::two_boards();
+    // A first meeting, approving none and carrying nothing: it may change board.
+    let id = app.meeting.id.clone();
+    app.meeting.previous = None;
+    app.meeting.actions.retain(|a| a.raised.meeting == id);
     edit_field(&mut app, 4, "cpb-south");
     app.press(KeyCode::Tab).typed("5").press(KeyCode::Enter);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
@@ -144,4 +148,69 @@ fn sealed_minutes_do_not_open_the_form() {
         app.flash.as_deref(),
         Some("Read-only: these minutes are approved and final.")
     );
+}
+
+#[test]
+fn a_date_another_boards_meeting_holds_is_no_bar_but_this_boards_own_is_named() {
+    let cpb = Some(crate::model::BoardId::parse("cpb").unwrap());
+    let mut app = december();
+    app.meeting.board.id = cpb.clone();
+    let mut theirs = Summary::of(&app.meeting);
+    theirs.id = crate::model::MeetingId::parse("2026-12-16").unwrap();
+    theirs.board_id = Some(crate::model::BoardId::parse("fp").unwrap());
+    app.archive.meetings = vec![theirs.clone()];
+    edit_field(&mut app, 1, "2026-12-16");
+    app.press(KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert!(
+        app.take_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::MoveTo(d) if d.to_string() == "2026-12-16"))
+    );
+
+    let mut app = december();
+    app.meeting.board.id = cpb;
+    let mut ours = Summary::of(&app.meeting);
+    ours.id = crate::model::MeetingId::parse("2026-12-16-extra").unwrap();
+    app.archive.meetings = vec![theirs, ours];
+    edit_field(&mut app, 1, "2026-12-16");
+    app.press(KeyCode::Enter);
+    assert_eq!(
+        refused(&app),
+        "Date: this board already meets on 2026-12-16: meeting 2026-12-16-extra"
+    );
+}
+
+#[test]
+fn a_meeting_that_approves_another_boards_minutes_keeps_its_board_and_says_why() {
+    let mut app = december();
+    app.boards = crate::app::forms::tests::two_boards();
+    let mut nov = Summary::of(&app.meeting);
+    nov.id = crate::model::MeetingId::parse("2026-11-11").unwrap();
+    nov.board_id = Some(crate::model::BoardId::parse("cpb").unwrap());
+    app.archive.meetings = vec![nov];
+    let before = app.meeting.clone();
+    edit_field(&mut app, 4, "cpb-south");
+    app.press(KeyCode::Enter);
+    assert_eq!(
+        refused(&app),
+        "Board: it cannot become a meeting of board cpb-south: it approves the minutes of \
+         2026-11-11, its previous meeting, which is of board cpb"
+    );
+    assert_eq!(app.meeting, before);
+
+    // Approving none, it still carries actions raised at earlier meetings.
+    app.press(KeyCode::Esc);
+    app.meeting.previous = None;
+    edit_field(&mut app, 4, "cpb-south");
+    app.press(KeyCode::Enter);
+    let why = refused(&app);
+    assert!(
+        why.starts_with(
+            "Board: it cannot become a meeting of board cpb-south: it carries action \
+             2026-07-08#1, raised at meeting 2026-07-08"
+        ),
+        "{why}"
+    );
+    assert_eq!(app.meeting.board, before.board);
 }
