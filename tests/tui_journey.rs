@@ -66,7 +66,9 @@ fn make_board(t: &mut Pty, data: &Path) {
     });
     t.send(b"n");
     t.wait_text("A new meeting of Corporate Parenting Board");
-    let board = json(&data.join("boards/cpb.json"));
+    let file = data.join("boards/cpb.json");
+    wait_for_file(&file, "the board and roster", |s| s.contains("Jordan"));
+    let board = json(&file);
     assert_eq!(board["name"], "Corporate Parenting Board");
     assert_eq!(board["code"], "CPB");
     assert_eq!(board["quorum"], 2);
@@ -298,6 +300,9 @@ fn next_meeting(t: &mut Pty, data: &Path, first: &str, second: NaiveDate) {
         .map(|a| a["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, [CHAIR, "Cllr Mary Shelley", "Jordan"]);
+    let carried = &m["actions"][0];
+    assert_eq!(carried["id"], format!("{first}#1"));
+    assert_eq!(carried["owner"], "Head of Service", "carried as edited");
     // Carried on in: started, written up too, past the warning that attendance is not taken.
     t.send(b"s");
     t.wait_text("Before the meeting starts");
@@ -324,7 +329,9 @@ fn approve_previous(t: &mut Pty, data: &Path, first: &str, second: &str) {
     wait_for_file(&here, "the resolution recorded", |s| {
         s.contains(&resolution)
     });
-    let prev = json(&data.join(format!("{first}.json")));
+    let sealed = data.join(format!("{first}.json"));
+    wait_for_file(&sealed, "the minutes sealed", |s| s.contains("\"sha256\""));
+    let prev = json(&sealed);
     assert_eq!(prev["status"], "approved");
     let approval = &prev["approval"];
     assert_eq!(approval["approved_by"], CHAIR);
