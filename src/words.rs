@@ -312,9 +312,10 @@ impl ItemKind {
 }
 
 impl Role {
-    /// The first role whose word begins with `typed` (any case): "young" is a young person.
+    /// The first role whose word begins with `typed` (any case): "young" is a young person,
+    /// and so is "young-person", as the command line and the board's file spell it.
     pub fn parse(typed: &str) -> Option<Role> {
-        begun(Self::ALL, Self::label, typed)
+        begun(Self::ALL, Self::label, &typed.replace('-', " "))
     }
 }
 
@@ -492,6 +493,14 @@ mod tests {
             "report, presentation, decision, information, standing or procedural"
         );
         assert_eq!(ActionStatus::choices(), "open, done, dropped or withdrawn");
+    }
+
+    #[test]
+    fn a_role_typed_in_a_form_as_the_command_line_and_the_files_spell_it_is_taken() {
+        // `board --member "Jordan;young-person"` and the board file say it with a hyphen;
+        // a clerk who learnt it there types it so in the roster form too.
+        assert_eq!(Role::parse("young-person"), Some(Role::YoungPerson));
+        assert_eq!(Role::parse("Young-Person"), Some(Role::YoungPerson));
     }
 
     #[test]

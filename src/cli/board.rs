@@ -144,7 +144,7 @@ fn parse_member(s: &str) -> Result<Member, String> {
     }
     let role = match parts.next().filter(|r| !r.is_empty()) {
         None => Role::Member,
-        Some(r) => Role::parse(&r.replace('-', " ")).ok_or_else(|| {
+        Some(r) => Role::parse(r).ok_or_else(|| {
             let roles: Vec<String> = Role::ALL
                 .iter()
                 .map(|r| r.label().replace(' ', "-"))
