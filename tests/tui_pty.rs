@@ -108,8 +108,8 @@ fn a_clerks_meeting_reaches_the_disk_whole() {
     assert_eq!(m["attendance"][1]["status"], "apologies");
     assert_eq!(
         minutes(&m)[0],
-        "Apologies for absence were received from Cllr Daniel Okafor.",
-        "the apologies line follows the attendance"
+        "Apologies for absence were received from Cllr Daniel Okafor.\n",
+        "the apologies line follows the attendance, on a line of its own"
     );
     let item2 = &minutes(&m)[1];
     assert!(

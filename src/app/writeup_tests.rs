@@ -251,10 +251,11 @@ fn apologies_marked_in_attendance_open_item_1s_minutes_as_an_edit_the_journal_ho
     let item1 = id(&app, "1");
     app.alt('5').typed("pa");
     let minutes = |app: &mut Workspace| app.meeting_for_save().item(item1).unwrap().minutes.clone();
-    assert_eq!(minutes(&mut app), OKAFOR);
+    assert_eq!(minutes(&mut app), format!("{OKAFOR}\n"));
     app.typed("a");
     let both =
         "Apologies for absence were received from Cllr Daniel Okafor and Cllr Samuel Achebe.";
+    let both = format!("{both}\n");
     assert_eq!(minutes(&mut app), both);
     let journal = app.take_journal();
     assert_eq!(
@@ -265,11 +266,12 @@ fn apologies_marked_in_attendance_open_item_1s_minutes_as_an_edit_the_journal_ho
     // The clerk edits the line: it is theirs now, and attendance no longer touches it.
     app.alt('3');
     assert_eq!(app.minutes.item, Some(item1));
+    app.press(KeyCode::Up).press(KeyCode::End);
     app.typed(" Cllr Achebe sent word late.");
     app.alt('5').typed("a");
-    let edited = format!("{both} Cllr Achebe sent word late.");
+    let edited = both.replace(".\n", ". Cllr Achebe sent word late.\n");
     assert_eq!(minutes(&mut app), edited);
-    assert_eq!(replayed(&app.take_journal(), item1, both), edited);
+    assert_eq!(replayed(&app.take_journal(), item1, &both), edited);
 }
 
 #[test]
@@ -311,7 +313,7 @@ fn substitutes_on_the_boards_roster_are_named_in_the_apologies_line() {
     assert_eq!(
         app.meeting_for_save().item(item1).unwrap().minutes,
         "Apologies for absence were received from Cllr Daniel Okafor. Substitutes: Cllr Ruth \
-         Adeyemi for Cllr Daniel Okafor."
+         Adeyemi for Cllr Daniel Okafor.\n"
     );
 }
 

@@ -108,13 +108,9 @@ pub fn refreshed(
             let with_break = first_len + usize::from(minutes.len() > first.len());
             Some((0..with_break, String::new()))
         }
+        // Always with its line break, so what the clerk types next starts a line of its own.
         (None, Some(a)) if !OPENINGS.iter().any(|o| first.starts_with(o)) => {
-            let text = if minutes.is_empty() {
-                a.to_string()
-            } else {
-                format!("{a}\n")
-            };
-            Some((0..0, text))
+            Some((0..0, format!("{a}\n")))
         }
         _ => None,
     }
@@ -204,6 +200,17 @@ mod tests {
     }
 
     #[test]
+    fn the_line_put_into_empty_minutes_ends_its_line_so_typing_starts_a_new_one() {
+        let a = "Apologies for absence were received from Cllr A.";
+        assert_eq!(refreshed("", None, Some(a)), Some((0..0, format!("{a}\n"))));
+        // And it goes again, break and all, when nobody is left to name.
+        assert_eq!(
+            refreshed(&format!("{a}\n"), Some(a), None),
+            Some((0..a.len() + 1, String::new()))
+        );
+    }
+
+    #[test]
     fn the_line_follows_attendance_only_while_the_clerk_has_not_edited_it() {
         let a = "Apologies for absence were received from Cllr B.";
         let b = "Apologies for absence were received from Cllr B and Cllr C.";
@@ -212,7 +219,6 @@ mod tests {
             refreshed("The Chair welcomed all.", None, Some(a)),
             Some((0..0, format!("{a}\n")))
         );
-        assert_eq!(refreshed("", None, Some(a)), Some((0..0, a.to_string())));
         // Replaced while untouched, kept once edited.
         let text = format!("{a}\nThe Chair welcomed all.");
         assert_eq!(
