@@ -23,6 +23,7 @@ mod meeting;
 mod new;
 pub mod output;
 mod search;
+mod times;
 
 use output::{say, say_raw, tell};
 

@@ -265,3 +265,81 @@ fn the_old_file_of_a_move_restores_once_the_meeting_it_moved_to_is_gone() {
     assert_eq!(v["id"], "2026-12-09");
     assert_eq!(fs::read(data.join("2026-12-09.json")).unwrap(), before);
 }
+
+#[test]
+fn a_past_meeting_is_written_up_from_the_command_line_with_the_times_checked_and_set() {
+    let (_tmp, data) = demo_data();
+    let id = "2026-12-09";
+    let before = fs::read_to_string(data.join(format!("{id}.json"))).unwrap();
+    // Not started: nothing may be set yet, and nothing is written.
+    let out = minutebook(&data, &["meeting", "times", id, "--began", "14:00"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("has not started"), "{}", stderr(&out));
+    // An overlap is refused naming the item in the way, and the whole command changes nothing.
+    let out = minutebook(
+        &data,
+        &[
+            "meeting",
+            "times",
+            id,
+            "--write-up",
+            "--began",
+            "14:00",
+            "--ended",
+            "15:30",
+            "--item",
+            "1=14:00-14:10",
+            "--item",
+            "2=14:05-14:20",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("item 2 would start at 14:05, before item 1 ends at 14:10"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(data.join(format!("{id}.json"))).unwrap(),
+        before
+    );
+    let out = minutebook(
+        &data,
+        &[
+            "meeting",
+            "times",
+            id,
+            "--write-up",
+            "--began",
+            "14:00",
+            "--ended",
+            "15:30",
+            "--item",
+            "1=14:00-14:10",
+            "--item",
+            "2=14:10-14:20",
+            "--end",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = json(&out);
+    assert_eq!(shown["minuting"], "write-up");
+    assert_eq!(shown["items"][1]["started_at"], "14:10");
+    let m: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(data.join(format!("{id}.json"))).unwrap())
+            .unwrap();
+    assert_eq!(m["status"], "draft");
+    assert_eq!(m["minuting"], "write-up");
+    assert_eq!(
+        (&m["began_at"], &m["ended_at"]),
+        (&"14:00".into(), &"15:30".into())
+    );
+    assert_eq!(m["agenda"][0]["started_at"], "14:00");
+    assert_eq!(m["agenda"][1]["ended_at"], "14:20");
+    assert!(
+        m["agenda"][2]["started_at"].is_null(),
+        "nothing stamped from the clock"
+    );
+    assert!(stdout(&out).contains("\"status\": \"draft\""));
+}

@@ -32,6 +32,8 @@ pub enum MeetingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Set the actual times of a meeting written up afterwards (or correct live ones before approval)
+    Times(super::times::TimesArgs),
     /// List the meetings in the trash
     Trash {
         /// Print the list as JSON
@@ -86,6 +88,7 @@ struct Details<'a> {
 pub fn run(store: &Store, command: MeetingCommand) -> Outcome {
     match command {
         MeetingCommand::Set(args) => set(store, args),
+        MeetingCommand::Times(args) => super::times::run(store, args),
         MeetingCommand::Delete { id, json } => {
             let trashed = store.trash_meeting(&MeetingId::parse(&id)?)?;
             if json {
