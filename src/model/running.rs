@@ -237,6 +237,17 @@ pub fn defer(m: &mut Meeting, id: ItemId, now: NaiveTime) -> Result<(), Refused>
 pub fn end(m: &mut Meeting, now: NaiveTime) -> Result<(), Refused> {
     still_running(m)?;
     finish_current(m, now);
+    // Written up, the clerk may set an item's times without stepping to it: it was held.
+    if m.minuting == Minuting::WriteUp {
+        for id in leaves(&m.agenda) {
+            let it = item(m, id);
+            if it.status == ItemStatus::Pending
+                && (it.started_at.is_some() || it.ended_at.is_some())
+            {
+                it.status = ItemStatus::Done;
+            }
+        }
+    }
     if let Some(now) = stamp(m, now) {
         m.ended_at = Some(now);
     }
@@ -353,6 +364,22 @@ mod tests {
     fn meeting() -> Meeting {
         let tpl = Template::builtin("corporate-parenting-board").unwrap();
         new_meeting(&tpl, MeetingId::parse("2026-12-09").unwrap(), None, &[])
+    }
+
+    #[test]
+    fn a_written_up_meeting_ended_counts_every_item_given_times_as_held() {
+        let mut m = meeting();
+        m.minuting = Minuting::WriteUp;
+        start(&mut m, t(9, 0)).unwrap();
+        let order = leaves(&m.agenda);
+        // Times set by hand on item 3, never stepped to; item 4 neither stepped to nor timed.
+        let third = agenda::find_mut(&mut m.agenda, order[2]).unwrap();
+        third.started_at = Some(t(14, 20));
+        third.ended_at = Some(t(14, 30));
+        end(&mut m, t(9, 5)).unwrap();
+        assert_eq!(status(&m, order[2]), ItemStatus::Done, "timed: it was held");
+        assert_eq!(status(&m, order[3]), ItemStatus::Pending, "never reached");
+        assert_eq!(m.item(order[2]).unwrap().started_at, Some(t(14, 20)));
     }
 
     fn titles(m: &Meeting, ids: &[ItemId]) -> Vec<String> {
