@@ -404,7 +404,7 @@ fn iha_trend(meetings: &[Summary], json: bool, scope: &board::Scope) -> String {
         })
         .collect();
     if json {
-        return serde_json::to_string_pretty(&rows).expect("rows serialise") + "\n";
+        return crate::cli::output::json(&rows) + "\n";
     }
     if rows.is_empty() {
         return "No meeting has reported IHA figures yet.\n".to_string();
@@ -506,10 +506,7 @@ fn list(store: &Store, json: bool, board: Option<&str>) -> Outcome {
         .meetings
         .retain(|s| scope.keeps(s.board_id.as_ref()));
     if json {
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&listing.meetings).expect("summaries serialise")
-        );
+        say!("{}", crate::cli::output::json(&listing.meetings));
     } else if listing.meetings.is_empty() {
         say!(
             "No meetings yet in {}. Create one with: minutebook new --date YYYY-MM-DD",

@@ -50,20 +50,11 @@ fn make_board(t: &mut Pty, data: &Path) {
     t.type_text(CHAIR);
     t.send(ENTER);
     t.wait_text("Add another member");
-    t.send(b"y");
-    t.wait_text("CPB roster: a new member");
-    t.type_text("Cllr Mary Shelley\tmember\tLead Member for Children\tyes");
-    t.send(ENTER);
-    t.wait_for("the councillor listed", |s| {
-        s.contains("Cllr Mary Shelley") && s.contains("Add another member")
-    });
-    t.send(b"y");
-    t.wait_text("CPB roster: a new member");
-    t.type_text("Jordan\tyoung person\t\tno");
-    t.send(ENTER);
-    t.wait_for("the young person listed", |s| {
-        s.contains("Jordan") && s.contains("Add another member")
-    });
+    t.add_member(
+        "Cllr Mary Shelley\tmember\tLead Member for Children\tyes",
+        "Cllr Mary Shelley",
+    );
+    t.add_member("Jordan\tyoung person\t\tno", "Jordan");
     t.send(b"n");
     t.wait_text("A new meeting of Corporate Parenting Board");
     let file = data.join("boards/cpb.json");
@@ -135,25 +126,12 @@ fn write_up(t: &mut Pty, file: &Path) {
     );
     t.send(b"w");
     t.wait_text("written up afterwards");
-    t.send(b"T");
-    t.wait_text("When the meeting began and ended");
-    t.type_text("14:00\t15:30");
-    t.send(ENTER);
-    t.wait_text("The meeting began 14:00 and ended 15:30.");
-    t.send(b"t");
-    t.wait_text("Times of item 1");
-    t.type_text("14:00\t14:10");
-    t.send(ENTER);
-    t.wait_text("Item 1: started 14:00, ended 14:10.");
-    t.send(b"jt");
-    t.wait_text("Times of item 2");
-    t.type_text("14:10\t14:25");
-    t.send(ENTER);
-    t.wait_text("Item 2: started 14:10, ended 14:25.");
-    t.send(b"jt");
-    t.wait_text("Times of item 3");
-    t.type_text("14:20\t14:40");
-    t.send(ENTER);
+    t.set_meeting_times("14:00", "15:30");
+    t.set_item_times("1", "14:00", "14:10");
+    t.send(b"j");
+    t.set_item_times("2", "14:10", "14:25");
+    t.send(b"j");
+    t.enter_item_times("3", "14:20", "14:40");
     t.wait_text("item 3 would start at 14:20, before item 2 ends at 14:25");
     // Back to the start, typed over; the end typed before the refusal is kept.
     t.send(b"\x1b[Z");
@@ -182,10 +160,7 @@ fn minutes_and_action(t: &mut Pty, file: &Path) {
     t.wait_text("captured");
     t.send(&alt('1'));
     t.wait_text("written up afterwards");
-    t.send(b"E");
-    t.wait_text("End the meeting now?");
-    t.send(b"y");
-    t.wait_text("minutes in draft");
+    t.end_meeting();
     wait_for_file(file, "the meeting ended", |s| s.contains("\"draft\""));
     written_up_on_disk(&json(file));
 }
@@ -304,12 +279,7 @@ fn next_meeting(t: &mut Pty, data: &Path, first: &str, second: NaiveDate) {
     assert_eq!(carried["id"], format!("{first}#1"));
     assert_eq!(carried["owner"], "Head of Service", "carried as edited");
     // Carried on in: started, written up too, past the warning that attendance is not taken.
-    t.send(b"s");
-    t.wait_text("Before the meeting starts");
-    t.send(b"s");
-    t.wait_text("Live, or written up afterwards?");
-    t.send(b"w");
-    t.wait_text("in progress · written up afterwards");
+    t.start_written_up_unmarked();
 }
 
 /// Step 5b: from the next meeting, the first one's minutes approved, signed by the chair

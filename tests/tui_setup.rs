@@ -24,13 +24,10 @@ fn first_start(data: &std::path::Path) -> Pty {
     t.type_text("Cllr Ada Byron");
     t.send(ENTER);
     t.wait_text("Add another member");
-    t.send(b"y");
-    t.wait_text("CPB roster: a new member");
-    t.type_text("Dr Ruth Penhaligon\tofficer\tDesignated Nurse\tno");
-    t.send(ENTER);
-    t.wait_for("the second member listed", |s| {
-        s.contains("Dr Ruth Penhaligon") && s.contains("Add another member")
-    });
+    t.add_member(
+        "Dr Ruth Penhaligon\tofficer\tDesignated Nurse\tno",
+        "Dr Ruth Penhaligon",
+    );
     assert!(
         !data.join("boards").exists(),
         "nothing is written before the roster is done"

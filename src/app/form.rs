@@ -151,6 +151,16 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// A time on the 24-hour clock, or None if left empty.
+    pub fn time(&self) -> Result<Option<chrono::NaiveTime>, String> {
+        match self.text {
+            "" => Ok(None),
+            t => crate::model::clock::parse_hhmm(t)
+                .map(Some)
+                .map_err(|e| self.refuse(e)),
+        }
+    }
+
     /// A date, or None if left empty.
     pub fn date(&self) -> Result<Option<chrono::NaiveDate>, String> {
         if self.text.is_empty() {

@@ -89,10 +89,7 @@ fn edit(store: &Store, args: EditArgs) -> Outcome {
         Ok((done, action.clone()))
     })?;
     if args.json {
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&after).expect("an action serialises")
-        );
+        say!("{}", crate::cli::output::json(&after));
     } else {
         say!("{}", said(&done, &id, &held));
     }

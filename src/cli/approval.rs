@@ -175,10 +175,7 @@ pub fn verify(store: &Store, json: bool, board: Option<&str>) -> Outcome {
             checked: &checked,
             unreadable_files: &unreadable,
         };
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&report).expect("serialises")
-        );
+        say!("{}", crate::cli::output::json(&report));
     } else {
         for c in &bad {
             let board = match scope.label {

@@ -209,10 +209,13 @@ pub(super) fn migrate(store: &Store) -> Outcome {
 
 /// The board `--board ID` names, if one was given: refused, naming the boards there are,
 /// when there is no such board.
-pub(super) fn chosen(store: &Store, id: Option<&str>) -> Result<Option<Board>, Failure> {
+pub(super) fn chosen(
+    store: &Store,
+    boards: &[Board],
+    id: Option<&str>,
+) -> Result<Option<Board>, Failure> {
     let Some(id) = id else { return Ok(None) };
-    let boards = store.boards()?;
-    find(store, &boards, id).map(|b| Some(b.clone()))
+    find(store, boards, id).map(|b| Some(b.clone()))
 }
 
 fn find<'a>(store: &Store, boards: &'a [Board], id: &str) -> Result<&'a Board, Failure> {
@@ -411,10 +414,7 @@ fn mark_chairs(board: &mut Board, chair: Option<String>, vice: Option<String>) -
 
 fn print_board(store: &Store, board: &Board, json: bool, done: &str) -> Outcome {
     if json {
-        say!(
-            "{}",
-            serde_json::to_string_pretty(board).expect("a board serialises")
-        );
+        say!("{}", crate::cli::output::json(board));
     } else {
         say!(
             "{done} board {}: {} ({}), {} on the roster{}; record in {}",
@@ -462,10 +462,7 @@ fn list(store: &Store, json: bool) -> Outcome {
         })
         .collect();
     if json {
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&rows).expect("rows serialise")
-        );
+        say!("{}", crate::cli::output::json(&rows));
     } else if rows.is_empty() {
         say!(
             "No boards yet in {}. Make one with: minutebook board new --name NAME --code CODE",
@@ -512,10 +509,7 @@ fn show(store: &Store, id: &str, json: bool) -> Outcome {
         next_usual_date: board.next_usual_date(after),
     };
     if json {
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&shown).expect("a board serialises")
-        );
+        say!("{}", crate::cli::output::json(&shown));
     } else {
         say_raw!("{}", show_text(store, &shown));
     }

@@ -92,7 +92,7 @@ pub fn run(store: &Store, command: MeetingCommand) -> Outcome {
         MeetingCommand::Delete { id, json } => {
             let trashed = store.trash_meeting(&MeetingId::parse(&id)?)?;
             if json {
-                say!("{}", to_json(&trashed));
+                say!("{}", crate::cli::output::json(&trashed));
             } else {
                 say!(
                     "Moved meeting {} to the trash as {}; `minutebook meeting restore {}` puts it back.",
@@ -108,7 +108,7 @@ pub fn run(store: &Store, command: MeetingCommand) -> Outcome {
             let path = store.path_of(&id);
             if json {
                 let out = serde_json::json!({ "id": id, "from": name, "path": path });
-                say!("{}", to_json(&out));
+                say!("{}", crate::cli::output::json(&out));
             } else {
                 say!(
                     "Restored meeting {id} from the trash to {}.",
@@ -184,7 +184,7 @@ fn board_ids(store: &Store, wanted: bool) -> Result<HashMap<MeetingId, BoardId>,
 fn list_trash(store: &Store, json: bool) -> Outcome {
     let all = store.trashed()?;
     if json {
-        say!("{}", to_json(&all));
+        say!("{}", crate::cli::output::json(&all));
         return Ok(());
     }
     if all.is_empty() {
@@ -280,7 +280,7 @@ fn print_set(m: &Meeting, moved: Option<&Trashed>, json: bool) {
             board_name: &m.board.name,
             moved,
         };
-        say!("{}", to_json(&out));
+        say!("{}", crate::cli::output::json(&out));
         return;
     }
     say!(
@@ -303,8 +303,4 @@ fn print_set(m: &Meeting, moved: Option<&Trashed>, json: bool) {
             t.path.display()
         );
     }
-}
-
-fn to_json(v: &impl Serialize) -> String {
-    serde_json::to_string_pretty(v).expect("serialises")
 }

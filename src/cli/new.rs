@@ -25,10 +25,15 @@ pub struct Asked {
 
 pub fn run(store: &Store, asked: Asked) -> Outcome {
     board::migrate(store)?;
-    let board = match board::chosen(store, asked.board.as_deref())? {
+    // Read once: the board asked for, and whose each earlier meeting is.
+    let mut boards = store.boards()?;
+    let board = match board::chosen(store, &boards, asked.board.as_deref())? {
         Some(b) => b,
-        None => only_board(store, asked.template.as_deref())?,
+        None => only_board(store, &boards, asked.template.as_deref())?,
     };
+    if !boards.iter().any(|b| b.id == board.id) {
+        boards.push(board.clone());
+    }
     // A board resolved only in memory (its record could not be written before) is written
     // now: the meeting will name it.
     if store.board(&board.id)?.is_none() {
@@ -42,7 +47,6 @@ pub fn run(store: &Store, asked: Asked) -> Outcome {
     };
     let (all, problems) = store.load_where(|_| true)?;
     unless_unread(&problems)?;
-    let boards = store.boards()?;
     let id = meeting_id(store, &board, &boards, asked.date, asked.id)?;
     // This board's meetings only, and not the meeting itself: a `new` run again after it
     // was made makes the same file.
@@ -96,11 +100,10 @@ fn meeting_id(
 
 /// Without `--board`: the only board; with none yet, a board made from the template as
 /// migration would make it (and its record written); with several, a refusal naming them.
-fn only_board(store: &Store, template: Option<&str>) -> Result<Board, Failure> {
-    let mut boards = store.boards()?;
-    match boards.len() {
-        1 => Ok(boards.remove(0)),
-        0 => first_board(
+fn only_board(store: &Store, boards: &[Board], template: Option<&str>) -> Result<Board, Failure> {
+    match boards {
+        [only] => Ok(only.clone()),
+        [] => first_board(
             store,
             template.unwrap_or(crate::model::board_migration::DEFAULT_TEMPLATE),
         ),
@@ -108,7 +111,7 @@ fn only_board(store: &Store, template: Option<&str>) -> Result<Board, Failure> {
             "{} holds {} boards; say which with --board ID: {}",
             store.dir().display(),
             boards.len(),
-            named(&boards)
+            named(boards)
         ))),
     }
 }

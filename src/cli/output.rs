@@ -75,3 +75,8 @@ macro_rules! tell {
 }
 
 pub(crate) use {say, say_raw, tell};
+
+/// A value as the `--json` of every command prints it: pretty, one document.
+pub fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("what a command prints as JSON always serialises")
+}

@@ -60,10 +60,7 @@ pub(super) fn search(
             meetings: results.meetings,
             hits: &results.hits,
         };
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&out).expect("hits serialise")
-        );
+        say!("{}", crate::cli::output::json(&out));
         return Ok(());
     }
     if results.total == 0 {
@@ -182,10 +179,7 @@ pub(super) fn actions(store: &Store, asked: ActionsAsked, board: Option<&str>) -
                 overdue: record.is_overdue(today),
             })
             .collect();
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&rows).expect("actions serialise")
-        );
+        say!("{}", crate::cli::output::json(&rows));
         return Ok(());
     }
     if records.is_empty() {

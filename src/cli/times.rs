@@ -143,10 +143,7 @@ fn print(m: &Meeting, json: bool) {
             ended_at: hhmm(m.ended_at),
             items,
         };
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&out).expect("times serialise")
-        );
+        say!("{}", crate::cli::output::json(&out));
         return;
     }
     let span = |a: Option<String>, b: Option<String>| {

@@ -196,10 +196,7 @@ impl Store {
 
 /// The board of `boards` that holds a meeting's record of its board.
 pub fn holder<'a>(boards: &'a [Board], m: &MeetingBoard) -> Option<&'a Board> {
-    match &m.id {
-        Some(id) => boards.iter().find(|b| b.id == *id),
-        None => boards.iter().find(|b| b.holds(m)),
-    }
+    boards.iter().find(|b| b.holds(m))
 }
 
 /// The id of the board a meeting's record names: the record holding it, else the id it

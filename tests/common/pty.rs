@@ -178,6 +178,61 @@ impl Pty {
         }
     }
 
+    /// Starts a meeting whose attendance is not taken as written up afterwards: `s` past
+    /// the warning, then `w`.
+    pub fn start_written_up_unmarked(&mut self) {
+        self.send(b"s");
+        self.wait_text("Before the meeting starts");
+        self.send(b"s");
+        self.wait_text("Live, or written up afterwards?");
+        self.send(b"w");
+        self.wait_text("in progress · written up afterwards");
+    }
+
+    /// `E`, and yes: the minutes become a draft.
+    pub fn end_meeting(&mut self) {
+        self.send(b"E");
+        self.wait_text("End the meeting now?");
+        self.send(b"y");
+        self.wait_text("minutes in draft");
+    }
+
+    /// `T` in the Agenda: when the meeting began and ended, waited on until it says so.
+    pub fn set_meeting_times(&mut self, began: &str, ended: &str) {
+        self.send(b"T");
+        self.wait_text("When the meeting began and ended");
+        self.type_text(&format!("{began}\t{ended}"));
+        self.send(ENTER);
+        self.wait_text(&format!("The meeting began {began} and ended {ended}."));
+    }
+
+    /// `t` on the selected item, number `n`: its start and end typed and submitted. What
+    /// follows (the times said, or a refusal) is the caller's to wait for.
+    pub fn enter_item_times(&mut self, n: &str, start: &str, end: &str) {
+        self.send(b"t");
+        self.wait_text(&format!("Times of item {n}"));
+        self.type_text(&format!("{start}\t{end}"));
+        self.send(ENTER);
+    }
+
+    /// As [`Pty::enter_item_times`], waited on until the times are said.
+    pub fn set_item_times(&mut self, n: &str, start: &str, end: &str) {
+        self.enter_item_times(n, start, end);
+        self.wait_text(&format!("Item {n}: started {start}, ended {end}."));
+    }
+
+    /// At first start's "add another?": `y`, the member form's fields typed (Tab between
+    /// them) and submitted, waited on until `name` is listed and the question asked again.
+    pub fn add_member(&mut self, fields: &str, name: &str) {
+        self.send(b"y");
+        self.wait_text("CPB roster: a new member");
+        self.type_text(fields);
+        self.send(ENTER);
+        self.wait_for(&format!("{name} listed"), |s| {
+            s.contains(name) && s.contains("Add another member")
+        });
+    }
+
     pub fn wait_text(&self, text: &str) {
         self.wait_for(text, |s| s.contains(text));
     }

@@ -2,9 +2,8 @@
 
 use super::Spec;
 use crate::app::App;
-use crate::app::form::{Form, LineInput, Value};
+use crate::app::form::{Form, LineInput};
 use crate::model::attendance::TimesRefused;
-use crate::model::clock::parse_hhmm;
 
 form! {
     Times { person: usize, name: String }
@@ -29,17 +28,10 @@ pub fn open(app: &mut App) -> Option<Form> {
     Some(Form::new(format!("Times for {}", p.name), times))
 }
 
-fn time(v: Value) -> Result<Option<chrono::NaiveTime>, String> {
-    match v.text {
-        "" => Ok(None),
-        text => parse_hhmm(text).map(Some).map_err(|e| v.refuse(e)),
-    }
-}
-
 impl Spec for Times {
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values { arrived, left } = self.values();
-        let (arrived_at, left_at) = (time(arrived)?, time(left)?);
+        let (arrived_at, left_at) = (arrived.time()?, left.time()?);
         let began = app.meeting.began_at.or(app.meeting.start_time);
         let p = app
             .meeting

@@ -5,7 +5,6 @@ use super::{Changes, Spec};
 use crate::app::App;
 use crate::app::archive::Request;
 use crate::app::form::{Form, LineInput};
-use crate::model::clock::parse_hhmm;
 use crate::model::template::BUILTIN;
 use crate::model::{Board, BoardId, MeetingBoard, YoungPeopleNamed};
 use crate::words::{parse_usual_day, usual_day_words};
@@ -123,13 +122,10 @@ impl BoardForm {
             .parse()
             .map_err(|_| quorum.refuse(format!("{:?} is not a whole number", quorum.text)))?;
         b.usual_day = parse_usual_day(usual_day.text).map_err(|e| usual_day.refuse(e))?;
-        b.usual_time = match usual_time.text {
-            "" => None,
-            t => Some(parse_hhmm(t).map_err(|e| usual_time.refuse(e))?),
-        };
+        b.usual_time = usual_time.time()?;
         b.venue = venue.text.to_string();
-        // Only built-in templates can make meetings here: a name kept from the record
-        // (a file the command line knows) is left as it is.
+        // A built-in name, or the one the record already holds (a file of the data
+        // directory's templates/ is not listed here to check against).
         let known = BUILTIN.iter().any(|(n, _)| *n == template.text);
         if !known && template.text != self.base.template {
             return Err(template.refuse(format!(

@@ -2,7 +2,6 @@
 //! written up, or corrected after it until its minutes are approved.
 
 use super::Spec;
-use super::times::hhmm;
 use crate::app::App;
 use crate::app::form::{Form, LineInput};
 use crate::model::timing_rules;
@@ -40,7 +39,7 @@ pub fn open(app: &mut App) -> Option<Form> {
 impl Spec for MeetingTimes {
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values { began, ended } = self.values();
-        let (began, ended) = (hhmm(began)?, hhmm(ended)?);
+        let (began, ended) = (began.time()?, ended.time()?);
         timing_rules::set_meeting(&mut app.meeting, began, ended)?;
         let shown = |t: Option<chrono::NaiveTime>| t.map_or_else(|| "no time".to_string(), time);
         app.flash = Some(format!(

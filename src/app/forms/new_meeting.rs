@@ -8,7 +8,6 @@ use crate::app::App;
 use crate::app::archive::{BoardOffer, Request};
 use crate::app::form::{Form, LineInput, Shown, Value};
 use crate::model::BoardId;
-use crate::model::clock::parse_hhmm;
 use crate::words::iso_date;
 
 /// The fields by hand: the board is asked only when there is a choice of boards.
@@ -128,10 +127,7 @@ impl NewMeeting {
             date.date()?
                 .ok_or_else(|| date.refuse("a meeting needs a date (YYYY-MM-DD)"))?
         };
-        let time = match time.text {
-            "" => offer.board.usual_time,
-            t => Some(parse_hhmm(t).map_err(|e| time.refuse(e))?),
-        };
+        let time = time.time()?.or(offer.board.usual_time);
         Ok((offer.board.id.clone(), date, time))
     }
 }

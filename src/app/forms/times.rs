@@ -5,7 +5,7 @@ use chrono::NaiveTime;
 
 use super::Spec;
 use crate::app::App;
-use crate::app::form::{Form, LineInput, Value};
+use crate::app::form::{Form, LineInput};
 use crate::model::{ItemId, agenda, timing_rules};
 use crate::words::time;
 
@@ -43,20 +43,10 @@ pub fn open(app: &mut App) -> Option<Form> {
     ))
 }
 
-/// A time as typed, or none if the field is left empty.
-pub(super) fn hhmm(v: Value) -> Result<Option<NaiveTime>, String> {
-    match v.text {
-        "" => Ok(None),
-        t => crate::model::clock::parse_hhmm(t)
-            .map(Some)
-            .map_err(|e| v.refuse(e)),
-    }
-}
-
 impl Spec for ItemTimes {
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let Values { started, ended } = self.values();
-        let (start, end) = (hhmm(started)?, hhmm(ended)?);
+        let (start, end) = (started.time()?, ended.time()?);
         timing_rules::set_item(&mut app.meeting, self.id, start, end)?;
         let number = agenda::number_of(&app.meeting.agenda, self.id)
             .map(|n| n.to_string())
