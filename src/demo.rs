@@ -486,10 +486,8 @@ fn say(item: &mut AgendaItem, text: &str) {
     let mark = format!("{} ", decision_mark(DecisionKind::Resolution));
     for line in text.lines() {
         if let Some(rest) = line.find(&mark).map(|i| &line[i + mark.len()..]) {
-            item.decisions.push(Decision {
-                kind: DecisionKind::Resolution,
-                text: rest.to_string(),
-            });
+            item.decisions
+                .push(Decision::new(DecisionKind::Resolution, rest.to_string()));
         }
     }
 }

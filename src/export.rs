@@ -127,7 +127,7 @@ pub fn render(
             if format == Format::Json && scope == Scope::Full {
                 return json(m);
             }
-            render_view(&view::View::private(m, origins), format, scope)
+            render_view(&view::View::private(m, origins, board), format, scope)
         }
     }
 }

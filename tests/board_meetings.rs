@@ -21,6 +21,9 @@ fn board(code: &str, name: &str, chair: &str) -> Board {
         name: name.into(),
         council: "Dorset Council".into(),
         code: code.into(),
+        minute_year: Default::default(),
+        item_times_in_minutes: false,
+        contact: String::new(),
         quorum: 1,
         venue: format!("{name} room"),
         usual_day: Some(UsualDay {

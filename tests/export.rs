@@ -541,19 +541,19 @@ fn plant(base: &Meeting, p: &Plant) -> (Meeting, String) {
     item.minutes_allotted = Some(17);
     item.started_at = NaiveTime::from_hms_opt(15, 33, 0);
     item.ended_at = NaiveTime::from_hms_opt(15, 51, 0);
-    item.decisions.push(Decision {
-        kind: DecisionKind::Resolution,
-        text: format!("that the placement of {c} be reviewed"),
-    });
+    item.decisions.push(Decision::new(
+        DecisionKind::Resolution,
+        format!("that the placement of {c} be reviewed"),
+    ));
     let sub_id = ItemId(id.0 + 1);
     if p.with_sub_item {
         let mut sub = AgendaItem::new(sub_id, format!("Case of {c}"), ItemKind::Information);
         sub.presenter = format!("Social worker for {c}");
         sub.minutes = format!("Details of {c}'s placement.");
-        sub.decisions.push(Decision {
-            kind: DecisionKind::Decision,
-            text: format!("{c} to be visited weekly"),
-        });
+        sub.decisions.push(Decision::new(
+            DecisionKind::Decision,
+            format!("{c} to be visited weekly"),
+        ));
         item.sub_items.push(sub);
     }
     if p.nested {
@@ -862,10 +862,10 @@ fn planted(id: ItemId, canary: &mut u32) -> AgendaItem {
     let mut item = AgendaItem::new(id, format!("Item QZT{c}X"), ItemKind::Report);
     item.presenter = format!("Presenter QZP{c}X");
     item.minutes = format!("Minutes QZM{c}X");
-    item.decisions.push(Decision {
-        kind: DecisionKind::Resolution,
-        text: format!("Resolved QZD{c}X"),
-    });
+    item.decisions.push(Decision::new(
+        DecisionKind::Resolution,
+        format!("Resolved QZD{c}X"),
+    ));
     item
 }
 

@@ -117,10 +117,10 @@ fn every_word_must_be_in_one_item() {
 fn title_minutes_and_decisions_of_an_item_count_together() {
     let mut m = blank("2026-03-11");
     let mut i = item(1, "IHA timeliness", "Figures as reported.");
-    i.decisions.push(Decision {
-        kind: DecisionKind::Resolution,
-        text: "That a weekly clinic slot be reserved.".into(),
-    });
+    i.decisions.push(Decision::new(
+        DecisionKind::Resolution,
+        "That a weekly clinic slot be reserved.",
+    ));
     m.agenda = vec![i];
     let (_tmp, store) = store_of(&[m]);
 

@@ -1037,6 +1037,9 @@ fn with_board() -> Workspace {
         name: "Corporate Parenting Board".into(),
         council: "Dorset Council".into(),
         code: "CPB".into(),
+        minute_year: Default::default(),
+        item_times_in_minutes: false,
+        contact: String::new(),
         quorum: 2,
         venue: "Committee Room 1, County Hall".into(),
         usual_day: Some(UsualDay {

@@ -18,7 +18,7 @@ use crate::ui::theme::Theme;
 pub enum Want {
     Nothing,
     /// Write this board (its record and roster), then offer its first meeting.
-    CreateBoard(Board),
+    CreateBoard(Box<Board>),
     CreateMeeting(BoardId, NaiveDate, Option<NaiveTime>),
     /// Esc or Ctrl-Q: leave, writing nothing more.
     Leave,
@@ -86,7 +86,7 @@ impl Setup {
                     self.form = Some(member::form(self.board.clone(), None, false));
                     Want::Nothing
                 }
-                Some(Command::No) => Want::CreateBoard(self.board.clone()),
+                Some(Command::No) => Want::CreateBoard(Box::new(self.board.clone())),
                 _ => Want::Nothing,
             };
         };

@@ -71,12 +71,7 @@ mod tests {
     #[test]
     fn lines_the_minutes_write_for_decisions_and_actions_get_their_gutter_letter() {
         use crate::model::{Decision, reading};
-        let line = |kind| {
-            reading::decision_line(&Decision {
-                kind,
-                text: "x".into(),
-            })
-        };
+        let line = |kind| reading::decision_line(&Decision::new(kind, "x"));
         let decided = line(DecisionKind::Decision);
         let resolved = line(DecisionKind::Resolution);
         let action = words::action_line("x", "Leanne Ford", "2026-12-16");

@@ -18,8 +18,8 @@ use crate::model::clock;
 use crate::model::standing::{IhaStatus, rate_text};
 use crate::model::{
     ActionId, ActionStatus, ActionUpdate, Attendance, Board, Decision, Due, Figure, IhaFigures,
-    ItemId, ItemKind, ItemStatus, Meeting, MeetingId, MeetingStatus, Origins, Presence, Principle,
-    Role, YoungPeopleNamed,
+    InterestKind, ItemId, ItemKind, ItemStatus, Meeting, MeetingId, MeetingStatus, MinuteRef,
+    Origins, Presence, Principle, Role, YoungPeopleNamed, exclusion,
 };
 use crate::words;
 
@@ -27,12 +27,26 @@ use crate::words;
 pub struct PublicMeeting {
     pub id: MeetingId,
     pub board: String,
+    /// The council the board is of, from its record ("" where none could be read).
+    pub council: String,
+    /// The democratic services officer to contact, and how, for the agenda pack.
+    pub contact_officer: String,
+    pub contact: String,
     pub title: String,
     pub date: NaiveDate,
     #[serde(with = "clock::hhmm_opt")]
     pub start_time: Option<NaiveTime>,
     pub venue: String,
     pub status: MeetingStatus,
+    /// When the meeting actually began and ended: both belong in the minutes.
+    #[serde(with = "clock::hhmm_opt")]
+    pub began_at: Option<NaiveTime>,
+    #[serde(with = "clock::hhmm_opt")]
+    pub ended_at: Option<NaiveTime>,
+    /// When the agenda was published.
+    pub agenda_published: Option<NaiveDate>,
+    /// The board asks for each item's start and end time in its minutes.
+    pub item_times: bool,
     /// The meeting whose minutes this one approves.
     pub previous: Option<MeetingId>,
     /// The meeting's planned length in minutes, from the agenda's allotted times.
@@ -40,6 +54,11 @@ pub struct PublicMeeting {
     /// "quorate (5 of 3 needed)", in words.
     pub quorum: String,
     pub attendance: Vec<PublicPerson>,
+    /// Declarations of interest in open business only: one in an exempt item is not
+    /// published (what it is could say what the item was about).
+    pub declarations: Vec<PublicDeclaration>,
+    /// The exclusion of the press and public before exempt business, where there is any.
+    pub exclusion: Option<PublicExclusion>,
     pub iha: Option<PublicIha>,
     pub figures: Vec<Figure>,
     /// Every published item, depth first, numbered as on the full agenda.
@@ -58,6 +77,29 @@ pub struct PublicPerson {
     pub role: Role,
     pub position: String,
     pub status: Presence,
+    /// In the chair for this meeting.
+    pub chair: bool,
+}
+
+/// A declaration of interest in an open item: who, in which item (its number), of what
+/// kind, what, and whether they left the room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicDeclaration {
+    pub member: String,
+    pub item: String,
+    pub kind: InterestKind,
+    pub nature: String,
+    pub left_room: bool,
+}
+
+/// The resolution to exclude the press and public: its minute, the item it comes before,
+/// the items it covers (by number) and the Schedule 12A paragraphs their grounds cite.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicExclusion {
+    pub minute: Option<MinuteRef>,
+    pub before: String,
+    pub items: Vec<String>,
+    pub paragraphs: Vec<u8>,
 }
 
 /// The period's IHA timeliness as reported: aggregate counts only, never per-child rows.
@@ -77,6 +119,9 @@ pub struct PublicIha {
 pub struct PublicItem {
     /// "2.1": the item's number on the full agenda, so numbers match what members hold.
     pub number: String,
+    /// The minute's reference ("CPB/26/45"), once the draft is numbered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minute: Option<MinuteRef>,
     pub title: String,
     #[serde(flatten)]
     pub business: Business,
@@ -193,6 +238,20 @@ impl Naming {
         }
     }
 
+    /// A decision with the names in its procedure (mover, seconder, a recorded vote)
+    /// given as [`Naming::field`] gives them; its text is the clerk's.
+    fn decision(&self, d: &Decision) -> Decision {
+        let mut d = d.clone();
+        d.moved_by = self.field(&d.moved_by);
+        d.seconded_by = self.field(&d.seconded_by);
+        if let Some(v) = &mut d.vote {
+            for n in &mut v.named {
+                n.name = self.field(&n.name);
+            }
+        }
+        d
+    }
+
     /// `field` with each withheld name in it given by role instead.
     fn field(&self, field: &str) -> String {
         self.withheld
@@ -262,12 +321,13 @@ impl PublicMeeting {
                         status: item.status,
                         started_at: item.started_at,
                         ended_at: item.ended_at,
-                        decisions: item.decisions.clone(),
+                        decisions: item.decisions.iter().map(|d| naming.decision(d)).collect(),
                         minutes: item.minutes.clone(),
                     }),
                 };
                 Some(PublicItem {
                     number: number.to_string(),
+                    minute: item.minute.clone(),
                     title: item.title.clone(),
                     business,
                 })
@@ -309,15 +369,51 @@ impl PublicMeeting {
             })
             .collect();
 
+        let declarations = m
+            .declarations
+            .iter()
+            .filter(|d| !exempt.contains(&d.item))
+            .filter_map(|d| {
+                Some(PublicDeclaration {
+                    member: naming.field(&d.member),
+                    item: number_of(d.item)?,
+                    kind: d.kind,
+                    nature: d.nature.clone(),
+                    left_room: d.left_room,
+                })
+            })
+            .collect();
+        let exclusion = exclusion::of(m).and_then(|x| {
+            Some(PublicExclusion {
+                minute: x.minute,
+                before: number_of(x.before)?,
+                items: x.items.into_iter().filter_map(number_of).collect(),
+                paragraphs: x.paragraphs,
+            })
+        });
+        let chair = crate::model::attendance::in_the_chair(
+            &m.attendance,
+            board.and_then(|b| b.chair()).map(|c| c.name.as_str()),
+            board.and_then(|b| b.vice_chair()).map(|c| c.name.as_str()),
+        )
+        .map(|a| a.name.clone());
+
         let target = m.standing.iha_target;
         PublicMeeting {
             id: m.id.clone(),
             board: m.board.name.clone(),
+            council: board.map_or_else(String::new, |b| b.council.clone()),
+            contact_officer: board.map_or_else(String::new, |b| naming.field(&b.clerk)),
+            contact: board.map_or_else(String::new, |b| b.contact.clone()),
             title: m.title.clone(),
             date: m.date,
             start_time: m.start_time,
             venue: m.venue.clone(),
             status: m.status,
+            began_at: m.began_at,
+            ended_at: m.ended_at,
+            agenda_published: m.agenda_published,
+            item_times: board.is_some_and(|b| b.item_times_in_minutes),
             previous: m.previous.clone(),
             planned_minutes: super::allotted_minutes(&m.agenda),
             quorum: m.quorum().describe(),
@@ -329,8 +425,11 @@ impl PublicMeeting {
                     role: a.role,
                     position: a.position.clone(),
                     status: a.status,
+                    chair: chair.as_deref() == Some(a.name.as_str()),
                 })
                 .collect(),
+            declarations,
+            exclusion,
             iha: m.standing.iha.as_ref().map(|f| PublicIha {
                 target,
                 figures: f.clone(),
@@ -372,10 +471,10 @@ mod tests {
         });
         b.presenter = format!("{SECRET} presenter");
         b.minutes = format!("{SECRET} minutes");
-        b.decisions.push(Decision {
-            kind: Default::default(),
-            text: format!("{SECRET} decision"),
-        });
+        b.decisions.push(Decision::new(
+            Default::default(),
+            format!("{SECRET} decision"),
+        ));
         let mut sub = AgendaItem::new(ItemId(3), format!("{SECRET} sub-item"), ItemKind::Report);
         sub.minutes = format!("{SECRET} sub minutes");
         b.sub_items.push(sub);
@@ -440,6 +539,10 @@ mod tests {
                 carried,
             ],
             approval: None,
+            declarations: Vec::new(),
+            exclusion_minute: None,
+            calendar_sequence: 0,
+            agenda_published: None,
             errata: vec![Erratum {
                 date: id.date(),
                 item: Some(ItemId(3)),

@@ -12,24 +12,40 @@ use crate::model::approval::Approval;
 use crate::model::reading;
 use crate::model::standing::rate_text;
 use crate::model::{
-    ActionStatus, ActionUpdate, Decision, Due, Figure, ItemKind, ItemStatus, Meeting,
-    MeetingStatus, Origins, Principle, Unit,
+    ActionStatus, ActionUpdate, Board, Decision, Due, Figure, InterestKind, ItemKind, ItemStatus,
+    Meeting, MeetingStatus, Origins, Principle, Unit, exclusion,
 };
 
+#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
 pub struct View {
     pub audience: Audience,
     pub id: String,
     pub board: String,
+    /// "" where the board's record could not be read.
+    pub council: String,
+    /// The clerk, and how to reach them: the agenda pack's contact officer.
+    pub contact_officer: String,
+    pub contact: String,
     pub title: String,
     pub date: NaiveDate,
     pub start_time: Option<NaiveTime>,
     pub venue: String,
     pub status: MeetingStatus,
+    /// When the meeting actually began and ended.
+    pub began: Option<NaiveTime>,
+    pub ended: Option<NaiveTime>,
+    pub agenda_published: Option<NaiveDate>,
+    /// The board asks for each item's times in its minutes (otherwise they are the clerk's).
+    pub item_times: bool,
     pub previous: Option<String>,
     /// The meeting's length from the agenda's allotted times.
     pub allotted: Option<u32>,
     pub quorum: String,
     pub people: Vec<Person>,
+    /// Every declaration the view holds (item 1's minute lists them all; each item's
+    /// own are in [`Item::declarations`] too).
+    pub declarations: Vec<DeclarationRow>,
+    pub exclusion: Option<ExclusionRow>,
     pub iha: Option<Iha>,
     pub figures: Vec<FigureRow>,
     /// Per-child IHA rows: private views only.
@@ -40,8 +56,13 @@ pub struct View {
     pub errata: Vec<ErratumRow>,
 }
 
+#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
 pub struct Person {
     pub name: String,
+    /// In the chair for this meeting.
+    pub chair: bool,
+    /// Votes on resolutions (private views only say; a public view says false).
+    pub votes: bool,
     pub role: &'static str,
     pub position: String,
     pub presence: &'static str,
@@ -74,8 +95,34 @@ pub struct ChildRow {
     pub completed: Option<NaiveDate>,
 }
 
+/// A declaration of interest as the minutes give it.
+#[derive(Debug, Clone)]
+#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
+pub struct DeclarationRow {
+    pub member: String,
+    /// The item's number and title.
+    pub item: String,
+    pub item_title: String,
+    pub kind: InterestKind,
+    pub nature: String,
+    pub left_room: bool,
+}
+
+/// The exclusion of the press and public, placed before item `before`.
+#[derive(Debug, Clone)]
+#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
+pub struct ExclusionRow {
+    pub minute: Option<String>,
+    pub before: String,
+    /// The resolution: "That under section 100A(4) …".
+    pub text: String,
+}
+
+#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
 pub struct Item {
     pub number: String,
+    /// The minute's reference ("CPB/26/45"), once the draft is numbered.
+    pub minute: Option<String>,
     pub depth: usize,
     pub title: String,
     /// The stated ground, for Part B business.
@@ -89,6 +136,8 @@ pub struct Item {
     pub ended: Option<NaiveTime>,
     pub principles: Vec<Principle>,
     pub decisions: Vec<Decision>,
+    /// Declarations of interest made for this item.
+    pub declarations: Vec<DeclarationRow>,
     pub minutes: String,
 }
 
@@ -164,18 +213,54 @@ fn figure_row(f: &Figure) -> FigureRow {
 
 impl View {
     /// The clerk's full record: everything, exempt business included and marked;
-    /// `origins` says which carried actions are Part B.
-    pub fn private(m: &Meeting, origins: &Origins) -> View {
+    /// `origins` says which carried actions are Part B; `board` is the board's record as
+    /// read now (council, clerk, who chairs), `None` where it could not be read.
+    pub fn private(m: &Meeting, origins: &Origins, board: Option<&Board>) -> View {
         let target = m.standing.iha_target;
+        let number_of = |id| agenda::number_of(&m.agenda, id).map(|n| n.to_string());
+        let declarations: Vec<DeclarationRow> = m
+            .declarations
+            .iter()
+            .filter_map(|d| {
+                Some(DeclarationRow {
+                    member: d.member.clone(),
+                    item: number_of(d.item)?,
+                    item_title: m.item(d.item)?.title.clone(),
+                    kind: d.kind,
+                    nature: d.nature.clone(),
+                    left_room: d.left_room,
+                })
+            })
+            .collect();
+        let chair = crate::model::attendance::in_the_chair(
+            &m.attendance,
+            board.and_then(|b| b.chair()).map(|c| c.name.as_str()),
+            board.and_then(|b| b.vice_chair()).map(|c| c.name.as_str()),
+        )
+        .map(|a| a.name.clone());
         View {
             audience: Audience::Private,
             id: m.id.to_string(),
             board: m.board.name.clone(),
+            council: board.map_or_else(String::new, |b| b.council.clone()),
+            contact_officer: board.map_or_else(String::new, |b| b.clerk.clone()),
+            contact: board.map_or_else(String::new, |b| b.contact.clone()),
             title: m.title.clone(),
             date: m.date,
             start_time: m.start_time,
             venue: m.venue.clone(),
             status: m.status,
+            began: m.began_at,
+            ended: m.ended_at,
+            agenda_published: m.agenda_published,
+            item_times: board.is_some_and(|b| b.item_times_in_minutes),
+            exclusion: exclusion::of(m).and_then(|x| {
+                Some(ExclusionRow {
+                    minute: x.minute.map(|r| r.0),
+                    before: number_of(x.before)?,
+                    text: exclusion::resolution(&x.paragraphs, x.items.len()),
+                })
+            }),
             previous: m.previous.as_ref().map(|p| p.to_string()),
             allotted: super::allotted_minutes(&m.agenda),
             quorum: m.quorum().describe(),
@@ -184,6 +269,8 @@ impl View {
                 .iter()
                 .map(|a| Person {
                     name: a.name.clone(),
+                    chair: chair.as_deref() == Some(a.name.as_str()),
+                    votes: a.votes(),
                     role: a.role.label(),
                     position: a.position.clone(),
                     presence: a.status.label(),
@@ -218,6 +305,12 @@ impl View {
                 .into_iter()
                 .map(|w| (w.depth(), w.number.to_string(), w.item, w.ground))
                 .map(|(depth, number, i, ground)| Item {
+                    declarations: declarations
+                        .iter()
+                        .filter(|d| d.item == number)
+                        .cloned()
+                        .collect(),
+                    minute: i.minute.as_ref().map(|r| r.0.clone()),
                     depth,
                     number,
                     title: i.title.clone(),
@@ -235,6 +328,7 @@ impl View {
                     minutes: reading::narrative(i),
                 })
                 .collect(),
+            declarations,
             actions: m
                 .actions
                 .iter()
@@ -274,15 +368,45 @@ impl View {
 
     /// What may be published, made from the allow-list and nothing else.
     pub fn public(p: &PublicMeeting) -> View {
+        let title_of = |number: &str| {
+            p.agenda
+                .iter()
+                .find(|i| i.number == number)
+                .map_or_else(String::new, |i| i.title.clone())
+        };
+        let declarations: Vec<DeclarationRow> = p
+            .declarations
+            .iter()
+            .map(|d| DeclarationRow {
+                member: d.member.clone(),
+                item: d.item.clone(),
+                item_title: title_of(&d.item),
+                kind: d.kind,
+                nature: d.nature.clone(),
+                left_room: d.left_room,
+            })
+            .collect();
         View {
             audience: Audience::Public,
             id: p.id.to_string(),
             board: p.board.clone(),
+            council: p.council.clone(),
+            contact_officer: p.contact_officer.clone(),
+            contact: p.contact.clone(),
             title: p.title.clone(),
             date: p.date,
             start_time: p.start_time,
             venue: p.venue.clone(),
             status: p.status,
+            began: p.began_at,
+            ended: p.ended_at,
+            agenda_published: p.agenda_published,
+            item_times: p.item_times,
+            exclusion: p.exclusion.as_ref().map(|x| ExclusionRow {
+                minute: x.minute.as_ref().map(|r| r.0.clone()),
+                before: x.before.clone(),
+                text: exclusion::resolution(&x.paragraphs, x.items.len()),
+            }),
             previous: p.previous.as_ref().map(|x| x.to_string()),
             allotted: p.planned_minutes,
             quorum: p.quorum.clone(),
@@ -291,6 +415,8 @@ impl View {
                 .iter()
                 .map(|a| Person {
                     name: a.name.clone(),
+                    chair: a.chair,
+                    votes: false,
                     role: a.role.label(),
                     position: a.position.clone(),
                     presence: a.status.label(),
@@ -317,6 +443,12 @@ impl View {
                 .iter()
                 .map(|i| match &i.business {
                     Business::Open(o) => Item {
+                        declarations: declarations
+                            .iter()
+                            .filter(|d| d.item == i.number)
+                            .cloned()
+                            .collect(),
+                        minute: i.minute.as_ref().map(|r| r.0.clone()),
                         number: i.number.clone(),
                         depth: i.depth(),
                         title: i.title.clone(),
@@ -332,6 +464,8 @@ impl View {
                         minutes: reading::without_inline_decisions(&o.minutes, &o.decisions),
                     },
                     Business::Exempt { reason } => Item {
+                        declarations: Vec::new(),
+                        minute: i.minute.as_ref().map(|r| r.0.clone()),
                         number: i.number.clone(),
                         depth: i.depth(),
                         title: i.title.clone(),
@@ -348,6 +482,7 @@ impl View {
                     },
                 })
                 .collect(),
+            declarations,
             actions: p
                 .actions
                 .iter()

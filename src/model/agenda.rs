@@ -99,6 +99,33 @@ pub struct Exemption {
     pub reason: String,
 }
 
+impl Exemption {
+    /// The paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972 the
+    /// stated ground cites ("Schedule 12A, paragraphs 1 and 2" → [1, 2]), in order, once
+    /// each; empty when it cites none (the exclusion resolution then says so).
+    pub fn paragraphs(&self) -> Vec<u8> {
+        let lower = self.reason.to_lowercase();
+        let mut out: Vec<u8> = Vec::new();
+        for (at, _) in lower.match_indices("para") {
+            // The numbers that follow "paragraph(s)"/"para(s)": digits, commas, "and", "&".
+            let rest = &lower[at..];
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+            for word in rest.split(|c: char| c.is_whitespace() || c == ',' || c == '&') {
+                match word {
+                    "" | "and" => continue,
+                    w => match w.trim_end_matches(['.', ';', ':', ')']).parse::<u8>() {
+                        Ok(n) if (1..=7).contains(&n) => out.push(n),
+                        _ => break,
+                    },
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
@@ -107,11 +134,33 @@ pub enum DecisionKind {
     Resolution,
 }
 
+/// What the board decided under an item: the text once ("That …"), and for a motion put to
+/// the meeting, who moved and seconded it and how the vote went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     #[serde(default)]
     pub kind: DecisionKind,
     pub text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub moved_by: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub seconded_by: String,
+    /// None: agreed without a vote (by consensus, as most are).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<super::resolution::Vote>,
+}
+
+impl Decision {
+    /// A decision agreed without a vote, with no mover or seconder recorded.
+    pub fn new(kind: DecisionKind, text: impl Into<String>) -> Decision {
+        Decision {
+            kind,
+            text: text.into(),
+            moved_by: String::new(),
+            seconded_by: String::new(),
+            vote: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +188,9 @@ pub struct AgendaItem {
     pub decisions: Vec<Decision>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub_items: Vec<AgendaItem>,
+    /// The minute's reference ("CPB/26/45"), given when the draft is made and never again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minute: Option<super::minute_numbers::MinuteRef>,
     /// Last, so the small fields above stay at the top of the file for a reader.
     #[serde(default)]
     pub minutes: String,
@@ -160,6 +212,7 @@ impl AgendaItem {
             ended_at: None,
             decisions: Vec::new(),
             sub_items: Vec::new(),
+            minute: None,
             minutes: String::new(),
         }
     }

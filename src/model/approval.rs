@@ -198,10 +198,7 @@ pub fn record_approval_in(at: &mut Meeting, held: NaiveDate, by: &str) -> bool {
         .map(|(_, i)| i.id);
     match target.and_then(|t| super::agenda::find_mut(&mut at.agenda, t)) {
         Some(item) => {
-            let resolution = Decision {
-                kind: DecisionKind::Resolution,
-                text,
-            };
+            let resolution = Decision::new(DecisionKind::Resolution, text);
             if !item.decisions.contains(&resolution) {
                 item.decisions.push(resolution);
             }

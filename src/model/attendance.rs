@@ -46,6 +46,10 @@ pub struct Attendance {
     pub departed_at: Option<NaiveTime>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Whether they vote, as the board's roster said when the meeting was made; `None`
+    /// (records from before the roster said): members vote, nobody else does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voting: Option<bool>,
 }
 
 impl Attendance {
@@ -58,6 +62,7 @@ impl Attendance {
             arrived_at: None,
             departed_at: None,
             note: String::new(),
+            voting: None,
         }
     }
 }
@@ -90,6 +95,11 @@ impl std::fmt::Display for TimesRefused {
 }
 
 impl Attendance {
+    /// Whether they vote on resolutions.
+    pub fn votes(&self) -> bool {
+        self.voting.unwrap_or(self.role == Role::Member)
+    }
+
     /// Sets when the person arrived and left (`None`: not recorded). Leaving is after
     /// arriving, or, with no arrival recorded, after the meeting `began`.
     pub fn set_times(
@@ -110,6 +120,31 @@ impl Attendance {
         self.departed_at = left;
         Ok(())
     }
+}
+
+/// Who is in the chair: the board's chair if present, else someone present whose position
+/// is "Chair", else the vice-chair if present (`chair`, `vice_chair`: the roster's names).
+pub fn in_the_chair<'a>(
+    attendance: &'a [Attendance],
+    chair: Option<&str>,
+    vice_chair: Option<&str>,
+) -> Option<&'a Attendance> {
+    let present = |a: &&Attendance| a.status == Presence::Present;
+    let named = |name: Option<&str>| {
+        let name = name?.trim();
+        attendance
+            .iter()
+            .filter(present)
+            .find(|a| a.name.trim() == name)
+    };
+    named(chair)
+        .or_else(|| {
+            attendance
+                .iter()
+                .filter(present)
+                .find(|a| a.position.trim().eq_ignore_ascii_case("chair"))
+        })
+        .or_else(|| named(vice_chair))
 }
 
 /// When the meeting begins at `start`, those already marked present arrived then: the

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::attendance::{Attendance, Role};
 use super::clock;
 use super::meeting::MeetingBoard;
+use super::minute_numbers::MinuteYear;
 
 /// A board's id: its short code in lowercase (`cpb`). It names the board's file and is the
 /// suffix of a meeting id when two boards meet on one day, so it is validated like one.
@@ -259,6 +260,12 @@ pub struct Board {
     pub council: String,
     /// The prefix of minute references ("CPB/26/12").
     pub code: String,
+    /// The year minute numbers run in (and start again from 1).
+    #[serde(default)]
+    pub minute_year: MinuteYear,
+    /// Whether the minutes give each item's start and end time (most boards' do not).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub item_times_in_minutes: bool,
     /// Members (not officers) who must be present for decisions to be valid.
     pub quorum: u32,
     #[serde(default)]
@@ -276,6 +283,10 @@ pub struct Board {
     /// The democratic services officer who clerks it: named in the history of what they change.
     #[serde(default)]
     pub clerk: String,
+    /// How the public reaches the clerk, for the agenda pack ("01632 960123,
+    /// democratic.services@example.gov.uk").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
     /// Meetings written before boards were records carry only a board name: those with one
     /// of these names belong to this board (set when such a data directory was migrated).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -308,7 +319,10 @@ impl Board {
                 } else {
                     m.position.clone()
                 };
-                Attendance::new(m.name.clone(), m.role, position)
+                Attendance {
+                    voting: Some(m.voting),
+                    ..Attendance::new(m.name.clone(), m.role, position)
+                }
             })
             .collect()
     }

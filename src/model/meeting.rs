@@ -9,7 +9,9 @@ use super::approval::{Approval, Erratum};
 use super::attendance::{Attendance, Quorum};
 use super::board::BoardId;
 use super::clock;
+use super::declarations::Declaration;
 use super::ids::{ActionId, MeetingId};
+use super::minute_numbers::MinuteRef;
 use super::standing::Standing;
 
 /// The board as this meeting records it: its name and quorum then, and which board record
@@ -88,9 +90,27 @@ pub struct Meeting {
     /// Corrections agreed after approval, kept beside the sealed text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errata: Vec<Erratum>,
+    /// Declarations of interest, each for one item, in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<Declaration>,
+    /// The reference of the minute excluding the press and public before the first Part B
+    /// item, given with the others when the draft is made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclusion_minute: Option<MinuteRef>,
+    /// Raised each time the date, time, place or length a calendar holds changes, so that
+    /// calendars replace their copy (iCalendar SEQUENCE).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub calendar_sequence: u32,
+    /// When the agenda was published (the summons' date), once it has been.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_published: Option<NaiveDate>,
     /// Last: it holds the long minutes text, so the summary fields above read first.
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn is_live(m: &Minuting) -> bool {

@@ -70,10 +70,7 @@ mod tests {
     use super::*;
 
     fn resolved(text: &str) -> Decision {
-        Decision {
-            kind: crate::model::agenda::DecisionKind::Resolution,
-            text: text.into(),
-        }
+        Decision::new(crate::model::agenda::DecisionKind::Resolution, text)
     }
 
     #[test]

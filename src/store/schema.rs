@@ -12,7 +12,10 @@ use crate::model::Meeting;
 /// Version 3 adds boards as records (a meeting's `board.id`), write-up minuting, the
 /// meeting's actual start and end, departures, and withdrawn actions with who changed what:
 /// same shape, but a version 2 build would drop them on saving, so it must open them read-only.
-pub const CURRENT: u32 = 3;
+/// Version 4 adds procedure: minute references, movers, seconders and votes on decisions,
+/// declarations of interest, voting flags in the attendance, the exclusion minute, the
+/// calendar's sequence and the agenda's publication date. Again only added fields.
+pub const CURRENT: u32 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
@@ -124,7 +127,8 @@ const MIGRATIONS: [Migration; SAME_SHAPE_SINCE as usize] = [v0_to_v1];
 const SAME_SHAPE_SINCE: u32 = 1;
 
 /// `FIXUPS[n]` takes a read record of version `SAME_SHAPE_SINCE + n` to the next.
-const FIXUPS: [fn(&mut Meeting); (CURRENT - SAME_SHAPE_SINCE) as usize] = [v1_to_v2, v2_to_v3];
+const FIXUPS: [fn(&mut Meeting); (CURRENT - SAME_SHAPE_SINCE) as usize] =
+    [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 1 builds could leave an action raised under a sub-item of exempt business
 /// unmarked; every action raised here under Part B (inherited included) is marked now.
@@ -136,6 +140,11 @@ fn v1_to_v2(m: &mut Meeting) {
 
 /// Nothing to change: version 3 only adds fields, all optional.
 fn v2_to_v3(_: &mut Meeting) {}
+
+/// Nothing to change: version 4 only adds fields, all optional. Minutes drafted before it
+/// have no minute references: they keep their item numbers rather than be given
+/// references they never had.
+fn v3_to_v4(_: &mut Meeting) {}
 
 fn take(obj: &mut Map<String, Value>, key: &str) -> Value {
     obj.remove(key).unwrap_or(Value::Null)

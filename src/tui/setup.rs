@@ -57,7 +57,10 @@ pub fn first_start(store: &Store) -> color_eyre::Result<Started> {
             Want::CreateBoard(board) => match store.create_board(&board) {
                 Ok(()) => {
                     let next = board.next_usual_date(today.pred_opt().unwrap_or(today));
-                    setup.board_stored(BoardOffer { board, next });
+                    setup.board_stored(BoardOffer {
+                        board: *board,
+                        next,
+                    });
                 }
                 Err(e) => setup.refused(format!("{e}")),
             },

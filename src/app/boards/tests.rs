@@ -17,6 +17,9 @@ pub(crate) fn cpb() -> Board {
         name: "Corporate Parenting Board".into(),
         council: "Dorset Council".into(),
         code: "CPB".into(),
+        minute_year: Default::default(),
+        item_times_in_minutes: false,
+        contact: String::new(),
         quorum: 1,
         venue: "County Hall".into(),
         usual_day: Some(UsualDay {

@@ -39,6 +39,9 @@ pub fn blank(m: Option<&MeetingBoard>) -> Board {
         code: named
             .as_ref()
             .map_or_else(String::new, |id| id.as_str().to_uppercase()),
+        minute_year: Default::default(),
+        item_times_in_minutes: false,
+        contact: String::new(),
         id: named.unwrap_or_else(|| BoardId::parse("board").expect("a valid id")),
         name: m.map_or_else(String::new, |m| m.name.clone()),
         council: String::new(),

@@ -47,10 +47,7 @@ impl Spec for Decision {
     fn submit(&self, app: &mut App) -> Result<(), String> {
         let text = Value::new(self.label(), &self.text).required()?;
         if let Some(it) = agenda::find_mut(&mut app.meeting.agenda, self.item) {
-            it.decisions.push(Recorded {
-                kind: self.kind,
-                text,
-            });
+            it.decisions.push(Recorded::new(self.kind, text));
         }
         // The decision record is the decision: the minutes text does not repeat it
         // (every document would read it twice). The pane lists it under the title.

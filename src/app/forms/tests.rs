@@ -398,6 +398,9 @@ fn board_cases() -> Vec<Case> {
                     id: BoardId::parse("fp").unwrap(),
                     name: "Fostering Panel".into(),
                     code: "FP".into(),
+                    minute_year: Default::default(),
+                    item_times_in_minutes: false,
+                    contact: String::new(),
                     ..cpb()
                 };
                 let offers = [(cpb(), "2027-01-13"), (fp, "2027-01-20")]
