@@ -27,6 +27,25 @@ pub const PART_B_TAG: &str = "[PART B]";
 /// How documents mark exempt business: the banner over an exempt item in the full record.
 pub const PART_B_BANNER: &str = "EXEMPT (Part B)";
 
+/// The mark on every page of minutes until the board approves them.
+pub const DRAFT_MARK: &str = "DRAFT – subject to approval";
+
+/// The mark on every page of the full record where it holds exempt business.
+pub const NOT_FOR_PUBLICATION_EXEMPT: &str = "NOT FOR PUBLICATION – exempt information";
+
+/// The mark on every page of a full record without exempt business.
+pub const NOT_FOR_PUBLICATION: &str = "NOT FOR PUBLICATION – the full record";
+
+/// The agenda pack's heading over open business, where there is exempt business too.
+pub const PART_A_HEADING: &str = "Part A – items to be considered in public";
+
+/// The agenda pack's heading over exempt business.
+pub const PART_B_HEADING: &str =
+    "Part B – items likely to be considered with the press and public excluded";
+
+/// The lines the Chair signs on approved minutes.
+pub const SIGNATURE_LINE: &str = "Chair ………………………………………………   Date ……………………………";
+
 /// The mark that opens an action's line in the minutes text.
 pub const ACTION_MARK: &str = "ACTION:";
 

@@ -37,6 +37,10 @@ pub struct ExportArgs {
     /// The agenda alone, to circulate before the meeting: no minutes, decisions or actions
     #[arg(long, conflicts_with = "ics")]
     pub agenda: bool,
+    /// With --agenda: the date of publication the pack states (default: the one the meeting
+    /// records, else today); warns if that is fewer than five clear working days before the meeting
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date, requires = "agenda")]
+    pub published: Option<chrono::NaiveDate>,
     /// The forward plan instead: every meeting from today on, as an iCalendar file
     #[arg(long)]
     pub ics: bool,
@@ -66,6 +70,11 @@ fn meeting_document(store: &Store, args: &ExportArgs) -> Result<(String, String)
         Audience::Private
     };
     let scope = if args.agenda {
+        let today = chrono::Local::now().date_naive();
+        let published = args.published.or(meeting.agenda_published).unwrap_or(today);
+        warn_short_notice(&meeting, published);
+        // Stated on the pack only; the record keeps what it holds.
+        meeting.agenda_published = Some(published);
         Scope::AgendaOnly
     } else {
         Scope::Full
@@ -94,12 +103,35 @@ fn meeting_document(store: &Store, args: &ExportArgs) -> Result<(String, String)
     let part = if args.agenda { "agenda" } else { "record" };
     let board = match audience {
         Audience::Public => board_to_publish(store, &meeting),
-        Audience::Private => None,
+        // The full record names the council, the clerk and who chaired where the board's
+        // record can be read, and is made without them where it cannot.
+        Audience::Private => store.board_of(&meeting.board).ok().flatten(),
     };
     Ok((
         export::render(&meeting, &origins, board.as_ref(), format, audience, scope),
         format!("the {kind} {part} of {id} as {format}"),
     ))
+}
+
+/// Tells the clerk when an agenda published on `published` gives less than the five clear
+/// working days' notice the law asks for (or when that cannot be counted).
+fn warn_short_notice(meeting: &Meeting, published: chrono::NaiveDate) {
+    let calendar = crate::model::working_days::Calendar::england_and_wales();
+    let date = crate::words::day_month_year;
+    match calendar.clear_working_days(published, meeting.date) {
+        Ok(n) if n >= 5 => {}
+        Ok(n) => tell!(
+            "minutebook: warning: the agenda of {} published on {} gives {n} clear working \
+             day(s) before the meeting on {}; five are required",
+            meeting.id,
+            date(published),
+            date(meeting.date)
+        ),
+        Err(e) => tell!(
+            "minutebook: note: the notice the agenda of {} gives could not be counted: {e}",
+            meeting.id
+        ),
+    }
 }
 
 /// The meeting's board record, which says whether public documents name young people;

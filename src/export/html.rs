@@ -5,35 +5,94 @@
 use std::fmt::Write;
 
 use super::Scope;
-use super::view::{Item, View, item_facts};
-use crate::model::reading;
+use super::view::{Block, Item, View, blocks, item_heading, presented_by, resolved};
 
 const STYLE: &str = "
-@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+@page { size: A4; margin: 24mm 18mm 22mm 18mm; }
 html { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #111; }
 body { max-width: 48em; margin: 1em auto; padding: 0 1em; }
-h1 { font-size: 18pt; margin: 0 0 0.2em 0; }
-h2 { font-size: 14pt; border-bottom: 1px solid #555; margin-top: 1.4em; }
-h3 { font-size: 12pt; margin: 1em 0 0.3em 0; }
+h1 { font-size: 18pt; margin: 0.1em 0 0.1em 0; }
+h2 { font-size: 12.5pt; margin: 1.3em 0 0.4em 0; }
+h3 { font-size: 11.5pt; margin: 1em 0 0.3em 0; }
 h4, h5, h6 { font-size: 11pt; margin: 0.8em 0 0.3em 0; }
 h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
-.meta { margin: 0; }
-.facts { font-style: italic; margin: 0.2em 0; }
-.banner { border: 2px solid #000; padding: 0.4em 0.6em; font-weight: bold; }
+p { margin: 0.35em 0; }
+header.title-block { text-align: center; border-bottom: 2px solid #111; padding-bottom: 0.6em; margin-bottom: 1em; }
+.council { font-size: 13pt; margin: 0; }
+.doc-kind { font-size: 14pt; font-weight: bold; text-transform: uppercase; letter-spacing: 0.08em; margin: 0.2em 0 0 0; }
+.page-mark { border: 2px solid #000; padding: 0.3em 0.6em; font-weight: bold; text-align: center; }
+.opening { font-weight: bold; }
+.note { font-style: italic; }
+dl.attendance { display: grid; grid-template-columns: 8.5em 1fr; gap: 0.25em 0.8em; margin: 1em 0; }
+dl.attendance dt { font-weight: bold; }
+dl.attendance dd { margin: 0; }
 .exempt-mark { border-left: 4px solid #000; padding-left: 0.5em; font-weight: bold; }
-section.item { margin-bottom: 0.6em; }
+section.minute { margin-bottom: 0.6em; }
 section.depth-2 { margin-left: 1.2em; }
 section.depth-3, section.depth-4 { margin-left: 2.4em; }
+.ref { white-space: nowrap; hyphens: none; }
+h2 .ref, h3 .ref { margin-right: 1.2em; }
+.resolved { margin: 0.6em 0 0.6em 1.2em; break-inside: avoid; page-break-inside: avoid; }
+.resolved .lead { font-weight: normal; }
+.procedure { margin: 0.1em 0; }
+.presenter { font-style: italic; }
+.times, .principles { font-size: 10pt; color: #333; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 10pt; }
+caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
 th, td { border: 1px solid #777; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
 th { background: #eee; }
+td.ref { white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .status { font-weight: bold; }
-.decisions { font-weight: bold; }
+.signature { margin-top: 2.5em; break-inside: avoid; page-break-inside: avoid; }
+.signature .sign { font-size: 12pt; margin-bottom: 1.5em; }
+.seal { font-size: 8.5pt; word-break: break-all; }
 @media print { body { max-width: none; margin: 0; padding: 0; } a { color: inherit; } }
 ";
+
+/// The page boxes of the printed document: the marks at the top of every page, the
+/// meeting and "Page N of M" at the foot. Generated here because the marks depend on the
+/// record; every string goes through [`css_string`].
+fn page_boxes(v: &View, scope: Scope) -> String {
+    let marks = v.marks(scope).join("   ·   ");
+    let foot = format!("{} – {}", v.board, crate::words::day_month_year(v.date));
+    let mut css = String::from("@page {\n");
+    if !marks.is_empty() {
+        let _ = writeln!(
+            css,
+            "  @top-center {{ content: {}; font: bold 9.5pt Arial, Helvetica, sans-serif; \
+             border-bottom: 1px solid #000; }}",
+            css_string(&marks)
+        );
+    }
+    let _ = writeln!(
+        css,
+        "  @bottom-left {{ content: {}; font: 8.5pt Arial, Helvetica, sans-serif; }}",
+        css_string(&foot)
+    );
+    css.push_str(
+        "  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); \
+         font: 8.5pt Arial, Helvetica, sans-serif; }\n}\n",
+    );
+    css
+}
+
+/// A CSS string literal: everything but plain letters, digits and spaces escaped, so no
+/// text can end the string, the rule or the style element (nor break the XML).
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else if !c.is_control() {
+            let _ = write!(out, "\\{:x} ", c as u32);
+        }
+    }
+    out.push('"');
+    out
+}
 
 struct Out {
     s: String,
@@ -63,11 +122,22 @@ impl Out {
         self.el("p", &attrs, text);
     }
 
-    /// Record text: paragraphs at blank lines, the clerk's line breaks kept.
+    /// Record text: every line a paragraph (Enter ends one), runs of "- " lines a list,
+    /// references kept whole.
     fn text_block(&mut self, text: &str) {
-        for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-            let lines: Vec<String> = para.lines().map(|l| esc(l.trim())).collect();
-            let _ = writeln!(self.s, "<p>{}</p>", lines.join("<br/>"));
+        for b in blocks(text) {
+            match b {
+                Block::Para(p) => {
+                    let _ = writeln!(self.s, "<p>{}</p>", with_refs(&p));
+                }
+                Block::List(entries) => {
+                    self.raw("<ul>\n");
+                    for e in entries {
+                        let _ = writeln!(self.s, "<li>{}</li>", with_refs(&e));
+                    }
+                    self.raw("</ul>\n");
+                }
+            }
         }
     }
 
@@ -81,8 +151,9 @@ impl Out {
         self.raw("</tr></thead>\n<tbody>\n");
         for r in rows {
             self.raw("<tr>");
-            for c in r {
-                let _ = write!(self.s, "<td>{}</td>", esc(c));
+            for (h, c) in header.iter().zip(r) {
+                let class = if *h == "Ref" { " class=\"ref\"" } else { "" };
+                let _ = write!(self.s, "<td{class}>{}</td>", esc(c));
             }
             self.raw("</tr>\n");
         }
@@ -91,61 +162,226 @@ impl Out {
 }
 
 pub fn render(v: &View, scope: Scope) -> String {
-    let agenda_only = scope == Scope::AgendaOnly;
     let mut o = Out { s: String::new() };
-    let kind = if agenda_only { "Agenda" } else { "Minutes" };
+    let kind = match scope {
+        Scope::AgendaOnly => "Agenda",
+        Scope::Full => "Minutes",
+    };
     let title = format!("{}: {kind}, {}", v.heading(), v.date);
     o.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n");
     o.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
     o.el("title", "", &title);
-    let _ = writeln!(o.s, "<style>{STYLE}</style>\n</head>\n<body>");
-
-    o.raw("<header>\n");
-    o.el("h1", "", &v.heading());
-    o.para("meta", &v.when_and_where());
-    o.para(
-        "meta",
-        &format!("{kind} · meeting {} · {}", v.id, v.status.label()),
+    let _ = writeln!(
+        o.s,
+        "<style>{STYLE}{}</style>\n</head>\n<body>",
+        page_boxes(v, scope)
     );
-    if let Some(banner) = v.banner() {
-        o.para(if v.is_public() { "" } else { "banner" }, &banner);
+    marks(&mut o, v, scope);
+    o.raw("<header class=\"title-block\">\n");
+    if !v.council.trim().is_empty() {
+        o.para("council", v.council.trim());
     }
-    if !agenda_only && let Some(prev) = &v.previous {
-        o.para("", &format!("This meeting approves the minutes of {prev}."));
-    }
+    o.el("h1", "", &v.heading());
+    o.para("doc-kind", kind);
     o.raw("</header>\n<main>\n");
-
-    if !agenda_only {
-        attendance(&mut o, v);
-        standing(&mut o, v);
+    match scope {
+        Scope::AgendaOnly => agenda_pack(&mut o, v),
+        Scope::Full => minutes(&mut o, v),
     }
-    let _ = writeln!(o.s, "<h2 id=\"{}\">{kind}</h2>", kind.to_lowercase());
-    for item in &v.items {
-        agenda_item(&mut o, v, item, scope);
-    }
-    if !agenda_only {
-        actions(&mut o, v);
-        approval(&mut o, v);
-    }
-    o.raw("</main>\n</body>\n</html>\n");
+    o.raw("</main>\n<footer>\n");
+    marks(&mut o, v, scope);
+    o.raw("</footer>\n</body>\n</html>\n");
     o.s
 }
 
+fn marks(o: &mut Out, v: &View, scope: Scope) {
+    for m in v.marks(scope) {
+        o.para("page-mark", m);
+    }
+}
+
+fn minutes(o: &mut Out, v: &View) {
+    o.para("opening", &v.minutes_of());
+    if let Some(t) = v.began_and_ended() {
+        o.para("", &t);
+    }
+    if let Some(note) = v.banner() {
+        o.para("note", &note);
+    }
+    attendance(o, v);
+    for item in &v.items {
+        if let Some(x) = v.exclusion_before(item) {
+            exclusion(o, x);
+        }
+        minute(o, v, item);
+    }
+    actions(o, v);
+    standing(o, v);
+    approval(o, v);
+}
+
 fn attendance(o: &mut Out, v: &View) {
-    if v.people.is_empty() {
+    let lists = v.attendance_lists();
+    if lists.is_empty() {
         return;
     }
-    o.el("h2", "id=\"attendance\"", "Attendance");
-    o.para("", &crate::words::capitalise(&v.quorum));
-    let (header, rows) = v.attendance_table();
-    o.table("attendance", "Attendance", &header, &rows);
+    o.raw("<dl class=\"attendance\">\n");
+    for (label, names) in lists {
+        o.el("dt", "", label);
+        o.el("dd", "", &names.join(", "));
+    }
+    o.raw("</dl>\n");
+}
+
+/// `<h2><span class="ref">CPB/26/45</span> Title</h2>`, or "4.1. Title" without a reference.
+fn minute_heading(o: &mut Out, level: usize, minute: Option<&str>, text: &str) {
+    let h = format!("h{}", level.min(6));
+    match minute {
+        Some(r) => {
+            let _ = writeln!(
+                o.s,
+                "<{h}><span class=\"ref\">{}</span> {}</{h}>",
+                esc(r),
+                esc(text)
+            );
+        }
+        None => o.el(&h, "", text),
+    }
+}
+
+fn exclusion(o: &mut Out, x: &super::view::ExclusionRow) {
+    o.raw("<section class=\"minute exclusion\" id=\"exclusion\">\n");
+    minute_heading(
+        o,
+        2,
+        x.minute.as_deref(),
+        "Exclusion of the press and public",
+    );
+    resolution(o, "RESOLVED", &x.text, &[]);
+    o.raw("</section>\n");
+}
+
+/// "RESOLVED – That …", and the procedure under it.
+fn resolution(o: &mut Out, word: &str, text: &str, procedure: &[String]) {
+    o.raw("<div class=\"resolved\">\n");
+    let _ = writeln!(
+        o.s,
+        "<p><strong>{} –</strong> <span class=\"lead\">{}</span></p>",
+        esc(word),
+        with_refs(text)
+    );
+    for line in procedure {
+        o.para("procedure", line);
+    }
+    o.raw("</div>\n");
+}
+
+fn minute(o: &mut Out, v: &View, item: &Item) {
+    let depth = item.depth.min(4);
+    let exempt_class = if item.exempt.is_some() { " exempt" } else { "" };
+    let _ = writeln!(
+        o.s,
+        "<section class=\"minute depth-{depth}{exempt_class}\" id=\"item-{}\">",
+        item.number.replace('.', "-")
+    );
+    match &item.minute {
+        Some(r) => minute_heading(o, 1 + depth, Some(r), &item.title),
+        None => minute_heading(o, 1 + depth, None, &item_heading(item)),
+    }
+    if let Some(reason) = &item.exempt {
+        o.para("exempt-mark", &v.exempt_mark(reason));
+    }
+    if let Some(line) = presented_by(item) {
+        o.para("presenter", &line);
+    }
+    if let Some(times) = v.item_times_of(item) {
+        o.para("times", &format!("({times})"));
+    }
+    principles(o, item);
+    o.text_block(&item.minutes);
+    for d in v.declarations_in(item) {
+        o.para("declaration", &v.declaration_line(d));
+    }
+    for d in &item.decisions {
+        let r = resolved(d);
+        resolution(o, r.word, &r.text, &r.procedure);
+    }
+    for e in v.errata_for(Some(&item.number)) {
+        o.para("erratum", &e.line());
+    }
+    o.raw("</section>\n");
+}
+
+fn principles(o: &mut Out, item: &Item) {
+    if item.principles.is_empty() {
+        return;
+    }
+    let ps: Vec<String> = item
+        .principles
+        .iter()
+        .map(|p| format!("{} ({})", p.number(), p.wording()))
+        .collect();
+    o.para(
+        "principles",
+        &format!("Corporate parenting principles: {}", ps.join("; ")),
+    );
+}
+
+fn agenda_pack(o: &mut Out, v: &View) {
+    o.para("opening", &v.summons());
+    for line in [v.published_line(), v.contact_line()].into_iter().flatten() {
+        o.para("", &line);
+    }
+    let (part_a, part_b) = v.agenda_parts();
+    if !part_b.is_empty() {
+        o.el("h2", "id=\"part-a\"", crate::words::PART_A_HEADING);
+    }
+    for item in part_a {
+        agenda_entry(o, v, item);
+    }
+    if part_b.is_empty() {
+        return;
+    }
+    o.el("h2", "id=\"part-b\"", crate::words::PART_B_HEADING);
+    if let Some(x) = &v.exclusion {
+        o.para(
+            "",
+            &format!("The Board is recommended to resolve: {}", x.text),
+        );
+    }
+    for item in part_b {
+        agenda_entry(o, v, item);
+    }
+}
+
+fn agenda_entry(o: &mut Out, v: &View, item: &Item) {
+    let depth = item.depth.min(4);
+    let exempt_class = if item.exempt.is_some() { " exempt" } else { "" };
+    let _ = writeln!(
+        o.s,
+        "<section class=\"minute depth-{depth}{exempt_class}\" id=\"item-{}\">",
+        item.number.replace('.', "-")
+    );
+    o.el(
+        &format!("h{}", (2 + depth).min(6)),
+        "",
+        &format!("{}. {}", item.number, item.title),
+    );
+    if let Some(reason) = &item.exempt {
+        o.para("exempt-mark", &v.exempt_mark(reason));
+    }
+    if let Some(line) = presented_by(item) {
+        o.para("presenter", &line);
+    }
+    principles(o, item);
+    o.raw("</section>\n");
 }
 
 fn standing(o: &mut Out, v: &View) {
     if v.iha.is_none() && v.figures.is_empty() {
         return;
     }
-    o.el("h2", "id=\"standing\"", "Standing figures");
+    o.el("h2", "id=\"standing\"", "Standing figures reported");
     if let Some(iha) = &v.iha {
         o.raw("<section class=\"iha\">\n");
         o.el("h3", "", "Initial Health Assessment timeliness");
@@ -212,52 +448,11 @@ fn standing(o: &mut Out, v: &View) {
     }
 }
 
-fn agenda_item(o: &mut Out, v: &View, item: &Item, scope: Scope) {
-    let depth = item.depth.min(4);
-    let exempt_class = if item.exempt.is_some() { " exempt" } else { "" };
-    let _ = writeln!(
-        o.s,
-        "<section class=\"item depth-{depth}{exempt_class}\" id=\"item-{}\">",
-        item.number.replace('.', "-")
-    );
-    let h = format!("h{}", (2 + depth).min(6));
-    o.el(&h, "", &format!("{}. {}", item.number, item.title));
-    if let Some(reason) = &item.exempt {
-        o.para("exempt-mark", &v.exempt_mark(reason));
-    }
-    let facts = item_facts(item, scope == Scope::Full);
-    if !facts.is_empty() {
-        o.para("facts", &facts.join(" · "));
-    }
-    if !item.principles.is_empty() {
-        let ps: Vec<String> = item
-            .principles
-            .iter()
-            .map(|p| format!("{} ({})", p.number(), p.wording()))
-            .collect();
-        o.para(
-            "principles",
-            &format!("Corporate parenting principles: {}", ps.join("; ")),
-        );
-    }
-    if scope == Scope::Full {
-        o.text_block(&item.minutes);
-        if !item.decisions.is_empty() {
-            o.raw("<ul class=\"decisions\">\n");
-            for d in &item.decisions {
-                o.el("li", "", &reading::decision_line(d));
-            }
-            o.raw("</ul>\n");
-        }
-    }
-    o.raw("</section>\n");
-}
-
 fn actions(o: &mut Out, v: &View) {
     if v.actions.is_empty() {
         return;
     }
-    o.el("h2", "id=\"actions\"", "Actions");
+    o.el("h2", "id=\"actions\"", "Action log");
     let rows: Vec<Vec<String>> = v
         .actions
         .iter()
@@ -291,8 +486,18 @@ fn actions(o: &mut Out, v: &View) {
 }
 
 fn approval(o: &mut Out, v: &View) {
+    let rest: Vec<String> = v.errata_for(None).map(|e| e.listed()).collect();
+    if !rest.is_empty() {
+        o.el("h2", "id=\"errata\"", "Errata");
+        o.raw("<ul class=\"errata\">\n");
+        for e in rest {
+            o.el("li", "", &e);
+        }
+        o.raw("</ul>\n");
+    }
     if let Some(a) = &v.approval {
-        o.el("h2", "id=\"approval\"", "Approval");
+        o.raw("<section class=\"signature\" id=\"approval\">\n");
+        o.para("sign", crate::words::SIGNATURE_LINE);
         o.para(
             "",
             &crate::words::approval_line(&a.approved_by, a.at_meeting.as_str(), a.on),
@@ -304,15 +509,36 @@ fn approval(o: &mut Out, v: &View) {
                 a.seal.version, a.seal.sha256
             ),
         );
+        o.raw("</section>\n");
     }
-    if !v.errata.is_empty() {
-        o.el("h2", "id=\"errata\"", "Errata");
-        o.raw("<ul class=\"errata\">\n");
-        for e in &v.errata {
-            o.el("li", "", &e.listed());
+}
+
+/// Escaped text with references (action ids "2026-04-08#1", minute references
+/// "CPB/26/45") in a span that print never breaks inside.
+fn with_refs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (k, word) in text.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
         }
-        o.raw("</ul>\n");
+        let edge = |c: char| !c.is_alphanumeric();
+        let at = word.len() - word.trim_start_matches(edge).len();
+        let core = word[at..].trim_end_matches(edge);
+        let is_ref = core.contains('#')
+            || (core.contains('/') && core.chars().all(|c| c.is_alphanumeric() || c == '/'));
+        if is_ref && !core.is_empty() {
+            let _ = write!(
+                out,
+                "{}<span class=\"ref\">{}</span>{}",
+                esc(&word[..at]),
+                esc(core),
+                esc(&word[at + core.len()..])
+            );
+        } else {
+            out.push_str(&esc(word));
+        }
     }
+    out
 }
 
 /// Escapes text for element content and attribute values alike, and drops characters

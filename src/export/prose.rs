@@ -1,7 +1,44 @@
 //! Markdown and plain text: the same document, for email and for pasting into web pages.
+//!
+//! The council layout, shared with html.rs and the Word export (wording in view.rs):
+//!
+//! Minutes (Scope::Full), in this order:
+//! 1. The page marks, at the top (and again at the end): "NOT FOR PUBLICATION – exempt
+//!    information" on the full record (View::marks), "DRAFT – subject to approval" until
+//!    approved.
+//! 2. Title block: the council, the board (View::heading), "Minutes".
+//! 3. "Minutes of a meeting of the <board> held at <venue> on <long date> at <time>."
+//!    (View::minutes_of), then "The meeting began at 14:02 and ended at 16:11."
+//!    (View::began_and_ended); a public record with exempt items says why their minutes
+//!    are missing (View::banner).
+//! 4. Attendance lists (View::attendance_lists): "Present:", "Apologies:", "Also present:",
+//!    "Officers:", "Absent:"; the chair "(Chair)".
+//! 5. The minutes, in agenda order, each headed "CPB/26/45  Title" (its reference) or
+//!    "4.1. Title" (view::item_label); top-level minutes one heading level above their
+//!    sub-items. Just before the first Part B item, the exclusion minute: "<ref>  Exclusion
+//!    of the press and public", "RESOLVED – That under section 100A(4) …". In each minute:
+//!    the exempt mark (View::exempt_mark), the item's times if the board asks
+//!    (View::item_times_of), its text as paragraphs and lists (view::blocks), its
+//!    declarations (View::declarations_in, View::declaration_line: all of them in the
+//!    apologies item's minute), each decision as "RESOLVED – That …" / "DECISION – …"
+//!    (view::resolved) with "Moved by …, seconded by …." and "For 4, Against 1, Abstentions
+//!    0: CARRIED" and a recorded vote's names on lines below, then the errata to it.
+//! 6. "Action log": Ref, Action, Owner, Due, Status, Raised (progress under it).
+//! 7. "Standing figures reported": the IHA figures and other standing figures.
+//! 8. "Errata" not beside a minute.
+//! 9. Approved: the signature block (words::SIGNATURE_LINE), the approval line and seal.
+//!
+//! Agenda pack (Scope::AgendaOnly): marks (the full record's only), title block with
+//! "Agenda", the summons (View::summons), "Date of publication: …", "Contact officer: …";
+//! where there is Part B business, "Part A – items to be considered in public" and "Part B
+//! – items likely to be considered with the press and public excluded" (the exclusion's
+//! resolution as recommended, then each item's number, title and ground).
+//!
+//! Nothing of the clerk's workspace is in either: no item kinds, allowances, statuses, run
+//! times or quorum counts. Plain text is wrapped at 72 columns.
 
 use super::Scope;
-use super::view::{Item, View, item_facts};
+use super::view::{Block, Item, View, blocks, item_heading, presented_by, resolved};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -50,7 +87,8 @@ impl Doc {
             };
             self.line(&t);
             if under != '\0' {
-                self.line(&under.to_string().repeat(t.chars().count().max(3)));
+                let width = t.chars().count().clamp(3, WIDTH);
+                self.line(&under.to_string().repeat(width));
             }
         }
         self.blank();
@@ -89,6 +127,27 @@ impl Doc {
             self.out.push('\n');
         }
         self.blank();
+    }
+
+    /// Record text as paragraphs and lists (view::blocks): every line a paragraph.
+    fn blocks(&mut self, text: &str) {
+        for b in blocks(&clean(text)) {
+            match b {
+                Block::Para(p) => {
+                    self.blank();
+                    let t = if self.md() { md_line(&p) } else { p };
+                    self.line(&t);
+                    self.blank();
+                }
+                Block::List(entries) => {
+                    self.blank();
+                    for e in entries {
+                        self.bullet(&e);
+                    }
+                    self.blank();
+                }
+            }
+        }
     }
 
     /// Lines that belong together, each on its own line in both styles.
@@ -143,85 +202,205 @@ pub fn render(v: &View, style: Style, scope: Scope) -> String {
         style,
         out: String::new(),
     };
-    let agenda_only = scope == Scope::AgendaOnly;
-    d.heading(1, &v.heading());
-    let what = if agenda_only { "Agenda" } else { "Minutes" };
-    d.lines(&[
-        v.when_and_where(),
-        format!("{what} · meeting {} · {}", v.id, v.status.label()),
-    ]);
-    banner(&mut d, v);
-    if !agenda_only {
-        if let Some(prev) = &v.previous {
-            let t = d.text(&format!("This meeting approves the minutes of {prev}."));
-            d.line(&t);
-        }
-        attendance(&mut d, v);
-        standing(&mut d, v);
+    marks(&mut d, v, scope);
+    title_block(&mut d, v, scope);
+    match scope {
+        Scope::AgendaOnly => agenda_pack(&mut d, v),
+        Scope::Full => minutes(&mut d, v),
     }
-    d.heading(2, if agenda_only { "Agenda" } else { "Minutes" });
-    for item in &v.items {
-        agenda_item(&mut d, v, item, scope);
-    }
-    if !agenda_only {
-        actions(&mut d, v);
-        approval(&mut d, v);
-    }
+    marks(&mut d, v, scope);
     let mut out = d.out.trim_end().to_string();
     out.push('\n');
-    out
+    match style {
+        Style::Markdown => out,
+        Style::Plain => wrap(&out, WIDTH),
+    }
 }
 
-fn banner(d: &mut Doc, v: &View) {
-    let Some(t) = v.banner() else { return };
-    let t = d.text(&t);
-    // The private warning stands out in Markdown; the public note is plain.
-    if d.md() && !v.is_public() {
-        d.line(&format!("**{t}**"));
-    } else {
-        d.line(&t);
+/// The columns plain text is wrapped to.
+pub const WIDTH: usize = 72;
+
+fn marks(d: &mut Doc, v: &View, scope: Scope) {
+    let marks = v.marks(scope);
+    if marks.is_empty() {
+        return;
+    }
+    d.blank();
+    for m in marks {
+        if d.md() {
+            d.line(&format!("**{m}**  "));
+        } else {
+            d.line(m);
+        }
     }
     d.blank();
 }
 
-fn attendance(d: &mut Doc, v: &View) {
-    if v.people.is_empty() {
-        return;
+fn title_block(d: &mut Doc, v: &View, scope: Scope) {
+    if !v.council.trim().is_empty() {
+        let t = d.text(v.council.trim());
+        d.line(&t);
     }
-    d.heading(2, "Attendance");
-    let t = d.text(&crate::words::capitalise(&v.quorum));
-    d.line(&t);
-    let private = !v.is_public();
-    if !d.md() {
+    d.heading(1, &v.heading());
+    d.line(match scope {
+        Scope::AgendaOnly => "Agenda",
+        Scope::Full => "Minutes",
+    });
+    d.blank();
+}
+
+fn minutes(d: &mut Doc, v: &View) {
+    let mut opening = vec![v.minutes_of()];
+    opening.extend(v.began_and_ended());
+    d.lines(&opening);
+    if let Some(t) = v.banner() {
+        let t = d.text(&t);
+        d.line(&t);
         d.blank();
-        for p in &v.people {
-            let mut s = p.name.clone();
-            if !p.position.is_empty() {
-                s.push_str(&format!(" ({})", p.position));
-            }
-            s.push_str(&format!(", {}: {}", p.role, p.presence));
-            if private {
-                if let Some(t) = p.arrived {
-                    s.push_str(&format!(", arrived {}", crate::words::time(t)));
-                }
-                if !p.note.is_empty() {
-                    s.push_str(&format!(". Note: {}", p.note));
-                }
-            }
-            d.bullet(&s);
+    }
+    let lists: Vec<String> = v
+        .attendance_lists()
+        .into_iter()
+        .map(|(label, names)| format!("{label}: {}", names.join(", ")))
+        .collect();
+    if !lists.is_empty() {
+        d.lines(&lists);
+    }
+    for item in &v.items {
+        if let Some(x) = v.exclusion_before(item) {
+            exclusion(d, x);
+        }
+        minute(d, v, item);
+    }
+    actions(d, v);
+    standing(d, v);
+    approval(d, v);
+}
+
+fn exclusion(d: &mut Doc, x: &super::view::ExclusionRow) {
+    let label = x
+        .minute
+        .as_ref()
+        .map_or_else(String::new, |r| format!("{r}  "));
+    d.heading(2, &format!("{label}Exclusion of the press and public"));
+    let text = d.text(&x.text);
+    d.line(&if d.md() {
+        format!("**RESOLVED –** {text}")
+    } else {
+        format!("RESOLVED – {text}")
+    });
+    d.blank();
+}
+
+fn minute(d: &mut Doc, v: &View, item: &Item) {
+    let level = (1 + item.depth).min(6);
+    d.heading(level, &item_heading(item));
+    if let Some(reason) = &item.exempt {
+        let t = d.text(&v.exempt_mark(reason));
+        d.line(&if d.md() { format!("**{t}**") } else { t });
+        d.blank();
+    }
+    presenter(d, item);
+    if let Some(times) = v.item_times_of(item) {
+        let t = d.text(&format!("({times})"));
+        d.line(&t);
+        d.blank();
+    }
+    principles(d, item);
+    d.blocks(&item.minutes);
+    let declared: Vec<String> = v
+        .declarations_in(item)
+        .iter()
+        .map(|x| v.declaration_line(x))
+        .collect();
+    for line in declared {
+        d.para(&line);
+    }
+    for dec in &item.decisions {
+        let r = resolved(dec);
+        d.blank();
+        if d.md() {
+            let text = d.text(&r.text);
+            d.line(&format!("**{} –** {text}", r.word));
+        } else {
+            d.line(&clean(&r.lead()));
         }
         d.blank();
+        if !r.procedure.is_empty() {
+            d.lines(&r.procedure);
+        }
+    }
+    // A correction after approval reads beside what it corrects.
+    for e in v.errata_for(Some(&item.number)) {
+        d.para(&e.line());
+    }
+    d.blank();
+}
+
+fn principles(d: &mut Doc, item: &Item) {
+    if item.principles.is_empty() {
         return;
     }
-    let (header, rows) = v.attendance_table();
-    d.table(&header, &rows);
+    let ps: Vec<String> = item
+        .principles
+        .iter()
+        .map(|p| format!("{} ({})", p.number(), p.wording()))
+        .collect();
+    d.para(&format!("Corporate parenting principles: {}", ps.join("; ")));
+}
+
+fn agenda_pack(d: &mut Doc, v: &View) {
+    let mut opening = vec![v.summons()];
+    opening.extend(v.published_line());
+    opening.extend(v.contact_line());
+    for line in opening {
+        d.para(&line);
+    }
+    let (part_a, part_b) = v.agenda_parts();
+    if !part_b.is_empty() {
+        d.heading(2, crate::words::PART_A_HEADING);
+    }
+    for item in part_a {
+        agenda_entry(d, v, item);
+    }
+    if part_b.is_empty() {
+        return;
+    }
+    d.heading(2, crate::words::PART_B_HEADING);
+    if let Some(x) = &v.exclusion {
+        d.para(&format!(
+            "The Board is recommended to resolve: {}",
+            x.text
+        ));
+    }
+    for item in part_b {
+        agenda_entry(d, v, item);
+    }
+}
+
+fn agenda_entry(d: &mut Doc, v: &View, item: &Item) {
+    let level = (2 + item.depth).min(6);
+    d.heading(level, &format!("{}. {}", item.number, item.title));
+    if let Some(reason) = &item.exempt {
+        let t = d.text(&v.exempt_mark(reason));
+        d.line(&if d.md() { format!("**{t}**") } else { t });
+        d.blank();
+    }
+    presenter(d, item);
+    principles(d, item);
+}
+
+fn presenter(d: &mut Doc, item: &Item) {
+    if let Some(line) = presented_by(item) {
+        d.para(&line);
+    }
 }
 
 fn standing(d: &mut Doc, v: &View) {
     if v.iha.is_none() && v.figures.is_empty() {
         return;
     }
-    d.heading(2, "Standing figures");
+    d.heading(2, "Standing figures reported");
     if let Some(iha) = &v.iha {
         d.heading(3, "Initial Health Assessment timeliness");
         if let Some((from, to)) = iha.period {
@@ -259,70 +438,11 @@ fn standing(d: &mut Doc, v: &View) {
     }
 }
 
-fn agenda_item(d: &mut Doc, v: &View, item: &Item, scope: Scope) {
-    let level = (2 + item.depth).min(6);
-    d.heading(level, &format!("{}. {}", item.number, item.title));
-    if let Some(reason) = &item.exempt {
-        let t = d.text(&v.exempt_mark(reason));
-        if d.md() {
-            d.line(&format!("**{t}**"));
-        } else {
-            d.line(&t);
-        }
-        d.blank();
-    }
-    let facts = item_facts(item, scope == Scope::Full);
-    if !facts.is_empty() {
-        let t = d.text(&facts.join(" · "));
-        d.line(&if d.md() {
-            format!("*{t}*")
-        } else {
-            format!("[{t}]")
-        });
-    }
-    if !item.principles.is_empty() {
-        let ps: Vec<String> = item
-            .principles
-            .iter()
-            .map(|p| format!("{} ({})", p.number(), p.wording()))
-            .collect();
-        d.blank();
-        let t = d.text(&format!(
-            "Corporate parenting principles: {}",
-            ps.join("; ")
-        ));
-        d.line(&t);
-    }
-    if scope == Scope::AgendaOnly {
-        return;
-    }
-    d.para(&item.minutes);
-    if !item.decisions.is_empty() {
-        d.blank();
-        for dec in &item.decisions {
-            let word = crate::words::decision_word(dec.kind);
-            let t = d.text(&dec.text);
-            if d.md() {
-                d.line(&format!("- **{word}:** {t}"));
-            } else {
-                d.line(&format!("- {word}: {t}"));
-            }
-        }
-        d.blank();
-    }
-    // A correction after approval reads beside what it corrects.
-    for e in v.errata_for(Some(&item.number)) {
-        let t = d.text(&e.line());
-        d.line(&t);
-    }
-    d.blank();
-}
-
 fn actions(d: &mut Doc, v: &View) {
     if v.actions.is_empty() {
         return;
     }
-    d.heading(2, "Actions");
+    d.heading(2, "Action log");
     let facts = super::view::Action::facts;
     if d.md() {
         let rows: Vec<Vec<String>> = v
@@ -382,16 +502,6 @@ pub(super) fn update_line(u: &crate::model::ActionUpdate) -> String {
 }
 
 fn approval(d: &mut Doc, v: &View) {
-    if let Some(a) = &v.approval {
-        d.heading(2, "Approval");
-        d.lines(&[
-            crate::words::approval_line(&a.approved_by, a.at_meeting.as_str(), a.on),
-            format!(
-                "Seal (version {}), SHA-256: {}",
-                a.seal.version, a.seal.sha256
-            ),
-        ]);
-    }
     // Errata to one item stand beside it; these are the rest.
     let rest: Vec<String> = v.errata_for(None).map(|e| e.listed()).collect();
     if !rest.is_empty() {
@@ -400,6 +510,58 @@ fn approval(d: &mut Doc, v: &View) {
             d.bullet(&e);
         }
     }
+    if let Some(a) = &v.approval {
+        d.blank();
+        d.line(crate::words::SIGNATURE_LINE);
+        d.blank();
+        d.lines(&[
+            crate::words::approval_line(&a.approved_by, a.at_meeting.as_str(), a.on),
+            format!(
+                "Seal (version {}), SHA-256: {}",
+                a.seal.version, a.seal.sha256
+            ),
+        ]);
+    }
+}
+
+/// Plain text wrapped at `width` columns, at spaces: a line's continuation keeps its
+/// indent, and a "- " entry's continuation hangs under its text. A word longer than the
+/// width stands on a line of its own rather than being broken.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for line in text.lines() {
+        wrap_line(&mut out, line, width);
+    }
+    out
+}
+
+fn wrap_line(out: &mut String, line: &str, width: usize) {
+    if line.chars().count() <= width {
+        out.push_str(line);
+        out.push('\n');
+        return;
+    }
+    let body = line.trim_start();
+    let indent = line.len() - body.len();
+    let hang = indent + if body.starts_with("- ") { 2 } else { 0 };
+    let mut current = " ".repeat(indent);
+    let mut empty = true;
+    for word in body.split(' ').filter(|w| !w.is_empty()) {
+        let len = current.chars().count();
+        if !empty && len + 1 + word.chars().count() > width {
+            out.push_str(&current);
+            out.push('\n');
+            current = " ".repeat(hang);
+            empty = true;
+        }
+        if !empty {
+            current.push(' ');
+        }
+        current.push_str(word);
+        empty = false;
+    }
+    out.push_str(&current);
+    out.push('\n');
 }
 
 /// Drops control characters (terminal escapes among them), keeping newlines and tabs.
@@ -454,6 +616,28 @@ mod tests {
         assert_eq!(md_line("---"), r"\---");
         assert_eq!(md_line("- a list item"), "- a list item");
         assert_eq!(clean("a\u{1b}[31mred\u{7}\tb"), "a[31mred b");
+    }
+
+    #[test]
+    fn plain_text_wraps_at_72_columns_keeping_indents_and_whole_words() {
+        let long = format!("- {}", "word ".repeat(30));
+        let wrapped = wrap(&format!("{long}\n    {}\nshort\n", "x".repeat(80)), 72);
+        for line in wrapped.lines() {
+            assert!(
+                line.chars().count() <= 72 || !line.trim().contains(' '),
+                "{line:?}"
+            );
+        }
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines[0].starts_with("- word") && lines[1].starts_with("  word"));
+        assert!(lines.contains(&"short"));
+        assert_eq!(
+            wrapped.split_whitespace().collect::<Vec<_>>(),
+            format!("{long} {} short", "x".repeat(80))
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            "nothing lost"
+        );
     }
 
     #[test]

@@ -59,6 +59,10 @@ pub struct PublicMeeting {
     pub declarations: Vec<PublicDeclaration>,
     /// The exclusion of the press and public before exempt business, where there is any.
     pub exclusion: Option<PublicExclusion>,
+    /// Where the minutes list the declarations (the apologies item's number, else "1"): a
+    /// fact of the layout, not of the record, so not in the JSON.
+    #[serde(skip)]
+    pub declarations_at: String,
     pub iha: Option<PublicIha>,
     pub figures: Vec<Figure>,
     /// Every published item, depth first, numbered as on the full agenda.
@@ -414,6 +418,7 @@ impl PublicMeeting {
             ended_at: m.ended_at,
             agenda_published: m.agenda_published,
             item_times: board.is_some_and(|b| b.item_times_in_minutes),
+            declarations_at: super::view::declarations_item(&m.agenda),
             previous: m.previous.clone(),
             planned_minutes: super::allotted_minutes(&m.agenda),
             quorum: m.quorum().describe(),

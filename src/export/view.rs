@@ -12,8 +12,8 @@ use crate::model::approval::Approval;
 use crate::model::reading;
 use crate::model::standing::rate_text;
 use crate::model::{
-    ActionStatus, ActionUpdate, Board, Decision, Due, Figure, InterestKind, ItemKind, ItemStatus,
-    Meeting, MeetingStatus, Origins, Principle, Unit, exclusion,
+    ActionStatus, ActionUpdate, Board, Decision, Due, Figure, InterestKind, ItemKind, ItemRole,
+    ItemStatus, Meeting, MeetingStatus, Origins, Presence, Principle, Role, Unit, exclusion,
 };
 
 #[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
@@ -45,6 +45,9 @@ pub struct View {
     /// Every declaration the view holds (item 1's minute lists them all; each item's
     /// own are in [`Item::declarations`] too).
     pub declarations: Vec<DeclarationRow>,
+    /// The number of the item whose minute lists every declaration: the apologies and
+    /// declarations item, else item 1.
+    pub declarations_at: String,
     pub exclusion: Option<ExclusionRow>,
     pub iha: Option<Iha>,
     pub figures: Vec<FigureRow>,
@@ -66,6 +69,9 @@ pub struct Person {
     pub role: &'static str,
     pub position: String,
     pub presence: &'static str,
+    /// The role and presence as values, for grouping the attendance as minutes list it.
+    pub class: Role,
+    pub attended: Presence,
     pub arrived: Option<NaiveTime>,
     pub note: String,
 }
@@ -254,6 +260,7 @@ impl View {
             ended: m.ended_at,
             agenda_published: m.agenda_published,
             item_times: board.is_some_and(|b| b.item_times_in_minutes),
+            declarations_at: declarations_item(&m.agenda),
             exclusion: exclusion::of(m).and_then(|x| {
                 Some(ExclusionRow {
                     minute: x.minute.map(|r| r.0),
@@ -274,6 +281,8 @@ impl View {
                     role: a.role.label(),
                     position: a.position.clone(),
                     presence: a.status.label(),
+                    class: a.role,
+                    attended: a.status,
                     arrived: a.arrived_at,
                     note: a.note.clone(),
                 })
@@ -402,6 +411,7 @@ impl View {
             ended: p.ended_at,
             agenda_published: p.agenda_published,
             item_times: p.item_times,
+            declarations_at: p.declarations_at.clone(),
             exclusion: p.exclusion.as_ref().map(|x| ExclusionRow {
                 minute: x.minute.as_ref().map(|r| r.0.clone()),
                 before: x.before.clone(),
@@ -420,6 +430,8 @@ impl View {
                     role: a.role.label(),
                     position: a.position.clone(),
                     presence: a.status.label(),
+                    class: a.role,
+                    attended: a.status,
                     arrived: None,
                     note: String::new(),
                 })
@@ -518,34 +530,6 @@ impl View {
         self.audience == Audience::Public
     }
 
-    /// The attendance as a table: its header and rows. Arrival times and notes are
-    /// columns of the private record only.
-    pub fn attendance_table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let private = !self.is_public();
-        let mut header = vec!["Name", "Role", "Position", "Attendance"];
-        if private {
-            header.extend(["Arrived", "Note"]);
-        }
-        let rows = self
-            .people
-            .iter()
-            .map(|p| {
-                let mut r = vec![
-                    p.name.clone(),
-                    p.role.to_string(),
-                    p.position.clone(),
-                    p.presence.to_string(),
-                ];
-                if private {
-                    r.push(p.arrived.map(crate::words::time).unwrap_or_default());
-                    r.push(p.note.clone());
-                }
-                r
-            })
-            .collect();
-        (header, rows)
-    }
-
     /// The per-child IHA rows as a table: its header and rows (a public view has none).
     pub fn children_table(&self) -> ([&'static str; 3], Vec<Vec<String>>) {
         let rows = self
@@ -576,27 +560,14 @@ impl View {
             })
     }
 
-    /// The line under the heading: a private record says it is not for publication; a
-    /// public one with exempt items says why their minutes are missing.
+    /// A public record's note, where it has exempt items, on why their minutes are
+    /// missing (the full record says what it is in its page marks, [`View::marks`]).
     pub fn banner(&self) -> Option<String> {
-        match (self.is_public(), self.has_exempt_business()) {
-            (true, true) => Some(
-                "Items marked exempt were taken with the press and public excluded; their \
-                 reports and minutes are not published."
-                    .to_string(),
-            ),
-            (true, false) => None,
-            (false, true) => Some(format!(
-                "NOT FOR PUBLICATION: the full record, including {} business. \
-                 Use a public export for anything published.",
-                crate::words::PART_B_BANNER
-            )),
-            (false, false) => Some(
-                "NOT FOR PUBLICATION: the full record. Use a public export for anything \
-                 published."
-                    .to_string(),
-            ),
-        }
+        (self.is_public() && self.has_exempt_business()).then(|| {
+            "Items marked exempt were taken with the press and public excluded; their \
+             reports and minutes are not published."
+                .to_string()
+        })
     }
 
     /// How an exempt item is marked: its ground, and in the private record a warning.
@@ -674,4 +645,296 @@ pub fn item_facts(i: &Item, with_status: bool) -> Vec<String> {
         }
     }
     facts
+}
+
+// ------------------------------------------------------------------ The council layout
+//
+// The words every council-style document shares (Markdown, text, HTML, Word), so that
+// each format reads the same minutes. prose.rs's opening comment gives the section order.
+
+/// The number of the item whose minute lists the declarations of interest: the
+/// apologies and declarations item, else item 1.
+pub fn declarations_item(items: &[crate::model::AgendaItem]) -> String {
+    agenda::walk(items)
+        .into_iter()
+        .find(|w| w.item.role == Some(ItemRole::Apologies))
+        .map_or_else(|| "1".to_string(), |w| w.number.to_string())
+}
+
+/// One block of record text: a paragraph, or a run of "- " lines as a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Para(String),
+    List(Vec<String>),
+}
+
+/// Record text as blocks. Enter ends a paragraph in the editor, so every line is a
+/// paragraph of its own; blank lines make nothing; a run of "- " lines is a list.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match (line.strip_prefix("- "), out.last_mut()) {
+            (Some(entry), Some(Block::List(list))) => list.push(entry.trim().to_string()),
+            (Some(entry), _) => out.push(Block::List(vec![entry.trim().to_string()])),
+            (None, _) => out.push(Block::Para(line.to_string())),
+        }
+    }
+    out
+}
+
+/// A decision as its minute gives it: "RESOLVED – That …", then who moved and seconded
+/// it and how the vote went, each a line of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// "RESOLVED" or "DECISION".
+    pub word: &'static str,
+    /// The text, its first letter a capital ("That …").
+    pub text: String,
+    /// "Moved by …, seconded by …", the vote line, and a recorded vote's names.
+    pub procedure: Vec<String>,
+}
+
+impl Resolved {
+    /// "RESOLVED – That …".
+    pub fn lead(&self) -> String {
+        format!("{} – {}", self.word, self.text)
+    }
+}
+
+pub fn resolved(d: &Decision) -> Resolved {
+    use crate::model::resolution::{Cast, VoteResult};
+    let mut procedure = Vec::new();
+    match (d.moved_by.trim(), d.seconded_by.trim()) {
+        ("", "") => {}
+        (m, "") => procedure.push(format!("Moved by {m}.")),
+        ("", s) => procedure.push(format!("Seconded by {s}.")),
+        (m, s) => procedure.push(format!("Moved by {m}, seconded by {s}.")),
+    }
+    if let Some(v) = &d.vote {
+        let result = match v.result {
+            VoteResult::Carried => "CARRIED",
+            VoteResult::Lost => "LOST",
+        };
+        let casting = if v.casting_vote {
+            " on the Chair's casting vote"
+        } else {
+            ""
+        };
+        procedure.push(format!(
+            "For {}, Against {}, Abstentions {}: {result}{casting}",
+            v.in_favour, v.against, v.abstained
+        ));
+        for (cast, label) in [
+            (Cast::For, "For"),
+            (Cast::Against, "Against"),
+            (Cast::Abstain, "Abstained"),
+        ] {
+            let names: Vec<&str> = v
+                .named
+                .iter()
+                .filter(|n| n.cast == cast)
+                .map(|n| n.name.as_str())
+                .collect();
+            if !names.is_empty() {
+                procedure.push(format!("{label}: {}", names.join(", ")));
+            }
+        }
+    }
+    Resolved {
+        word: crate::words::decision_word(d.kind),
+        text: crate::words::capitalise(d.text.trim()),
+        procedure,
+    }
+}
+
+/// A minute's heading: "CPB/26/45  Initial Health Assessment timeliness" under its
+/// reference, else "4.1. Initial Health Assessment timeliness" under its item number.
+pub fn item_heading(item: &Item) -> String {
+    match &item.minute {
+        Some(r) => format!("{r}  {}", item.title),
+        None => format!("{}. {}", item.number, item.title),
+    }
+}
+
+/// "Presented by: Designated Nurse for Looked After Children", where the item says.
+pub fn presented_by(item: &Item) -> Option<String> {
+    let who = item.presenter.trim();
+    (!who.is_empty()).then(|| format!("Presented by: {who}"))
+}
+
+impl View {
+    /// The marks every page carries: "NOT FOR PUBLICATION – exempt information" on the
+    /// full record, "DRAFT – subject to approval" on minutes not yet approved.
+    pub fn marks(&self, scope: super::Scope) -> Vec<&'static str> {
+        let mut marks = Vec::new();
+        if !self.is_public() {
+            marks.push(
+                if self.has_exempt_business() || self.actions.iter().any(|a| a.exempt) {
+                    crate::words::NOT_FOR_PUBLICATION_EXEMPT
+                } else {
+                    crate::words::NOT_FOR_PUBLICATION
+                },
+            );
+        }
+        if scope == super::Scope::Full && self.status != MeetingStatus::Approved {
+            marks.push(crate::words::DRAFT_MARK);
+        }
+        marks
+    }
+
+    /// "held at Committee Room 1 on Wednesday 10 June 2026 at 14:00".
+    fn held_at(&self) -> String {
+        let mut s = String::new();
+        if !self.venue.trim().is_empty() {
+            s.push_str(&format!(" at {}", self.venue.trim()));
+        }
+        s.push_str(&format!(" on {}", crate::words::long_date(self.date)));
+        if let Some(t) = self.start_time {
+            s.push_str(&format!(" at {}", crate::words::time(t)));
+        }
+        s
+    }
+
+    /// "Minutes of a meeting of the Corporate Parenting Board held at … on … at …".
+    pub fn minutes_of(&self) -> String {
+        format!(
+            "Minutes of a meeting of the {} held{}.",
+            self.board_name(),
+            self.held_at()
+        )
+    }
+
+    /// "You are summoned to attend a meeting of the … to be held at … on … at … to
+    /// transact the business set out below."
+    pub fn summons(&self) -> String {
+        format!(
+            "You are summoned to attend a meeting of the {} to be held{} to transact the \
+             business set out below.",
+            self.board_name(),
+            self.held_at()
+        )
+    }
+
+    fn board_name(&self) -> &str {
+        let b = self.board.trim();
+        b.strip_prefix("The ").unwrap_or(b)
+    }
+
+    /// "The meeting began at 14:02 and ended at 16:11."
+    pub fn began_and_ended(&self) -> Option<String> {
+        let t = crate::words::time;
+        match (self.began, self.ended) {
+            (Some(a), Some(b)) => Some(format!(
+                "The meeting began at {} and ended at {}.",
+                t(a),
+                t(b)
+            )),
+            (Some(a), None) => Some(format!("The meeting began at {}.", t(a))),
+            (None, _) => None,
+        }
+    }
+
+    /// "Date of publication: Tuesday 1 December 2026".
+    pub fn published_line(&self) -> Option<String> {
+        self.agenda_published
+            .map(|d| format!("Date of publication: {}", crate::words::long_date(d)))
+    }
+
+    /// "Contact officer: Leanne Ford, 01632 960000".
+    pub fn contact_line(&self) -> Option<String> {
+        let parts: Vec<&str> = [self.contact_officer.trim(), self.contact.trim()]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| format!("Contact officer: {}", parts.join(", ")))
+    }
+
+    /// The attendance as minutes list it: Present (members, the chair marked), Apologies,
+    /// Also present (young people, partners, others), Officers, Absent; empty lists left out.
+    pub fn attendance_lists(&self) -> Vec<(&'static str, Vec<String>)> {
+        let who = |p: &Person| {
+            let mut s = p.name.clone();
+            let position = p.position.trim();
+            if p.chair {
+                s.push_str(" (Chair)");
+            } else if p.class != Role::Member && !position.is_empty() && !s.contains(position) {
+                s.push_str(&format!(" ({position})"));
+            }
+            s
+        };
+        let list = |keep: &dyn Fn(&Person) -> bool| -> Vec<String> {
+            self.people.iter().filter(|p| keep(p)).map(who).collect()
+        };
+        let present = |p: &Person| p.attended == Presence::Present;
+        let lists = vec![
+            ("Present", list(&|p| present(p) && p.class == Role::Member)),
+            ("Apologies", list(&|p| p.attended == Presence::Apologies)),
+            (
+                "Also present",
+                list(&|p| present(p) && !matches!(p.class, Role::Member | Role::Officer)),
+            ),
+            ("Officers", list(&|p| present(p) && p.class == Role::Officer)),
+            ("Absent", list(&|p| p.attended == Presence::Absent)),
+        ];
+        lists.into_iter().filter(|(_, l)| !l.is_empty()).collect()
+    }
+
+    /// "Cllr X declared an other registrable interest in minute CPB/26/47 (her daughter
+    /// is a foster carer) and left the room for that item."
+    pub fn declaration_line(&self, d: &DeclarationRow) -> String {
+        let minute = self
+            .items
+            .iter()
+            .find(|i| i.number == d.item)
+            .and_then(|i| i.minute.clone());
+        let place = match minute {
+            Some(r) => format!("minute {r}"),
+            None if d.item_title.is_empty() => format!("item {}", d.item),
+            None => format!("item {}, {}", d.item, d.item_title),
+        };
+        let nature = match d.nature.trim() {
+            "" => String::new(),
+            n => format!(" ({n})"),
+        };
+        let left = if d.left_room {
+            " and left the room for that item"
+        } else {
+            ""
+        };
+        format!(
+            "{} declared {} in {place}{nature}{left}.",
+            d.member,
+            d.kind.words()
+        )
+    }
+
+    /// The declarations `item`'s minute gives: all of them in the declarations item,
+    /// its own elsewhere.
+    pub fn declarations_in<'a>(&'a self, item: &'a Item) -> &'a [DeclarationRow] {
+        if item.number == self.declarations_at {
+            &self.declarations
+        } else {
+            &item.declarations
+        }
+    }
+
+    /// The exclusion of the press and public, where it falls just before `item`.
+    pub fn exclusion_before(&self, item: &Item) -> Option<&ExclusionRow> {
+        self.exclusion.as_ref().filter(|x| x.before == item.number)
+    }
+
+    /// "(14:26–14:40)", where the board asks for each item's times in its minutes.
+    pub fn item_times_of(&self, item: &Item) -> Option<String> {
+        let t = crate::words::time;
+        if !self.item_times {
+            return None;
+        }
+        Some(format!("{}–{}", t(item.started?), t(item.ended?)))
+    }
+
+    /// The items of an agenda pack: Part A (open business) then Part B (exempt), each in
+    /// agenda order.
+    pub fn agenda_parts(&self) -> (Vec<&Item>, Vec<&Item>) {
+        self.items.iter().partition(|i| i.exempt.is_none())
+    }
 }

@@ -175,6 +175,16 @@ impl Calendar {
         Ok(day)
     }
 
+    /// The clear working days between `a` and `b`: those after `a` and before `b`, neither
+    /// end counted, as the five clear working days' notice of an agenda is counted
+    /// (Local Government Act 1972, s.100B(3)). Zero when `b` is not after `a`.
+    pub fn clear_working_days(&self, a: NaiveDate, b: NaiveDate) -> Result<i64, CalendarError> {
+        match b.pred_opt() {
+            Some(before) if before > a => self.working_days_between(a, before),
+            Some(_) | None => Ok(0),
+        }
+    }
+
     /// The working days after `a` up to and including `b`, so that
     /// `working_days_between(a, add_working_days(a, n)?) == n`. When `b` is before `a` the
     /// count is negative, `-working_days_between(b, a)`, which reads as "that many working

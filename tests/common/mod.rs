@@ -27,6 +27,12 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Text with every run of whitespace one space: plain text exports are wrapped at 72
+/// columns, so a sentence is looked for in them as words, not as a line.
+pub fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A temp dir whose `data` folder holds the demo year, written by the real binary.
 pub fn demo_data() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();

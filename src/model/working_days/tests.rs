@@ -321,3 +321,15 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn an_agendas_clear_working_days_count_neither_the_day_published_nor_the_meeting_day() {
+    let clear = |a: &str, b: &str| cal().clear_working_days(d(a), d(b)).unwrap();
+    // Published Tuesday 1 December for Wednesday 9 December: 2, 3, 4, 7 and 8 December.
+    assert_eq!(clear("2026-12-01", "2026-12-09"), 5);
+    assert_eq!(clear("2026-12-02", "2026-12-09"), 4);
+    // Christmas Day and Boxing Day (observed Monday 28th) are not: 23, 24, 29 and 30.
+    assert_eq!(clear("2026-12-22", "2026-12-31"), 4);
+    assert_eq!(clear("2026-12-09", "2026-12-09"), 0);
+    assert_eq!(clear("2026-12-10", "2026-12-09"), 0);
+}
