@@ -546,13 +546,18 @@ fn wrap_line(out: &mut String, line: &str, width: usize) {
     let hang = indent + if body.starts_with("- ") { 2 } else { 0 };
     let mut current = " ".repeat(indent);
     let mut empty = true;
-    for word in body.split(' ').filter(|w| !w.is_empty()) {
+    // Split at single spaces, so that a double space within a line (after a minute's
+    // reference) stays double; at a break it goes.
+    for word in body.split(' ') {
         let len = current.chars().count();
         if !empty && len + 1 + word.chars().count() > width {
-            out.push_str(&current);
+            out.push_str(current.trim_end());
             out.push('\n');
             current = " ".repeat(hang);
             empty = true;
+        }
+        if empty && word.is_empty() {
+            continue;
         }
         if !empty {
             current.push(' ');

@@ -882,15 +882,19 @@ impl View {
     /// "Cllr X declared an other registrable interest in minute CPB/26/47 (her daughter
     /// is a foster carer) and left the room for that item."
     pub fn declaration_line(&self, d: &DeclarationRow) -> String {
-        let minute = self
-            .items
-            .iter()
-            .find(|i| i.number == d.item)
-            .and_then(|i| i.minute.clone());
-        let place = match minute {
-            Some(r) => format!("minute {r}"),
-            None if d.item_title.is_empty() => format!("item {}", d.item),
-            None => format!("item {}, {}", d.item, d.item_title),
+        let minute_of = |number: &str| {
+            self.items
+                .iter()
+                .find(|i| i.number == number)
+                .and_then(|i| i.minute.clone())
+        };
+        // A sub-item without a reference of its own is cited within its section's minute.
+        let section = d.item.split('.').next().unwrap_or(&d.item);
+        let place = match (minute_of(&d.item), minute_of(section)) {
+            (Some(r), _) => format!("minute {r}"),
+            (None, Some(r)) => format!("item {} of minute {r}", d.item),
+            (None, None) if d.item_title.is_empty() => format!("item {}", d.item),
+            (None, None) => format!("item {}, {}", d.item, d.item_title),
         };
         let nature = match d.nature.trim() {
             "" => String::new(),
