@@ -71,7 +71,10 @@ fn show_prints_the_meeting_readably() {
         text.contains("\nPresent: Cllr Margaret Holloway (Chair), "),
         "{text}"
     );
-    assert!(!text.contains("needed)"), "no quorum count in the minutes: {text}");
+    assert!(
+        !text.contains("needed)"),
+        "no quorum count in the minutes: {text}"
+    );
     assert!(common::flat(&text).contains("ACTION: Written update on the placement"));
 }
 

@@ -1562,8 +1562,7 @@ fn each_decision_reads_once_in_md_txt_and_html() {
                         if audience == Audience::Public && exempt.contains(&item.id) {
                             continue;
                         }
-                        let doc =
-                            rendered(m, &origins(m), None, format, audience, Scope::Full);
+                        let doc = rendered(m, &origins(m), None, format, audience, Scope::Full);
                         // Minutes write a resolution "That …".
                         let text = minutebook::words::capitalise(&d.text);
                         assert_eq!(

@@ -18,7 +18,7 @@ use minutebook::export::{self, Audience, Format, Scope};
 use minutebook::model::agenda::{self, DecisionKind};
 use minutebook::model::resolution::{Cast, NamedVote, Vote, VoteResult};
 use minutebook::model::{
-    Board, BoardId, Declaration, Decision, InterestKind, Meeting, MinuteRef, Origins,
+    Board, BoardId, Decision, Declaration, InterestKind, Meeting, MinuteRef, Origins,
 };
 
 fn year() -> &'static [Meeting] {
@@ -100,7 +100,10 @@ fn assert_well_formed(name: &str, html: &str) {
             Ok(Event::End(_)) => depth -= 1,
             Ok(Event::Eof) => break,
             Ok(_) => {}
-            Err(e) => panic!("{name}: not well-formed at {}: {e}", reader.buffer_position()),
+            Err(e) => panic!(
+                "{name}: not well-formed at {}: {e}",
+                reader.buffer_position()
+            ),
         }
     }
     assert_eq!(depth, 0, "{name}: unclosed elements");
@@ -209,7 +212,11 @@ fn minutes_with_procedure_read_as_numbered_resolved_and_declared() {
     for audience in [Audience::Public, Audience::Private] {
         for format in FORMATS {
             let doc = render(&m, format, audience, Scope::Full);
-            check(&file("procedure-2026-06-10", audience, format), format, &doc);
+            check(
+                &file("procedure-2026-06-10", audience, format),
+                format,
+                &doc,
+            );
         }
     }
     let text = render(&m, Format::Text, Audience::Public, Scope::Full);
@@ -224,7 +231,10 @@ fn minutes_with_procedure_read_as_numbered_resolved_and_declared() {
                     for that item.";
     assert_eq!(flat.matches(declared).count(), 2, "{text}");
     assert!(at("CPB/26/41 Welcome") < at(declared));
-    assert!(at("RESOLVED – That the Board write to the ICB") < at("Moved by Cllr Priya Raman, seconded by Cllr Tom Ashworth."));
+    assert!(
+        at("RESOLVED – That the Board write to the ICB")
+            < at("Moved by Cllr Priya Raman, seconded by Cllr Tom Ashworth.")
+    );
     assert!(at("For 3, Against 1, Abstentions 0: CARRIED") < at("Against: Cllr Samuel Achebe"));
     // The exclusion, under its own minute, just before the Part B item.
     assert!(at("CPB/26/48 Exclusion of the press and public") < at("CPB/26/49 Placement review"));
@@ -281,7 +291,12 @@ fn every_printed_page_of_the_full_record_says_not_for_publication_and_draft() {
     assert!(html.contains("<p class=\"page-mark\">NOT FOR PUBLICATION – exempt information</p>"));
     assert!(html.contains("<p class=\"page-mark\">DRAFT – subject to approval</p>"));
     // The public record of an approved meeting has neither.
-    let june = render(&demo("2026-06-10"), Format::Html, Audience::Public, Scope::Full);
+    let june = render(
+        &demo("2026-06-10"),
+        Format::Html,
+        Audience::Public,
+        Scope::Full,
+    );
     assert!(!june.contains("@top-center") && !june.contains("class=\"page-mark\""));
     assert!(june.contains("Chair ……"), "the signature block");
 }
@@ -293,10 +308,42 @@ fn each_line_the_clerk_typed_is_a_paragraph_and_references_never_break() {
     agenda::find_mut(&mut june.agenda, first).unwrap().minutes =
         "One line.\nAnother line, citing minute CPB/26/12 and action 2026-04-08#1.".into();
     let html = render(&june, Format::Html, Audience::Public, Scope::Full);
-    assert!(html.contains("<p>One line.</p>\n<p>Another line, citing"), "{html}");
+    assert!(
+        html.contains("<p>One line.</p>\n<p>Another line, citing"),
+        "{html}"
+    );
     assert!(html.contains("minute <span class=\"ref\">CPB/26/12</span> and"));
     assert!(html.contains("action <span class=\"ref\">2026-04-08#1</span>.</p>"));
     assert!(html.contains(".ref { white-space: nowrap;"));
     let md = render(&june, Format::Markdown, Audience::Public, Scope::Full);
     assert!(md.contains("One line.\n\nAnother line"), "{md}");
+}
+
+#[test]
+fn the_full_record_says_who_arrived_late_and_the_clerks_notes_and_the_public_one_does_not() {
+    let mut june = demo("2026-06-10");
+    let late = june
+        .attendance
+        .iter_mut()
+        .find(|a| a.name == "Cllr Tom Ashworth")
+        .unwrap();
+    late.arrived_at = chrono::NaiveTime::from_hms_opt(14, 20, 0);
+    late.note = "left before Part B".into();
+    for format in FORMATS {
+        let full = render(&june, format, Audience::Private, Scope::Full);
+        let flat = full.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Cllr Tom Ashworth arrived at 14:20."),
+            "{format}: {full}"
+        );
+        assert!(
+            flat.contains("Cllr Tom Ashworth: left before Part B"),
+            "{format}"
+        );
+        let public = render(&june, format, Audience::Public, Scope::Full);
+        assert!(
+            !public.contains("14:20") && !public.contains("left before"),
+            "{format}"
+        );
+    }
 }

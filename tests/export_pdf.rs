@@ -88,7 +88,10 @@ fn the_full_record_prints_every_page_marked_and_numbered() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let (html_path, pdf_path) = (tmp.path().join("minutes.html"), tmp.path().join("minutes.pdf"));
+    let (html_path, pdf_path) = (
+        tmp.path().join("minutes.html"),
+        tmp.path().join("minutes.pdf"),
+    );
     let (_, html) = long_draft();
     std::fs::write(&html_path, &html).unwrap();
     print_to_pdf(&browser, &html_path, &pdf_path, &tmp.path().join("profile"));
@@ -102,7 +105,10 @@ fn the_full_record_prints_every_page_marked_and_numbered() {
         println!("page headers not read: pdftotext (poppler-utils) is not installed");
         return;
     };
-    let printed: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let printed: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert_eq!(printed.len(), pages, "pdftotext reads every page");
     for (n, page) in printed.iter().enumerate() {
         for mark in [
@@ -110,7 +116,11 @@ fn the_full_record_prints_every_page_marked_and_numbered() {
             "DRAFT – subject to approval",
             &format!("Page {} of {pages}", n + 1),
         ] {
-            assert!(page.contains(mark), "page {} lacks {mark:?}:\n{page}", n + 1);
+            assert!(
+                page.contains(mark),
+                "page {} lacks {mark:?}:\n{page}",
+                n + 1
+            );
         }
     }
 }

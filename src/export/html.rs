@@ -231,6 +231,9 @@ fn attendance(o: &mut Out, v: &View) {
         o.el("dd", "", &names.join(", "));
     }
     o.raw("</dl>\n");
+    for note in v.attendance_notes() {
+        o.para("attendance-note", &note);
+    }
 }
 
 /// `<h2><span class="ref">CPB/26/45</span> Title</h2>`, or "4.1. Title" without a reference.

@@ -266,6 +266,9 @@ fn minutes(d: &mut Doc, v: &View) {
     if !lists.is_empty() {
         d.lines(&lists);
     }
+    for note in v.attendance_notes() {
+        d.para(&note);
+    }
     for item in &v.items {
         if let Some(x) = v.exclusion_before(item) {
             exclusion(d, x);
@@ -346,7 +349,10 @@ fn principles(d: &mut Doc, item: &Item) {
         .iter()
         .map(|p| format!("{} ({})", p.number(), p.wording()))
         .collect();
-    d.para(&format!("Corporate parenting principles: {}", ps.join("; ")));
+    d.para(&format!(
+        "Corporate parenting principles: {}",
+        ps.join("; ")
+    ));
 }
 
 fn agenda_pack(d: &mut Doc, v: &View) {
@@ -368,10 +374,7 @@ fn agenda_pack(d: &mut Doc, v: &View) {
     }
     d.heading(2, crate::words::PART_B_HEADING);
     if let Some(x) = &v.exclusion {
-        d.para(&format!(
-            "The Board is recommended to resolve: {}",
-            x.text
-        ));
+        d.para(&format!("The Board is recommended to resolve: {}", x.text));
     }
     for item in part_b {
         agenda_entry(d, v, item);

@@ -16,7 +16,6 @@ use crate::model::{
     ItemStatus, Meeting, MeetingStatus, Origins, Presence, Principle, Role, Unit, exclusion,
 };
 
-#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
 pub struct View {
     pub audience: Audience,
     pub id: String,
@@ -37,6 +36,7 @@ pub struct View {
     pub agenda_published: Option<NaiveDate>,
     /// The board asks for each item's times in its minutes (otherwise they are the clerk's).
     pub item_times: bool,
+    #[allow(dead_code)] // No document names it since the layout of issue 13; the JSON does.
     pub previous: Option<String>,
     /// The meeting's length from the agenda's allotted times.
     pub allotted: Option<u32>,
@@ -59,12 +59,12 @@ pub struct View {
     pub errata: Vec<ErratumRow>,
 }
 
-#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
 pub struct Person {
     pub name: String,
     /// In the chair for this meeting.
     pub chair: bool,
     /// Votes on resolutions (private views only say; a public view says false).
+    #[allow(dead_code)] // For the procedure checks and the Word export to draw on.
     pub votes: bool,
     pub role: &'static str,
     pub position: String,
@@ -103,7 +103,6 @@ pub struct ChildRow {
 
 /// A declaration of interest as the minutes give it.
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
 pub struct DeclarationRow {
     pub member: String,
     /// The item's number and title.
@@ -116,7 +115,6 @@ pub struct DeclarationRow {
 
 /// The exclusion of the press and public, placed before item `before`.
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
 pub struct ExclusionRow {
     pub minute: Option<String>,
     pub before: String,
@@ -124,7 +122,6 @@ pub struct ExclusionRow {
     pub text: String,
 }
 
-#[allow(dead_code)] // Drawn by the council layout (issue 13), being built.
 pub struct Item {
     pub number: String,
     /// The minute's reference ("CPB/26/45"), once the draft is numbered.
@@ -873,10 +870,32 @@ impl View {
                 "Also present",
                 list(&|p| present(p) && !matches!(p.class, Role::Member | Role::Officer)),
             ),
-            ("Officers", list(&|p| present(p) && p.class == Role::Officer)),
+            (
+                "Officers",
+                list(&|p| present(p) && p.class == Role::Officer),
+            ),
             ("Absent", list(&|p| p.attended == Presence::Absent)),
         ];
         lists.into_iter().filter(|(_, l)| !l.is_empty()).collect()
+    }
+
+    /// The full record's notes on attendance: who arrived after the meeting began, and
+    /// the clerk's notes ("left before Part B"). A public view holds neither.
+    pub fn attendance_notes(&self) -> Vec<String> {
+        let began = self.began.or(self.start_time);
+        self.people
+            .iter()
+            .flat_map(|p| {
+                let late = p.arrived.filter(|a| began.is_some_and(|b| a > &b));
+                let arrived =
+                    late.map(|a| format!("{} arrived at {}.", p.name, crate::words::time(a)));
+                let note = match p.note.trim() {
+                    "" => None,
+                    n => Some(format!("{}: {n}", p.name)),
+                };
+                arrived.into_iter().chain(note)
+            })
+            .collect()
     }
 
     /// "Cllr X declared an other registrable interest in minute CPB/26/47 (her daughter
