@@ -339,8 +339,10 @@ fn agenda_pack(o: &mut Out, v: &View) {
     if !part_b.is_empty() {
         o.el("h2", "id=\"part-a\"", crate::words::PART_A_HEADING);
     }
+    // Under a Part heading where there are Parts, else straight under the title.
+    let top = if part_b.is_empty() { 2 } else { 3 };
     for item in part_a {
-        agenda_entry(o, v, item);
+        agenda_entry(o, v, item, top);
     }
     if part_b.is_empty() {
         return;
@@ -353,11 +355,12 @@ fn agenda_pack(o: &mut Out, v: &View) {
         );
     }
     for item in part_b {
-        agenda_entry(o, v, item);
+        agenda_entry(o, v, item, top);
     }
 }
 
-fn agenda_entry(o: &mut Out, v: &View, item: &Item) {
+/// An agenda item; `top` is the heading level of a top-level item.
+fn agenda_entry(o: &mut Out, v: &View, item: &Item, top: usize) {
     let depth = item.depth.min(4);
     let exempt_class = if item.exempt.is_some() { " exempt" } else { "" };
     let _ = writeln!(
@@ -366,7 +369,7 @@ fn agenda_entry(o: &mut Out, v: &View, item: &Item) {
         item.number.replace('.', "-")
     );
     o.el(
-        &format!("h{}", (2 + depth).min(6)),
+        &format!("h{}", (top + depth - 1).min(6)),
         "",
         &format!("{}. {}", item.number, item.title),
     );

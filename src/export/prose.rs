@@ -366,8 +366,10 @@ fn agenda_pack(d: &mut Doc, v: &View) {
     if !part_b.is_empty() {
         d.heading(2, crate::words::PART_A_HEADING);
     }
+    // Under a Part heading where there are Parts, else straight under the title.
+    let top = if part_b.is_empty() { 2 } else { 3 };
     for item in part_a {
-        agenda_entry(d, v, item);
+        agenda_entry(d, v, item, top);
     }
     if part_b.is_empty() {
         return;
@@ -377,12 +379,13 @@ fn agenda_pack(d: &mut Doc, v: &View) {
         d.para(&format!("The Board is recommended to resolve: {}", x.text));
     }
     for item in part_b {
-        agenda_entry(d, v, item);
+        agenda_entry(d, v, item, top);
     }
 }
 
-fn agenda_entry(d: &mut Doc, v: &View, item: &Item) {
-    let level = (2 + item.depth).min(6);
+/// An agenda item; `top` is the heading level of a top-level item.
+fn agenda_entry(d: &mut Doc, v: &View, item: &Item, top: usize) {
+    let level = (top + item.depth - 1).min(6);
     d.heading(level, &format!("{}. {}", item.number, item.title));
     if let Some(reason) = &item.exempt {
         let t = d.text(&v.exempt_mark(reason));
