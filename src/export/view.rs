@@ -675,3 +675,213 @@ pub fn item_facts(i: &Item, with_status: bool) -> Vec<String> {
     }
     facts
 }
+
+// ---------------------------------------------------------------------------------------
+// The council's wording (issue 13): the sentences a council's minutes and agenda are made
+// of, written once here so that every document that lays them out (Word today, the prose
+// and HTML layouts too) says them alike.
+// ---------------------------------------------------------------------------------------
+
+/// One group of the attendance as minutes list it: "Present", and who.
+pub struct AttendanceGroup {
+    pub heading: &'static str,
+    pub names: Vec<String>,
+}
+
+impl View {
+    /// "Minutes of a meeting of the Corporate Parenting Board held at Committee Room 1 on
+    /// Wednesday 10 June 2026 at 14:00": the time the meeting began, else the time set.
+    pub fn minutes_of(&self) -> String {
+        format!(
+            "Minutes of a meeting of {}",
+            self.meeting_place_and_time("held", self.began.or(self.start_time))
+        )
+    }
+
+    /// The agenda's summons: "You are summoned to attend a meeting of the … to be held at …
+    /// on … at …, to transact the business set out below."
+    pub fn summons(&self) -> String {
+        format!(
+            "You are summoned to attend a meeting of {}, to transact the business set out below.",
+            self.meeting_place_and_time("to be held", self.start_time)
+        )
+    }
+
+    /// "the Board held at Venue on Wednesday 10 June 2026 at 14:00".
+    fn meeting_place_and_time(&self, held: &str, at: Option<NaiveTime>) -> String {
+        let body = match (self.board.is_empty(), self.board.starts_with("The ")) {
+            (true, _) => self.title.clone(),
+            (false, true) => self.board.clone(),
+            (false, false) => format!("the {}", self.board),
+        };
+        let mut s = format!("{body} {held}");
+        if !self.venue.is_empty() {
+            s.push_str(&format!(" at {}", self.venue));
+        }
+        s.push_str(&format!(" on {}", crate::words::long_date(self.date)));
+        if let Some(t) = at {
+            s.push_str(&format!(" at {}", crate::words::time(t)));
+        }
+        s
+    }
+
+    /// Present (members, the chair marked), Also present (young people, partners and
+    /// others), Officers, Apologies: the groups that have anyone in them.
+    pub fn attendance_groups(&self) -> Vec<AttendanceGroup> {
+        use crate::model::{Presence, Role};
+        let present = Presence::Present.label();
+        let member = Role::Member.label();
+        let officer = Role::Officer.label();
+        let pick = |keep: &dyn Fn(&Person) -> bool| -> Vec<String> {
+            self.people
+                .iter()
+                .filter(|p| keep(p))
+                .map(Person::listed)
+                .collect()
+        };
+        let groups = [
+            (
+                "Present",
+                pick(&|p| p.presence == present && p.role == member),
+            ),
+            (
+                "Also present",
+                pick(&|p| p.presence == present && p.role != member && p.role != officer),
+            ),
+            (
+                "Officers",
+                pick(&|p| p.presence == present && p.role == officer),
+            ),
+            (
+                "Apologies",
+                pick(&|p| p.presence == Presence::Apologies.label()),
+            ),
+        ];
+        groups
+            .into_iter()
+            .filter(|(_, names)| !names.is_empty())
+            .map(|(heading, names)| AttendanceGroup { heading, names })
+            .collect()
+    }
+
+    /// The item's times as the minutes give them ("14:05–14:20"), only where the board
+    /// asks for each item's times in its minutes.
+    pub fn item_times_of(&self, i: &Item) -> Option<String> {
+        let (a, b) = i.started.zip(i.ended).filter(|_| self.item_times)?;
+        Some(format!(
+            "{}–{}",
+            crate::words::time(a),
+            crate::words::time(b)
+        ))
+    }
+}
+
+impl Person {
+    /// "Cllr Amara Okafor (Chair)", "Mark Delaney (Director of Children's Services)".
+    pub fn listed(&self) -> String {
+        let chair = self.chair.then_some("Chair");
+        let members_position = self.role == crate::model::Role::Member.label();
+        // A member's position is a committee role the chair mark already says, or none.
+        // A public document may give a young person as "Young person (CiCC)" already.
+        let said = self.name.ends_with(&format!("({})", self.position));
+        let position = (!members_position && !self.position.is_empty() && !said)
+            .then_some(self.position.as_str());
+        match (chair, position) {
+            (Some(c), _) => format!("{} ({c})", self.name),
+            (None, Some(p)) => format!("{} ({p})", self.name),
+            (None, None) => self.name.clone(),
+        }
+    }
+}
+
+/// A minute's heading: its reference where the draft is numbered ("CPB/26/45 Apologies"),
+/// else the agenda number ("1. Apologies").
+pub fn minute_heading(i: &Item) -> String {
+    match &i.minute {
+        Some(m) => format!("{m} {}", i.title),
+        None => format!("{}. {}", i.number, i.title),
+    }
+}
+
+/// "Cllr Lee declared an other registrable interest in item 5 (Fostering): she is a foster
+/// carer. She left the room for the item and took no part in it."
+pub fn declaration_line(d: &DeclarationRow) -> String {
+    let title = match d.item_title.as_str() {
+        "" => String::new(),
+        t => format!(" ({t})"),
+    };
+    let mut s = format!(
+        "{} declared {} in item {}{title}",
+        d.member,
+        d.kind.words(),
+        d.item
+    );
+    if !d.nature.is_empty() {
+        s.push_str(&format!(": {}", d.nature.trim_end_matches('.')));
+    }
+    s.push('.');
+    if d.left_room {
+        s.push_str(" They left the room for the item and took no part in it.");
+    }
+    s
+}
+
+/// "RESOLVED – That …": the decision under its mark, once.
+pub fn resolution_line(d: &Decision) -> String {
+    format!(
+        "{} – {}",
+        crate::words::decision_word(d.kind),
+        d.text.trim()
+    )
+}
+
+/// "Moved by Cllr Okafor, seconded by Cllr Lee.", where either is recorded.
+pub fn motion_line(d: &Decision) -> Option<String> {
+    match (d.moved_by.trim(), d.seconded_by.trim()) {
+        ("", "") => None,
+        (m, "") => Some(format!("Moved by {m}.")),
+        ("", s) => Some(format!("Seconded by {s}.")),
+        (m, s) => Some(format!("Moved by {m}, seconded by {s}.")),
+    }
+}
+
+/// "For 5, against 1, abstentions 0: carried (on the Chair's casting vote).", and for a
+/// recorded vote who voted how.
+pub fn vote_lines(v: &crate::model::resolution::Vote) -> Vec<String> {
+    use crate::model::resolution::{Cast, VoteResult};
+    let result = match v.result {
+        VoteResult::Carried => "carried",
+        VoteResult::Lost => "lost",
+    };
+    let casting = if v.casting_vote {
+        " on the Chair's casting vote"
+    } else {
+        ""
+    };
+    let mut lines = vec![format!(
+        "For {}, against {}, abstentions {}: {result}{casting}.",
+        v.in_favour, v.against, v.abstained
+    )];
+    if !v.named.is_empty() {
+        let of = |cast: Cast| -> String {
+            let names: Vec<&str> = v
+                .named
+                .iter()
+                .filter(|n| n.cast == cast)
+                .map(|n| n.name.as_str())
+                .collect();
+            if names.is_empty() {
+                "none".to_string()
+            } else {
+                names.join(", ")
+            }
+        };
+        lines.push(format!(
+            "Recorded vote – for: {}; against: {}; abstaining: {}.",
+            of(Cast::For),
+            of(Cast::Against),
+            of(Cast::Abstain)
+        ));
+    }
+    lines
+}
