@@ -61,11 +61,6 @@ impl Format {
         }
     }
 
-    /// Whether the document is bytes rather than text (a Word document).
-    pub fn is_binary(self) -> bool {
-        self == Format::Docx
-    }
-
     /// A file extension for the format (OCD documents are JSON).
     pub fn extension(self) -> &'static str {
         match self {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use common::docx::{document_outline, part, part_names, text};
 use common::{minutebook, stderr, stdout};
 use minutebook::export::{self, Audience, Document, Format, Scope};
-use minutebook::model::{Board, Meeting, Origins};
+use minutebook::model::{Board, Decision, DecisionKind, Meeting, Origins};
 
 fn year() -> &'static [Meeting] {
     static YEAR: std::sync::OnceLock<Vec<Meeting>> = std::sync::OnceLock::new();
@@ -304,7 +304,7 @@ fn the_same_word_document_twice_is_the_same_bytes() {
 }
 
 #[test]
-fn cli_writes_a_word_document_to_a_file_and_refuses_a_terminal_only() {
+fn cli_writes_a_word_document_to_a_file_0600_or_to_a_pipe() {
     let (_tmp, data) = common::demo_data();
     let file = data.join("june.docx");
     let out = minutebook(
@@ -330,4 +330,136 @@ fn cli_writes_a_word_document_to_a_file_and_refuses_a_terminal_only() {
     let piped = minutebook(&data, &["export", "2026-06-10", "--format", "docx"]);
     assert!(piped.status.success(), "{}", stderr(&piped));
     assert!(text(&piped.stdout).contains("NOT FOR PUBLICATION"));
+}
+
+#[test]
+fn cli_refuses_to_print_a_word_document_to_a_terminal_and_says_how_to_write_it() {
+    let (_tmp, data) = common::demo_data();
+    let mut t = common::pty::Pty::spawn(
+        &data,
+        &["export", "2026-06-10", "--format", "docx", "--public"],
+        100,
+        30,
+    );
+    let status = t.wait_status();
+    assert!(!status.success(), "{}", t.screen());
+    let screen = t.screen();
+    assert!(
+        screen.contains("is binary and is not printed to a terminal")
+            && screen.contains("--output FILE"),
+        "{screen}"
+    );
+    // Nothing of the package reached the terminal.
+    assert!(!screen.contains("PK"), "{screen}");
+}
+
+/// June with procedure recorded: minute numbers, a declaration at the fostering report, a
+/// moved and seconded resolution carried on a recorded vote, and the exclusion numbered.
+fn june_with_procedure() -> Meeting {
+    use minutebook::model::declarations::Declaration;
+    use minutebook::model::resolution::{Cast, NamedVote, Vote, VoteResult};
+    use minutebook::model::{InterestKind, MinuteRef, agenda};
+    let mut m = june();
+    let ids: Vec<_> = agenda::numbered(&m.agenda)
+        .into_iter()
+        .map(|(n, i)| (n.to_string(), i.id))
+        .collect();
+    for (k, (_, id)) in ids.iter().enumerate() {
+        agenda::find_mut(&mut m.agenda, *id).unwrap().minute =
+            Some(MinuteRef(format!("CPB/26/{}", 40 + k)));
+    }
+    m.exclusion_minute = Some(MinuteRef("CPB/26/99".into()));
+    let report = ids.iter().find(|(n, _)| n == "5.1").unwrap().1;
+    m.declarations.push(Declaration {
+        member: "Cllr Priya Raman".into(),
+        item: report,
+        kind: InterestKind::OtherRegistrable,
+        nature: "she is a governor of the hospital trust".into(),
+        left_room: true,
+    });
+    let item = agenda::find_mut(&mut m.agenda, report).unwrap();
+    let mut decision = Decision::new(DecisionKind::Resolution, "That the report be noted.");
+    decision.moved_by = "Cllr Samuel Achebe".into();
+    decision.seconded_by = "Cllr Tom Ashworth".into();
+    decision.vote = Some(Vote {
+        in_favour: 2,
+        against: 1,
+        abstained: 0,
+        result: VoteResult::Carried,
+        casting_vote: false,
+        named: vec![
+            NamedVote {
+                name: "Cllr Samuel Achebe".into(),
+                cast: Cast::For,
+            },
+            NamedVote {
+                name: "Cllr Tom Ashworth".into(),
+                cast: Cast::For,
+            },
+            NamedVote {
+                name: "Cllr Helen Brierley".into(),
+                cast: Cast::Against,
+            },
+        ],
+    });
+    item.decisions.push(decision);
+    m
+}
+
+#[test]
+fn word_minutes_carry_minute_numbers_declarations_movers_and_the_recorded_vote() {
+    let m = june_with_procedure();
+    for audience in [Audience::Public, Audience::Private] {
+        let shown = text(&docx(&m, audience, Scope::Full));
+        let declared = "Cllr Priya Raman declared an other registrable interest in item 5.1 \
+             (Annual health report for children in care): she is a governor of the hospital \
+             trust. They left the room for the item and took no part in it.";
+        // In item 1's minute and in the item's own.
+        assert_eq!(shown.matches(declared).count(), 2, "{audience:?}: {shown}");
+        let first = shown.find("CPB/26/40 Welcome").expect(&shown);
+        assert!(first < shown.find(declared).unwrap(), "{shown}");
+        for line in [
+            "CPB/26/48 Annual health report for children in care",
+            "RESOLVED – That the report be noted.",
+            "Moved by Cllr Samuel Achebe, seconded by Cllr Tom Ashworth.",
+            "For 2, against 1, abstentions 0: carried.",
+            "Recorded vote – for: Cllr Samuel Achebe, Cllr Tom Ashworth; against: Cllr Helen \
+             Brierley; abstaining: none.",
+            "CPB/26/99 Exclusion of the press and public",
+        ] {
+            assert!(shown.contains(line), "{audience:?}: {line:?} in {shown}");
+        }
+    }
+}
+
+#[test]
+fn word_minutes_give_each_items_times_only_where_the_board_asks() {
+    let m = june();
+    let origins = Origins::of(&m, |id| year().iter().find(|x| x.id == *id).cloned());
+    let item = &m.agenda[0];
+    let times = format!(
+        "{}–{}",
+        item.started_at
+            .expect("June's items were timed")
+            .format("%H:%M"),
+        item.ended_at.unwrap().format("%H:%M")
+    );
+    let mut board = board();
+    for (asks, shows) in [(false, false), (true, true)] {
+        board.item_times_in_minutes = asks;
+        let doc = export::document(
+            &m,
+            &origins,
+            Some(&board),
+            Format::Docx,
+            Audience::Public,
+            Scope::Full,
+        );
+        let shown = text(doc.bytes());
+        assert_eq!(
+            shown.contains(&times),
+            shows,
+            "asks {asks}: {times}: {shown}"
+        );
+    }
 }
