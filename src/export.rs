@@ -1,7 +1,8 @@
 //! Meetings rendered for people to read outside the workspace.
 //!
-//! One entry point, [`render`]: a meeting in a [`Format`], for an [`Audience`], whole or
-//! as its agenda ([`Scope`]). Public documents are drawn only from
+//! One entry point, [`document`]: a meeting in a [`Format`], for an [`Audience`], whole or
+//! as its agenda ([`Scope`]), as text or (a Word document) bytes; [`render`] is its text
+//! formats as a `String`. Public documents are drawn only from
 //! [`public::PublicMeeting`], the allow-list of what may be published; exempt ("Part B")
 //! business reaches them as number, title and stated ground, nothing more.
 
@@ -12,6 +13,7 @@ use serde::Serialize;
 
 use crate::model::{Board, Meeting, Origins};
 
+mod docx;
 mod html;
 pub mod ics;
 mod ocd;
@@ -33,15 +35,18 @@ pub enum Format {
     Json,
     /// An Open Civic Data event document (JSON).
     Ocd,
+    /// A Word document (.docx), in Word styles a council's house template can restyle.
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Markdown,
         Format::Text,
         Format::Html,
         Format::Json,
         Format::Ocd,
+        Format::Docx,
     ];
 
     /// The name used on the command line, which is also the file extension.
@@ -52,6 +57,7 @@ impl Format {
             Format::Html => "html",
             Format::Json => "json",
             Format::Ocd => "ocd",
+            Format::Docx => "docx",
         }
     }
 
@@ -80,8 +86,9 @@ impl FromStr for Format {
             "html" | "htm" => Ok(Format::Html),
             "json" => Ok(Format::Json),
             "ocd" => Ok(Format::Ocd),
+            "docx" | "word" => Ok(Format::Docx),
             _ => Err(format!(
-                "{s:?} is not an export format: use md, txt, html, json or ocd"
+                "{s:?} is not an export format: use md, txt, html, json, ocd or docx"
             )),
         }
     }
@@ -106,6 +113,23 @@ pub enum Scope {
     AgendaOnly,
 }
 
+/// A document as made: text, or the bytes of a Word document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    Text(String),
+    Docx(Vec<u8>),
+}
+
+impl Document {
+    /// What a file of the document holds.
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Document::Text(t) => t.as_bytes(),
+            Document::Docx(b) => b,
+        }
+    }
+}
+
 /// `m` as a document. `origins` holds the meetings where its actions were raised, read
 /// from the archive as the document is made ([`Origins::of`]): an action is Part B if
 /// its raising item is exempt business now, and, failing closed, if its raising meeting
@@ -113,6 +137,37 @@ pub enum Scope {
 /// document names young people only where it says so (`None`, unreadable: role only); the
 /// full record names everyone. Public documents are made from
 /// `PublicMeeting::of(m, origins, board)` alone.
+pub fn document(
+    m: &Meeting,
+    origins: &Origins,
+    board: Option<&Board>,
+    format: Format,
+    audience: Audience,
+    scope: Scope,
+) -> Document {
+    match audience {
+        Audience::Public => document_public(&PublicMeeting::of(m, origins, board), format, scope),
+        Audience::Private => {
+            if format == Format::Json && scope == Scope::Full {
+                return Document::Text(json(m));
+            }
+            document_view(&view::View::private(m, origins, board), format, scope)
+        }
+    }
+}
+
+/// A public document from the allow-list: nothing else is in reach here.
+pub fn document_public(p: &PublicMeeting, format: Format, scope: Scope) -> Document {
+    if format == Format::Json && scope == Scope::Full {
+        return Document::Text(json(p));
+    }
+    document_view(&view::View::public(p), format, scope)
+}
+
+/// [`document`] in a text format, as text (`md`, `txt`, `html`, `json`, `ocd`).
+///
+/// # Panics
+/// For [`Format::Docx`], which is bytes: ask [`document`] for it.
 pub fn render(
     m: &Meeting,
     origins: &Origins,
@@ -121,33 +176,30 @@ pub fn render(
     audience: Audience,
     scope: Scope,
 ) -> String {
-    match audience {
-        Audience::Public => render_public(&PublicMeeting::of(m, origins, board), format, scope),
-        Audience::Private => {
-            if format == Format::Json && scope == Scope::Full {
-                return json(m);
-            }
-            render_view(&view::View::private(m, origins, board), format, scope)
-        }
-    }
+    text(document(m, origins, board, format, audience, scope), format)
 }
 
-/// A public document from the allow-list: nothing else is in reach here.
+/// [`document_public`] in a text format, as text; panics as [`render`] does.
 pub fn render_public(p: &PublicMeeting, format: Format, scope: Scope) -> String {
-    if format == Format::Json && scope == Scope::Full {
-        return json(p);
-    }
-    render_view(&view::View::public(p), format, scope)
+    text(document_public(p, format, scope), format)
 }
 
-fn render_view(v: &view::View, format: Format, scope: Scope) -> String {
-    match format {
+fn text(d: Document, format: Format) -> String {
+    match d {
+        Document::Text(t) => t,
+        Document::Docx(_) => panic!("{format} is not a text format: export::document makes it"),
+    }
+}
+
+fn document_view(v: &view::View, format: Format, scope: Scope) -> Document {
+    Document::Text(match format {
         Format::Markdown => prose::render(v, prose::Style::Markdown, scope),
         Format::Text => prose::render(v, prose::Style::Plain, scope),
         Format::Html => html::render(v, scope),
         Format::Json => json(&agenda_json(v)),
         Format::Ocd => ocd::render(v, scope),
-    }
+        Format::Docx => return Document::Docx(docx::render(v, scope)),
+    })
 }
 
 fn json<T: Serialize>(value: &T) -> String {

@@ -128,7 +128,7 @@ fn export(
     scope: Scope,
     path: &Path,
 ) -> Reply {
-    let (text, what) = match format {
+    let (document, what) = match format {
         None => {
             let today = chrono::Local::now().date_naive();
             let (meetings, _problems) = match store.load_where(|id| id.date() >= today) {
@@ -137,7 +137,7 @@ fn export(
             };
             let n = meetings.iter().filter(|m| m.date >= today).count();
             (
-                export::ics::forward_plan(&meetings, today),
+                export::Document::Text(export::ics::forward_plan(&meetings, today)),
                 format!("the forward plan ({n} meetings) as iCalendar"),
             )
         }
@@ -178,16 +178,22 @@ fn export(
             };
             let (board, whom) = match audience {
                 Audience::Public => board_to_publish(store, &meeting, whom),
-                Audience::Private => (None, whom),
+                // The council, the clerk and who chairs, where the board's record reads.
+                Audience::Private => (store.board_of(&meeting.board).ok().flatten(), whom),
             };
             (
-                export::render(&meeting, &origins, board.as_ref(), format, audience, scope),
+                export::document(&meeting, &origins, board.as_ref(), format, audience, scope),
                 format!("the {part} of {} as {format} ({whom})", meeting.id),
             )
         }
     };
     // Never over an existing file: the clerk chooses another name.
-    match atomic::write(store.disk(), path, text.as_bytes(), atomic::Mode::CreateNew) {
+    match atomic::write(
+        store.disk(),
+        path,
+        document.bytes(),
+        atomic::Mode::CreateNew,
+    ) {
         Ok(written) => Reply::Exported(match (written.already, written.unsynced) {
             (true, _) => format!(
                 "{} already holds exactly {what}; nothing was overwritten.",

@@ -693,3 +693,41 @@ fn the_archive_and_the_public_export_count_the_same_exempt_items() {
         "the export's count: {replies:?}"
     );
 }
+
+#[test]
+fn the_workspace_exports_a_word_document_that_a_retry_finds_already_written() {
+    let (tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    select_in_archive(&mut app, "2026-06-10");
+    let out = tmp.path().join("june.docx");
+    let export_docx = |app: &mut Workspace| {
+        app.press(KeyCode::Char('x'));
+        // The format field opens holding "html".
+        for _ in 0.."html".len() {
+            app.press(KeyCode::Backspace);
+        }
+        app.typed("docx");
+        for _ in 0..3 {
+            app.press(KeyCode::Tab);
+        }
+        app.typed(out.to_str().unwrap());
+        app.press(KeyCode::Enter);
+    };
+    export_docx(&mut app);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Exported(what)] if what.contains("as docx (public, 1 exempt item(s) by title only)")),
+        "{replies:?}"
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let shown = common::docx::text(&bytes);
+    assert!(shown.contains("Minutes of a meeting of"), "{shown}");
+    assert!(!shown.contains("aged 15"), "exempt minutes leaked: {shown}");
+    // Made again, it is the same bytes: the retry overwrites nothing.
+    export_docx(&mut app);
+    let replies = pump(&mut app, &store);
+    assert!(
+        matches!(&replies[..], [Reply::Exported(why)] if why.contains("already holds exactly")),
+        "{replies:?}"
+    );
+}

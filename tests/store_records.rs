@@ -341,7 +341,7 @@ fn version_1_part_b_archive() -> (tempfile::TempDir, Store) {
 
 #[test]
 fn version_1_part_b_that_moved_between_meetings_is_marked_when_read() {
-    use minutebook::export::{self, Audience, Format, Scope};
+    use minutebook::export::{Audience, Format, Scope};
     use minutebook::model::Origins;
     let (_tmp, store) = version_1_part_b_archive();
     let jan = store.load(&id("2026-01-14")).unwrap();
@@ -368,7 +368,7 @@ fn version_1_part_b_that_moved_between_meetings_is_marked_when_read() {
         let origins = Origins::of(m, |at| store.load(at).ok().map(|l| l.meeting));
         for format in Format::ALL {
             for scope in [Scope::Full, Scope::AgendaOnly] {
-                let doc = export::render(m, &origins, None, format, Audience::Public, scope);
+                let doc = common::docx::render(m, &origins, None, format, Audience::Public, scope);
                 assert!(!doc.contains("QZX"), "{} {format} {scope:?}:\n{doc}", m.id);
             }
         }

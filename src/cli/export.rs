@@ -1,14 +1,14 @@
 //! `minutebook export`: a meeting as a document, or the forward plan as iCalendar, to
 //! stdout or to a file written atomically (0600) that is never silently replaced.
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args};
 
-use super::output::{say, say_raw, tell};
+use super::output::{say, tell};
 use super::{Failure, warn_all};
-use crate::export::{self, Audience, Format, Scope, ics};
+use crate::export::{self, Audience, Document, Format, Scope, ics};
 use crate::model::agenda;
 use crate::model::{Board, Meeting, MeetingId};
 use crate::store::Store;
@@ -21,7 +21,8 @@ use crate::store::disk::Disk;
 pub struct ExportArgs {
     /// The meeting's id, e.g. 2026-06-10
     pub id: Option<String>,
-    /// md, txt, html, json or ocd (an Open Civic Data event)
+    /// md, txt, html, json, ocd (an Open Civic Data event) or docx (Word; needs --output
+    /// or a pipe)
     #[arg(
         long,
         short = 'f',
@@ -56,7 +57,7 @@ pub struct ExportArgs {
 }
 
 /// A meeting as a document, and what it is, in words.
-fn meeting_document(store: &Store, args: &ExportArgs) -> Result<(String, String), Failure> {
+fn meeting_document(store: &Store, args: &ExportArgs) -> Result<(Document, String), Failure> {
     let id = args
         .id
         .as_deref()
@@ -108,7 +109,7 @@ fn meeting_document(store: &Store, args: &ExportArgs) -> Result<(String, String)
         Audience::Private => store.board_of(&meeting.board).ok().flatten(),
     };
     Ok((
-        export::render(&meeting, &origins, board.as_ref(), format, audience, scope),
+        export::document(&meeting, &origins, board.as_ref(), format, audience, scope),
         format!("the {kind} {part} of {id} as {format}"),
     ))
 }
@@ -163,19 +164,16 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
         warn_all(&problems);
         meetings.retain(|m| scope.keeps(board_id_of(&boards, &m.board).as_ref()));
         (
-            ics::forward_plan(&meetings, today),
+            Document::Text(ics::forward_plan(&meetings, today)),
             "the forward plan".to_string(),
         )
     } else {
         meeting_document(store, &args)?
     };
     match &args.output {
-        None => {
-            say_raw!("{document}");
-            Ok(())
-        }
+        None => print(&document),
         Some(path) => {
-            let written = write_file(store.disk(), path, document.as_bytes(), args.force)?;
+            let written = write_file(store.disk(), path, document.bytes(), args.force)?;
             if written.already {
                 say!(
                     "{} already holds exactly {what}; nothing was overwritten",
@@ -194,6 +192,23 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// The document on standard output; a Word document only where it is not a terminal
+/// (a pipe or a file), since its bytes would garble the screen.
+fn print(document: &Document) -> Result<(), Failure> {
+    match document {
+        Document::Text(text) => super::output::write(format_args!("{text}")),
+        Document::Docx(_) if io::stdout().is_terminal() => {
+            return Err(Failure(
+                "a Word document (docx) is binary and is not printed to a terminal: add \
+                 --output FILE to write it to a file, or pipe it"
+                    .to_string(),
+            ));
+        }
+        Document::Docx(bytes) => super::output::write_bytes(bytes),
+    }
+    Ok(())
 }
 
 /// Writes atomically, refusing to replace an existing file unless `force` (the same

@@ -23,6 +23,17 @@ pub fn write(args: fmt::Arguments<'_>) {
     }
 }
 
+/// Writes bytes (a Word document) to standard output, unless an earlier write failed.
+pub fn write_bytes(bytes: &[u8]) {
+    if FAILED.get().is_some() {
+        return;
+    }
+    let mut out = io::stdout().lock();
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+        let _ = FAILED.set(e);
+    }
+}
+
 /// Writes to standard error; there is nowhere left to report a failure to, so it is ignored.
 pub fn write_err(args: fmt::Arguments<'_>) {
     let _ = io::stderr().lock().write_fmt(args);

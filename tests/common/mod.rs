@@ -85,6 +85,7 @@ pub fn demo_store() -> (tempfile::TempDir, Store) {
     (tmp, store)
 }
 
+pub mod docx;
 pub mod pty;
 pub mod workspace;
 

@@ -11,7 +11,7 @@ use crate::model::MeetingId;
 
 form! {
     Export { of: Option<MeetingId> }
-    format: "Format" => "md, txt, html, json, ocd; or ics: the forward plan",
+    format: "Format" => "md, txt, html, json, ocd, docx (Word); or ics: the forward plan",
     public: "Public" => "yes: exempt items by number, title and ground only; no: everything",
     agenda_only: "Agenda only" => "yes: the agenda to circulate before the meeting",
     file: "File" => "blank: a name from the meeting, in the folder minutebook started in",
