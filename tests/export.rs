@@ -13,7 +13,7 @@ use quick_xml::reader::Reader;
 use serde_json::Value;
 
 use common::{minutebook, stderr, stdout};
-use minutebook::export::{self, Audience, Format, Scope, ics};
+use minutebook::export::{Audience, Format, Scope, ics};
 use minutebook::model::agenda::{self, numbered};
 use minutebook::model::approval::Erratum;
 use minutebook::model::iha_children::IhaChild;
