@@ -121,6 +121,9 @@ fn hit_row(
     place.push_str(&crate::words::weekday_date(h.date));
     if let Some(item) = &h.item {
         place.push_str(&format!("  {} {}", item.number, item.title));
+        if let Some(minute) = &item.minute {
+            place.push_str(&format!("  {minute}"));
+        }
     }
     if h.exempt {
         place.push_str(&format!("  {PART_B_TAG}"));
