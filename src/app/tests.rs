@@ -967,3 +967,17 @@ fn the_save_level_goes_with_the_save_state() {
         ("READ-ONLY: open elsewhere".to_string(), SaveLevel::Warn)
     );
 }
+
+#[test]
+fn a_numbered_draft_shows_each_minutes_reference_in_the_agenda_and_over_the_minutes() {
+    let november = crate::demo::year()
+        .into_iter()
+        .find(|m| m.status == MeetingStatus::Draft)
+        .unwrap();
+    let first = november.agenda[0].minute.clone().unwrap();
+    let mut app = Workspace::new(App::new(november, None, at(10, 0), Theme::plain()));
+    let agenda = app.alt('1').screen(80, 24);
+    assert!(agenda.contains(&format!("minute {first}")), "{agenda}");
+    let minutes = app.alt('3').screen(80, 24);
+    assert!(minutes.contains(&format!("· {first}")), "{minutes}");
+}
