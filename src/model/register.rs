@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::agenda::{self, DecisionKind};
-use super::ids::MeetingId;
+use super::ids::{ItemId, MeetingId};
 use super::meeting::Meeting;
 use super::resolution::Vote;
 
@@ -15,6 +15,9 @@ use super::resolution::Vote;
 pub struct Entry {
     pub date: NaiveDate,
     pub meeting: MeetingId,
+    /// The item it was taken under, for opening the meeting there.
+    #[serde(skip)]
+    pub item_id: ItemId,
     /// The minute's reference ("CPB/26/45"): the item's, or for a sub-item its
     /// top-level item's; none for a draft not numbered.
     pub minute: Option<String>,
@@ -46,6 +49,7 @@ pub fn of_meeting(m: &Meeting) -> Vec<Entry> {
                 out.push(Entry {
                     date: m.date,
                     meeting: m.id.clone(),
+                    item_id: w.item.id,
                     minute: minute.clone(),
                     item: number.clone().unwrap_or_default(),
                     title: w.item.title.clone(),
@@ -111,7 +115,7 @@ pub fn procedure_words(e: &Entry) -> String {
             }
         ));
         if !v.named.is_empty() {
-            out.push_str(" (a recorded vote)");
+            out.push_str(", in a recorded vote");
         }
     }
     out

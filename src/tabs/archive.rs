@@ -34,6 +34,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ArchiveView::Actions { show, owner, .. } => {
             actions(app, frame, [head, list, detail], *show, owner.as_deref())
         }
+        ArchiveView::Decisions { all } => {
+            super::register::draw(app, frame, [head, list, detail], all)
+        }
     }
 }
 
