@@ -74,3 +74,26 @@ fn a_draft_from_before_minutes_were_numbered_is_saved_without_numbers() {
         &store.load(&id).unwrap().meeting
     ));
 }
+
+#[test]
+fn an_item_added_to_a_numbered_draft_takes_the_next_number_and_the_rest_keep_theirs() {
+    let (_tmp, store) = migrated_demo();
+    let id = MeetingId::parse("2026-11-11").unwrap();
+    let before = store.load(&id).unwrap().meeting;
+    let highest = minute_numbers::highest_in(&serde_json::to_string(&before).unwrap(), "CPB", 26);
+    let (mut session, mut app, _, _) = open(&store, &id);
+    let next = crate::model::agenda::next_id(&app.meeting.agenda);
+    app.meeting.agenda.push(crate::model::AgendaItem::new(
+        next,
+        "Urgent business",
+        crate::model::ItemKind::Information,
+    ));
+    app.changed(true);
+    session.save(&mut app);
+    assert_eq!(app.save_error(), None);
+    let after = store.load(&id).unwrap().meeting;
+    let added = after.agenda.last().unwrap().minute.clone().unwrap();
+    assert_eq!(added.0, format!("CPB/26/{}", highest + 1));
+    assert_eq!(refs(&after)[..refs(&before).len()], refs(&before)[..]);
+    assert_eq!(after.exclusion_minute, before.exclusion_minute);
+}
