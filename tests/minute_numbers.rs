@@ -246,3 +246,25 @@ fn a_meeting_written_up_and_ended_from_the_command_line_is_numbered_after_the_la
     );
     assert!(data.join("boards/cpb.minutes.json").exists());
 }
+
+/// The real binary: December written up and ended in the workspace; the clerk is told the
+/// numbers, and the file holds them once the save lands, after November's.
+#[test]
+fn ending_a_meeting_in_the_workspace_tells_the_clerk_its_minute_numbers() {
+    use common::pty::{CTRL_Q, Pty, wait_for_file};
+    let (_tmp, data) = demo_data();
+    let mut t = Pty::spawn(&data, &["open", "2026-12-09"], 100, 30);
+    t.wait_text("1 Agenda");
+    t.start_written_up_unmarked();
+    t.end_meeting();
+    t.wait_text("The minutes are numbered CPB/26/47 to");
+    let path = data.join("2026-12-09.json");
+    wait_for_file(&path, "the numbered draft saved", |s| {
+        s.contains("\"CPB/26/47\"")
+    });
+    t.send(CTRL_Q);
+    assert!(t.wait_exit(), "clean exit");
+    let m = read(&data, "2026-12-09");
+    assert_eq!(m["status"], "draft");
+    assert_eq!(m["agenda"][0]["minute"], "CPB/26/47");
+}

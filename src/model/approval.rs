@@ -571,7 +571,8 @@ mod tests {
         approve(&mut m, "Chair", &at, on).unwrap();
         assert_eq!(m.approval.as_ref().unwrap().seal.version, 2);
         assert_eq!(check(&m), SealCheck::Intact);
-        let changes: [(&str, fn(&mut Meeting, usize)); 8] = [
+        type Change = fn(&mut Meeting, usize);
+        let changes: [(&str, Change); 8] = [
             ("a vote count", |m, d| {
                 m.agenda[d].decisions[0].vote.as_mut().unwrap().in_favour = 4
             }),

@@ -133,11 +133,9 @@ pub fn owed(before: &Meeting, now: &Meeting) -> bool {
 /// Gives each minute of `m` without a reference the next of `given`'s numbers, in the
 /// order the minutes read; a reference once given is never changed. Returns those given.
 pub fn assign(m: &mut Meeting, given: &Given) -> Vec<MinuteRef> {
-    let mut n = given.first;
     let mut out = Vec::new();
-    for slot in unnumbered(m) {
+    for (n, slot) in (given.first..).zip(unnumbered(m)) {
         let r = given.year.reference(&given.code, m.date, n);
-        n += 1;
         match slot {
             Slot::Exclusion => m.exclusion_minute = Some(r.clone()),
             Slot::Item(id) => {
