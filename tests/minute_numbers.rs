@@ -268,3 +268,60 @@ fn ending_a_meeting_in_the_workspace_tells_the_clerk_its_minute_numbers() {
     assert_eq!(m["status"], "draft");
     assert_eq!(m["agenda"][0]["minute"], "CPB/26/47");
 }
+
+/// The last number the count on disk says was given in the year 2026, if any.
+fn counted(store: &Store, board: &Board) -> u32 {
+    let Ok(text) = fs::read_to_string(store.minute_count_path(&board.id)) else {
+        return 0;
+    };
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["last"]["2026"].as_u64().unwrap_or(0) as u32
+}
+
+/// Numbering and saving a draft against a disk whose Nth operation fails, for every N: the
+/// count on disk always covers every number a meeting file holds (it is written first), so
+/// whatever a failure or a crash leaves, a number is never given twice.
+#[test]
+fn the_count_is_on_disk_before_any_meeting_holds_its_numbers_whichever_operation_fails() {
+    use minutebook::store::FaultPlan;
+    use std::sync::Arc;
+    let steps = |store: &Store, m: &mut Meeting| -> Result<(), String> {
+        let Numbering::Given(given) = store.number_minutes(m).map_err(|e| e.to_string())? else {
+            return Err("unnumbered".into());
+        };
+        minute_numbers::assign(m, &given);
+        store.create(m).map(|_| ()).map_err(|e| e.to_string())
+    };
+    let plan = Arc::new(FaultPlan::count_only());
+    let (_tmp, store, _) = board_store();
+    steps(
+        &store.with_faults(plan.clone()),
+        &mut meeting_on("2026-06-10"),
+    )
+    .unwrap();
+    let ops = plan.ops();
+    assert!(ops > 3, "{ops}");
+    for n in 1..=ops {
+        let (_tmp, clean, board) = board_store();
+        let plan = Arc::new(FaultPlan::fail_nth(n, libc::EIO));
+        let store = Store::open(clean.dir()).unwrap().with_faults(plan.clone());
+        let mut m = meeting_on("2026-06-10");
+        let failed = steps(&store, &mut m).is_err();
+        let on_disk = fs::read_to_string(clean.path_of(&m.id)).unwrap_or_default();
+        let highest = minute_numbers::highest_in(&on_disk, "CPB", 26);
+        assert!(
+            highest <= counted(&clean, &board),
+            "operation {n} failing left the meeting holding CPB/26/{highest} beyond the count"
+        );
+        // With the disk back, the next draft's numbers follow every number on disk.
+        plan.disarm();
+        let mut next = meeting_on("2026-07-08");
+        steps(&clean, &mut next).unwrap();
+        let first = next.agenda[0].minute.clone().unwrap().0;
+        let first: u32 = first.rsplit('/').next().unwrap().parse().unwrap();
+        assert!(
+            first > highest,
+            "operation {n} (failed: {failed}): {first} after {highest}"
+        );
+    }
+}
