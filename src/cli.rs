@@ -132,7 +132,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         board: Option<String>,
     },
-    /// Search every meeting for items, actions and errata holding all the words (case and accents ignored)
+    /// Search every meeting for items, actions and errata holding all the words (case and accents ignored); a minute reference (CPB/26/45) finds that minute first, then the minutes citing it
     Search {
         /// The words, all of which must match; quote a phrase ("care leavers")
         #[arg(required = true, value_name = "WORD")]
