@@ -183,6 +183,7 @@ impl App {
             | Msg::JournalFailed(_)
             | Msg::QuitRefused
             | Msg::Notice(_) => self.told(msg),
+            Msg::Numbered(numbering) => self.numbered(numbering),
         }
         self.follow_attendance();
         self.collect_editor_output();
@@ -222,7 +223,8 @@ impl App {
             | Msg::NotDurable(_)
             | Msg::Durable
             | Msg::JournalStarted
-            | Msg::JournalFailed(_) => return Some(msg),
+            | Msg::JournalFailed(_)
+            | Msg::Numbered(_) => return Some(msg),
             // Said where the clerk is looking: in the meeting being read.
             Msg::QuitRefused | Msg::Notice(_) => {
                 view.quit = false;

@@ -18,6 +18,7 @@ use crate::words::long_date;
 mod action;
 mod approval;
 pub mod board;
+mod decisions;
 mod export;
 mod meeting;
 mod new;
@@ -131,7 +132,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         board: Option<String>,
     },
-    /// Search every meeting for items, actions and errata holding all the words (case and accents ignored)
+    /// Search every meeting for items, actions and errata holding all the words (case and accents ignored); a minute reference (CPB/26/45) finds that minute first, then the minutes citing it
     Search {
         /// The words, all of which must match; quote a phrase ("care leavers")
         #[arg(required = true, value_name = "WORD")]
@@ -166,6 +167,21 @@ pub enum Command {
         /// Only this board's actions
         #[arg(long, value_name = "ID")]
         board: Option<String>,
+    },
+    /// The decisions register: every decision and resolution in the archive, oldest first, with its minute, mover, seconder and vote (Part B marked)
+    Decisions {
+        /// Only this board's meetings (its id or code, e.g. CPB)
+        #[arg(long, value_name = "CODE")]
+        board: Option<String>,
+        /// Only meetings on or after this date
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Only meetings on or before this date
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
     },
     /// Change one action: its text, owner or due date, or withdraw it (`action edit ID …`)
     Action {
@@ -354,6 +370,20 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
             board.as_deref(),
         ),
         Command::Action { command } => action::run(store, command),
+        Command::Decisions {
+            board,
+            from,
+            to,
+            json,
+        } => decisions::run(
+            store,
+            decisions::Asked {
+                board: board.as_deref(),
+                from,
+                to,
+                json,
+            },
+        ),
         Command::Iha {
             command: IhaCommand::Trend { json, board },
         } => {

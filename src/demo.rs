@@ -1,11 +1,14 @@
 //! The built-in demo board: a realistic year of a Corporate Parenting Board, made with the
 //! same code a clerk's meetings go through (template, carry-forward, action updates).
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::model::agenda::{self, numbered};
 use crate::model::approval;
 use crate::model::carry::new_meeting;
+use crate::model::minute_numbers::{self, MinuteYear};
 use crate::model::{
     ActionItem, ActionStatus, AgendaItem, Attendance, Decision, DecisionKind, Due, Exemption,
     IhaFigures, ItemId, ItemKind, ItemRole, ItemStatus, Meeting, MeetingId, MeetingStatus,
@@ -13,6 +16,8 @@ use crate::model::{
 };
 use crate::words::{day_month_year, decision_mark, long_date, month_year};
 
+/// The demo board's code, as its record (made from its name) has it: minutes "CPB/26/12".
+const CODE: &str = "CPB";
 /// Part B ground most often cited by these boards.
 pub const CHAIR: &str = "Cllr Margaret Holloway";
 const EXEMPT_REASON: &str = "Local Government Act 1972, Schedule 12A, paragraph 2: information likely to reveal \
@@ -522,13 +527,29 @@ pub fn year() -> Vec<Meeting> {
     }
     // Each meeting's minutes were approved at the next one, except the last held.
     let held = meetings.len() - 1;
+    let mut count = BTreeMap::new();
+    for m in &mut meetings[..held] {
+        m.status = MeetingStatus::Draft;
+        number_minutes(m, &mut count);
+    }
     for i in 0..held - 1 {
         let (at, on) = (meetings[i + 1].id.clone(), meetings[i + 1].date);
-        meetings[i].status = MeetingStatus::Draft;
         approval::approve(&mut meetings[i], CHAIR, &at, on).expect("a held draft approves");
     }
-    meetings[held - 1].status = MeetingStatus::Draft;
     meetings
+}
+
+/// Numbers a held meeting's minutes as its draft is made, the board's count (by year)
+/// kept in `count` as the store keeps a real board's.
+fn number_minutes(m: &mut Meeting, count: &mut BTreeMap<i32, u32>) {
+    let year = MinuteYear::Municipal;
+    let last = count.entry(year.of(m.date)).or_insert(0);
+    let given = minute_numbers::Given {
+        code: CODE.into(),
+        year,
+        first: *last + 1,
+    };
+    *last += minute_numbers::assign(m, &given).len() as u32;
 }
 
 fn add_reports(m: &mut Meeting, month: &Month) {

@@ -253,6 +253,8 @@ pub enum ArchiveCommand {
     Open,
     Search,
     ActionHistory,
+    /// The decisions register: every decision in the archive.
+    Decisions,
     HistoryFilter,
     OwnerFilter,
     RecordErratum,

@@ -18,6 +18,7 @@ pub mod meeting;
 pub mod minute_numbers;
 pub mod origins;
 pub mod reading;
+pub mod register;
 pub mod rename;
 pub mod resolution;
 pub mod running;

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::app::archive::{ExportSource, Reply, Request, SEARCH_LIMIT};
 use crate::export::{self, Audience, Format, Scope};
 use crate::model::approval::{self, Erratum};
-use crate::model::{Board, Meeting, agenda};
+use crate::model::{Board, Meeting, agenda, register};
 use crate::search::{Query, history, search_store};
 use crate::store::Store;
 use crate::store::atomic;
@@ -53,6 +53,13 @@ pub fn answer(store: &Store, request: Request) -> Reply {
         Request::Trash(id) => match store.trash_meeting(&id) {
             Ok(t) => Reply::Trashed { id, name: t.name },
             Err(e) => Reply::Failed(format!("Not deleted: {e}.")),
+        },
+        Request::Decisions => match store.load_where(|_| true) {
+            Ok((meetings, problems)) => Reply::Decisions {
+                all: register::of_meetings(&meetings, None, None),
+                problems: problems.iter().map(|p| p.to_string()).collect(),
+            },
+            Err(e) => Reply::Failed(format!("Could not read the decisions: {e}.")),
         },
         Request::ActionHistory => match history::from_store(store) {
             Ok(log) => Reply::History(log.records),

@@ -47,6 +47,9 @@ struct Term {
     first: memmem::Finder<'static>,
     /// The term starts with a letter or digit, so it must start a word of the text.
     word_start: bool,
+    /// A minute reference ("cpb/26/45"): it must not run on into more digits, so that
+    /// it does not find CPB/26/450.
+    reference: bool,
 }
 
 impl Query {
@@ -75,6 +78,7 @@ impl Query {
             terms.push(Term {
                 first: memmem::Finder::new(head.as_bytes()).into_owned(),
                 word_start: head.chars().next().is_some_and(char::is_alphanumeric),
+                reference: words.len() == 1 && is_reference(head),
                 words,
             });
         }
@@ -109,6 +113,14 @@ impl Query {
         out
     }
 
+    /// Whether `minute` (a reference) is one the query asks for by itself.
+    fn names_minute(&self, minute: &str) -> bool {
+        let minute = fold(minute);
+        self.terms
+            .iter()
+            .any(|t| t.reference && t.words[0] == minute)
+    }
+
     /// Whether folded `text` holds every term.
     fn matches_folded(&self, text: &str) -> bool {
         !self.terms.is_empty()
@@ -129,7 +141,10 @@ impl Term {
             if self.word_start && !starts_word(hay, p) {
                 continue;
             }
-            if let Some(end) = self.rest_from(hay, p + self.words[0].len()) {
+            let end = self.rest_from(hay, p + self.words[0].len());
+            let runs_on =
+                |end: usize| self.reference && hay.get(end).is_some_and(u8::is_ascii_digit);
+            if let Some(end) = end.filter(|e| !runs_on(*e)) {
                 return Some(p..end);
             }
         }
@@ -150,6 +165,13 @@ impl Term {
         }
         Some(pos)
     }
+}
+
+/// "cpb/26/45": a code, a year and a number, as a minute reference is written.
+fn is_reference(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('/').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    matches!(parts.as_slice(), [code, year, n] if !code.is_empty() && digits(year) && digits(n))
 }
 
 /// Whether position `p` of folded text starts a word (no letter or digit just before it).
@@ -175,6 +197,8 @@ fn starts_word(hay: &[u8], p: usize) -> bool {
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
     ItemTitle,
+    /// The minute's own reference ("CPB/26/45").
+    Minute,
     Minutes,
     Decision,
     /// The action's own text.
@@ -188,6 +212,7 @@ impl Field {
     pub fn label(self) -> &'static str {
         match self {
             Field::ItemTitle => "item title",
+            Field::Minute => "minute reference",
             Field::Minutes => "minutes",
             Field::Decision => "decision",
             Field::Action => "action",
@@ -205,6 +230,9 @@ pub struct ItemRef {
     /// As shown to people ("2.1"); empty when the meeting is not in the archive.
     pub number: String,
     pub title: String,
+    /// The minute's reference ("CPB/26/45"), once its draft was numbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minute: Option<String>,
 }
 
 /// One unit (item, action or erratum) holding every word of the query.
@@ -324,6 +352,8 @@ struct Scratch {
 type Slot = (u32, u8, u32);
 
 struct Ranked {
+    /// The minute the query names by its reference: before every other hit.
+    named: bool,
     date: NaiveDate,
     meeting: MeetingId,
     slot: Slot,
@@ -385,6 +415,7 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
         id: i.id,
         number: i.number.clone(),
         title: i.title.to_string(),
+        minute: i.minute.map(str::to_string),
     };
 
     for (index, item) in view.items.iter().enumerate() {
@@ -392,8 +423,10 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
         fields.push((Field::ItemTitle, item.title));
         fields.push((Field::Minutes, item.minutes));
         fields.extend(item.decisions.iter().map(|d| (Field::Decision, *d)));
+        fields.extend(item.minute.map(|r| (Field::Minute, r)));
         if let Some((field, snippet)) = match_unit(query, &fields, scratch) {
             out.hits.push(Ranked {
+                named: item.minute.is_some_and(|r| query.names_minute(r)),
                 date: view.date,
                 meeting: view.id.clone(),
                 slot: (index as u32, 0, 0),
@@ -410,6 +443,7 @@ fn scan_meeting(view: &View, query: &Query, scratch: &mut Scratch) -> MeetingSca
         };
         let item = erratum.item.and_then(|id| view.item(id));
         out.hits.push(Ranked {
+            named: false,
             date: view.date,
             meeting: view.id.clone(),
             slot: (item.map_or(n, |(i, _)| i as u32), 1, seq as u32),
@@ -488,13 +522,14 @@ fn match_unit(
         return None;
     }
     // The snippet comes from the text holding the most terms; on a tie the first, but a
-    // title (shown beside the snippet anyway) only when no other text holds as many.
+    // title or a reference only when no other text holds as many.
     let mut best_score = (0, false);
     let mut best: Option<(Field, &str, Vec<Range<usize>>)> = None;
     for &(field, text) in fields {
         scratch.field.refold(text);
         let (ranges, found) = term_ranges(query, &scratch.field, text, 256);
-        let score = (found, field != Field::ItemTitle);
+        // The title and the reference are shown beside the snippet anyway.
+        let score = (found, !matches!(field, Field::ItemTitle | Field::Minute));
         if found > 0 && score > best_score {
             best_score = score;
             best = Some((field, text, ranges));
@@ -566,6 +601,7 @@ fn merge(
         let exempt = is_part_b(&id, raised, origins.get(&raised.meeting));
         let hit = match raising.remove(&id) {
             Some(r) => Ranked {
+                named: false,
                 date: r.date,
                 meeting: raised.meeting.clone(),
                 slot: r.slot,
@@ -584,6 +620,7 @@ fn merge(
             },
             // The raising meeting is gone from the archive: name what the action remembers.
             None => Ranked {
+                named: false,
                 date: raised.meeting.date(),
                 meeting: raised.meeting.clone(),
                 slot: (u32::MAX, 2, action_seq(&id)),
@@ -597,6 +634,7 @@ fn merge(
                         id: item,
                         number: String::new(),
                         title: raised.item_title.clone(),
+                        minute: None,
                     }),
                     action: Some(id),
                     field,
@@ -608,11 +646,18 @@ fn merge(
         ranked.push(hit);
     }
     ranked.sort_by(|a, b| {
-        (Reverse(a.date), Reverse(&a.meeting), a.slot).cmp(&(
-            Reverse(b.date),
-            Reverse(&b.meeting),
-            b.slot,
-        ))
+        (
+            Reverse(a.named),
+            Reverse(a.date),
+            Reverse(&a.meeting),
+            a.slot,
+        )
+            .cmp(&(
+                Reverse(b.named),
+                Reverse(b.date),
+                Reverse(&b.meeting),
+                b.slot,
+            ))
     });
     ranked.retain(|r| keep(&r.hit));
     let total = ranked.len();

@@ -8,6 +8,7 @@ pub mod error;
 pub mod index;
 pub mod journal;
 pub mod lock;
+pub mod minute_count;
 pub mod nofollow;
 mod part_b;
 pub mod rename;

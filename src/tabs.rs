@@ -6,6 +6,7 @@ pub mod archive;
 pub mod attendance;
 pub mod list;
 pub mod minutes;
+pub mod register;
 pub mod standing;
 
 use ratatui::Frame;

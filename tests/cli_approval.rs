@@ -195,3 +195,82 @@ fn approving_while_the_approving_meeting_is_open_in_a_workspace_seals_nothing_an
         "the resolution is recorded once"
     );
 }
+
+/// Approves November's draft with a vote recorded on its first decision.
+fn approved_with_a_vote(data: &std::path::Path) -> std::path::PathBuf {
+    let path = data.join("2026-11-11.json");
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let decision = m["agenda"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find_map(|i| i["decisions"].as_array_mut().filter(|d| !d.is_empty()))
+        .map(|d| &mut d[0])
+        .expect("the demo's November has a decision");
+    decision["moved_by"] = "Cllr Samuel Achebe".into();
+    decision["vote"] =
+        serde_json::json!({"for": 5, "against": 1, "abstained": 0, "result": "carried"});
+    std::fs::write(&path, serde_json::to_string_pretty(&m).unwrap()).unwrap();
+    let out = minutebook(
+        data,
+        &["approve", "2026-11-11", "--by", "Cllr Margaret Holloway"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    path
+}
+
+#[test]
+fn a_vote_count_changed_after_approval_fails_verify() {
+    let (_tmp, data) = demo_data();
+    let path = approved_with_a_vote(&data);
+    let sealed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        sealed.contains("\"version\": 2"),
+        "new approvals seal version 2"
+    );
+    assert!(minutebook(&data, &["verify"]).status.success());
+    std::fs::write(&path, sealed.replacen("\"for\": 5", "\"for\": 4", 1)).unwrap();
+    let out = minutebook(&data, &["verify"]);
+    assert!(!out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("2026-11-11") && stdout(&out).contains("no longer match their seal"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_minute_reference_changed_after_approval_fails_verify() {
+    let (_tmp, data) = demo_data();
+    let path = approved_with_a_vote(&data);
+    let sealed = std::fs::read_to_string(&path).unwrap();
+    assert!(sealed.contains("\"CPB/26/38\""));
+    std::fs::write(&path, sealed.replacen("\"CPB/26/38\"", "\"CPB/26/83\"", 1)).unwrap();
+    assert!(!minutebook(&data, &["verify"]).status.success());
+}
+
+#[test]
+fn minutes_sealed_before_procedure_was_recorded_still_verify_with_their_version_1_seal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let fixture = "tests/fixtures/boards-before/2026-10-14.json";
+    let bytes = std::fs::read_to_string(fixture).unwrap();
+    assert!(
+        bytes.contains("\"version\": 1"),
+        "the fixture's seal is version 1"
+    );
+    std::fs::write(data.join("2026-10-14.json"), &bytes).unwrap();
+    let out = minutebook(&data, &["verify", "--json"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["checked"][0]["result"], "intact", "{v}");
+    // And an edit to it is still found.
+    std::fs::write(
+        data.join("2026-10-14.json"),
+        bytes.replacen("Committee Room 1", "Committee Room 2", 1),
+    )
+    .unwrap();
+    assert!(!minutebook(&data, &["verify"]).status.success());
+}

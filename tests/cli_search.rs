@@ -205,3 +205,50 @@ fn actions_date_next_meeting_and_say_against_which_date_overdue_is_judged() {
     assert!(first.contains(" OVERDUE "), "{first}");
     assert!(second.contains("overdue against 11 Nov 2026"), "{second}");
 }
+
+#[test]
+fn a_minute_reference_finds_that_minute_first_then_the_minutes_citing_it() {
+    let (_tmp, data) = common::demo_data();
+    // December's minutes cite November's first minute, CPB/26/38.
+    let path = data.join("2026-12-09.json");
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    m["agenda"][1]["minutes"] = "Matters arising: minute CPB/26/38 was noted.".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&m).unwrap()).unwrap();
+
+    let out = minutebook(&data, &["search", "CPB/26/38", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let hits: Vec<Hit> = serde_json::from_value(v["hits"].clone()).unwrap();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert_eq!(
+        hits[0].meeting.as_str(),
+        "2026-11-11",
+        "the minute itself first"
+    );
+    assert_eq!(
+        hits[0].item.as_ref().unwrap().minute.as_deref(),
+        Some("CPB/26/38")
+    );
+    assert_eq!(
+        hits[1].meeting.as_str(),
+        "2026-12-09",
+        "then the newer minute citing it"
+    );
+
+    let text = stdout(&minutebook(&data, &["search", "CPB/26/38"]));
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("2026-11-11  1     CPB/26/38 "), "{first}");
+    // A shorter reference does not find the longer one.
+    let v: serde_json::Value = serde_json::from_str(&stdout(&minutebook(
+        &data,
+        &["search", "CPB/26/3", "--json"],
+    )))
+    .unwrap();
+    let hits: Vec<Hit> = serde_json::from_value(v["hits"].clone()).unwrap();
+    assert!(
+        hits.iter()
+            .all(|h| h.item.as_ref().unwrap().minute.as_deref() == Some("CPB/26/3")),
+        "{hits:?}"
+    );
+}

@@ -286,7 +286,13 @@ fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
         "Placement review: young person placed in an unregistered setting"
     );
     let keys: Vec<&String> = exempt.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["number", "part", "reason", "title"], "nothing else");
+    // Its minute reference is public, as a council's published minutes number exempt items.
+    assert_eq!(
+        keys,
+        ["minute", "number", "part", "reason", "title"],
+        "nothing else"
+    );
+    assert_eq!(exempt["minute"], "CPB/26/16");
     assert!(
         exempt["reason"]
             .as_str()

@@ -409,6 +409,32 @@ fn archive_search_results_and_action_history() {
     insta::assert_snapshot!("archive_actions_80x24", app.render(80, 24).backend());
 }
 
+/// The decisions register in the Archive pane (`d`), asked for and answered as the run loop
+/// does, at 80x24 and 120x40: the minute, the item and the decision, Part B marked.
+#[test]
+fn the_archive_decisions_register_at_80x24_and_120x40() {
+    use minutebook::app::Effect;
+    use minutebook::app::archive::{Reply, Request};
+    let year = minutebook::demo::year();
+    let summaries: Vec<_> = year.iter().map(minutebook::store::Summary::of).collect();
+    let mut app = Workspace::new(App::new(year[9].clone(), None, at(14, 2), Theme::plain()));
+    app.update(Msg::Archive(summaries.into()));
+    app.key(KeyCode::Char('6'), KeyModifiers::ALT);
+    app.key(KeyCode::Char('d'), KeyModifiers::NONE);
+    assert_eq!(app.take_effects(), [Effect::Request(Request::Decisions)]);
+    let all = minutebook::model::register::of_meetings(&year, None, None);
+    app.update(Msg::Reply(Reply::Decisions {
+        all,
+        problems: vec![],
+    }));
+    insta::assert_snapshot!("archive_decisions_80x24", app.render(80, 24).backend());
+    // The June placement decision, Part B, further down the register.
+    for _ in 0..5 {
+        app.key(KeyCode::Down, KeyModifiers::NONE);
+    }
+    insta::assert_snapshot!("archive_decisions_120x40", app.render(120, 40).backend());
+}
+
 /// A long meeting whose paragraphs wrap to many rows: Alt+W scrolls to its very end at 80x24.
 #[test]
 fn whole_minutes_scroll_reaches_the_last_row_of_a_long_meeting() {

@@ -10,6 +10,7 @@ use super::{App, Effect, forms};
 use crate::export::{Audience, Format, Scope};
 use crate::keymap::{ArchiveCommand, Step, Tab};
 use crate::model::approval;
+use crate::model::register::Entry;
 use crate::model::{Board, BoardId, ItemId, Meeting, MeetingId, MeetingStatus};
 use crate::search::Hit;
 use crate::search::history::{ActionRecord, Filter};
@@ -52,6 +53,8 @@ pub enum Request {
     Search(String),
     /// Every action in the archive at its latest state.
     ActionHistory,
+    /// Every decision in the archive: the decisions register.
+    Decisions,
     /// Move a meeting of the archive into the trash.
     Trash(MeetingId),
     /// A correction to approved minutes; the item is given by its number ("4.2").
@@ -116,6 +119,11 @@ pub enum Reply {
         problems: Vec<String>,
     },
     History(Vec<ActionRecord>),
+    /// The decisions register, oldest first, and the files that could not be read.
+    Decisions {
+        all: Vec<Entry>,
+        problems: Vec<String>,
+    },
     /// Meeting `id` is in the trash as `name`.
     Trashed {
         id: MeetingId,
@@ -225,6 +233,8 @@ pub enum ArchiveView {
         show: Show,
         owner: Option<String>,
     },
+    /// The decisions register, newest first.
+    Decisions { all: Vec<Entry> },
 }
 
 /// Which actions the history shows.
@@ -277,6 +287,7 @@ impl ArchivePane {
             ArchiveView::Actions { .. } => {
                 self.action_rows(self.today).get(self.sel)?.latest_meeting()
             }
+            ArchiveView::Decisions { all } => &all.get(self.sel)?.meeting,
         };
         self.meetings.iter().find(|s| s.id == *id)
     }
@@ -312,6 +323,7 @@ impl ArchivePane {
             ArchiveView::Meetings => self.meetings.len() + self.unreadable.len(),
             ArchiveView::Found { hits, .. } => hits.len(),
             ArchiveView::Actions { .. } => self.action_rows(self.today).len(),
+            ArchiveView::Decisions { all } => all.len(),
         }
     }
 
@@ -389,6 +401,7 @@ impl App {
             },
             ArchiveCommand::Search => self.open_form(|app| Some(forms::search(app))),
             ArchiveCommand::ActionHistory => self.request(Request::ActionHistory),
+            ArchiveCommand::Decisions => self.request(Request::Decisions),
             ArchiveCommand::HistoryFilter => match &mut self.archive.view {
                 ArchiveView::Actions { show, .. } => {
                     *show = match show {
@@ -466,6 +479,18 @@ impl App {
                 };
                 self.archive.sel = 0;
             }
+            Reply::Decisions { mut all, problems } => {
+                all.reverse();
+                self.flash = Some(match (all.len(), problems.is_empty()) {
+                    (n, true) => format!("{n} decision(s) in the archive, newest first."),
+                    (n, false) => format!(
+                        "{n} decision(s) in the archive, newest first. Not read: {}",
+                        problems.join("; ")
+                    ),
+                });
+                self.archive.view = ArchiveView::Decisions { all };
+                self.archive.sel = 0;
+            }
             Reply::Failed(why) => self.flash = Some(why),
             Reply::BoardSaved {
                 board,
@@ -533,6 +558,9 @@ impl App {
                 .action_rows(self.archive.today)
                 .get(self.archive.sel)
                 .map(|r| (r.action.raised.meeting.clone(), r.action.raised.item)),
+            ArchiveView::Decisions { all } => all
+                .get(self.archive.sel)
+                .map(|e| (e.meeting.clone(), Some(e.item_id))),
             ArchiveView::Meetings => None,
         };
         let Some((id, item)) = target else { return };

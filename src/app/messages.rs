@@ -47,6 +47,9 @@ pub enum Msg {
     QuitRefused,
     /// Something the run loop did, said to the clerk (a recovery, a conflict resolved…).
     Notice(String),
+    /// Minute numbers the store has set aside for this draft (its count already kept),
+    /// or why it has none.
+    Numbered(crate::model::minute_numbers::Numbering),
 }
 
 /// One edit to one item's minutes, as journaled between saves.

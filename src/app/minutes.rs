@@ -10,6 +10,7 @@ use super::{App, Effect, JournalRecord};
 use crate::editor::normalize;
 use crate::editor::{Editor, Outcome};
 use crate::keymap::Tab;
+use crate::model::minute_numbers::{self, Numbering};
 use crate::model::{ItemId, ItemRole, Meeting, agenda, apologies, running};
 
 /// The Minutes pane: the editor holding one item's minutes.
@@ -93,6 +94,27 @@ impl App {
     pub fn meeting_for_save(&mut self) -> &Meeting {
         self.sync_editor();
         &self.meeting
+    }
+
+    /// The run loop has set minute numbers aside for this draft (the board's count is
+    /// kept on disk already): they are given, and the clerk told which, or why there are none.
+    pub(super) fn numbered(&mut self, numbering: Numbering) {
+        let said = match numbering {
+            Numbering::Given(given) => {
+                let refs = minute_numbers::assign(&mut self.meeting, &given);
+                if refs.is_empty() {
+                    return;
+                }
+                self.changed(true);
+                minute_numbers::said(&refs)
+            }
+            Numbering::Unnumbered(why) => why,
+        };
+        let said = crate::words::capitalise(&said);
+        self.flash = Some(match self.flash.take() {
+            Some(before) => format!("{before} {said}."),
+            None => format!("{said}."),
+        });
     }
 
     /// Puts the minutes target's text in the editor if it holds another item's.

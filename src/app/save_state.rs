@@ -39,7 +39,8 @@ impl App {
             | Msg::Archive(_)
             | Msg::Boards(_)
             | Msg::Reply(_)
-            | Msg::Resize(_) => {}
+            | Msg::Resize(_)
+            | Msg::Numbered(_) => {}
         }
     }
 

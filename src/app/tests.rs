@@ -967,3 +967,45 @@ fn the_save_level_goes_with_the_save_state() {
         ("READ-ONLY: open elsewhere".to_string(), SaveLevel::Warn)
     );
 }
+
+#[test]
+fn a_numbered_draft_shows_each_minutes_reference_in_the_agenda_and_over_the_minutes() {
+    let november = crate::demo::year()
+        .into_iter()
+        .find(|m| m.status == MeetingStatus::Draft)
+        .unwrap();
+    let first = november.agenda[0].minute.clone().unwrap();
+    let mut app = Workspace::new(App::new(november, None, at(10, 0), Theme::plain()));
+    let agenda = app.alt('1').screen(80, 24);
+    assert!(agenda.contains(&format!("minute {first}")), "{agenda}");
+    let minutes = app.alt('3').screen(80, 24);
+    assert!(minutes.contains(&format!("· {first}")), "{minutes}");
+}
+
+#[test]
+fn enter_on_a_decision_in_the_register_opens_its_meeting_at_its_item() {
+    let year = crate::demo::year();
+    let mut app = december();
+    app.alt('6').typed("d");
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Request(super::archive::Request::Decisions)]
+    );
+    let all = crate::model::register::of_meetings(&year, None, None);
+    let placement = all.iter().find(|e| e.part_b).unwrap().clone();
+    app.update(Msg::Reply(super::archive::Reply::Decisions {
+        all,
+        problems: vec![],
+    }));
+    for _ in 0..5 {
+        app.press(KeyCode::Down);
+    }
+    app.press(KeyCode::Enter);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Request(super::archive::Request::Open {
+            id: placement.meeting,
+            item: Some(placement.item_id),
+        })]
+    );
+}

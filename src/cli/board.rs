@@ -219,6 +219,13 @@ pub(super) fn chosen(
 }
 
 fn find<'a>(store: &Store, boards: &'a [Board], id: &str) -> Result<&'a Board, Failure> {
+    // A board is named by its id (cpb) or by its code, as its minutes carry it (CPB).
+    if let Some(b) = boards
+        .iter()
+        .find(|b| !b.code.trim().is_empty() && b.code.trim() == id.trim())
+    {
+        return Ok(b);
+    }
     let id = BoardId::parse(id).map_err(Failure)?;
     boards.iter().find(|b| b.id == id).ok_or_else(|| {
         Failure(match boards.len() {
@@ -609,6 +616,11 @@ impl Scope {
     /// Whether a row of the board `id` (as resolved) is kept.
     pub fn keeps(&self, id: Option<&BoardId>) -> bool {
         crate::store::boards::of_board(self.only.as_ref(), id)
+    }
+
+    /// The board a meeting's record belongs to, as the scope's boards resolve it.
+    pub fn board_of(&self, recorded: &crate::model::MeetingBoard) -> Option<BoardId> {
+        crate::store::boards::board_id_of(&self.boards, recorded)
     }
 
     /// The code a row of board `id` shows ("CPB"), or "-" for a board not on record.

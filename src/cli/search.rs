@@ -106,6 +106,9 @@ pub(super) fn hit_line(hit: &Hit, board: Option<&str>) -> String {
         line.push_str(&format!("{code:<8} "));
     }
     line.push_str(&format!("{number:<5} "));
+    if let Some(minute) = hit.item.as_ref().and_then(|i| i.minute.as_ref()) {
+        line.push_str(&format!("{minute} "));
+    }
     if hit.exempt {
         line.push_str(&format!("{PART_B_TAG} "));
     }

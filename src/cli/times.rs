@@ -5,9 +5,10 @@ use chrono::NaiveTime;
 use clap::Args;
 use serde::Serialize;
 
-use super::output::say;
+use super::output::{say, tell};
 use super::{Failure, Outcome, parse_time};
 use crate::model::meeting::Minuting;
+use crate::model::minute_numbers::{self, Numbering};
 use crate::model::{Meeting, MeetingId, MeetingStatus, agenda, running, timing_rules};
 use crate::store::Store;
 
@@ -38,6 +39,8 @@ pub struct TimesArgs {
 #[derive(Serialize)]
 struct ItemTimes {
     number: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minute: Option<String>,
     title: String,
     started_at: Option<String>,
     ended_at: Option<String>,
@@ -107,7 +110,12 @@ pub fn run(store: &Store, args: TimesArgs) -> Outcome {
     for asked in &args.items {
         item_times(asked)?;
     }
-    let (m, _) = store.amend(&id, |m| {
+    if args.end {
+        // The draft is numbered from its board's record, made first where a data
+        // directory from before boards were records has none (as `new` does).
+        super::board::migrate(store)?;
+    }
+    let ((m, note), _) = store.amend(&id, |m| {
         let live = m.minuting == Minuting::Live && !args.write_up;
         if args.end && (live || m.status == MeetingStatus::Planned && !args.write_up) {
             return Err(
@@ -116,11 +124,33 @@ pub fn run(store: &Store, args: TimesArgs) -> Outcome {
                     .into(),
             );
         }
+        let before = m.clone();
         apply(m, &args)?;
-        Ok(m.clone())
+        let note = number(store, &before, m)?;
+        Ok((m.clone(), note))
     })?;
     print(&m, args.json);
+    match (note, args.json) {
+        (Some(note), false) => say!("{}.", crate::words::capitalise(&note)),
+        (Some(note), true) => tell!("minutebook: {note}"),
+        (None, _) => {}
+    }
     Ok(())
+}
+
+/// Numbers the minutes of a meeting this command made a draft, the count kept before the
+/// meeting is saved; says what the clerk should know (which numbers, or why none).
+fn number(store: &Store, before: &Meeting, m: &mut Meeting) -> Result<Option<String>, String> {
+    if !minute_numbers::owed(before, m) {
+        return Ok(None);
+    }
+    match store.number_minutes(m).map_err(|e| e.to_string())? {
+        Numbering::Given(given) => {
+            let refs = minute_numbers::assign(m, &given);
+            Ok(Some(minute_numbers::said(&refs)))
+        }
+        Numbering::Unnumbered(why) => Ok(Some(why)),
+    }
 }
 
 fn print(m: &Meeting, json: bool) {
@@ -129,6 +159,7 @@ fn print(m: &Meeting, json: bool) {
         .into_iter()
         .map(|w| ItemTimes {
             number: w.number.to_string(),
+            minute: w.item.minute.as_ref().map(|r| r.0.clone()),
             title: w.item.title.clone(),
             started_at: hhmm(w.item.started_at),
             ended_at: hhmm(w.item.ended_at),

@@ -123,6 +123,7 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Archive "Open the meeting (at the item found) to read; Esc comes back": ENTER => C::Archive(AC::Open);
     Archive "Search every meeting: titles, minutes, decisions, actions": ch('/') => C::Archive(AC::Search);
     Archive "Every action in the archive, with its updates": ch('a') => C::Archive(AC::ActionHistory);
+    Archive "Decisions only: every decision and resolution in the archive, with its minute and vote": ch('d') => C::Archive(AC::Decisions);
     Archive "Actions: show all, open only, or overdue only": ch('o') => C::Archive(AC::HistoryFilter);
     Archive "Actions: only those owned by someone": ch('w') => C::Archive(AC::OwnerFilter);
     Archive "Record a dated correction (erratum) to approved minutes": ch('e') => C::Archive(AC::RecordErratum);

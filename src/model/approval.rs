@@ -12,11 +12,15 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::agenda::{Decision, DecisionKind, ItemRole, numbered};
+use super::declarations::InterestKind;
 use super::ids::{ItemId, MeetingId};
 use super::meeting::{Meeting, MeetingStatus};
 
-/// The version of [`sealed_text`] new seals use.
-pub const SEAL_VERSION: u32 = 1;
+/// The version of [`sealed_text`] new seals use. Version 2 covers what version 1 does and
+/// the procedure too: minute references, the exclusion minute, movers, seconders and votes,
+/// declarations of interest, how the minutes were taken, the meeting's actual start and
+/// end, departures and who votes. Seals of version 1 still verify as version 1.
+pub const SEAL_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Approval {
@@ -239,7 +243,7 @@ pub fn check(m: &Meeting) -> SealCheck {
     let Some(approval) = &m.approval else {
         return SealCheck::Unsealed;
     };
-    if approval.seal.version != SEAL_VERSION {
+    if !(1..=SEAL_VERSION).contains(&approval.seal.version) {
         return SealCheck::UnknownVersion(approval.seal.version);
     }
     let found = hex_sha256(sealed_text(m, approval.seal.version).as_bytes());
@@ -262,10 +266,18 @@ fn hex_sha256(bytes: &[u8]) -> String {
         })
 }
 
-/// The canonical text a seal covers. Version 1 is frozen: change the rendering
-/// only by adding a version 2 beside it.
+/// The canonical text a seal of `version` covers. Each version is frozen once released:
+/// change the rendering only by adding a version beside them.
 pub fn sealed_text(m: &Meeting, version: u32) -> String {
-    assert_eq!(version, 1, "only seal version 1 exists");
+    match version {
+        1 => sealed_text_v1(m),
+        2 => sealed_text_v1(m) + &procedure_text_v2(m),
+        _ => panic!("no seal version {version}"),
+    }
+}
+
+/// Version 1's text: the record as it was before procedure was recorded. Frozen.
+fn sealed_text_v1(m: &Meeting) -> String {
     let mut s = String::new();
     // Every field on its own tagged line, and free text length-prefixed, so no
     // edit to one field can be hidden by a matching edit to its neighbour.
@@ -332,6 +344,102 @@ pub fn sealed_text(m: &Meeting, version: u32) -> String {
         field("due", &a.due.to_string());
     }
     s
+}
+
+/// Writes `text` as a tagged line with its length, so no edit to one field can be hidden by
+/// a matching edit to its neighbour.
+fn tagged(s: &mut String, tag: &str, text: &str) {
+    let _ = writeln!(s, "{tag} {}:{text}", text.len());
+}
+
+/// What version 2 adds after version 1's text: the procedure of the meeting. Frozen.
+fn procedure_text_v2(m: &Meeting) -> String {
+    let mut s = String::from("procedure 2:v2\n");
+    let time = |t: Option<chrono::NaiveTime>| t.map(crate::words::time).unwrap_or_default();
+    let minuting = match m.minuting {
+        super::meeting::Minuting::Live => "live",
+        super::meeting::Minuting::WriteUp => "write-up",
+    };
+    tagged(&mut s, "minuting", minuting);
+    tagged(&mut s, "began", &time(m.began_at));
+    tagged(&mut s, "ended", &time(m.ended_at));
+    for a in &m.attendance {
+        tagged(&mut s, "person", &a.name);
+        tagged(&mut s, "departed", &time(a.departed_at));
+        let voting = a.voting.map_or("", |v| if v { "yes" } else { "no" });
+        tagged(&mut s, "voting", voting);
+    }
+    tagged(
+        &mut s,
+        "exclusion-minute",
+        minute_text(m.exclusion_minute.as_ref()),
+    );
+    for (number, item) in numbered(&m.agenda) {
+        tagged(&mut s, "item", &number.to_string());
+        tagged(&mut s, "minute", minute_text(item.minute.as_ref()));
+        for d in &item.decisions {
+            decision_v2(&mut s, d);
+        }
+    }
+    for d in &m.declarations {
+        let number = numbered(&m.agenda)
+            .into_iter()
+            .find(|(_, i)| i.id == d.item)
+            .map(|(n, _)| n.to_string());
+        tagged(&mut s, "declaration", &d.member);
+        tagged(
+            &mut s,
+            "item",
+            &number.unwrap_or_else(|| format!("id {}", d.item)),
+        );
+        let kind = match d.kind {
+            InterestKind::DisclosablePecuniary => "disclosable-pecuniary",
+            InterestKind::OtherRegistrable => "other-registrable",
+            InterestKind::NonRegistrable => "non-registrable",
+        };
+        tagged(&mut s, "kind", kind);
+        tagged(&mut s, "nature", &d.nature);
+        tagged(&mut s, "left-room", if d.left_room { "yes" } else { "no" });
+    }
+    s
+}
+
+fn minute_text(r: Option<&super::minute_numbers::MinuteRef>) -> &str {
+    r.map_or("", |r| r.as_str())
+}
+
+/// One decision's procedure in version 2: its kind, mover, seconder and vote.
+fn decision_v2(s: &mut String, d: &Decision) {
+    let kind = match d.kind {
+        DecisionKind::Decision => "decision",
+        DecisionKind::Resolution => "resolution",
+    };
+    tagged(s, "decision", &d.text);
+    tagged(s, "kind", kind);
+    tagged(s, "moved", &d.moved_by);
+    tagged(s, "seconded", &d.seconded_by);
+    let Some(v) = &d.vote else {
+        tagged(s, "vote", "none");
+        return;
+    };
+    let result = match v.result {
+        super::resolution::VoteResult::Carried => "carried",
+        super::resolution::VoteResult::Lost => "lost",
+    };
+    tagged(s, "vote", result);
+    tagged(s, "for", &v.in_favour.to_string());
+    tagged(s, "against", &v.against.to_string());
+    tagged(s, "abstained", &v.abstained.to_string());
+    tagged(s, "casting", if v.casting_vote { "yes" } else { "no" });
+    for n in &v.named {
+        let cast = match n.cast {
+            super::resolution::Cast::For => "for",
+            super::resolution::Cast::Against => "against",
+            super::resolution::Cast::Abstain => "abstain",
+        };
+        tagged(s, "named", &n.name);
+        tagged(s, "cast", cast);
+    }
 }
 
 #[cfg(test)]
@@ -432,6 +540,86 @@ mod tests {
         );
         let err = add_erratum(&mut m.clone(), e(Some(ItemId(999)), "x")).unwrap_err();
         assert!(err.to_string().contains("999"));
+    }
+
+    #[test]
+    fn a_new_seal_is_version_2_and_covers_the_procedure_of_the_meeting() {
+        use crate::model::{Declaration, InterestKind, Vote, VoteResult};
+        let mut m = held();
+        let item = m.agenda[0].id;
+        m.declarations.push(Declaration {
+            member: "Cllr Tom Ashworth".into(),
+            item,
+            kind: InterestKind::OtherRegistrable,
+            nature: "A foster carer".into(),
+            left_room: false,
+        });
+        let with_decision = m
+            .agenda
+            .iter()
+            .position(|i| !i.decisions.is_empty())
+            .unwrap();
+        m.agenda[with_decision].decisions[0].vote = Some(Vote {
+            in_favour: 5,
+            against: 1,
+            abstained: 0,
+            result: VoteResult::Carried,
+            casting_vote: false,
+            named: Vec::new(),
+        });
+        let (at, on) = (MeetingId::for_date(m.date), m.date);
+        approve(&mut m, "Chair", &at, on).unwrap();
+        assert_eq!(m.approval.as_ref().unwrap().seal.version, 2);
+        assert_eq!(check(&m), SealCheck::Intact);
+        type Change = fn(&mut Meeting, usize);
+        let changes: [(&str, Change); 8] = [
+            ("a vote count", |m, d| {
+                m.agenda[d].decisions[0].vote.as_mut().unwrap().in_favour = 4
+            }),
+            ("a seconder", |m, d| {
+                m.agenda[d].decisions[0].seconded_by = "Cllr Raman".into()
+            }),
+            ("a minute reference", |m, _| {
+                m.agenda[0].minute = Some(crate::model::MinuteRef("CPB/26/99".into()))
+            }),
+            ("the exclusion minute", |m, _| m.exclusion_minute = None),
+            ("a declaration", |m, _| m.declarations[0].left_room = true),
+            ("how the minutes were taken", |m, _| {
+                m.minuting = crate::model::Minuting::WriteUp
+            }),
+            ("a departure", |m, _| {
+                m.attendance[0].departed_at = chrono::NaiveTime::from_hms_opt(15, 0, 0)
+            }),
+            ("a voting flag", |m, _| m.attendance[0].voting = Some(false)),
+        ];
+        for (what, change) in changes {
+            let mut altered = m.clone();
+            change(&mut altered, with_decision);
+            assert_ne!(altered, m, "{what} changed nothing");
+            assert!(
+                matches!(check(&altered), SealCheck::Altered { .. }),
+                "{what} changed after approval must break the seal"
+            );
+        }
+    }
+
+    #[test]
+    fn a_version_1_seal_checks_against_version_1_text() {
+        let mut m = held();
+        let (at, on) = (MeetingId::for_date(m.date), m.date);
+        approve(&mut m, "Chair", &at, on).unwrap();
+        let v1 = hex_sha256(sealed_text(&m, 1).as_bytes());
+        let seal = &mut m.approval.as_mut().unwrap().seal;
+        seal.version = 1;
+        seal.sha256 = v1;
+        assert_eq!(check(&m), SealCheck::Intact);
+        // Version 1 never covered votes: changing one leaves it intact, as it always was.
+        m.minuting = crate::model::Minuting::WriteUp;
+        assert_eq!(check(&m), SealCheck::Intact);
+        m.agenda[0].minutes.push('!');
+        assert!(matches!(check(&m), SealCheck::Altered { .. }));
+        m.approval.as_mut().unwrap().seal.version = 3;
+        assert_eq!(check(&m), SealCheck::UnknownVersion(3));
     }
 
     #[test]

@@ -53,6 +53,8 @@ struct LiteItem {
     id: ItemId,
     title: String,
     #[serde(default)]
+    minute: Option<crate::model::MinuteRef>,
+    #[serde(default)]
     exempt: Option<IgnoredAny>,
     #[serde(default)]
     decisions: Vec<LiteDecision>,
@@ -91,6 +93,8 @@ pub(crate) struct ItemView<'a> {
     pub id: ItemId,
     pub number: String,
     pub title: &'a str,
+    /// The minute's reference ("CPB/26/45"), for a top-level item of a numbered draft.
+    pub minute: Option<&'a str>,
     /// Exempt itself or under an exempt item: Part B business either way.
     pub exempt: bool,
     pub minutes: &'a str,
@@ -101,6 +105,7 @@ pub(crate) struct ItemView<'a> {
 trait Searched: Sized {
     fn id(&self) -> ItemId;
     fn title(&self) -> &str;
+    fn minute(&self) -> Option<&str>;
     fn minutes(&self) -> &str;
     fn decisions(&self) -> Vec<&str>;
     fn sub_items(&self) -> &[Self];
@@ -116,6 +121,9 @@ macro_rules! searched {
             }
             fn title(&self) -> &str {
                 &self.title
+            }
+            fn minute(&self) -> Option<&str> {
+                self.minute.as_ref().map(|r| r.as_str())
             }
             fn minutes(&self) -> &str {
                 &self.minutes
@@ -171,6 +179,7 @@ impl<'a> View<'a> {
                 id: w.item.id(),
                 number: w.number.to_string(),
                 title: w.item.title(),
+                minute: w.item.minute(),
                 exempt: w.is_exempt(),
                 minutes: w.item.minutes(),
                 decisions: w.item.decisions(),

@@ -252,6 +252,9 @@ fn detail_lines(
     };
     let theme = app.theme;
     let mut facts = vec![item.kind.label().to_string()];
+    if let Some(minute) = &item.minute {
+        facts.insert(0, format!("minute {minute}"));
+    }
     if !item.presenter.is_empty() {
         facts.push(format!("presented by {}", item.presenter));
     }

@@ -34,6 +34,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ArchiveView::Actions { show, owner, .. } => {
             actions(app, frame, [head, list, detail], *show, owner.as_deref())
         }
+        ArchiveView::Decisions { all } => {
+            super::register::draw(app, frame, [head, list, detail], all)
+        }
     }
 }
 
@@ -121,6 +124,9 @@ fn hit_row(
     place.push_str(&crate::words::weekday_date(h.date));
     if let Some(item) = &h.item {
         place.push_str(&format!("  {} {}", item.number, item.title));
+        if let Some(minute) = &item.minute {
+            place.push_str(&format!("  {minute}"));
+        }
     }
     if h.exempt {
         place.push_str(&format!("  {PART_B_TAG}"));

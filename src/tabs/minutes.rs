@@ -47,6 +47,13 @@ pub fn editor_area(app: &App, area: Rect) -> Option<Rect> {
     Some(editor_block().inner(body))
 }
 
+/// "  · CPB/26/45": the minute's reference after its heading, once the draft is numbered.
+fn minute_tag(item: &crate::model::AgendaItem) -> String {
+    item.minute
+        .as_ref()
+        .map_or(String::new(), |r| format!("  · {r}"))
+}
+
 /// The line over the editor.
 fn editor_block() -> Block<'static> {
     Block::default().borders(Borders::TOP)
@@ -63,7 +70,7 @@ fn item_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
         Some(w) => {
             let item = w.item;
             let mut spans = vec![Span::styled(
-                format!("{} {}", w.number, item.title),
+                format!("{} {}{}", w.number, item.title, minute_tag(item)),
                 theme.title(),
             )];
             if w.is_exempt() {
@@ -155,7 +162,7 @@ pub fn whole_minutes(app: &App) -> Vec<(String, Style)> {
     let mut lines = Vec::new();
     for w in walk(&m.agenda) {
         let item = w.item;
-        let mut heading = format!("{} {}", w.number, item.title);
+        let mut heading = format!("{} {}{}", w.number, item.title, minute_tag(item));
         if w.is_exempt() {
             heading.push_str(&format!("  {}", words::PART_B_TAG));
         }

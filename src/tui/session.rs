@@ -13,6 +13,7 @@ use crate::app::recovery::{self, Plan, describe, describe_plan};
 use crate::app::{App, JournalLine, Msg};
 use crate::editor::normalize;
 use crate::keymap::{self, Command, ConflictChoice, RecoveryChoice, Scope};
+use crate::model::minute_numbers;
 use crate::model::{ItemId, Meeting, MeetingId};
 use crate::store::journal::{self, Journal};
 use crate::store::{Handle, Store, StoreError};
@@ -530,16 +531,20 @@ impl Session {
     }
 
     pub(super) fn save(&mut self, app: &mut App) {
-        let revision = app.revision();
         if app.read_only.is_some() {
+            let revision = app.revision();
             app.update(Msg::Saved { revision });
             return;
         }
-        if revision == app.saved_revision() {
+        if app.revision() == app.saved_revision() {
             // Saved already; only a directory sync is owed: try it again.
             self.retry_sync(app);
             return;
         }
+        if !self.number_minutes(app) {
+            return;
+        }
+        let revision = app.revision();
         let result = self.store.save(&mut self.handle, app.meeting_for_save());
         match result {
             // The new version is the file on disk: a save, durable or not yet (the
@@ -569,6 +574,29 @@ impl Session {
 }
 
 impl Session {
+    /// A meeting just made a draft (or a numbered draft given a new item) gets its minute
+    /// numbers before it is saved: the board's count is written first, so a crash leaves a
+    /// gap in the numbers, never one given twice. False when the count could not be kept:
+    /// the meeting is not saved yet, and the next save tries again.
+    fn number_minutes(&mut self, app: &mut App) -> bool {
+        if !minute_numbers::owed(&self.saved, &app.meeting) {
+            return true;
+        }
+        match self.store.number_minutes(&app.meeting) {
+            Ok(numbering) => {
+                app.update(Msg::Numbered(numbering));
+                true
+            }
+            Err(e) => {
+                app.update(Msg::SaveFailed(format!(
+                    "the minutes could not be numbered, so the draft is not saved yet: {e}"
+                )));
+                self.last_failure = Some(Instant::now());
+                false
+            }
+        }
+    }
+
     /// Tries the directory syncs owed and tells the app whether every save is durable.
     fn retry_sync(&mut self, app: &mut App) {
         let synced = self.store.retry_sync();

@@ -19,7 +19,7 @@ pub fn open(app: &mut App) -> Option<Form> {
                 owner: LineInput::new(owner.clone().unwrap_or_default()),
             },
         )),
-        ArchiveView::Meetings | ArchiveView::Found { .. } => {
+        ArchiveView::Meetings | ArchiveView::Found { .. } | ArchiveView::Decisions { .. } => {
             app.flash = Some(history_first());
             None
         }

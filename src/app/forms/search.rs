@@ -14,7 +14,9 @@ form! {
 pub fn open(app: &App) -> Form {
     let words = match &app.archive.view {
         ArchiveView::Found { query, .. } => query.clone(),
-        ArchiveView::Meetings | ArchiveView::Actions { .. } => String::new(),
+        ArchiveView::Meetings | ArchiveView::Actions { .. } | ArchiveView::Decisions { .. } => {
+            String::new()
+        }
     };
     Form::new(
         "Search every meeting",

@@ -14,6 +14,7 @@ use crate::ui::theme::Theme;
 use chrono::{NaiveDate, NaiveTime};
 
 mod faults;
+mod numbering;
 
 fn december_id() -> MeetingId {
     MeetingId::parse("2026-12-09").unwrap()
