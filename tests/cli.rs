@@ -360,7 +360,7 @@ fn show_puts_errata_beside_their_item_and_says_who_approved_and_when() {
         "ERRATUM recorded 11 Nov 2026, agreed at meeting 2026-11-11: For \"Cllr Smith\" read \"Cllr Smyth\".",
     );
     assert!(
-        at(" 3. Action log") < erratum && erratum < at(" 4. Standing items"),
+        at("Action log and challenge cards") < erratum && erratum < at("Standing items"),
         "{text}"
     );
     assert!(

@@ -438,7 +438,11 @@ fn html_is_well_formed_self_contained_and_says_the_iha_status_in_words() {
     assert!(xml.has("strong", "class", "status"));
     assert!(xml.text.contains("Status: BELOW TARGET"), "in words");
     assert!(xml.has("section", "class", "exempt"));
-    assert!(xml.text.contains("8. Placement review"));
+    assert!(xml.text.contains("Placement review"));
+    assert!(
+        xml.text.contains("CPB/26/16"),
+        "the exempt minute keeps its reference"
+    );
     let july = demo("2026-07-08");
     let xml = parse_xml(&render(&july, Format::Html, Audience::Public, Scope::Full)).unwrap();
     assert!(xml.text.contains("Status: ON TARGET"));
@@ -1305,7 +1309,12 @@ fn cli_public_export_prints_part_b_by_title_only() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("8. Placement review: young person placed in an unregistered setting"));
+    assert!(
+        text.contains(
+            "CPB/26/16  Placement review: young person placed in an unregistered setting"
+        ),
+        "headed by its minute's reference: {text}"
+    );
     assert!(text.contains("Exempt: Local Government Act 1972, Schedule 12A"));
     assert!(!text.contains("aged 15"), "exempt minutes");
     assert!(
