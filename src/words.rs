@@ -161,6 +161,22 @@ pub const fn decision_mark(kind: DecisionKind) -> &'static str {
     }
 }
 
+/// The text of a decision without a mark typed before it ("RESOLVED – That …" → "That …"):
+/// documents add the mark, so the record holds the words once.
+pub fn without_decision_mark(text: &str) -> &str {
+    let text = text.trim();
+    for kind in [DecisionKind::Resolution, DecisionKind::Decision] {
+        let word = decision_word(kind);
+        if let Some(head) = text.get(..word.len())
+            && head.eq_ignore_ascii_case(word)
+            && !text[word.len()..].starts_with(char::is_alphanumeric)
+        {
+            return text[word.len()..].trim_start_matches([':', '–', '-', ' ']);
+        }
+    }
+    text
+}
+
 /// "DECISION" or "RESOLVED": the mark without its colon.
 pub fn decision_word(kind: DecisionKind) -> &'static str {
     decision_mark(kind).trim_end_matches(':')
@@ -567,6 +583,16 @@ mod tests {
         assert_eq!(VoteResult::parse("Lost"), Some(VoteResult::Lost));
         assert_eq!(Cast::parse("abstained"), Some(Cast::Abstain));
         assert_eq!(Cast::parse("ag"), Some(Cast::Against));
+        assert_eq!(
+            without_decision_mark("RESOLVED – That it be noted."),
+            "That it be noted."
+        );
+        assert_eq!(without_decision_mark("resolved: That"), "That");
+        assert_eq!(
+            without_decision_mark("That the Resolved list"),
+            "That the Resolved list"
+        );
+        assert_eq!(without_decision_mark("Decisions taken"), "Decisions taken");
     }
 
     #[test]

@@ -81,6 +81,17 @@ pub fn check(m: &Meeting, d: &Declaration) -> Result<(), String> {
     Ok(())
 }
 
+/// Records `d` in `m` once it passes [`check`], the member spelled as the attendance does.
+pub fn record(m: &mut Meeting, mut d: Declaration) -> Result<(), String> {
+    if let Some(a) = resolution::person(m, &d.member) {
+        d.member = a.name.clone();
+    }
+    d.nature = d.nature.trim().to_string();
+    check(m, &d)?;
+    m.declarations.push(d);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -132,6 +132,10 @@ pub enum Refused {
         for_: u32,
         against: u32,
     },
+    /// A tie decided by the chair, but not which way.
+    CastingVoteWhichWay {
+        each: u32,
+    },
 }
 
 /// What a person named in the procedure did.
@@ -213,11 +217,50 @@ impl std::fmt::Display for Refused {
                 "the chair's casting vote decides only a tie, and the vote was {for_} for and \
                  {against} against"
             ),
+            Refused::CastingVoteWhichWay { each } => write!(
+                f,
+                "the vote is tied at {each} each: say which way the chair's casting vote went, \
+                 carried or lost"
+            ),
         }
     }
 }
 
 impl std::error::Error for Refused {}
+
+/// A vote as the clerk gives it: any counts, the result (none: as the counts give it),
+/// whether the chair's casting vote decided it (none: exactly when the vote is tied, as a
+/// form has it), and a recorded vote's names, whose counts stand in for counts not given.
+/// `None` when nothing of a vote was given.
+pub fn vote_from(
+    counts: Option<[u32; 3]>,
+    result: Option<VoteResult>,
+    casting: Option<bool>,
+    named: Vec<NamedVote>,
+) -> Result<Option<Vote>, Refused> {
+    if counts.is_none() && result.is_none() && casting != Some(true) && named.is_empty() {
+        return Ok(None);
+    }
+    let mut vote = Vote::named(named, VoteResult::Carried, false);
+    if let Some([f, a, ab]) = counts {
+        (vote.in_favour, vote.against, vote.abstained) = (f, a, ab);
+    }
+    vote.casting_vote = casting.unwrap_or(vote.is_tie());
+    vote.result = match (result, vote.counted_result()) {
+        (Some(r), _) | (None, Some(r)) => r,
+        (None, None) if vote.casting_vote => {
+            return Err(Refused::CastingVoteWhichWay {
+                each: vote.in_favour,
+            });
+        }
+        (None, None) => {
+            return Err(Refused::TieWithoutCastingVote {
+                each: vote.in_favour,
+            });
+        }
+    };
+    Ok(Some(vote))
+}
 
 /// Whether `a` was in the meeting while `item` was taken: present, not gone before it
 /// started, not come after it ended (times not yet known count as there).
@@ -301,6 +344,30 @@ pub fn check(m: &Meeting, item: ItemId, d: &Decision) -> Result<Option<String>, 
     }
     check_result(vote)?;
     Ok(inquorate(m, it))
+}
+
+/// Names as the attendance spells them (the clerk may type "cllr lee"), ends trimmed.
+pub fn spell_names(m: &Meeting, d: &mut Decision) {
+    let spelled = |name: &mut String| {
+        *name = person(m, name).map_or_else(|| name.trim().to_string(), |a| a.name.clone());
+    };
+    spelled(&mut d.moved_by);
+    spelled(&mut d.seconded_by);
+    for n in d.vote.iter_mut().flat_map(|v| v.named.iter_mut()) {
+        spelled(&mut n.name);
+    }
+}
+
+/// Records `d` under `item` of `m` once its procedure passes [`check`] (names spelled as
+/// the attendance does); returns the inquorate warning, if any. Nothing changes if refused.
+pub fn record(m: &mut Meeting, item: ItemId, mut d: Decision) -> Result<Option<String>, Refused> {
+    spell_names(m, &mut d);
+    let warning = check(m, item, &d)?;
+    super::agenda::find_mut(&mut m.agenda, item)
+        .ok_or(Refused::NoSuchItem)?
+        .decisions
+        .push(d);
+    Ok(warning)
 }
 
 /// A recorded vote: each name once, each a voting member in the room, the counts theirs.
