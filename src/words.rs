@@ -361,6 +361,23 @@ pub fn declaration_line(d: &Declaration) -> String {
     )
 }
 
+/// "Interests declared in this item: Cllr A (a disclosable pecuniary interest; leaves the
+/// room), …": what the chair is reminded of as the item starts; `None` when none were.
+pub fn declarations_reminder(declared: &[&Declaration]) -> Option<String> {
+    let each: Vec<String> = declared
+        .iter()
+        .map(|d| {
+            let room = if d.left_room {
+                "leaves the room"
+            } else {
+                "stays"
+            };
+            format!("{} ({}; {room})", d.member, d.kind.words())
+        })
+        .collect();
+    (!each.is_empty()).then(|| format!("Interests declared in this item: {}.", each.join(", ")))
+}
+
 /// "Moved by A, seconded by B. Carried: 3 for, 1 against, 0 abstaining. For: A, B, C; …":
 /// a decision's procedure as the workspace lists it; `None` when it has none.
 pub fn procedure_line(d: &Decision) -> Option<String> {

@@ -222,7 +222,7 @@ pub fn resolve(store: &Store, args: ResolveArgs) -> Outcome {
     let ((recorded, item, warning), outcome) = store.amend(&id, |m| {
         unsealed(m)?;
         let item = item_at(m, &args.item)?;
-        let warning = resolution::record(m, item, asked)
+        let warning = resolution::record(m, item, None, asked)
             .map_err(|why| format!("item {}: {why}", args.item))?;
         let it = m.item(item).expect("just recorded under it");
         let recorded = it.decisions.last().cloned().expect("just recorded");

@@ -359,14 +359,23 @@ pub fn spell_names(m: &Meeting, d: &mut Decision) {
 }
 
 /// Records `d` under `item` of `m` once its procedure passes [`check`] (names spelled as
-/// the attendance does); returns the inquorate warning, if any. Nothing changes if refused.
-pub fn record(m: &mut Meeting, item: ItemId, mut d: Decision) -> Result<Option<String>, Refused> {
+/// the attendance does), in place of the item's decision `at` or else after the others;
+/// returns the inquorate warning, if any. Nothing changes if refused.
+pub fn record(
+    m: &mut Meeting,
+    item: ItemId,
+    at: Option<usize>,
+    mut d: Decision,
+) -> Result<Option<String>, Refused> {
     spell_names(m, &mut d);
     let warning = check(m, item, &d)?;
-    super::agenda::find_mut(&mut m.agenda, item)
+    let decisions = &mut super::agenda::find_mut(&mut m.agenda, item)
         .ok_or(Refused::NoSuchItem)?
-        .decisions
-        .push(d);
+        .decisions;
+    match at.and_then(|i| decisions.get_mut(i)) {
+        Some(old) => *old = d,
+        None => decisions.push(d),
+    }
     Ok(warning)
 }
 
