@@ -243,3 +243,35 @@ fn approved_minutes_take_no_new_procedure() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_meeting_open_in_a_workspace_takes_no_procedure_from_a_script() {
+    let (_tmp, data) = demo_data();
+    let before = record(&data);
+    let store = minutebook::store::Store::open(&data).unwrap();
+    let _held = store
+        .lock(&minutebook::model::MeetingId::parse(NOVEMBER).unwrap())
+        .unwrap();
+    let out = minutebook(
+        &data,
+        &[
+            "declare",
+            NOVEMBER,
+            "--member",
+            "Cllr Tom Ashworth",
+            "--item",
+            "5.1",
+            "--kind",
+            "non-registrable",
+            "--nature",
+            "a friend of the presenter",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains(NOVEMBER) && err.contains("open in another minutebook"),
+        "{err}"
+    );
+    assert_eq!(record(&data), before);
+}
