@@ -477,6 +477,7 @@ impl App {
                 let rows = self.agenda_rows();
                 let at = rows.iter().position(|r| *r == id).unwrap_or(0);
                 if let Some(gone) = agenda::remove(&mut self.meeting.agenda, id) {
+                    crate::model::declarations::keep_to_agenda(&mut self.meeting);
                     self.flash = Some(format!("Deleted \"{}\".", gone.title));
                 }
                 let rows = self.agenda_rows();

@@ -125,3 +125,16 @@ fn a_vote_that_could_not_have_happened_is_refused_on_the_form_and_a_recorded_vot
     let d = decision(&app);
     assert_eq!((d.vote, d.moved_by.as_str()), (None, "Cllr Priya Raman"));
 }
+
+#[test]
+fn deleting_an_item_takes_its_declarations_with_its_minutes() {
+    let mut app = declared_and_started();
+    app.alt('1');
+    let two = agenda::id_at_number(&app.meeting.agenda, "2").unwrap();
+    while app.agenda_sel != Some(two) {
+        app.press(KeyCode::Down);
+    }
+    app.typed("dy");
+    assert!(app.meeting.item(two).is_none(), "{:?}", app.flash);
+    assert_eq!(app.meeting.declarations, []);
+}

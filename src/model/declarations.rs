@@ -92,6 +92,15 @@ pub fn record(m: &mut Meeting, mut d: Declaration) -> Result<(), String> {
     Ok(())
 }
 
+/// Drops the declarations of items no longer on the agenda (deleted with their minutes).
+pub fn keep_to_agenda(m: &mut Meeting) {
+    let on_agenda: Vec<ItemId> = super::agenda::numbered(&m.agenda)
+        .into_iter()
+        .map(|(_, i)| i.id)
+        .collect();
+    m.declarations.retain(|d| on_agenda.contains(&d.item));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
