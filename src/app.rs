@@ -356,6 +356,8 @@ mod draw_tests;
 #[cfg(test)]
 mod key_tests;
 #[cfg(test)]
+mod procedure_tests;
+#[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
 mod writeup_tests;

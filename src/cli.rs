@@ -23,6 +23,7 @@ mod export;
 mod meeting;
 mod new;
 pub mod output;
+mod procedure;
 mod search;
 mod times;
 
@@ -188,6 +189,10 @@ pub enum Command {
         #[command(subcommand)]
         command: action::ActionCommand,
     },
+    /// Record a declaration of interest by a member present, for one item of a meeting
+    Declare(procedure::DeclareArgs),
+    /// Record a resolution or decision under an item, with its mover, seconder and vote, checked against who was in the room
+    Resolve(procedure::ResolveArgs),
     /// Write a meeting as md, txt, html, json or ocd (private unless --public), or the forward plan as iCalendar
     Export(export::ExportArgs),
     /// A meeting's own details (a new date moves its id), and the trash for one made by mistake
@@ -344,6 +349,8 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
         ),
         Command::Verify { json, board } => approval::verify(store, json, board.as_deref()),
         Command::Export(args) => export::run(store, args),
+        Command::Declare(args) => procedure::declare(store, args),
+        Command::Resolve(args) => procedure::resolve(store, args),
         Command::Meeting { command } => meeting::run(store, command),
         Command::Search {
             query,

@@ -14,6 +14,8 @@ use crate::model::{
     IhaFigures, ItemId, ItemKind, ItemRole, ItemStatus, Meeting, MeetingId, MeetingStatus,
     Presence, Principle, RaisedIn, Role, Template,
 };
+use crate::model::{Cast, Declaration, InterestKind, NamedVote, Vote, VoteResult};
+use crate::model::{declarations, resolution};
 use crate::words::{day_month_year, decision_mark, long_date, month_year};
 
 /// The demo board's code, as its record (made from its name) has it: minutes "CPB/26/12".
@@ -613,6 +615,9 @@ fn hold(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
         a.arrived_at = (a.status == Presence::Present).then_some(start);
     }
     m.status = MeetingStatus::Draft;
+    if month.month == PROCEDURE_MONTH {
+        procedure(m);
+    }
 
     let apologies: Vec<&str> = m
         .attendance
@@ -620,14 +625,15 @@ fn hold(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
         .filter(|a| a.status == Presence::Apologies)
         .map(|a| a.name.as_str())
         .collect();
-    let text = if apologies.is_empty() {
-        "There were no apologies. There were no declarations of interest.".to_string()
+    let mut text = if apologies.is_empty() {
+        "There were no apologies.".to_string()
     } else {
-        format!(
-            "Apologies were received from {}. There were no declarations of interest.",
-            list_names(&apologies)
-        )
+        format!("Apologies were received from {}.", list_names(&apologies))
     };
+    // Declarations made are the record's, which the minutes of item 1 list.
+    if m.declarations.is_empty() {
+        text.push_str(" There were no declarations of interest.");
+    }
     say(item_mut(m, &ItemRole::Apologies), &text);
 
     if let Some(prev) = m.previous.clone() {
@@ -657,6 +663,67 @@ fn hold(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
     say(item_mut(m, &ItemRole::AnyOtherBusiness), month.aob);
     raise_actions(m, month, scripts);
     stamp_times(m, start);
+}
+
+/// The month whose meeting shows procedure: declarations of interest and a recorded vote.
+const PROCEDURE_MONTH: u32 = 6;
+
+/// Two interests declared at item 1 (one member staying for the item, one leaving the room
+/// for the Part B item), and the health report's resolution moved, seconded and carried
+/// on a recorded vote; all through the checks a clerk's records go through.
+fn procedure(m: &mut Meeting) {
+    let health = numbered(&m.agenda)
+        .into_iter()
+        .find(|(_, i)| i.title == "Annual health report for children in care")
+        .map(|(_, i)| i.id)
+        .expect("June's health report");
+    let exempt = exempt_item(m).expect("June's Part B item");
+    let declared = [
+        (
+            "Cllr Helen Brierley",
+            health,
+            InterestKind::OtherRegistrable,
+            "she is a non-executive director of the local NHS foundation trust",
+            false,
+        ),
+        (
+            "Cllr Tom Ashworth",
+            exempt,
+            InterestKind::DisclosablePecuniary,
+            "he is a director of a company that lets residential property to care providers",
+            true,
+        ),
+    ];
+    for (member, item, kind, nature, left_room) in declared {
+        let d = Declaration {
+            member: member.into(),
+            item,
+            kind,
+            nature: nature.into(),
+            left_room,
+        };
+        declarations::record(m, d).expect("the demo's declarations are by members present");
+    }
+    let mut d = Decision::new(
+        DecisionKind::Resolution,
+        "That the annual health report be noted, and that the Chair write to the Integrated Care \
+         Board about CAMHS waiting times for children in care.",
+    );
+    d.moved_by = "Cllr Samuel Achebe".into();
+    d.seconded_by = "Cllr Priya Raman".into();
+    let named = [
+        (CHAIR, Cast::For),
+        ("Cllr Samuel Achebe", Cast::For),
+        ("Cllr Priya Raman", Cast::For),
+        ("Cllr Tom Ashworth", Cast::Against),
+        ("Cllr Helen Brierley", Cast::Abstain),
+    ]
+    .map(|(name, cast)| NamedVote {
+        name: name.into(),
+        cast,
+    });
+    d.vote = Some(Vote::named(named.into(), VoteResult::Carried, false));
+    resolution::record(m, health, None, d).expect("the demo's vote could have been cast");
 }
 
 fn action_log(m: &mut Meeting, month: &Month, scripts: &[ActionScript]) {
@@ -794,4 +861,56 @@ fn stamp_times(m: &mut Meeting, start: NaiveTime) {
     }
     let mut clock = start;
     walk(&mut m.agenda, &mut clock, &mut 1);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::approval::SealCheck;
+
+    #[test]
+    fn the_approved_june_meeting_shows_declarations_and_a_recorded_vote_under_its_seal() {
+        let june = year().remove(4);
+        assert_eq!(june.id.as_str(), "2026-06-10");
+        assert_eq!(june.status, MeetingStatus::Approved);
+        assert!(matches!(approval::check(&june), SealCheck::Intact));
+        let left: Vec<_> = june
+            .declarations
+            .iter()
+            .map(|d| (d.member.as_str(), d.left_room))
+            .collect();
+        assert_eq!(
+            left,
+            [("Cllr Helen Brierley", false), ("Cllr Tom Ashworth", true)]
+        );
+        let exempt = exempt_item(&june).unwrap();
+        assert_eq!(
+            june.declarations[1].item, exempt,
+            "left the room for the Part B item"
+        );
+        let voted: Vec<_> = numbered(&june.agenda)
+            .into_iter()
+            .flat_map(|(_, i)| i.decisions.iter().map(move |d| (i.id, d)))
+            .filter(|(_, d)| d.vote.is_some())
+            .collect();
+        let [(item, d)] = voted.as_slice() else {
+            panic!("one resolution with a vote: {voted:?}")
+        };
+        assert_eq!(resolution::check(&june, *item, d), Ok(None));
+        let vote = d.vote.as_ref().unwrap();
+        assert_eq!((vote.in_favour, vote.against, vote.abstained), (3, 1, 1));
+        assert_eq!(vote.result, VoteResult::Carried);
+        assert_eq!(
+            (d.moved_by.as_str(), d.seconded_by.as_str()),
+            ("Cllr Samuel Achebe", "Cllr Priya Raman")
+        );
+        let item_1 = &june.agenda[0].minutes;
+        assert!(!item_1.contains("no declarations"), "{item_1}");
+        // The other months still say there were none.
+        assert!(
+            year()[3].agenda[0]
+                .minutes
+                .contains("There were no declarations of interest.")
+        );
+    }
 }

@@ -211,6 +211,11 @@ pub enum Capture {
     Decision,
     Resolution,
     Timestamp,
+    /// The item's last decision changed: its text, mover, seconder, vote.
+    EditDecision,
+    /// A recorded vote, by name, on the item's last decision.
+    NamedVote,
+    Declaration,
 }
 
 /// The answers to the offer of text found in the journal after a crash.

@@ -14,8 +14,9 @@ use crate::model::agenda::DecisionKind;
 use crate::model::iha_children::Outcome;
 use crate::model::standing::IhaStatus;
 use crate::model::{
-    ActionStatus, ActionUpdate, Better, ItemKind, ItemStatus, MeetingStatus, Presence, Role, Unit,
-    UsualDay, WeekOfMonth, YoungPeopleNamed,
+    ActionStatus, ActionUpdate, Better, Cast, Decision, Declaration, InterestKind, ItemKind,
+    ItemStatus, MeetingStatus, Presence, Role, Unit, UsualDay, VoteResult, WeekOfMonth,
+    YoungPeopleNamed,
 };
 
 /// How an open action past its due date is marked, by word (never colour alone).
@@ -179,6 +180,22 @@ pub const fn decision_mark(kind: DecisionKind) -> &'static str {
     }
 }
 
+/// The text of a decision without a mark typed before it ("RESOLVED – That …" → "That …"):
+/// documents add the mark, so the record holds the words once.
+pub fn without_decision_mark(text: &str) -> &str {
+    let text = text.trim();
+    for kind in [DecisionKind::Resolution, DecisionKind::Decision] {
+        let word = decision_word(kind);
+        if let Some(head) = text.get(..word.len())
+            && head.eq_ignore_ascii_case(word)
+            && !text[word.len()..].starts_with(char::is_alphanumeric)
+        {
+            return text[word.len()..].trim_start_matches([':', '–', '-', ' ']);
+        }
+    }
+    text
+}
+
 /// "DECISION" or "RESOLVED": the mark without its colon.
 pub fn decision_word(kind: DecisionKind) -> &'static str {
     decision_mark(kind).trim_end_matches(':')
@@ -310,6 +327,115 @@ pub fn parse_usual_day(typed: &str) -> Result<Option<UsualDay>, String> {
 }
 
 typed_words!(Better, word { Higher => "higher", Lower => "lower" });
+
+typed_words!(InterestKind,
+    /// As the clerk types it: "other registrable".
+    word {
+        DisclosablePecuniary => "pecuniary",
+        OtherRegistrable => "other registrable",
+        NonRegistrable => "non-registrable",
+    }
+);
+
+impl InterestKind {
+    /// "pecuniary", "disclosable pecuniary", "other-registrable", "oth": as a form or the
+    /// command line gives it.
+    pub fn parse(typed: &str) -> Option<InterestKind> {
+        let typed = typed.trim().to_lowercase().replace('-', " ");
+        let typed = typed.strip_prefix("disclosable ").unwrap_or(&typed);
+        begun(Self::ALL, Self::word, &typed.replace("non ", "non-"))
+    }
+}
+
+typed_words!(VoteResult, word { Carried => "carried", Lost => "lost" });
+
+typed_words!(Cast, word { For => "for", Against => "against", Abstain => "abstain" });
+
+impl VoteResult {
+    pub fn parse(typed: &str) -> Option<VoteResult> {
+        begun(Self::ALL, Self::word, typed)
+    }
+}
+
+impl Cast {
+    /// "for", "against", "abstain" (or "abstained", or the first letters).
+    pub fn parse(typed: &str) -> Option<Cast> {
+        let typed = typed.trim().to_lowercase();
+        begun(Self::ALL, Self::word, typed.trim_end_matches("ed"))
+    }
+}
+
+/// "INTEREST: Cllr Ann Lee, an other registrable interest (a foster carer); left the room."
+pub fn declaration_line(d: &Declaration) -> String {
+    let stayed = if d.left_room {
+        "left the room for the item"
+    } else {
+        "stayed in the room"
+    };
+    format!(
+        "INTEREST: {}, {} ({}); {stayed}.",
+        d.member,
+        d.kind.words(),
+        d.nature
+    )
+}
+
+/// "Interests declared in this item: Cllr A (a disclosable pecuniary interest; leaves the
+/// room), …": what the chair is reminded of as the item starts; `None` when none were.
+pub fn declarations_reminder(declared: &[&Declaration]) -> Option<String> {
+    let each: Vec<String> = declared
+        .iter()
+        .map(|d| {
+            let room = if d.left_room {
+                "leaves the room"
+            } else {
+                "stays"
+            };
+            format!("{} ({}; {room})", d.member, d.kind.words())
+        })
+        .collect();
+    (!each.is_empty()).then(|| format!("Interests declared in this item: {}.", each.join(", ")))
+}
+
+/// "Moved by A, seconded by B. Carried: 3 for, 1 against, 0 abstaining. For: A, B, C; …":
+/// a decision's procedure as the workspace lists it; `None` when it has none.
+pub fn procedure_line(d: &Decision) -> Option<String> {
+    let mut parts = Vec::new();
+    match (d.moved_by.trim(), d.seconded_by.trim()) {
+        ("", "") => {}
+        (m, "") => parts.push(format!("Moved by {m}.")),
+        ("", s) => parts.push(format!("Seconded by {s}.")),
+        (m, s) => parts.push(format!("Moved by {m}, seconded by {s}.")),
+    }
+    if let Some(v) = &d.vote {
+        let casting = if v.casting_vote {
+            " on the chair's casting vote"
+        } else {
+            ""
+        };
+        parts.push(format!(
+            "{}{casting}: {} for, {} against, {} abstaining.",
+            capitalise(v.result.word()),
+            v.in_favour,
+            v.against,
+            v.abstained
+        ));
+        let names = |cast: Cast| {
+            let who: Vec<&str> = v
+                .named
+                .iter()
+                .filter(|n| n.cast == cast)
+                .map(|n| n.name.as_str())
+                .collect();
+            (!who.is_empty()).then(|| format!("{}: {}", capitalise(cast.word()), who.join(", ")))
+        };
+        let named: Vec<String> = Cast::ALL.iter().filter_map(|c| names(*c)).collect();
+        if !named.is_empty() {
+            parts.push(format!("Recorded vote: {}.", named.join("; ")));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
 
 impl ItemKind {
     /// As panes and documents show it: "for decision".
@@ -474,6 +600,36 @@ pub fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interests_votes_and_casts_are_taken_as_clerks_and_scripts_write_them() {
+        assert_eq!(
+            InterestKind::parse("Disclosable pecuniary"),
+            Some(InterestKind::DisclosablePecuniary)
+        );
+        assert_eq!(
+            InterestKind::parse("other-registrable"),
+            Some(InterestKind::OtherRegistrable)
+        );
+        assert_eq!(
+            InterestKind::parse("non registrable"),
+            Some(InterestKind::NonRegistrable)
+        );
+        assert_eq!(InterestKind::parse("financial"), None);
+        assert_eq!(VoteResult::parse("Lost"), Some(VoteResult::Lost));
+        assert_eq!(Cast::parse("abstained"), Some(Cast::Abstain));
+        assert_eq!(Cast::parse("ag"), Some(Cast::Against));
+        assert_eq!(
+            without_decision_mark("RESOLVED – That it be noted."),
+            "That it be noted."
+        );
+        assert_eq!(without_decision_mark("resolved: That"), "That");
+        assert_eq!(
+            without_decision_mark("That the Resolved list"),
+            "That the Resolved list"
+        );
+        assert_eq!(without_decision_mark("Decisions taken"), "Decisions taken");
+    }
 
     #[test]
     fn dates_read_as_minutes_write_them() {

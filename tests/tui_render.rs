@@ -1178,3 +1178,41 @@ fn the_start_questions_and_the_times_forms() {
     app.key(KeyCode::Esc, KeyModifiers::NONE);
     both(&mut app, "agenda_written_up");
 }
+
+/// December under way with four members present: an interest declared in item 4.1 and the
+/// member leaving the room, a resolution refused for naming them as mover, then recorded
+/// with its vote, and the recorded vote by name: each form, and the Minutes pane after.
+#[test]
+fn the_declaration_resolution_and_recorded_vote_forms_and_the_minutes_after() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = meeting_in_progress();
+        app.typed("ppp");
+        app.key(KeyCode::Char('3'), KeyModifiers::ALT);
+        app.key(KeyCode::Char('i'), KeyModifiers::ALT);
+        app.typed("Cllr Tom Ashworth\t\tpec\tdirector of a lettings company\tyes");
+        insta::assert_snapshot!(
+            format!("form_declaration_{w}x{h}"),
+            app.render(w, h).backend()
+        );
+        app.typed("\n");
+        app.key(KeyCode::Char('r'), KeyModifiers::ALT);
+        app.typed("That the report be noted\tCllr Tom Ashworth\n");
+        insta::assert_snapshot!(
+            format!("form_resolution_refused_{w}x{h}"),
+            app.render(w, h).backend()
+        );
+        app.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        app.typed("Cllr Priya Raman\tCllr Samuel Achebe\t2\t1\t0\n");
+        app.key(KeyCode::Char('v'), KeyModifiers::ALT);
+        app.typed("for\tfor\tagainst");
+        insta::assert_snapshot!(
+            format!("form_recorded_vote_{w}x{h}"),
+            app.render(w, h).backend()
+        );
+        app.typed("\n");
+        insta::assert_snapshot!(
+            format!("minutes_procedure_{w}x{h}"),
+            app.render(w, h).backend()
+        );
+    }
+}

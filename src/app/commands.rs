@@ -185,6 +185,7 @@ impl App {
     /// Takes one step of the running order (the questions before starting answered).
     pub(super) fn step(&mut self, cmd: RunningOrder) {
         let now = self.now.time();
+        let was_current = running::current(&self.meeting);
         let m = &mut self.meeting;
         let was_planned = m.status == MeetingStatus::Planned;
         // The model refuses what would touch the times once the meeting has ended.
@@ -247,10 +248,26 @@ impl App {
         }
         if let Some(cur) = running::current(&self.meeting) {
             self.agenda_sel = Some(cur);
+            if was_current != Some(cur) {
+                self.remind_of_declarations(cur);
+            }
         }
         self.minutes.chosen = None;
         self.follow_minutes_target();
         self.changed(true);
+    }
+
+    /// An item starting: the chair is told who declared an interest in it and whether
+    /// they are to leave the room, after whatever else the step said.
+    fn remind_of_declarations(&mut self, item: crate::model::ItemId) {
+        let declared: Vec<_> =
+            crate::model::declarations::for_item(&self.meeting.declarations, item).collect();
+        if let Some(reminder) = crate::words::declarations_reminder(&declared) {
+            self.flash = Some(match self.flash.take() {
+                Some(said) => format!("{said} {reminder}"),
+                None => reminder,
+            });
+        }
     }
 
     fn agenda_edit(&mut self, cmd: AgendaEdit) {
@@ -320,6 +337,9 @@ impl App {
             Capture::Action => forms::capture_action(item),
             Capture::Decision => forms::capture_decision(item, DecisionKind::Decision),
             Capture::Resolution => forms::capture_decision(item, DecisionKind::Resolution),
+            Capture::EditDecision => return self.open_form(forms::edit_decision),
+            Capture::NamedVote => return self.open_form(forms::named_vote),
+            Capture::Declaration => return self.open_form(forms::declare_interest),
         };
         self.overlay = Some(Overlay::Form(form));
     }
@@ -457,6 +477,7 @@ impl App {
                 let rows = self.agenda_rows();
                 let at = rows.iter().position(|r| *r == id).unwrap_or(0);
                 if let Some(gone) = agenda::remove(&mut self.meeting.agenda, id) {
+                    crate::model::declarations::keep_to_agenda(&mut self.meeting);
                     self.flash = Some(format!("Deleted \"{}\".", gone.title));
                 }
                 let rows = self.agenda_rows();

@@ -82,6 +82,9 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Minutes "Capture an action (text, owner, due)": alt('a'), f(2) => C::Capture(Capture::Action);
     Minutes "Record a decision": alt('d'), f(4) => C::Capture(Capture::Decision);
     Minutes "Record a resolution": alt('r'), f(7) => C::Capture(Capture::Resolution);
+    Minutes "Change the item's last decision or resolution: text, mover, seconder, vote (blank the vote to remove it)": alt('e') => C::Capture(Capture::EditDecision);
+    Minutes "Recorded (named) vote on the item's last decision: how each voting member present voted": alt('v') => C::Capture(Capture::NamedVote);
+    Minutes "Declare an interest: member, item (this one unless you say), kind, what it is, left the room": alt('i'), f(8) => C::Capture(Capture::Declaration);
     Minutes "Insert the time": alt('t'), f(5) => C::Capture(Capture::Timestamp);
     Minutes "Show the whole meeting's minutes (read-only)": alt('w'), f(6) => C::ToggleWholeMinutes;
     Minutes "Minutes of the section this item is in (its introduction) / back to the item being taken": with(UP, KeyModifiers::ALT) => C::SectionMinutes(Step::Up), with(DOWN, KeyModifiers::ALT) => C::SectionMinutes(Step::Down);

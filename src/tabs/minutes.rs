@@ -9,8 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::read_only_banner;
 use crate::app::App;
+use crate::model::agenda::AgendaItem;
 use crate::model::agenda::{walk, walked};
-use crate::model::reading;
+use crate::model::{ItemId, declarations, reading};
 use crate::words;
 
 /// Draws the pane; returns where the editor goes (drawn by the caller), if an item is chosen.
@@ -80,13 +81,10 @@ fn item_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
                 ));
             }
             head.push(Line::from(spans));
-            // The item's decisions are their records, shown here once (the text does
-            // not repeat them), and corrections made after approval beside them.
-            records.extend(
-                item.decisions
-                    .iter()
-                    .map(|d| (reading::decision_line(d), theme.title())),
-            );
+            // The item's declarations and decisions are their records, shown here once
+            // (the text does not repeat them), and corrections made after approval beside them.
+            records.extend(declared(app, item.id, theme.warn()));
+            records.extend(decided(item, theme.title(), theme.dim()));
             records.extend(
                 reading::errata_for(&m.errata, Some(item.id))
                     .map(|e| (reading::erratum_line(e), theme.warn())),
@@ -114,6 +112,23 @@ fn item_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
     let [top, body] =
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
     (head, top, body)
+}
+
+/// The interests declared in `item`, one line each.
+fn declared(app: &App, item: ItemId, style: Style) -> Vec<(String, Style)> {
+    declarations::for_item(&app.meeting.declarations, item)
+        .map(|d| (words::declaration_line(d), style))
+        .collect()
+}
+
+/// Each decision of `item`, and under it its mover, seconder and vote when it has them.
+fn decided(item: &AgendaItem, style: Style, procedure: Style) -> Vec<(String, Style)> {
+    let mut lines = Vec::new();
+    for d in &item.decisions {
+        lines.push((reading::decision_line(d), style));
+        lines.extend(words::procedure_line(d).map(|p| (format!("  {p}"), procedure)));
+    }
+    lines
 }
 
 /// The whole minutes' heading lines, where they go, and the rows under them where the
@@ -167,13 +182,10 @@ pub fn whole_minutes(app: &App) -> Vec<(String, Style)> {
             heading.push_str(&format!("  {}", words::PART_B_TAG));
         }
         lines.push((heading, theme.title()));
+        lines.extend(declared(app, item.id, plain));
         let text = reading::narrative(item);
         lines.extend(text.lines().map(|l| (l.to_string(), plain)));
-        lines.extend(
-            item.decisions
-                .iter()
-                .map(|d| (reading::decision_line(d), plain)),
-        );
+        lines.extend(decided(item, plain, plain));
         lines.extend(
             reading::errata_for(&m.errata, Some(item.id))
                 .map(|e| (reading::erratum_line(e), theme.warn())),

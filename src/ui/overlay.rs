@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::centred;
-use crate::app::form::Form;
+use crate::app::form::{Form, Shown};
 use crate::app::{App, Overlay, StartQuestion};
 use crate::keymap::{self, Scope, Tab};
 use crate::ui::theme::Theme;
@@ -256,18 +256,31 @@ fn rows_of(text: &str, width: usize) -> Vec<&str> {
         .collect()
 }
 
-/// A form's box, and where its values start inside it (after the marker and label).
+/// A form's box, and where its values start inside it (after the marker and label): at
+/// least `FIELD_COLUMN`, further for a longer label (a member's name in a recorded vote),
+/// up to `FIELD_COLUMN_MAX` so the value keeps its room.
 const FORM_WIDTH: u16 = 78;
 const FIELD_COLUMN: usize = 18;
+const FIELD_COLUMN_MAX: usize = 34;
+
+/// Where the values of a form with these fields start.
+fn field_column(fields: &[Shown<'_>]) -> usize {
+    let widest = fields
+        .iter()
+        .map(|f| unicode_width::UnicodeWidthStr::width(f.label))
+        .max()
+        .unwrap_or(0);
+    (widest + 3).clamp(FIELD_COLUMN, FIELD_COLUMN_MAX)
+}
 
 /// The columns inside a form's box on a screen of `area`.
 fn form_inner_width(area: Rect) -> usize {
     usize::from(FORM_WIDTH.min(area.width).saturating_sub(2).max(1))
 }
 
-/// The columns a field's value has in a form on a screen of `area`.
-fn value_width(area: Rect) -> usize {
-    form_inner_width(area).saturating_sub(FIELD_COLUMN).max(2)
+/// The columns a field's value has in a form on a screen of `area`, from `column`.
+fn value_width(area: Rect, column: usize) -> usize {
+    form_inner_width(area).saturating_sub(column).max(2)
 }
 
 /// What shows of a one-line value `width` columns wide with the cursor at char `cursor`,
@@ -310,6 +323,7 @@ pub(crate) fn draw_form(theme: Theme, form: &Form, frame: &mut Frame, area: Rect
     let mut lines = Vec::new();
     let mut cursor_line = 0;
     let fields = form.fields();
+    let column = field_column(&fields);
     for (i, f) in fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "›" } else { " " };
@@ -318,11 +332,11 @@ pub(crate) fn draw_form(theme: Theme, form: &Form, frame: &mut Frame, area: Rect
         }
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{marker} {:<16}", f.label),
+                format!("{marker} {:<width$}", f.label, width = column - 2),
                 if focused { theme.key() } else { theme.dim() },
             ),
             Span::styled(
-                field_window(&f.input.value, f.input.cursor, value_width(area)).0,
+                field_window(&f.input.value, f.input.cursor, value_width(area, column)).0,
                 if f.input.selected {
                     theme.selected()
                 } else {
@@ -333,7 +347,7 @@ pub(crate) fn draw_form(theme: Theme, form: &Form, frame: &mut Frame, area: Rect
         if focused {
             // Under the field's value; a long hint wraps back under itself.
             let hint = Line::from(vec![
-                Span::raw(" ".repeat(FIELD_COLUMN)),
+                Span::raw(" ".repeat(column)),
                 Span::styled(f.hint.to_string(), theme.dim()),
             ]);
             lines.extend(wrap_hanging(hint, form_inner_width(area)));
@@ -357,8 +371,8 @@ pub(crate) fn draw_form(theme: Theme, form: &Form, frame: &mut Frame, area: Rect
     );
     // The terminal cursor sits in the focused field.
     let f = &fields[form.focus];
-    let (_, at) = field_window(&f.input.value, f.input.cursor, value_width(area));
-    let col = rect.x + 1 + FIELD_COLUMN as u16 + at as u16;
+    let (_, at) = field_window(&f.input.value, f.input.cursor, value_width(area, column));
+    let col = rect.x + 1 + column as u16 + at as u16;
     let row = rect.y + 1 + cursor_line as u16;
     if col < rect.right().saturating_sub(1) && row < rect.bottom().saturating_sub(1) {
         frame.set_cursor_position(Position::new(col, row));

@@ -60,6 +60,7 @@ pub(crate) mod board;
 mod child_add;
 mod child_remove;
 mod decision;
+mod declaration;
 mod erratum;
 mod export;
 mod figures;
@@ -68,6 +69,7 @@ mod item;
 mod meeting;
 mod meeting_times;
 pub(crate) mod member;
+mod named_vote;
 pub(crate) mod new_meeting;
 mod note;
 mod owner;
@@ -87,7 +89,8 @@ pub(super) use attendance_times::open as attendance_times;
 pub(super) use board::open as board_record;
 pub(super) use child_add::open as add_child;
 pub(super) use child_remove::open as remove_child;
-pub(super) use decision::open as capture_decision;
+pub(super) use decision::{edit as edit_decision, open as capture_decision};
+pub(super) use declaration::open as declare_interest;
 pub(super) use erratum::open as erratum;
 pub(super) use export::open as export;
 pub(super) use figures::open as standing_figures;
@@ -95,6 +98,7 @@ pub(super) use iha::open as iha_figures;
 pub(super) use item::{add as add_item, add_under as add_sub_item, edit as edit_item};
 pub(super) use meeting::open as edit_meeting;
 pub(super) use meeting_times::open as meeting_times;
+pub(super) use named_vote::open as named_vote;
 pub(super) use note::open as action_note;
 pub(super) use owner::open as owner_filter;
 pub(super) use person::open as add_person;
@@ -165,6 +169,8 @@ kinds! {
     EditAction(action_edit::EditAction),
     Times(attendance_times::Times),
     Decision(decision::Decision),
+    Declaration(declaration::Declaration),
+    NamedVote(named_vote::NamedVoteForm),
     Note(note::Note),
     Person(person::Person),
     Iha(iha::Iha),

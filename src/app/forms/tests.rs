@@ -35,6 +35,8 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::EditAction(_) => "edit action",
         Kind::Times(_) => "times",
         Kind::Decision(_) => "decision",
+        Kind::Declaration(_) => "declaration",
+        Kind::NamedVote(_) => "named vote",
         Kind::Note(_) => "note",
         Kind::Person(_) => "person",
         Kind::Iha(_) => "iha",
@@ -130,18 +132,58 @@ fn meeting_cases() -> Vec<Case> {
         Case {
             name: "record a decision",
             open: |app| {
+                all_present(app);
                 app.command(Command::Tab(Tab::Minutes));
                 app.command(Command::Capture(Capture::Decision));
             },
-            values: &[("Decision", "Noted the report", "Agreed the plan")],
+            values: &DECISION,
         },
         Case {
             name: "record a resolution",
             open: |app| {
+                all_present(app);
                 app.command(Command::Tab(Tab::Minutes));
                 app.command(Command::Capture(Capture::Resolution));
             },
-            values: &[("Resolution", "Resolved to adopt", "Resolved to defer")],
+            values: &RESOLUTION,
+        },
+        Case {
+            name: "change a recorded resolution",
+            open: |app| {
+                with_a_vote(app);
+                app.command(Command::Capture(Capture::EditDecision));
+            },
+            values: &RESOLUTION,
+        },
+        Case {
+            name: "a recorded vote",
+            open: |app| {
+                with_a_vote(app);
+                app.command(Command::Capture(Capture::NamedVote));
+            },
+            values: &[
+                ("Cllr Margaret Holloway", "for", "abstain"),
+                ("Cllr Daniel Okafor", "for", "abstain"),
+                ("Cllr Samuel Achebe", "for", "abstain"),
+                ("Cllr Priya Raman", "against", "for"),
+                ("Cllr Tom Ashworth", "abstain", "for"),
+                ("Cllr Helen Brierley", "", "for"),
+            ],
+        },
+        Case {
+            name: "declare an interest",
+            open: |app| {
+                all_present(app);
+                app.command(Command::Tab(Tab::Minutes));
+                app.command(Command::Capture(Capture::Declaration));
+            },
+            values: &[
+                ("Member", "Cllr Margaret Holloway", "Cllr Daniel Okafor"),
+                ("Item", "1", "2"),
+                ("Kind", "pecuniary", "other registrable"),
+                ("Interest", "a foster carer", "a school governor"),
+                ("Left the room", "no", "yes"),
+            ],
         },
         Case {
             name: "note progress on an action",
@@ -420,6 +462,50 @@ fn board_cases() -> Vec<Case> {
     ]
 }
 
+/// Everyone on December's attendance marked present.
+fn all_present(app: &mut App) {
+    for a in &mut app.meeting.attendance {
+        a.status = crate::model::Presence::Present;
+    }
+}
+
+/// Everyone present, the Minutes tab open, and a resolution carried 3–1 under its item.
+fn with_a_vote(app: &mut App) {
+    all_present(app);
+    app.command(Command::Tab(Tab::Minutes));
+    let item = app.minutes.item.expect("an item is minuted");
+    let mut d =
+        crate::model::Decision::new(crate::model::DecisionKind::Resolution, "That it be adopted");
+    d.vote = crate::model::resolution::vote_from(Some([3, 1, 0]), None, None, Vec::new()).unwrap();
+    crate::model::agenda::find_mut(&mut app.meeting.agenda, item)
+        .unwrap()
+        .decisions
+        .push(d);
+}
+
+const DECISION: [(&str, &str, &str); 7] =
+    procedure_fields("Decision", "Noted the report", "Agreed the plan");
+const RESOLUTION: [(&str, &str, &str); 7] =
+    procedure_fields("Resolution", "That it be adopted", "That it be deferred");
+
+/// A decision's fields with two values each: a tie the chair decided, so that each count
+/// and the result can change alone and still be a vote that could have happened.
+const fn procedure_fields(
+    noun: &'static str,
+    text: &'static str,
+    other: &'static str,
+) -> [(&'static str, &'static str, &'static str); 7] {
+    [
+        (noun, text, other),
+        ("Moved by", "Cllr Margaret Holloway", "Cllr Daniel Okafor"),
+        ("Seconded by", "Cllr Samuel Achebe", "Cllr Priya Raman"),
+        ("For", "2", "3"),
+        ("Against", "2", "1"),
+        ("Abstained", "0", "1"),
+        ("Result", "carried", "lost"),
+    ]
+}
+
 fn with_two_figures(app: &mut App) {
     for name in ["Alpha count", "Beta count"] {
         app.meeting.standing.figures.push(Figure {
@@ -491,6 +577,8 @@ fn every_field_of_every_form_reaches_what_is_stored() {
         "edit action",
         "times",
         "decision",
+        "declaration",
+        "named vote",
         "note",
         "person",
         "iha",
