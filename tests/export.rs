@@ -242,6 +242,24 @@ fn unescape_text(v: &str) -> String {
     out
 }
 
+/// The demo's board, which the forward plan's calendar is named after.
+const CALENDAR: &str = "Corporate Parenting Board";
+
+/// Each VEVENT's content lines, BEGIN and END left out.
+fn events(lines: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut current: Option<Vec<String>> = None;
+    for l in lines {
+        match (l.as_str(), current.as_mut()) {
+            ("BEGIN:VEVENT", _) => current = Some(Vec::new()),
+            ("END:VEVENT", Some(_)) => out.extend(current.take()),
+            (_, Some(event)) => event.push(l.clone()),
+            (_, None) => {}
+        }
+    }
+    out
+}
+
 fn property<'a>(lines: &'a [String], name: &str) -> Vec<&'a str> {
     lines
         .iter()
@@ -450,17 +468,21 @@ fn agenda_only_lists_items_presenters_and_timings_without_minutes() {
 fn forward_plan_has_one_event_per_meeting_from_today() {
     let year = year();
     let today = date("2026-06-10");
-    let ics = ics::forward_plan_at(year, today, stamp());
+    let ics = ics::forward_plan_at(CALENDAR, year, today, stamp());
     let lines = parse_ics(&ics).unwrap();
     let uids = property(&lines, "UID");
     let expected: Vec<String> = year
         .iter()
         .filter(|m| m.date >= today)
-        .map(|m| format!("{}@minutebook", m.id))
+        .map(|m| format!("{}.corporate-parenting-board@minutebook", m.id))
         .collect();
     assert_eq!(uids, expected);
     assert_eq!(expected.len(), 6, "June to December, no August");
-    assert_eq!(property(&lines, "BEGIN").len(), 7);
+    assert_eq!(
+        property(&lines, "BEGIN").len(),
+        10,
+        "the calendar, its VTIMEZONE with DAYLIGHT and STANDARD, six events"
+    );
     assert_eq!(property(&lines, "VERSION"), ["2.0"]);
     assert_eq!(property(&lines, "PRODID").len(), 1);
     assert!(
@@ -468,11 +490,11 @@ fn forward_plan_has_one_event_per_meeting_from_today() {
             .iter()
             .all(|s| *s == "20260105T093000Z")
     );
-    assert_eq!(property(&lines, "DTSTART")[0], "20260610T140000");
-    assert_eq!(
-        property(&lines, "DURATION")[0],
-        "PT2H",
-        "the allotted times"
+    let june = &events(&lines)[0];
+    assert!(june.contains(&"DTSTART;TZID=Europe/London:20260610T140000".to_string()));
+    assert!(
+        june.contains(&"DTEND;TZID=Europe/London:20260610T160000".to_string()),
+        "the allotted times: {june:?}"
     );
     assert_eq!(
         unescape_text(property(&lines, "LOCATION")[0]),
@@ -481,12 +503,104 @@ fn forward_plan_has_one_event_per_meeting_from_today() {
     assert_eq!(property(&lines, "SUMMARY")[0], "Corporate Parenting Board");
     assert!(!ics.contains("Placement review"), "no item of any agenda");
     assert_eq!(
-        parse_ics(&ics::forward_plan_at(year, date("2027-01-01"), stamp()))
-            .unwrap()
-            .len(),
-        7,
-        "an empty plan is still a calendar"
+        parse_ics(&ics::forward_plan_at(
+            CALENDAR,
+            year,
+            date("2027-01-01"),
+            stamp()
+        ))
+        .unwrap()
+        .len(),
+        27,
+        "an empty plan is still a calendar: its header, named, and the VTIMEZONE"
     );
+}
+
+#[test]
+fn forward_plan_times_are_london_times_with_a_vtimezone_and_the_calendar_is_the_boards() {
+    let today = date("2026-02-01");
+    let lines = parse_ics(&ics::forward_plan_at(CALENDAR, year(), today, stamp())).unwrap();
+    assert_eq!(property(&lines, "X-WR-CALNAME"), [CALENDAR]);
+    assert_eq!(property(&lines, "NAME"), [CALENDAR]);
+    let zone: Vec<&str> = lines
+        .iter()
+        .skip_while(|l| *l != "BEGIN:VTIMEZONE")
+        .take_while(|l| *l != "END:VTIMEZONE")
+        .map(String::as_str)
+        .collect();
+    for wanted in [
+        "TZID:Europe/London",
+        "BEGIN:DAYLIGHT",
+        "TZOFFSETFROM:+0000",
+        "TZOFFSETTO:+0100",
+        "DTSTART:19700329T010000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "BEGIN:STANDARD",
+        "DTSTART:19701025T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    ] {
+        assert!(zone.contains(&wanted), "{wanted} in {zone:?}");
+    }
+    // Every timed event is in that zone: 14:00 in February (GMT) and in June (BST) alike.
+    let events = events(&lines);
+    assert_eq!(events.len(), 10);
+    for e in &events {
+        let start = e.iter().find(|l| l.starts_with("DTSTART")).unwrap();
+        let end = e.iter().find(|l| l.starts_with("DTEND")).unwrap();
+        assert!(start.starts_with("DTSTART;TZID=Europe/London:"), "{start}");
+        assert!(start.ends_with("T140000"), "local wall-clock time: {start}");
+        assert!(end.starts_with("DTEND;TZID=Europe/London:"), "{end}");
+        assert!(!start.ends_with('Z'));
+    }
+}
+
+#[test]
+fn two_boards_meeting_on_one_day_are_two_events_with_their_own_uids() {
+    let cpb = demo("2026-12-09");
+    let mut panel = cpb.clone();
+    panel.board.id = Some(minutebook::model::BoardId::parse("fp").unwrap());
+    panel.board.name = "Fostering Panel".into();
+    let lines = parse_ics(&ics::forward_plan_at(
+        "Corporate Parenting Board and Fostering Panel",
+        &[cpb, panel],
+        date("2026-12-01"),
+        stamp(),
+    ))
+    .unwrap();
+    let uids = property(&lines, "UID");
+    assert_eq!(uids.len(), 2);
+    assert_ne!(uids[0], uids[1], "{uids:?}");
+    assert!(uids.contains(&"2026-12-09.fp@minutebook"), "{uids:?}");
+}
+
+#[test]
+fn the_events_sequence_is_the_meetings_and_its_end_the_workspaces_forecast() {
+    let mut m = demo("2026-12-09");
+    let at = |m: &Meeting| {
+        let lines = parse_ics(&ics::forward_plan_at(
+            CALENDAR,
+            std::slice::from_ref(m),
+            m.date,
+            stamp(),
+        ))
+        .unwrap();
+        events(&lines).remove(0)
+    };
+    assert!(at(&m).contains(&"SEQUENCE:0".to_string()));
+    m.calendar_sequence = 3;
+    assert!(at(&m).contains(&"SEQUENCE:3".to_string()));
+    // The end the Agenda tab forecasts for a meeting not yet begun.
+    let forecast = minutebook::model::running::forecast_end(&m, NaiveTime::MIN).unwrap();
+    let end = format!(
+        "DTEND;TZID=Europe/London:20261209T{}",
+        forecast.format("%H%M%S")
+    );
+    assert!(at(&m).contains(&end), "{end} in {:?}", at(&m));
+    // Once held, the actual end.
+    let mut held = demo("2026-11-11");
+    held.ended_at = NaiveTime::from_hms_opt(16, 10, 0);
+    let end = "DTEND;TZID=Europe/London:20261111T161000".to_string();
+    assert!(at(&held).contains(&end), "{end} in {:?}", at(&held));
 }
 
 #[test]
@@ -497,7 +611,7 @@ fn forward_plan_escapes_folds_and_unfolds_back_to_the_text() {
         "Extraordinary meeting: Härte, Überprüfung and 𝄞 music therapy, 2027 budget; care leavers"
             .repeat(2);
     m.start_time = None;
-    let ics = ics::forward_plan_at(std::slice::from_ref(&m), m.date, stamp());
+    let ics = ics::forward_plan_at(CALENDAR, std::slice::from_ref(&m), m.date, stamp());
     let lines = parse_ics(&ics).unwrap();
     assert!(ics.lines().count() > lines.len(), "long lines were folded");
     assert_eq!(unescape_text(property(&lines, "LOCATION")[0]), m.venue);
@@ -651,6 +765,7 @@ fn public_exports(m: &Meeting) -> Vec<(String, String)> {
     out.push((
         "ics".into(),
         ics::unfold(&ics::forward_plan_at(
+            CALENDAR,
             std::slice::from_ref(m),
             m.date,
             stamp(),
@@ -730,7 +845,7 @@ proptest! {
                 prop_assert!(serde_json::from_str::<Value>(&doc).is_ok());
             }
         }
-        let ics = ics::forward_plan_at(std::slice::from_ref(&m), m.date, stamp());
+        let ics = ics::forward_plan_at(CALENDAR, std::slice::from_ref(&m), m.date, stamp());
         let lines = parse_ics(&ics);
         prop_assert!(lines.is_ok(), "{:?}", lines.err());
         let lines = lines.unwrap();
@@ -1151,7 +1266,7 @@ proptest! {
         for c in &all_secrets {
             prop_assert!(private.contains(c.as_str()), "{} is in no record", c);
         }
-        let plan = ics::forward_plan_at(archive, archive[0].date, stamp());
+        let plan = ics::forward_plan_at(CALENDAR, archive, archive[0].date, stamp());
         prop_assert!(canaries(&plan).is_empty());
     }
 }

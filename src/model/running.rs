@@ -6,7 +6,7 @@
 //! afterwards ([`Minuting::WriteUp`]) is stepped the same way, but the clock stamps
 //! nothing: the clerk sets its times (see [`super::timing_rules`]).
 
-use chrono::{Duration, NaiveTime};
+use chrono::{Duration, NaiveDateTime, NaiveTime};
 
 use super::agenda::{self, AgendaItem, ItemStatus};
 use super::ids::ItemId;
@@ -298,11 +298,43 @@ pub fn forecast_end(m: &Meeting, now: NaiveTime) -> Option<NaiveTime> {
         .map(|i| remaining(i, now))
         .fold(Duration::zero(), |a, b| a + b);
     match (m.status, m.minuting) {
-        (MeetingStatus::Planned, _) => Some(m.start_time? + left),
+        (MeetingStatus::Planned, _) => Some(m.start_time? + planned_length(m)),
         (MeetingStatus::InProgress, Minuting::Live) => Some(now + left),
         (MeetingStatus::InProgress, Minuting::WriteUp)
         | (MeetingStatus::Draft | MeetingStatus::Approved, _) => None,
     }
+}
+
+/// The meeting's length as planned: every item's allowance, a section's own where longer
+/// than its sub-items' ([`agenda::allowance`]). Before the meeting begins, this is what
+/// [`forecast_end`] adds to the start.
+pub fn planned_length(m: &Meeting) -> Duration {
+    let minutes: u32 = m.agenda.iter().filter_map(agenda::allowance).sum();
+    Duration::minutes(i64::from(minutes))
+}
+
+/// When the meeting runs, as a calendar holds it: from the scheduled start to the actual
+/// end once it has ended, else to the forecast end of the meeting not yet begun (the start
+/// plus [`planned_length`], or `unplanned` where no item has an allowance). An end before
+/// the start is past midnight. `None` without a start time (a day's event).
+pub fn calendar_span(m: &Meeting, unplanned: Duration) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let start = m.date.and_time(m.start_time?);
+    let ended = matches!(m.status, MeetingStatus::Draft | MeetingStatus::Approved);
+    let end = match m.ended_at.filter(|_| ended) {
+        Some(t) => {
+            let end = m.date.and_time(t);
+            if end < start {
+                end + Duration::days(1)
+            } else {
+                end
+            }
+        }
+        None => match planned_length(m) {
+            d if d.is_zero() => start + unplanned,
+            d => start + d,
+        },
+    };
+    Some((start, end))
 }
 
 /// What is left of an item's allowance at `now`. A section's own allowance covers the whole
