@@ -8,12 +8,11 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
-
 use crate::model::{Board, Meeting, Origins};
 
 mod html;
 pub mod ics;
+pub mod json;
 mod ocd;
 mod prose;
 pub mod public;
@@ -29,7 +28,7 @@ pub enum Format {
     Text,
     /// One self-contained HTML file that prints on A4.
     Html,
-    /// The record as JSON: the whole meeting, or for the public, the allow-list.
+    /// JSON in one documented shape (docs/export-json.md) for both audiences.
     Json,
     /// An Open Civic Data event document (JSON).
     Ocd,
@@ -123,20 +122,12 @@ pub fn render(
 ) -> String {
     match audience {
         Audience::Public => render_public(&PublicMeeting::of(m, origins, board), format, scope),
-        Audience::Private => {
-            if format == Format::Json && scope == Scope::Full {
-                return json(m);
-            }
-            render_view(&view::View::private(m, origins, board), format, scope)
-        }
+        Audience::Private => render_view(&view::View::private(m, origins, board), format, scope),
     }
 }
 
 /// A public document from the allow-list: nothing else is in reach here.
 pub fn render_public(p: &PublicMeeting, format: Format, scope: Scope) -> String {
-    if format == Format::Json && scope == Scope::Full {
-        return json(p);
-    }
     render_view(&view::View::public(p), format, scope)
 }
 
@@ -145,65 +136,8 @@ fn render_view(v: &view::View, format: Format, scope: Scope) -> String {
         Format::Markdown => prose::render(v, prose::Style::Markdown, scope),
         Format::Text => prose::render(v, prose::Style::Plain, scope),
         Format::Html => html::render(v, scope),
-        Format::Json => json(&agenda_json(v)),
+        Format::Json => json::render(v, scope),
         Format::Ocd => ocd::render(v, scope),
-    }
-}
-
-fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).expect("plain data serialises") + "\n"
-}
-
-/// The agenda alone as JSON, for circulating before the meeting.
-#[derive(Serialize)]
-struct AgendaJson<'a> {
-    id: &'a str,
-    board: &'a str,
-    title: &'a str,
-    date: chrono::NaiveDate,
-    #[serde(with = "crate::model::clock::hhmm_opt")]
-    start_time: Option<chrono::NaiveTime>,
-    venue: &'a str,
-    agenda: Vec<AgendaEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct AgendaEntry<'a> {
-    number: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    exempt: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<crate::model::ItemKind>,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    presenter: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    minutes_allotted: Option<u32>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    principles: Vec<crate::model::Principle>,
-}
-
-fn agenda_json(v: &view::View) -> AgendaJson<'_> {
-    AgendaJson {
-        id: &v.id,
-        board: &v.board,
-        title: &v.title,
-        date: v.date,
-        start_time: v.start_time,
-        venue: &v.venue,
-        agenda: v
-            .items
-            .iter()
-            .map(|i| AgendaEntry {
-                number: &i.number,
-                title: &i.title,
-                exempt: i.exempt.as_deref(),
-                kind: i.kind,
-                presenter: &i.presenter,
-                minutes_allotted: i.allotted,
-                principles: i.principles.clone(),
-            })
-            .collect(),
     }
 }
 

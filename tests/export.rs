@@ -273,33 +273,67 @@ fn property<'a>(lines: &'a [String], name: &str) -> Vec<&'a str> {
 // ---------------------------------------------------------------- JSON and OCD
 
 #[test]
-fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
+fn public_and_full_json_share_one_versioned_shape_with_exempt_parts_absent() {
     let june = demo("2026-06-10");
     let public: Value =
         serde_json::from_str(&render(&june, Format::Json, Audience::Public, Scope::Full)).unwrap();
-    let items = public["agenda"].as_array().unwrap();
-    let exempt = items.iter().find(|i| i["part"] == "exempt").unwrap();
-    assert_eq!(exempt["number"], "8");
+    let full: Value =
+        serde_json::from_str(&render(&june, Format::Json, Audience::Private, Scope::Full)).unwrap();
+    assert_eq!(public["schema_version"], export::json::SCHEMA_VERSION);
+    assert_eq!(full["schema_version"], export::json::SCHEMA_VERSION);
+    assert_eq!(
+        (&public["audience"], &full["audience"]),
+        (&"public".into(), &"private".into())
+    );
+    // One shape: the public document's keys, at every level, are the full one's.
+    let keys = |v: &Value| -> BTreeSet<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert!(keys(&public).is_subset(&keys(&full)), "{:?}", keys(&public));
+    let item = |v: &Value, n: &str| -> Value {
+        v["agenda"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["number"] == n)
+            .unwrap()
+            .clone()
+    };
+    for n in ["1", "4.1", "8"] {
+        assert!(
+            keys(&item(&public, n)).is_subset(&keys(&item(&full, n))),
+            "item {n}"
+        );
+    }
+    let person = |v: &Value| keys(&v["attendance"][0]);
+    assert!(person(&public).is_subset(&person(&full)));
+
+    let exempt = item(&public, "8");
     assert_eq!(
         exempt["title"],
         "Placement review: young person placed in an unregistered setting"
     );
-    let keys: Vec<&String> = exempt.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["number", "part", "reason", "title"], "nothing else");
+    assert_eq!(
+        keys(&exempt).into_iter().collect::<Vec<_>>(),
+        ["exempt", "number", "title"],
+        "nothing else of Part B business"
+    );
     assert!(
-        exempt["reason"]
+        exempt["exempt"]
             .as_str()
             .unwrap()
             .starts_with("Local Government Act 1972, Schedule 12A")
     );
-    let open = items.iter().find(|i| i["number"] == "4.1").unwrap();
-    assert_eq!(open["part"], "open");
+    assert!(
+        item(&full, "8").get("minutes").is_some(),
+        "the full record has them"
+    );
+    let open = item(&public, "4.1");
     assert!(
         open["minutes"]
             .as_str()
             .unwrap()
             .contains("Designated Nurse")
     );
+    assert_eq!(open["minutes"], item(&full, "4.1")["minutes"]);
     let actions: Vec<&str> = public["actions"]
         .as_array()
         .unwrap()
@@ -310,12 +344,50 @@ fn public_json_is_the_allow_list_and_private_json_is_the_meeting() {
     assert!(!actions.is_empty());
     for p in public["attendance"].as_array().unwrap() {
         assert!(p.get("note").is_none() && p.get("arrived_at").is_none());
+        assert!(p.get("votes").is_none(), "who votes is the clerk's to know");
     }
-    assert_eq!(public["iha"]["status_words"], "BELOW TARGET");
+    assert_eq!(public["iha"]["status"], "BELOW TARGET");
+    assert_eq!(full["iha"]["status"], "BELOW TARGET");
+}
 
-    let private = render(&june, Format::Json, Audience::Private, Scope::Full);
-    let back: Meeting = serde_json::from_str(&private).unwrap();
-    assert_eq!(back, june, "the private JSON is the record itself");
+#[test]
+fn every_key_of_the_json_export_is_documented_in_docs_export_json() {
+    let doc =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/export-json.md")).unwrap();
+    fn walk(v: &Value, path: &str, out: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    out.insert(k.clone());
+                    walk(v, &format!("{path}.{k}"), out);
+                }
+            }
+            Value::Array(rows) => rows.iter().for_each(|r| walk(r, path, out)),
+            _ => {}
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for m in year() {
+        for audience in [Audience::Public, Audience::Private] {
+            for scope in SCOPES {
+                let v: Value =
+                    serde_json::from_str(&render(m, Format::Json, audience, scope)).unwrap();
+                walk(&v, "", &mut seen);
+            }
+        }
+    }
+    let missing: Vec<&String> = seen
+        .iter()
+        .filter(|k| !doc.contains(&format!("`{k}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/export-json.md does not describe {missing:?}"
+    );
+    assert!(doc.contains(&format!(
+        "`schema_version` is {}",
+        export::json::SCHEMA_VERSION
+    )));
 }
 
 #[test]
@@ -325,6 +397,8 @@ fn agenda_only_json_has_no_minutes_and_marks_part_b() {
         let v: Value =
             serde_json::from_str(&render(&june, Format::Json, audience, Scope::AgendaOnly))
                 .unwrap();
+        assert_eq!(v["schema_version"], export::json::SCHEMA_VERSION);
+        assert_eq!(v["document"], "agenda");
         let items = v["agenda"].as_array().unwrap();
         assert!(items.iter().all(|i| i.get("minutes").is_none()));
         assert!(v.get("actions").is_none() && v.get("attendance").is_none());
