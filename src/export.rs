@@ -150,3 +150,18 @@ pub fn allotted_minutes(items: &[crate::model::AgendaItem]) -> Option<u32> {
         .filter_map(crate::model::agenda::allowance)
         .reduce(|a, b| a + b)
 }
+
+/// The file an export is written to unless the clerk names another: the meeting's id, then
+/// "-agenda" and "-public" as they apply, and the format's extension
+/// ("2026-06-10-public.html"). Documents that refer to each other use these names.
+pub fn file_name(id: &str, format: Format, audience: Audience, scope: Scope) -> String {
+    let agenda = match scope {
+        Scope::AgendaOnly => "-agenda",
+        Scope::Full => "",
+    };
+    let public = match audience {
+        Audience::Public => "-public",
+        Audience::Private => "",
+    };
+    format!("{id}{agenda}{public}.{}", format.extension())
+}

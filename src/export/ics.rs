@@ -128,11 +128,24 @@ fn event(m: &Meeting, dtstamp: &str) -> Vec<String> {
 /// under one id in two data directories, are two events. A record from before boards had
 /// ids names its board by a slug of the board's name.
 pub fn uid(m: &Meeting) -> String {
-    let board = match &m.board.id {
-        Some(id) => id.as_str().to_string(),
-        None => slug(&m.board.name),
-    };
-    format!("{}.{board}@minutebook", m.id)
+    uid_of(
+        m.id.as_str(),
+        m.board.id.as_ref().map(|b| b.as_str()),
+        &m.board.name,
+    )
+}
+
+/// [`uid`] from its parts, for documents drawn from a view (the OCD event's id).
+pub fn uid_of(meeting: &str, board_id: Option<&str>, board_name: &str) -> String {
+    format!("{meeting}.{}@minutebook", board_key(board_id, board_name))
+}
+
+/// The board as ids name it: its record's id, or a slug of its name.
+pub fn board_key(board_id: Option<&str>, board_name: &str) -> String {
+    match board_id {
+        Some(id) => id.to_string(),
+        None => slug(board_name),
+    }
 }
 
 fn slug(name: &str) -> String {

@@ -318,23 +318,34 @@ pub fn planned_length(m: &Meeting) -> Duration {
 /// plus [`planned_length`], or `unplanned` where no item has an allowance). An end before
 /// the start is past midnight. `None` without a start time (a day's event).
 pub fn calendar_span(m: &Meeting, unplanned: Duration) -> Option<(NaiveDateTime, NaiveDateTime)> {
-    let start = m.date.and_time(m.start_time?);
     let ended = matches!(m.status, MeetingStatus::Draft | MeetingStatus::Approved);
-    let end = match m.ended_at.filter(|_| ended) {
-        Some(t) => {
-            let end = m.date.and_time(t);
-            if end < start {
-                end + Duration::days(1)
-            } else {
-                end
-            }
-        }
-        None => match planned_length(m) {
-            d if d.is_zero() => start + unplanned,
-            d => start + d,
-        },
+    let planned = match planned_length(m) {
+        d if d.is_zero() => unplanned,
+        d => d,
     };
-    Some((start, end))
+    Some(span(
+        m.date,
+        m.start_time?,
+        m.ended_at.filter(|_| ended),
+        planned,
+    ))
+}
+
+/// From `start` on `date` to the actual end `ended` where the meeting has ended (past
+/// midnight where it is before the start), else to `start` + `planned`.
+pub fn span(
+    date: chrono::NaiveDate,
+    start: NaiveTime,
+    ended: Option<NaiveTime>,
+    planned: Duration,
+) -> (NaiveDateTime, NaiveDateTime) {
+    let start = date.and_time(start);
+    let end = match ended {
+        Some(t) if date.and_time(t) < start => date.and_time(t) + Duration::days(1),
+        Some(t) => date.and_time(t),
+        None => start + planned,
+    };
+    (start, end)
 }
 
 /// What is left of an item's allowance at `now`. A section's own allowance covers the whole
