@@ -18,8 +18,8 @@ use minutebook::model::agenda::{self, numbered};
 use minutebook::model::approval::Erratum;
 use minutebook::model::iha_children::IhaChild;
 use minutebook::model::{
-    ActionId, ActionItem, ActionStatus, AgendaItem, Decision, DecisionKind, Due, Exemption, ItemId,
-    ItemKind, Meeting, MeetingId, Origins, RaisedIn,
+    ActionId, ActionItem, ActionStatus, AgendaItem, Decision, DecisionKind, Declaration, Due,
+    Exemption, InterestKind, ItemId, ItemKind, Meeting, MeetingId, MinuteRef, Origins, RaisedIn,
 };
 
 const SCOPES: [Scope; 2] = [Scope::Full, Scope::AgendaOnly];
@@ -727,20 +727,28 @@ fn plant(base: &Meeting, p: &Plant) -> (Meeting, String) {
     item.minutes_allotted = Some(17);
     item.started_at = NaiveTime::from_hms_opt(15, 33, 0);
     item.ended_at = NaiveTime::from_hms_opt(15, 51, 0);
-    item.decisions.push(Decision::new(
-        DecisionKind::Resolution,
-        format!("that the placement of {c} be reviewed"),
+    item.decisions.push(voted(
+        Decision::new(
+            DecisionKind::Resolution,
+            format!("that the placement of {c} be reviewed"),
+        ),
+        c,
     ));
+    // Its minute's reference may be published: it says nothing of the business.
+    item.minute = Some(MinuteRef(EXEMPT_MINUTE.into()));
+    m.exclusion_minute = Some(MinuteRef(EXCLUSION_MINUTE.into()));
     let sub_id = ItemId(id.0 + 1);
+    m.declarations.push(declared(id, c, "Member"));
     if p.with_sub_item {
         let mut sub = AgendaItem::new(sub_id, format!("Case of {c}"), ItemKind::Information);
         sub.presenter = format!("Social worker for {c}");
         sub.minutes = format!("Details of {c}'s placement.");
-        sub.decisions.push(Decision::new(
-            DecisionKind::Decision,
-            format!("{c} to be visited weekly"),
+        sub.decisions.push(voted(
+            Decision::new(DecisionKind::Decision, format!("{c} to be visited weekly")),
+            &format!("{c}sub"),
         ));
         item.sub_items.push(sub);
+        m.declarations.push(declared(sub_id, c, "Sub-item member"));
     }
     if p.nested {
         let reports = numbered(&m.agenda)
@@ -804,6 +812,47 @@ fn plant(base: &Meeting, p: &Plant) -> (Meeting, String) {
     (m, number)
 }
 
+/// The exempt item's minute reference and the exclusion's, which public documents may carry.
+const EXEMPT_MINUTE: &str = "CPB/26/78";
+const EXCLUSION_MINUTE: &str = "CPB/26/77";
+
+/// `d` moved, seconded and put to a recorded vote, every name carrying `c`.
+fn voted(mut d: Decision, c: &str) -> Decision {
+    use minutebook::model::{Cast, NamedVote, Vote, VoteResult};
+    d.moved_by = format!("Cllr Mover {c}");
+    d.seconded_by = format!("Cllr Seconder {c}");
+    d.vote = Some(Vote {
+        in_favour: 2,
+        against: 1,
+        abstained: 0,
+        result: VoteResult::Carried,
+        casting_vote: false,
+        named: [
+            ("For", Cast::For),
+            ("Yes", Cast::For),
+            ("No", Cast::Against),
+        ]
+        .into_iter()
+        .map(|(n, cast)| NamedVote {
+            name: format!("Cllr {n}voter {c}"),
+            cast,
+        })
+        .collect(),
+    });
+    d
+}
+
+/// A declaration of interest in `item`, its member and its nature carrying `c`.
+fn declared(item: ItemId, c: &str, who: &str) -> Declaration {
+    Declaration {
+        member: format!("{who} {c}"),
+        item,
+        kind: InterestKind::OtherRegistrable,
+        nature: format!("Foster carer for {c}"),
+        left_room: true,
+    }
+}
+
 fn plants() -> impl Strategy<Value = Plant> {
     (
         "[A-Za-z0-9]{10,16}",
@@ -823,7 +872,9 @@ fn plants() -> impl Strategy<Value = Plant> {
         })
 }
 
-/// Every public document of `m`: five formats × two scopes, and the forward plan.
+/// Every public document of `m`: every format × two scopes, and the forward plan.
+/// DOCX: being added at the same time (Format::Docx, perhaps bytes from render); once
+/// merged, its documents go in here as the text of their unzipped word/*.xml parts.
 fn public_exports(m: &Meeting) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for format in Format::ALL {
@@ -854,6 +905,10 @@ proptest! {
         let (m, number) = plant(&demo(base), &p);
         let private = render(&m, Format::Text, Audience::Private, Scope::Full);
         prop_assert!(private.contains(&p.canary), "the canary was planted");
+        let full = render(&m, Format::Json, Audience::Private, Scope::Full);
+        for planted in ["Cllr Mover", "Cllr Seconder", "Cllr Novoter", "Member QZX", "Foster carer for"] {
+            prop_assert!(full.contains(planted), "the full record holds {}", planted);
+        }
 
         for (what, doc) in public_exports(&m) {
             prop_assert!(!doc.contains(&p.canary), "{} carries the canary:\n{}", what, doc);
@@ -869,8 +924,13 @@ proptest! {
                     prop_assert!(item.is_some(), "{}: no item {}", what, number);
                     let item = item.unwrap();
                     prop_assert_eq!(item["title"].as_str(), Some(p.title.as_str()));
-                    let reason = item.get("reason").or(item.get("exempt")).and_then(Value::as_str);
-                    prop_assert_eq!(reason, Some(p.reason.as_str()));
+                    prop_assert_eq!(item["exempt"].as_str(), Some(p.reason.as_str()));
+                    // Minute references and the exclusion are published, exempt or not.
+                    prop_assert_eq!(&v["exclusion"]["before"], &Value::from(number.as_str()));
+                    if what.ends_with("Full") {
+                        prop_assert_eq!(item["minute"].as_str(), Some(EXEMPT_MINUTE));
+                        prop_assert_eq!(v["exclusion"]["minute"].as_str(), Some(EXCLUSION_MINUTE));
+                    }
                 }
                 "ocd" => {
                     let v: Value = serde_json::from_str(&doc).unwrap();
@@ -1042,18 +1102,51 @@ fn pick_meeting(pick: usize, n: usize) -> usize {
     if pick == usize::MAX { n - 1 } else { pick % n }
 }
 
-/// An item with a fresh canary in every field.
-fn planted(id: ItemId, canary: &mut u32) -> AgendaItem {
+/// An item with a fresh canary in every field, and a declaration of interest in it whose
+/// member and nature carry canaries too.
+fn planted(id: ItemId, canary: &mut u32, declarations: &mut Vec<Declaration>) -> AgendaItem {
+    use minutebook::model::{Cast, NamedVote, Vote, VoteResult};
     *canary += 1;
     let c = *canary;
     let mut item = AgendaItem::new(id, format!("Item QZT{c}X"), ItemKind::Report);
     item.presenter = format!("Presenter QZP{c}X");
     item.minutes = format!("Minutes QZM{c}X");
-    item.decisions.push(Decision::new(
-        DecisionKind::Resolution,
-        format!("Resolved QZD{c}X"),
-    ));
+    let mut d = Decision::new(DecisionKind::Resolution, format!("Resolved QZD{c}X"));
+    d.moved_by = format!("Mover QZB{c}X");
+    d.seconded_by = format!("Seconder QZS{c}X");
+    d.vote = Some(Vote {
+        in_favour: 1,
+        against: 0,
+        abstained: 0,
+        result: VoteResult::Carried,
+        casting_vote: false,
+        named: vec![NamedVote {
+            name: format!("Voter QZN{c}X"),
+            cast: Cast::For,
+        }],
+    });
+    item.decisions.push(d);
+    declarations.push(Declaration {
+        member: format!("Declarant QZC{c}X"),
+        item: id,
+        kind: InterestKind::NonRegistrable,
+        nature: format!("Interest QZI{c}X"),
+        left_room: c % 2 == 0,
+    });
     item
+}
+
+/// The canaries of a decision: its text, mover, seconder and named voters.
+fn decision_canaries(d: &Decision) -> Vec<String> {
+    let named = d
+        .vote
+        .iter()
+        .flat_map(|v| v.named.iter().map(|n| n.name.as_str()));
+    [d.text.as_str(), &d.moved_by, &d.seconded_by]
+        .into_iter()
+        .chain(named)
+        .flat_map(canaries)
+        .collect()
 }
 
 /// Adds the actions that are Part B business now, where they were raised.
@@ -1109,9 +1202,10 @@ fn play(steps: &[Step]) -> Played {
             } => {
                 let m = &mut meetings[pick_meeting(meeting, n)];
                 let first = agenda::next_id(&m.agenda).0;
-                let mut item = planted(ItemId(first), &mut canary);
+                let mut item = planted(ItemId(first), &mut canary, &mut m.declarations);
                 for k in 0..subs {
-                    let sub = planted(ItemId(first + 1 + k as u32), &mut canary);
+                    let sub_id = ItemId(first + 1 + k as u32);
+                    let sub = planted(sub_id, &mut canary, &mut m.declarations);
                     item.sub_items.push(sub);
                 }
                 if exempt {
@@ -1228,7 +1322,7 @@ fn secret_canaries(m: &Meeting, part_b_actions: &BTreeSet<ActionId>) -> BTreeSet
             let other = [canaries(&i.presenter), canaries(&i.minutes)]
                 .concat()
                 .into_iter()
-                .chain(i.decisions.iter().flat_map(|d| canaries(&d.text)));
+                .chain(i.decisions.iter().flat_map(decision_canaries));
             if under {
                 secret.extend(title)
             } else {
@@ -1244,6 +1338,14 @@ fn secret_canaries(m: &Meeting, part_b_actions: &BTreeSet<ActionId>) -> BTreeSet
     }
     let (mut public, mut secret) = (BTreeSet::new(), BTreeSet::new());
     walk(&m.agenda, false, &mut public, &mut secret);
+    for d in &m.declarations {
+        let words = [canaries(&d.member), canaries(&d.nature)].concat();
+        match oracle_exempt(&m.agenda, d.item, false) {
+            Some(false) => public.extend(words),
+            // In exempt business, or in an item no longer on the agenda: never published.
+            Some(true) | None => secret.extend(words),
+        }
+    }
     for a in &m.actions {
         let words = [
             canaries(&a.text),
@@ -1327,12 +1429,15 @@ proptest! {
                 }
             }
         }
-        // Every secret was planted where the clerk's own record shows it.
+        // Every secret was planted where the clerk's own record shows it (the full JSON
+        // holds every field: votes by name, mover, seconder, declarations).
         let private: String = archive
             .iter()
-            .map(|m| {
+            .flat_map(|m| {
                 let origins = Origins::of(m, |id| archive.iter().find(|x| x.id == *id).cloned());
-                export::render(m, &origins, None, Format::Text, Audience::Private, Scope::Full)
+                [Format::Text, Format::Json].map(|f| {
+                    export::render(m, &origins, None, f, Audience::Private, Scope::Full)
+                })
             })
             .collect();
         for c in &all_secrets {
