@@ -1131,7 +1131,7 @@ fn planted(id: ItemId, canary: &mut u32, declarations: &mut Vec<Declaration>) ->
         item: id,
         kind: InterestKind::NonRegistrable,
         nature: format!("Interest QZI{c}X"),
-        left_room: c % 2 == 0,
+        left_room: c.is_multiple_of(2),
     });
     item
 }

@@ -209,13 +209,13 @@ fn validate(e: &Value) -> Vec<String> {
         f.say("event.all_day", "not a boolean");
     }
     for key in ["start_date", "end_date"] {
-        if let Some(v) = e.get(key) {
-            if !v.as_str().is_some_and(fuzzy_datetime_blank) {
-                f.say(
-                    &format!("event.{key}"),
-                    format!("{v} is not a fuzzy datetime"),
-                );
-            }
+        if let Some(v) = e.get(key)
+            && !v.as_str().is_some_and(fuzzy_datetime_blank)
+        {
+            f.say(
+                &format!("event.{key}"),
+                format!("{v} is not a fuzzy datetime"),
+            );
         }
     }
     if e.get("start_date").and_then(Value::as_str) == Some("") {
@@ -260,11 +260,11 @@ fn location(f: &mut Faults, l: Option<&Value>) {
     f.string(&l["name"], "event.location.name", 1);
     f.optional_string(l, "note", "event.location", 0);
     f.optional_string(l, "url", "event.location", 0);
-    if let Some(c) = l.get("coordinates").filter(|c| !c.is_null()) {
-        if f.keys(c, "event.location.coordinates", &["latitude", "longitude"]) {
-            f.string(&c["latitude"], "event.location.coordinates.latitude", 1);
-            f.string(&c["longitude"], "event.location.coordinates.longitude", 1);
-        }
+    if let Some(c) = l.get("coordinates").filter(|c| !c.is_null())
+        && f.keys(c, "event.location.coordinates", &["latitude", "longitude"])
+    {
+        f.string(&c["latitude"], "event.location.coordinates.latitude", 1);
+        f.string(&c["longitude"], "event.location.coordinates.longitude", 1);
     }
 }
 
