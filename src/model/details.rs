@@ -116,6 +116,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_calendar_sequence_rises_once_for_a_change_a_calendar_holds_and_never_otherwise() {
+        let tpl = crate::model::Template::builtin("corporate-parenting-board").unwrap();
+        let id = MeetingId::parse("2026-12-09").unwrap();
+        let mut m = crate::model::carry::new_meeting(&tpl, id, None, &[]);
+        let facts = CalendarFacts::of(&m);
+        m.agenda[0].minutes = "Apologies were received.".into();
+        m.board.quorum += 1;
+        assert!(
+            !note_calendar_change(&facts, &mut m),
+            "minutes and quorum: no calendar's"
+        );
+        assert_eq!(m.calendar_sequence, 0);
+        // A longer allowance lengthens the planned meeting, so moves its calendar end.
+        let facts = CalendarFacts::of(&m);
+        m.agenda[0].minutes_allotted = Some(m.agenda[0].minutes_allotted.unwrap_or(0) + 10);
+        m.venue = "Room 2".into();
+        assert!(note_calendar_change(&facts, &mut m));
+        assert_eq!(m.calendar_sequence, 1, "once for the whole change");
+        let facts = CalendarFacts::of(&m);
+        assert!(!note_calendar_change(&facts, &mut m), "no change");
+        assert_eq!(m.calendar_sequence, 1);
+    }
+
+    #[test]
     fn a_quorum_over_a_hundred_or_not_a_number_is_refused_saying_what_was_typed() {
         assert_eq!(quorum(" 3 "), Ok(3));
         assert_eq!(quorum("100"), Ok(100));
