@@ -29,6 +29,7 @@ use ratatui::layout::Size;
 use crate::editor::Editor;
 use crate::keymap::{self, Command, Scope, Tab};
 use crate::model::agenda::numbered;
+use crate::model::details::{self, CalendarFacts};
 use crate::model::{Board, ItemId, Meeting, MeetingStatus, running};
 use crate::store::Summary;
 use crate::ui::theme::Theme;
@@ -144,6 +145,20 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) {
+        let before = (
+            self.revision,
+            self.meeting.id.clone(),
+            CalendarFacts::of(&self.meeting),
+        );
+        self.update_meeting(msg);
+        // Whatever changed this meeting (a form, an agenda edit), calendars are told once.
+        let (revision, id, calendar) = before;
+        if self.revision != revision && self.meeting.id == id {
+            details::note_calendar_change(&calendar, &mut self.meeting);
+        }
+    }
+
+    fn update_meeting(&mut self, msg: Msg) {
         let msg = match self.viewing.is_some() {
             true => match self.update_view(msg) {
                 Some(msg) => msg,

@@ -9,13 +9,12 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
-
 use crate::model::{Board, Meeting, Origins};
 
 mod docx;
 mod html;
 pub mod ics;
+pub mod json;
 mod ocd;
 mod prose;
 pub mod public;
@@ -31,7 +30,7 @@ pub enum Format {
     Text,
     /// One self-contained HTML file that prints on A4.
     Html,
-    /// The record as JSON: the whole meeting, or for the public, the allow-list.
+    /// JSON in one documented shape (docs/export-json.md) for both audiences.
     Json,
     /// An Open Civic Data event document (JSON).
     Ocd,
@@ -147,20 +146,12 @@ pub fn document(
 ) -> Document {
     match audience {
         Audience::Public => document_public(&PublicMeeting::of(m, origins, board), format, scope),
-        Audience::Private => {
-            if format == Format::Json && scope == Scope::Full {
-                return Document::Text(json(m));
-            }
-            document_view(&view::View::private(m, origins, board), format, scope)
-        }
+        Audience::Private => document_view(&view::View::private(m, origins, board), format, scope),
     }
 }
 
 /// A public document from the allow-list: nothing else is in reach here.
 pub fn document_public(p: &PublicMeeting, format: Format, scope: Scope) -> Document {
-    if format == Format::Json && scope == Scope::Full {
-        return Document::Text(json(p));
-    }
     document_view(&view::View::public(p), format, scope)
 }
 
@@ -196,67 +187,10 @@ fn document_view(v: &view::View, format: Format, scope: Scope) -> Document {
         Format::Markdown => prose::render(v, prose::Style::Markdown, scope),
         Format::Text => prose::render(v, prose::Style::Plain, scope),
         Format::Html => html::render(v, scope),
-        Format::Json => json(&agenda_json(v)),
+        Format::Json => json::render(v, scope),
         Format::Ocd => ocd::render(v, scope),
         Format::Docx => return Document::Docx(docx::render(v, scope)),
     })
-}
-
-fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).expect("plain data serialises") + "\n"
-}
-
-/// The agenda alone as JSON, for circulating before the meeting.
-#[derive(Serialize)]
-struct AgendaJson<'a> {
-    id: &'a str,
-    board: &'a str,
-    title: &'a str,
-    date: chrono::NaiveDate,
-    #[serde(with = "crate::model::clock::hhmm_opt")]
-    start_time: Option<chrono::NaiveTime>,
-    venue: &'a str,
-    agenda: Vec<AgendaEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct AgendaEntry<'a> {
-    number: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    exempt: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<crate::model::ItemKind>,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    presenter: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    minutes_allotted: Option<u32>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    principles: Vec<crate::model::Principle>,
-}
-
-fn agenda_json(v: &view::View) -> AgendaJson<'_> {
-    AgendaJson {
-        id: &v.id,
-        board: &v.board,
-        title: &v.title,
-        date: v.date,
-        start_time: v.start_time,
-        venue: &v.venue,
-        agenda: v
-            .items
-            .iter()
-            .map(|i| AgendaEntry {
-                number: &i.number,
-                title: &i.title,
-                exempt: i.exempt.as_deref(),
-                kind: i.kind,
-                presenter: &i.presenter,
-                minutes_allotted: i.allotted,
-                principles: i.principles.clone(),
-            })
-            .collect(),
-    }
 }
 
 /// The meeting's length from its agenda's allotted times: an item with sub-items
@@ -267,4 +201,19 @@ pub fn allotted_minutes(items: &[crate::model::AgendaItem]) -> Option<u32> {
         .iter()
         .filter_map(crate::model::agenda::allowance)
         .reduce(|a, b| a + b)
+}
+
+/// The file an export is written to unless the clerk names another: the meeting's id, then
+/// "-agenda" and "-public" as they apply, and the format's extension
+/// ("2026-06-10-public.html"). Documents that refer to each other use these names.
+pub fn file_name(id: &str, format: Format, audience: Audience, scope: Scope) -> String {
+    let agenda = match scope {
+        Scope::AgendaOnly => "-agenda",
+        Scope::Full => "",
+    };
+    let public = match audience {
+        Audience::Public => "-public",
+        Audience::Private => "",
+    };
+    format!("{id}{agenda}{public}.{}", format.extension())
 }

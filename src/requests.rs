@@ -143,8 +143,17 @@ fn export(
                 Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
             };
             let n = meetings.iter().filter(|m| m.date >= today).count();
+            // Named after every board, as `export --ics` without `--board` is.
+            let names: Vec<String> = match store.boards() {
+                Ok(boards) => boards.into_iter().map(|b| b.name).collect(),
+                Err(e) => return Reply::Failed(format!("Not exported: {e}.")),
+            };
             (
-                export::Document::Text(export::ics::forward_plan(&meetings, today)),
+                export::Document::Text(export::ics::forward_plan(
+                    &export::ics::calendar_name(&names),
+                    &meetings,
+                    today,
+                )),
                 format!("the forward plan ({n} meetings) as iCalendar"),
             )
         }

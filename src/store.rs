@@ -383,6 +383,8 @@ impl Store {
             id: id.clone(),
             reason,
         })?;
+        let calendar = crate::model::details::CalendarFacts::of(&before);
+        crate::model::details::note_calendar_change(&calendar, &mut meeting);
         let outcome = if meeting == before {
             // Done before, perhaps by a run whose directory sync failed: settle that.
             self.settle()

@@ -709,10 +709,13 @@ fn verify_and_the_forward_plan_cover_one_board_with_board_or_every_board_without
 
     let plan = ok(&data, &["export", "--ics", "--board", "fp"]);
     assert_eq!(plan.matches("BEGIN:VEVENT").count(), 1, "{plan}");
-    assert!(plan.contains("UID:2099-01-14@minutebook") && plan.contains("Fostering Panel"));
+    // The UID names the board too; the calendar is named after the board it covers.
+    assert!(plan.contains("UID:2099-01-14.fp@minutebook"), "{plan}");
+    assert!(plan.contains("X-WR-CALNAME:Fostering Panel\r\n"), "{plan}");
     let plan = ok(&data, &["export", "--ics"]);
-    assert!(plan.contains("UID:2099-01-14-cpb@minutebook"), "{plan}");
-    assert!(plan.contains("UID:2099-01-14@minutebook"));
+    assert!(plan.contains("UID:2099-01-14-cpb."), "{plan}");
+    assert!(plan.contains("UID:2099-01-14.fp@minutebook"));
+    assert!(plan.contains(" and Fostering Panel"), "every board: {plan}");
     let out = minutebook(&data, &["export", "--ics", "--board", "xyz"]);
     assert!(
         stderr(&out).contains("there is no board xyz"),

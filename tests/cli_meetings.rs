@@ -343,3 +343,42 @@ fn a_past_meeting_is_written_up_from_the_command_line_with_the_times_checked_and
     );
     assert!(stdout(&out).contains("\"status\": \"draft\""));
 }
+
+/// The calendar sequence the record on disk holds.
+fn sequence(data: &std::path::Path, id: &str) -> u64 {
+    let record: serde_json::Value =
+        serde_json::from_slice(&fs::read(data.join(format!("{id}.json"))).unwrap()).unwrap();
+    record["calendar_sequence"].as_u64().unwrap_or(0)
+}
+
+#[test]
+fn meeting_set_raises_the_calendar_sequence_for_a_change_calendars_hold_and_not_otherwise() {
+    let (_tmp, data) = demo_data();
+    assert_eq!(sequence(&data, "2026-12-09"), 0);
+    let set = |args: &[&str]| {
+        let mut all = vec!["meeting", "set"];
+        all.extend_from_slice(args);
+        let out = minutebook(&data, &all);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    };
+    set(&["2026-12-09", "--venue", "Room 2"]);
+    assert_eq!(sequence(&data, "2026-12-09"), 1, "a new venue");
+    set(&["2026-12-09", "--venue", "Room 2"]);
+    assert_eq!(
+        sequence(&data, "2026-12-09"),
+        1,
+        "the same venue again is no change"
+    );
+    set(&["2026-12-09", "--quorum", "4"]);
+    assert_eq!(
+        sequence(&data, "2026-12-09"),
+        1,
+        "no calendar holds the quorum"
+    );
+    set(&["2026-12-09", "--date", "2026-12-16", "--time", "10:30"]);
+    assert_eq!(
+        sequence(&data, "2026-12-16"),
+        2,
+        "a move and a new time at once: once"
+    );
+}

@@ -163,8 +163,18 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Failure> {
         let (mut meetings, problems) = store.load_where(|id| id.date() >= today)?;
         warn_all(&problems);
         meetings.retain(|m| scope.keeps(board_id_of(&boards, &m.board).as_ref()));
+        // Named after the board it covers (`--board`), else after every board.
+        let names: Vec<String> = boards
+            .iter()
+            .filter(|b| scope.keeps(Some(&b.id)))
+            .map(|b| b.name.clone())
+            .collect();
         (
-            Document::Text(ics::forward_plan(&meetings, today)),
+            Document::Text(ics::forward_plan(
+                &ics::calendar_name(&names),
+                &meetings,
+                today,
+            )),
             "the forward plan".to_string(),
         )
     } else {

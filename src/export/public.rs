@@ -17,9 +17,9 @@ use crate::model::approval::Approval;
 use crate::model::clock;
 use crate::model::standing::{IhaStatus, rate_text};
 use crate::model::{
-    ActionId, ActionStatus, ActionUpdate, Attendance, Board, Decision, Due, Figure, IhaFigures,
-    InterestKind, ItemId, ItemKind, ItemStatus, Meeting, MeetingId, MeetingStatus, MinuteRef,
-    Origins, Presence, Principle, Role, YoungPeopleNamed, exclusion,
+    ActionId, ActionStatus, ActionUpdate, Attendance, Board, BoardId, Decision, Due, Figure,
+    IhaFigures, InterestKind, ItemId, ItemKind, ItemStatus, Meeting, MeetingId, MeetingStatus,
+    MinuteRef, Origins, Presence, Principle, Role, YoungPeopleNamed, exclusion,
 };
 use crate::words;
 
@@ -27,6 +27,10 @@ use crate::words;
 pub struct PublicMeeting {
     pub id: MeetingId,
     pub board: String,
+    /// The board record's id, where the meeting names one: it tells two boards' meetings
+    /// apart in calendars and open data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub board_id: Option<BoardId>,
     /// The council the board is of, from its record ("" where none could be read).
     pub council: String,
     /// The democratic services officer to contact, and how, for the agenda pack.
@@ -406,6 +410,7 @@ impl PublicMeeting {
         PublicMeeting {
             id: m.id.clone(),
             board: m.board.name.clone(),
+            board_id: m.board.id.clone(),
             council: board.map_or_else(String::new, |b| b.council.clone()),
             contact_officer: board.map_or_else(String::new, |b| naming.field(&b.clerk)),
             contact: board.map_or_else(String::new, |b| b.contact.clone()),

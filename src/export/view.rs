@@ -20,6 +20,8 @@ pub struct View {
     pub audience: Audience,
     pub id: String,
     pub board: String,
+    /// The board record's id, where the meeting names one.
+    pub board_id: Option<String>,
     /// "" where the board's record could not be read.
     pub council: String,
     /// The clerk, and how to reach them: the agenda pack's contact officer.
@@ -245,6 +247,7 @@ impl View {
             audience: Audience::Private,
             id: m.id.to_string(),
             board: m.board.name.clone(),
+            board_id: m.board.id.as_ref().map(|b| b.as_str().to_string()),
             council: board.map_or_else(String::new, |b| b.council.clone()),
             contact_officer: board.map_or_else(String::new, |b| b.clerk.clone()),
             contact: board.map_or_else(String::new, |b| b.contact.clone()),
@@ -396,6 +399,7 @@ impl View {
             audience: Audience::Public,
             id: p.id.to_string(),
             board: p.board.clone(),
+            board_id: p.board_id.as_ref().map(|b| b.as_str().to_string()),
             council: p.council.clone(),
             contact_officer: p.contact_officer.clone(),
             contact: p.contact.clone(),

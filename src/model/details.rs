@@ -1,9 +1,13 @@
 //! The meeting's own details as the clerk sets them (title, start, venue, board, quorum):
-//! the checks the workspace form and `minutebook meeting set` share, each naming the problem.
+//! the checks the workspace form and `minutebook meeting set` share, each naming the problem;
+//! and the calendar's sequence, raised whenever what a calendar holds of a meeting changes.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::board::{Board, BoardId};
 use super::ids::MeetingId;
 use super::meeting::{Meeting, MeetingBoard};
+use super::running;
 
 /// The largest quorum a board could set: more members than any board has.
 pub const MAX_QUORUM: u32 = 100;
@@ -68,9 +72,72 @@ pub fn board_change_refused(
     Some(format!("it cannot become a meeting of board {to}: {why}"))
 }
 
+/// What a calendar holds of a meeting: its board and title (the event's summary), the
+/// venue, and when it runs ([`running::calendar_span`]). A change to any of these is a
+/// change calendars must take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarFacts {
+    board: String,
+    title: String,
+    venue: String,
+    date: NaiveDate,
+    span: Option<(NaiveDateTime, NaiveDateTime)>,
+}
+
+/// A meeting taken to last this long where no item has an allowance.
+pub const UNPLANNED_MINUTES: i64 = 120;
+
+impl CalendarFacts {
+    pub fn of(m: &Meeting) -> CalendarFacts {
+        CalendarFacts {
+            board: m.board.name.clone(),
+            title: m.title.clone(),
+            venue: m.venue.clone(),
+            date: m.date,
+            span: running::calendar_span(m, Duration::minutes(UNPLANNED_MINUTES)),
+        }
+    }
+}
+
+/// Raises `m`'s calendar sequence once where what a calendar holds of it is not what it
+/// held `before` the change, so calendars replace their copy of the event; a change that
+/// leaves those alone (or no change) leaves it. True where it was raised. Every path that
+/// changes a meeting (the workspace, `meeting set`, a move to another date) calls this.
+pub fn note_calendar_change(before: &CalendarFacts, m: &mut Meeting) -> bool {
+    let changed = *before != CalendarFacts::of(m);
+    if changed {
+        m.calendar_sequence = m.calendar_sequence.saturating_add(1);
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_calendar_sequence_rises_once_for_a_change_a_calendar_holds_and_never_otherwise() {
+        let tpl = crate::model::Template::builtin("corporate-parenting-board").unwrap();
+        let id = MeetingId::parse("2026-12-09").unwrap();
+        let mut m = crate::model::carry::new_meeting(&tpl, id, None, &[]);
+        let facts = CalendarFacts::of(&m);
+        m.agenda[0].minutes = "Apologies were received.".into();
+        m.board.quorum += 1;
+        assert!(
+            !note_calendar_change(&facts, &mut m),
+            "minutes and quorum: no calendar's"
+        );
+        assert_eq!(m.calendar_sequence, 0);
+        // A longer allowance lengthens the planned meeting, so moves its calendar end.
+        let facts = CalendarFacts::of(&m);
+        m.agenda[0].minutes_allotted = Some(m.agenda[0].minutes_allotted.unwrap_or(0) + 10);
+        m.venue = "Room 2".into();
+        assert!(note_calendar_change(&facts, &mut m));
+        assert_eq!(m.calendar_sequence, 1, "once for the whole change");
+        let facts = CalendarFacts::of(&m);
+        assert!(!note_calendar_change(&facts, &mut m), "no change");
+        assert_eq!(m.calendar_sequence, 1);
+    }
 
     #[test]
     fn a_quorum_over_a_hundred_or_not_a_number_is_refused_saying_what_was_typed() {

@@ -6,7 +6,7 @@
 //! afterwards ([`Minuting::WriteUp`]) is stepped the same way, but the clock stamps
 //! nothing: the clerk sets its times (see [`super::timing_rules`]).
 
-use chrono::{Duration, NaiveTime};
+use chrono::{Duration, NaiveDateTime, NaiveTime};
 
 use super::agenda::{self, AgendaItem, ItemStatus};
 use super::ids::ItemId;
@@ -298,11 +298,54 @@ pub fn forecast_end(m: &Meeting, now: NaiveTime) -> Option<NaiveTime> {
         .map(|i| remaining(i, now))
         .fold(Duration::zero(), |a, b| a + b);
     match (m.status, m.minuting) {
-        (MeetingStatus::Planned, _) => Some(m.start_time? + left),
+        (MeetingStatus::Planned, _) => Some(m.start_time? + planned_length(m)),
         (MeetingStatus::InProgress, Minuting::Live) => Some(now + left),
         (MeetingStatus::InProgress, Minuting::WriteUp)
         | (MeetingStatus::Draft | MeetingStatus::Approved, _) => None,
     }
+}
+
+/// The meeting's length as planned: every item's allowance, a section's own where longer
+/// than its sub-items' ([`agenda::allowance`]). Before the meeting begins, this is what
+/// [`forecast_end`] adds to the start.
+pub fn planned_length(m: &Meeting) -> Duration {
+    let minutes: u32 = m.agenda.iter().filter_map(agenda::allowance).sum();
+    Duration::minutes(i64::from(minutes))
+}
+
+/// When the meeting runs, as a calendar holds it: from the scheduled start to the actual
+/// end once it has ended, else to the forecast end of the meeting not yet begun (the start
+/// plus [`planned_length`], or `unplanned` where no item has an allowance). An end before
+/// the start is past midnight. `None` without a start time (a day's event).
+pub fn calendar_span(m: &Meeting, unplanned: Duration) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let ended = matches!(m.status, MeetingStatus::Draft | MeetingStatus::Approved);
+    let planned = match planned_length(m) {
+        d if d.is_zero() => unplanned,
+        d => d,
+    };
+    Some(span(
+        m.date,
+        m.start_time?,
+        m.ended_at.filter(|_| ended),
+        planned,
+    ))
+}
+
+/// From `start` on `date` to the actual end `ended` where the meeting has ended (past
+/// midnight where it is before the start), else to `start` + `planned`.
+pub fn span(
+    date: chrono::NaiveDate,
+    start: NaiveTime,
+    ended: Option<NaiveTime>,
+    planned: Duration,
+) -> (NaiveDateTime, NaiveDateTime) {
+    let start = date.and_time(start);
+    let end = match ended {
+        Some(t) if date.and_time(t) < start => date.and_time(t) + Duration::days(1),
+        Some(t) => date.and_time(t),
+        None => start + planned,
+    };
+    (start, end)
 }
 
 /// What is left of an item's allowance at `now`. A section's own allowance covers the whole

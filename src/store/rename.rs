@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::boards::board_id_of;
 use super::trash::Trashed;
 use super::{Handle, Result, SaveOutcome, Store, StoreError};
+use crate::model::details::{self, CalendarFacts};
 use crate::model::rename::{self, OnDate, id_on};
 use crate::model::{Meeting, MeetingId};
 
@@ -64,6 +65,7 @@ impl Store {
                     id: id.clone(),
                     reason,
                 })?;
+                details::note_calendar_change(&CalendarFacts::of(&before), &mut meeting);
                 let outcome = match meeting == before {
                     true => self.settle(),
                     false => self.save(&mut handle, &meeting)?,
@@ -159,6 +161,8 @@ impl Store {
             return Err(taken(&new_path));
         }
         rename::rename(&mut meeting, to.clone());
+        // Once for the whole change, the new date with whatever else changed.
+        details::note_calendar_change(&CalendarFacts::of(&loaded.meeting), &mut meeting);
         let outcome = self.create(&meeting).map_err(|e| match e {
             StoreError::AlreadyExists { path } => taken(&path),
             e => e,

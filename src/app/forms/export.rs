@@ -89,16 +89,8 @@ fn default_name(
     audience: Audience,
     scope: Scope,
 ) -> String {
-    let Some(f) = format else {
-        return "forward-plan.ics".to_string();
-    };
-    let agenda = match scope {
-        Scope::AgendaOnly => "-agenda",
-        Scope::Full => "",
-    };
-    let public = match audience {
-        Audience::Public => "-public",
-        Audience::Private => "",
-    };
-    format!("{id}{agenda}{public}.{}", f.extension())
+    match format {
+        None => "forward-plan.ics".to_string(),
+        Some(f) => crate::export::file_name(id.as_str(), f, audience, scope),
+    }
 }

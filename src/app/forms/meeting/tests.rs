@@ -214,3 +214,37 @@ fn a_meeting_that_approves_another_boards_minutes_keeps_its_board_and_says_why()
     );
     assert_eq!(app.meeting.board, before.board);
 }
+
+#[test]
+fn what_a_calendar_holds_raises_its_sequence_once_per_change_and_nothing_else_does() {
+    let mut app = december();
+    let sequence = |app: &Workspace| app.meeting.calendar_sequence;
+    assert_eq!(sequence(&app), 0);
+    app.typed("1m").press(KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(
+        sequence(&app),
+        0,
+        "the form saved as it opened changes nothing"
+    );
+
+    edit_field(&mut app, 3, "Room 2");
+    app.press(KeyCode::Enter);
+    assert_eq!(sequence(&app), 1, "a new venue");
+    edit_field(&mut app, 5, "4");
+    app.press(KeyCode::Enter);
+    assert_eq!(sequence(&app), 1, "no calendar holds the quorum");
+    edit_field(&mut app, 0, "Corporate Parenting Board: budget");
+    app.press(KeyCode::Enter);
+    assert_eq!(sequence(&app), 2, "a new title");
+
+    // The selected item's allowance: the meeting's planned length, so its calendar end.
+    let before = crate::model::running::planned_length(&app.meeting);
+    app.typed("e\t\t\t45").press(KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_ne!(crate::model::running::planned_length(&app.meeting), before);
+    assert_eq!(sequence(&app), 3, "a longer meeting");
+    // The item's presenter is no calendar's business.
+    app.typed("e\t\tMark Delaney").press(KeyCode::Enter);
+    assert_eq!(sequence(&app), 3);
+}
