@@ -10,9 +10,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mb() { target/debug/minutebook --data-dir "$tmp/data" "$@"; }
 mb demo --into "$tmp/data" >/dev/null
-# The demo's board record is made from its meetings on first use; give it its council.
-mb board list >/dev/null 2>&1
-mb board edit cpb --council "Northshire County Council" --clerk "Leanne Ford" >/dev/null
 mb export 2026-06-10 --format html --public --output "$tmp/minutes.html" >/dev/null
 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \

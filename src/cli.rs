@@ -526,9 +526,12 @@ fn show(store: &Store, id: &str) -> Outcome {
     let origins = store
         .origins_for(&mut meeting, audience)
         .map_err(|e| Failure(format!("could not show meeting {id}: {e}")))?;
+    // As `export` does: the council, the clerk and who chaired from the board's record,
+    // where it can be read.
+    let board = store.board_of(&meeting.board).ok().flatten();
     say_raw!(
         "{}",
-        crate::export::render(&meeting, &origins, None, format, audience, scope)
+        crate::export::render(&meeting, &origins, board.as_ref(), format, audience, scope)
     );
     Ok(())
 }
@@ -622,6 +625,10 @@ fn write_demo(store: &Store) -> Result<usize, Failure> {
             store.dir().display(),
             m.id
         )));
+    }
+    // The board's record first, so nothing of the demo is ever without its board.
+    if store.board(&demo::board(&year).id)?.is_none() {
+        store.create_board(&demo::board(&year))?;
     }
     for m in &year {
         store.create(m)?;

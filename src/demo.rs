@@ -20,8 +20,8 @@ use crate::words::{day_month_year, decision_mark, long_date, month_year};
 
 /// The demo board's code, as its record (made from its name) has it: minutes "CPB/26/12".
 const CODE: &str = "CPB";
-/// Part B ground most often cited by these boards.
 pub const CHAIR: &str = "Cllr Margaret Holloway";
+/// Part B ground most often cited by these boards.
 const EXEMPT_REASON: &str = "Local Government Act 1972, Schedule 12A, paragraph 2: information likely to reveal \
                                  the identity of an individual";
 
@@ -497,6 +497,26 @@ fn say(item: &mut AgendaItem, text: &str) {
                 .push(Decision::new(DecisionKind::Resolution, rest.to_string()));
         }
     }
+}
+
+/// The demo board's own record, as its clerk would have set it up: the council, the clerk
+/// and how the public reach them (the agenda pack's contact officer), the second Wednesday
+/// at 14:00, and its roster from the latest meeting (young people do not vote).
+pub fn board(year: &[Meeting]) -> crate::model::Board {
+    use crate::model::board::{UsualDay, WeekOfMonth};
+    use crate::model::{BoardId, board_migration};
+    let latest = year.last().expect("the demo year has meetings");
+    let id = BoardId::from_code(CODE).expect("CPB makes a board id");
+    let mut board = board_migration::board_from_meeting(id, CODE.to_string(), latest);
+    board.council = "Northshire County Council".into();
+    board.clerk = "Leanne Ford".into();
+    board.contact = "01632 960123, democratic.services@northshire.example.gov.uk".into();
+    board.usual_day = Some(UsualDay {
+        weekday: Weekday::Wed,
+        week: WeekOfMonth::Second,
+    });
+    board.adopts = vec![latest.board.name.clone()];
+    board
 }
 
 /// The demo year: ten monthly meetings, February to December 2026 (none in August).

@@ -18,7 +18,7 @@ fn action<'a>(m: &'a Value, id: &str) -> &'a Value {
 #[test]
 fn an_action_edited_and_one_withdrawn_in_the_workspace_are_on_disk_with_who_and_what() {
     let (_tmp, data) = common::demo_data();
-    // No board record in the demo: the login name says who.
+    // The demo board's record names its clerk: she, not the login name, is who.
     let env = [("USER", "lford")];
     // Corrections are dated the day they are made (the real clock's: either side of a midnight).
     let first_day = chrono::Local::now().date_naive().to_string();
@@ -49,7 +49,7 @@ fn an_action_edited_and_one_withdrawn_in_the_workspace_are_on_disk_with_who_and_
     let edited = action(&m, "2026-07-08#1");
     assert_eq!(edited["owner"], "Head of Service");
     let last = edited["history"].as_array().unwrap().last().unwrap();
-    assert_eq!(last["by"], "lford");
+    assert_eq!(last["by"], "Leanne Ford");
     assert!(made_today(&last["date"]), "{}", last["date"]);
     assert_eq!(last["meeting"], "2026-12-09");
     assert_eq!(last["changed"][0]["field"], "owner");
@@ -62,6 +62,6 @@ fn an_action_edited_and_one_withdrawn_in_the_workspace_are_on_disk_with_who_and_
     assert!(history.len() > 1, "its earlier updates stay: {history:?}");
     let last = history.last().unwrap();
     assert_eq!(last["status"], "withdrawn");
-    assert_eq!(last["by"], "lford");
+    assert_eq!(last["by"], "Leanne Ford");
     assert!(made_today(&last["date"]), "{}", last["date"]);
 }
