@@ -3,7 +3,8 @@
 //!
 //! A long full record in draft must print as several A4 pages, each headed "NOT FOR
 //! PUBLICATION – exempt information" and "DRAFT – subject to approval" and numbered
-//! "Page N of M" (read back with pdftotext, where poppler-utils is installed).
+//! "Page N of M" (read back with pdftotext, where poppler-utils is installed). The Word
+//! export is opened by a word processor the same way, where LibreOffice is installed.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -123,4 +124,81 @@ fn the_full_record_prints_every_page_marked_and_numbered() {
             );
         }
     }
+}
+
+/// LibreOffice, where installed: a word processor to open the Word export with.
+fn word_processor() -> Option<PathBuf> {
+    ["/usr/bin/soffice", "/usr/bin/libreoffice"]
+        .map(PathBuf::from)
+        .into_iter()
+        .find(|p| p.is_file())
+}
+
+/// A word processor opens the Word minutes, and every page it lays out carries the marks
+/// in its header and "Page N of M" in its footer: Word's own fields, counted by it.
+#[test]
+fn a_word_processor_opens_the_word_minutes_with_every_page_marked_and_numbered() {
+    let Some(soffice) = word_processor() else {
+        println!("skipped: no word processor found (install libreoffice-writer)");
+        return;
+    };
+    let year = minutebook::demo::year();
+    let (june, _) = long_draft();
+    let origins = Origins::of(&june, |id| year.iter().find(|x| x.id == *id).cloned());
+    let doc = export::document(
+        &june,
+        &origins,
+        None,
+        Format::Docx,
+        Audience::Private,
+        Scope::Full,
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("minutes.docx");
+    std::fs::write(&docx, doc.bytes()).unwrap();
+    let out = Command::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            tmp.path().join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(tmp.path())
+        .arg(&docx)
+        .output()
+        .expect("the word processor runs");
+    let pdf_path = tmp.path().join("minutes.pdf");
+    assert!(
+        out.status.success() && pdf_path.is_file(),
+        "{} could not open the Word minutes: {}",
+        soffice.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let Ok(text) = Command::new("pdftotext").arg(&pdf_path).arg("-").output() else {
+        println!("page headers not read: pdftotext (poppler-utils) is not installed");
+        return;
+    };
+    let text = String::from_utf8_lossy(&text.stdout);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(
+        pages.len() > 1,
+        "a long record lays out on {} page(s)",
+        pages.len()
+    );
+    for (n, page) in pages.iter().enumerate() {
+        for mark in [
+            "NOT FOR PUBLICATION – exempt information",
+            "DRAFT – subject to approval",
+            &format!("Page {} of {}", n + 1, pages.len()),
+        ] {
+            assert!(
+                page.contains(mark),
+                "page {} lacks {mark:?}:\n{page}",
+                n + 1
+            );
+        }
+    }
+    assert!(text.contains("CPB/26/12"), "headed by minute references");
 }
