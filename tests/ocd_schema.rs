@@ -618,3 +618,23 @@ fn two_boards_meetings_on_one_day_have_different_stable_event_ids() {
         "one event, whichever document"
     );
 }
+
+/// An event is a document like the minutes: nothing of the clerk's workspace is in it (no
+/// quorum counts, item kinds, allowances, statuses or run times), public or full.
+#[test]
+fn an_ocd_event_carries_none_of_the_workspaces_run_data() {
+    for m in year() {
+        for audience in [Audience::Public, Audience::Private] {
+            let text = ocd(m, audience, Scope::Full).to_string();
+            let allowances = (0..10).map(|d| format!("{d} min"));
+            let words = [" needed)", "procedural", " · done", "\"quorum\""].map(String::from);
+            for internal in words.into_iter().chain(allowances) {
+                assert!(
+                    !text.contains(&internal),
+                    "{} {audience:?} carries {internal:?}: {text}",
+                    m.id
+                );
+            }
+        }
+    }
+}

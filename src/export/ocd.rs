@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::view::{Item, Person, View, item_facts};
+use super::view::{Item, Person, View};
 use super::{Audience, Format, Scope, ics};
 use crate::model::{MeetingStatus, Presence, reading, running};
 
@@ -95,8 +95,6 @@ struct Extras {
     audience: &'static str,
     minutes_status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    quorum: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     approval: Option<crate::model::approval::Approval>,
 }
 
@@ -155,7 +153,6 @@ pub fn render(v: &View, scope: Scope) -> String {
             timezone: ics::TZID,
             audience: if v.is_public() { "public" } else { "private" },
             minutes_status: v.status.label(),
-            quorum: full.then(|| v.quorum.clone()),
             approval: if full { v.approval.clone() } else { None },
         },
     };
@@ -242,13 +239,9 @@ fn agenda_item(v: &View, i: &Item, people: &[Participant], full: bool) -> Agenda
         classification.push("exempt".to_string());
         notes.push(v.exempt_mark(reason));
     }
-    if let Some(k) = i.kind {
-        classification.push(k.label().to_string());
-    }
-    let facts = item_facts(i, full);
-    if !facts.is_empty() {
-        notes.push(facts.join(" · "));
-    }
+    // Like the minutes, nothing of the clerk's workspace: no kind, allowance, status or
+    // run time; who presents it, as the agenda says.
+    notes.extend(super::view::presented_by(i));
     if full {
         notes.extend(i.minutes.split("\n\n").map(str::trim).map(str::to_string));
         notes.extend(i.decisions.iter().map(reading::decision_line));

@@ -621,33 +621,6 @@ pub fn heading(board: &str, title: &str) -> String {
     }
 }
 
-/// Words for an item's facts: "report · Mark Delaney · 20 min".
-pub fn item_facts(i: &Item, with_status: bool) -> Vec<String> {
-    let mut facts = Vec::new();
-    if let Some(k) = i.kind {
-        facts.push(k.label().to_string());
-    }
-    if !i.presenter.is_empty() {
-        facts.push(i.presenter.clone());
-    }
-    if let Some(m) = i.allotted {
-        facts.push(format!("{m} min"));
-    }
-    if with_status {
-        if let Some(s) = i.status {
-            facts.push(s.label().to_string());
-        }
-        if let (Some(a), Some(b)) = (i.started, i.ended) {
-            facts.push(format!(
-                "{}–{}",
-                crate::words::time(a),
-                crate::words::time(b)
-            ));
-        }
-    }
-    facts
-}
-
 // ------------------------------------------------------------------ The council layout
 //
 // The words every council-style document shares (Markdown, text, HTML, Word), so that

@@ -122,8 +122,10 @@ impl Attendance {
     }
 }
 
-/// Who is in the chair: the board's chair if present, else someone present whose position
-/// is "Chair", else the vice-chair if present (`chair`, `vice_chair`: the roster's names).
+/// Who is in the chair: someone present whose position in this meeting's own record is
+/// "Chair" (so a board that elects a new chair later does not rewrite who chaired its past
+/// meetings), else the board's chair if present, else its vice-chair if present
+/// (`chair`, `vice_chair`: the roster's names).
 pub fn in_the_chair<'a>(
     attendance: &'a [Attendance],
     chair: Option<&str>,
@@ -137,13 +139,11 @@ pub fn in_the_chair<'a>(
             .filter(present)
             .find(|a| a.name.trim() == name)
     };
-    named(chair)
-        .or_else(|| {
-            attendance
-                .iter()
-                .filter(present)
-                .find(|a| a.position.trim().eq_ignore_ascii_case("chair"))
-        })
+    attendance
+        .iter()
+        .filter(present)
+        .find(|a| a.position.trim().eq_ignore_ascii_case("chair"))
+        .or_else(|| named(chair))
         .or_else(|| named(vice_chair))
 }
 
@@ -206,6 +206,24 @@ impl Quorum {
 
 #[cfg(test)]
 mod tests {
+    /// A meeting's record says who chaired it; a board that elects a new chair later does
+    /// not change who chaired its earlier meetings (sealed ones among them).
+    #[test]
+    fn the_meetings_own_record_of_its_chair_outranks_the_boards_chair_now() {
+        let mut then = Attendance::new("Cllr Holloway", Role::Member, "Chair");
+        let mut now = Attendance::new("Cllr Brierley", Role::Member, "Member Champion");
+        then.status = Presence::Present;
+        now.status = Presence::Present;
+        let people = [then, now];
+        let chair = in_the_chair(&people, Some("Cllr Brierley"), None);
+        assert_eq!(chair.map(|a| a.name.as_str()), Some("Cllr Holloway"));
+        // With no one recorded as "Chair", the board's chair (if present) is taken.
+        let mut people = people;
+        people[0].position = "Lead Member".into();
+        let chair = in_the_chair(&people, Some("Cllr Brierley"), None);
+        assert_eq!(chair.map(|a| a.name.as_str()), Some("Cllr Brierley"));
+    }
+
     use super::*;
 
     fn t(s: &str) -> NaiveTime {

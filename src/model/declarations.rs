@@ -70,13 +70,17 @@ pub fn check(m: &Meeting, d: &Declaration) -> Result<(), String> {
     }
     let mut with = m.clone();
     with.declarations.push(d.clone());
-    // Only what this declaration makes wrong is refused: a decision already wrong is not its doing.
-    for decision in &item.decisions {
-        if resolution::check(m, d.item, decision).is_err() {
-            continue;
+    // Only what this declaration makes wrong is refused: a decision already wrong is not its
+    // doing. Leaving for a section is leaving for its sub-items, so their decisions count too.
+    for w in super::agenda::walk(std::slice::from_ref(item)) {
+        for decision in &w.item.decisions {
+            if resolution::check(m, w.item.id, decision).is_err() {
+                continue;
+            }
+            resolution::check(&with, w.item.id, decision).map_err(|why| {
+                format!("the decision \"{}\" says otherwise: {why}", decision.text)
+            })?;
         }
-        resolution::check(&with, d.item, decision)
-            .map_err(|why| format!("the decision \"{}\" says otherwise: {why}", decision.text))?;
     }
     Ok(())
 }

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use super::agenda::{AgendaItem, Decision};
 use super::attendance::{Attendance, Presence, Role};
-use super::declarations;
 use super::ids::ItemId;
 use super::meeting::Meeting;
 
@@ -270,9 +269,16 @@ fn there_for(a: &Attendance, item: &AgendaItem) -> bool {
     a.status == Presence::Present && !gone_before && !came_after
 }
 
-/// Whether `name` declared an interest in `item` and left the room for it.
+/// Whether `name` declared an interest in `item`, or in a section it is part of, and left
+/// the room for it: leaving for a section is leaving for every item in it.
 pub fn left_room(m: &Meeting, item: ItemId, name: &str) -> bool {
-    declarations::for_item(&m.declarations, item).any(|d| d.left_room && same_name(&d.member, name))
+    m.declarations.iter().any(|d| {
+        d.left_room
+            && same_name(&d.member, name)
+            && (d.item == item
+                || m.item(d.item)
+                    .is_some_and(|outer| super::agenda::find(&outer.sub_items, item).is_some()))
+    })
 }
 
 /// Names as the clerk types them: spaces at the ends and letter case aside.
@@ -572,6 +578,34 @@ mod tests {
             refusal(&m, item, &d),
             "Cllr C was not in the meeting while this item was taken (left before it started \
              or arrived after it ended), so cannot vote on it"
+        );
+    }
+
+    #[test]
+    fn leaving_the_room_for_a_section_keeps_the_member_out_of_its_sub_items_too() {
+        let (mut m, item) = meeting();
+        let section = m
+            .agenda
+            .iter()
+            .find(|s| agenda::find(&s.sub_items, item).is_some())
+            .expect("the item sits in a section")
+            .id;
+        m.declarations.push(Declaration {
+            member: "Cllr B".into(),
+            item: section,
+            kind: InterestKind::DisclosablePecuniary,
+            nature: "owns a children's home".into(),
+            left_room: true,
+        });
+        let mut d = voted(1, 0, 0, VoteResult::Carried);
+        d.moved_by = "Cllr B".into();
+        assert_eq!(
+            refusal(&m, item, &d),
+            "Cllr B declared an interest and left the room for this item, so cannot move it"
+        );
+        assert_eq!(
+            refusal(&m, item, &voted(4, 0, 0, VoteResult::Carried)),
+            "4 votes were cast but only 3 voting members were present for this item"
         );
     }
 
