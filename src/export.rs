@@ -12,6 +12,7 @@ use std::str::FromStr;
 use crate::model::{Board, Meeting, Origins};
 
 mod docx;
+mod docx_order;
 mod html;
 pub mod ics;
 pub mod json;

@@ -46,10 +46,28 @@ pub fn render(v: &View, scope: Scope) -> Vec<u8> {
         doc = doc.header(h);
     }
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.build()
+    in_order(doc.build())
         .pack(&mut out)
         .expect("a document packs into memory");
     out.into_inner()
+}
+
+/// The package's XML parts with every property element's children in schema order
+/// (docx_order.rs says why: Word drops what it meets out of order).
+fn in_order(mut x: docx_rs::XMLDocx) -> docx_rs::XMLDocx {
+    use super::docx_order::in_schema_order;
+    for part in [
+        &mut x.document,
+        &mut x.styles,
+        &mut x.numberings,
+        &mut x.settings,
+    ] {
+        *part = in_schema_order(part);
+    }
+    for part in x.headers.iter_mut().chain(x.footers.iter_mut()) {
+        *part = in_schema_order(part);
+    }
+    x
 }
 
 /// The document's body as it is written, paragraph by paragraph.
@@ -437,5 +455,38 @@ fn agenda_item(body: &mut Body, v: &View, item: &Item) {
     }
     if let Some(line) = presented_by(item) {
         body.para("Normal", &line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::docx_order::out_of_order;
+    use crate::model::Origins;
+
+    /// Every part Word reads has its property elements' children in schema order, for the
+    /// demo's June minutes (tables, headers, a footer with fields, every style).
+    #[test]
+    fn every_part_of_the_word_minutes_is_in_schema_order() {
+        let year = crate::demo::year();
+        let june = year.iter().find(|m| m.id.as_str() == "2026-06-10").unwrap();
+        let origins = Origins::of(june, |id| year.iter().find(|x| x.id == *id).cloned());
+        let v = View::private(june, &origins, None);
+        let mut doc = styles(Body(Docx::new()).0).footer(footer());
+        let mut body = Body(doc);
+        minutes(&mut body, &v);
+        doc = body.0;
+        if let Some(h) = header(&v, Scope::Full) {
+            doc = doc.header(h);
+        }
+        let x = in_order(doc.build());
+        let parts = [&x.document, &x.styles]
+            .into_iter()
+            .chain(&x.headers)
+            .chain(&x.footers);
+        for part in parts {
+            let xml = String::from_utf8_lossy(part);
+            assert_eq!(out_of_order(&xml), Vec::<String>::new());
+        }
     }
 }
