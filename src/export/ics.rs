@@ -124,41 +124,13 @@ fn event(m: &Meeting, dtstamp: &str) -> Vec<String> {
     lines
 }
 
-/// The event's UID: the meeting and its board, so two boards' meetings on one day, even
-/// under one id in two data directories, are two events. A record from before boards had
-/// ids names its board by a slug of the board's name.
+/// The event's UID: kept across a move of date, and per board (see
+/// [`Meeting::calendar_uid`]).
 pub fn uid(m: &Meeting) -> String {
-    uid_of(
-        m.id.as_str(),
-        m.board.id.as_ref().map(|b| b.as_str()),
-        &m.board.name,
-    )
+    m.calendar_uid()
 }
 
-/// [`uid`] from its parts, for documents drawn from a view (the OCD event's id).
-pub fn uid_of(meeting: &str, board_id: Option<&str>, board_name: &str) -> String {
-    format!("{meeting}.{}@minutebook", board_key(board_id, board_name))
-}
-
-/// The board as ids name it: its record's id, or a slug of its name.
-pub fn board_key(board_id: Option<&str>, board_name: &str) -> String {
-    match board_id {
-        Some(id) => id.to_string(),
-        None => slug(board_name),
-    }
-}
-
-fn slug(name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    match words.is_empty() {
-        true => "board".to_string(),
-        false => words.join("-"),
-    }
-}
+pub use crate::model::meeting::{board_key, calendar_uid_of as uid_of};
 
 /// A TEXT value escaped (RFC 5545 §3.3.11): backslash, semicolon, comma and newline;
 /// other control characters, which the format does not allow, are dropped.

@@ -553,6 +553,7 @@ mod tests {
             exclusion_minute: None,
             calendar_sequence: 0,
             agenda_published: None,
+            calendar_uid: None,
             errata: vec![Erratum {
                 date: id.date(),
                 item: Some(ItemId(3)),

@@ -230,6 +230,7 @@ pub fn new_meeting(
         exclusion_minute: None,
         calendar_sequence: 0,
         agenda_published: None,
+        calendar_uid: None,
         errata: Vec::new(),
         agenda,
         id,

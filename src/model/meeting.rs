@@ -104,6 +104,11 @@ pub struct Meeting {
     /// When the agenda was published (the summons' date), once it has been.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda_published: Option<NaiveDate>,
+    /// The calendar event's UID, kept when the meeting moves to another date (and so
+    /// another id), so that calendars update the event they hold instead of adding one.
+    /// None until the first move: the UID is then the one its id gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar_uid: Option<String>,
     /// Last: it holds the long minutes text, so the summary fields above read first.
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
@@ -150,7 +155,44 @@ impl Meeting {
         ActionId::new(&self.id, max + 1)
     }
 
+    /// The calendar event's UID: the one kept from before a move, else the meeting's id
+    /// and its board ("2026-12-09.cpb@minutebook"), so two boards' meetings on one day are
+    /// two events.
+    pub fn calendar_uid(&self) -> String {
+        self.calendar_uid.clone().unwrap_or_else(|| {
+            calendar_uid_of(
+                self.id.as_str(),
+                self.board.id.as_ref().map(|b| b.as_str()),
+                &self.board.name,
+            )
+        })
+    }
+
     pub fn item(&self, id: super::ids::ItemId) -> Option<&AgendaItem> {
         agenda::find(&self.agenda, id)
+    }
+}
+
+/// [`Meeting::calendar_uid`] from its parts, for documents drawn from a view.
+pub fn calendar_uid_of(meeting: &str, board_id: Option<&str>, board_name: &str) -> String {
+    format!("{meeting}.{}@minutebook", board_key(board_id, board_name))
+}
+
+/// The board as ids name it: its record's id, or (a record from before boards had ids) a
+/// slug of its name.
+pub fn board_key(board_id: Option<&str>, board_name: &str) -> String {
+    match board_id {
+        Some(id) => id.to_string(),
+        None => {
+            let words: Vec<String> = board_name
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect();
+            match words.is_empty() {
+                true => "board".to_string(),
+                false => words.join("-"),
+            }
+        }
     }
 }

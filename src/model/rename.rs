@@ -65,6 +65,8 @@ pub fn id_on(
 /// Rewrites `m` as meeting `to`: its id and date, the ids of the actions raised at it and
 /// where they say they were raised, and every update or erratum that names it.
 pub fn rename(m: &mut Meeting, to: MeetingId) {
+    // Calendars know the meeting by the UID its old id gave: keep it.
+    m.calendar_uid = Some(m.calendar_uid());
     let from = std::mem::replace(&mut m.id, to.clone());
     m.date = to.date();
     let own = format!("{from}#");

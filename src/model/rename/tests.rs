@@ -163,3 +163,16 @@ fn a_meeting_cannot_move_before_the_one_it_approves_or_where_its_actions_were_ra
     );
     assert_eq!(out_of_order(&dec, id("2027-01-13").date()), None);
 }
+
+/// Members' calendars hold the meeting under the UID its first id gave: a move of date
+/// keeps it, so the event is updated (SEQUENCE raised) rather than a second one added.
+#[test]
+fn a_meeting_moved_to_another_date_keeps_its_calendar_uid() {
+    let mut m = meeting("2026-12-09", &[]);
+    let before = m.calendar_uid();
+    assert!(before.starts_with("2026-12-09."), "{before}");
+    rename(&mut m, id("2026-12-16"));
+    assert_eq!(m.calendar_uid(), before);
+    rename(&mut m, id("2026-12-23"));
+    assert_eq!(m.calendar_uid(), before, "and after a second move");
+}
