@@ -171,11 +171,6 @@ pub fn render(
     text(document(m, origins, board, format, audience, scope), format)
 }
 
-/// [`document_public`] in a text format, as text; panics as [`render`] does.
-pub fn render_public(p: &PublicMeeting, format: Format, scope: Scope) -> String {
-    text(document_public(p, format, scope), format)
-}
-
 fn text(d: Document, format: Format) -> String {
     match d {
         Document::Text(t) => t,

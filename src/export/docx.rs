@@ -20,10 +20,19 @@ use super::view::{Block, Item, View, blocks, item_heading, presented_by, resolve
 const A4: (u32, u32) = (11906, 16838);
 const MARGIN: i32 = 1134;
 /// The width between the margins, which the tables' columns share.
-const TEXT_WIDTH: usize = 11906 - 2 * MARGIN as usize;
+const TEXT_WIDTH: usize = A4.0 as usize - 2 * MARGIN as usize;
 
 /// The document as the bytes of a .docx file.
 pub fn render(v: &View, scope: Scope) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    package(v, scope)
+        .pack(&mut out)
+        .expect("a document packs into memory");
+    out.into_inner()
+}
+
+/// The document's parts, each in schema order, ready to pack.
+fn package(v: &View, scope: Scope) -> docx_rs::XMLDocx {
     let mut body = Body(Docx::new());
     match scope {
         Scope::Full => minutes(&mut body, v),
@@ -45,11 +54,7 @@ pub fn render(v: &View, scope: Scope) -> Vec<u8> {
     if let Some(h) = header(v, scope) {
         doc = doc.header(h);
     }
-    let mut out = std::io::Cursor::new(Vec::new());
     in_order(doc.build())
-        .pack(&mut out)
-        .expect("a document packs into memory");
-    out.into_inner()
 }
 
 /// The package's XML parts with every property element's children in schema order
@@ -472,14 +477,7 @@ mod tests {
         let june = year.iter().find(|m| m.id.as_str() == "2026-06-10").unwrap();
         let origins = Origins::of(june, |id| year.iter().find(|x| x.id == *id).cloned());
         let v = View::private(june, &origins, None);
-        let mut doc = styles(Body(Docx::new()).0).footer(footer());
-        let mut body = Body(doc);
-        minutes(&mut body, &v);
-        doc = body.0;
-        if let Some(h) = header(&v, Scope::Full) {
-            doc = doc.header(h);
-        }
-        let x = in_order(doc.build());
+        let x = package(&v, Scope::Full);
         let parts = [&x.document, &x.styles]
             .into_iter()
             .chain(&x.headers)
