@@ -7,6 +7,7 @@ pub mod approval;
 pub mod attendance;
 pub mod board;
 pub mod board_migration;
+pub mod brief;
 pub mod carry;
 pub mod clock;
 pub mod declarations;

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod boards;
+pub mod brief_sources;
 pub mod disk;
 pub mod error;
 pub mod index;

@@ -1,5 +1,6 @@
 //! Drawing the workspace: tab bar, the current pane, status bar, and any overlay.
 
+pub mod brief;
 pub mod layout;
 pub mod overlay;
 pub mod roster;
