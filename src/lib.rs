@@ -7,6 +7,7 @@
 extern crate self as minutebook;
 
 pub mod app;
+pub mod chair;
 pub mod chair_link;
 pub mod cli;
 pub mod demo;
