@@ -180,6 +180,40 @@ impl Quorum {
         }
     }
 
+    /// The quorum in the room now: members (as [`Quorum::of`] counts them) present, not
+    /// yet gone by `now` nor arriving after it, and not out of the room for the item in
+    /// hand (`out_of_room`, names as declared). With no `now` (the meeting is not running
+    /// live), anyone recorded as having left is gone. A member leaving that makes the
+    /// meeting inquorate shows at once.
+    pub fn at(
+        attendance: &[Attendance],
+        needed: u32,
+        now: Option<NaiveTime>,
+        out_of_room: &[String],
+    ) -> Quorum {
+        let here = |a: &&Attendance| {
+            let gone = match (a.departed_at, now) {
+                (Some(left), Some(now)) => left <= now,
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            let not_yet = matches!((a.arrived_at, now), (Some(came), Some(now)) if came > now);
+            let out = out_of_room
+                .iter()
+                .any(|n| super::resolution::same_name(n, &a.name));
+            !gone && !not_yet && !out
+        };
+        let members_present = attendance
+            .iter()
+            .filter(|a| a.role == Role::Member && a.status == Presence::Present)
+            .filter(here)
+            .count() as u32;
+        Quorum {
+            members_present,
+            ..Quorum::of(attendance, needed)
+        }
+    }
+
     pub fn is_quorate(self) -> bool {
         self.members_present >= self.needed
     }
@@ -279,6 +313,37 @@ mod tests {
         arrived_at_start(&mut people, t("10:02"));
         let arrived: Vec<_> = people.iter().map(|p| p.arrived_at).collect();
         assert_eq!(arrived, [Some(t("10:02")), None, Some(t("09:55"))]);
+    }
+
+    #[test]
+    fn a_member_leaving_that_makes_the_meeting_inquorate_shows_at_once() {
+        let mut people: Vec<Attendance> = ["Cllr A", "Cllr B", "Cllr C", "Cllr D"]
+            .into_iter()
+            .map(|n| Attendance::new(n, Role::Member, ""))
+            .collect();
+        people.push(Attendance::new("Head of Service", Role::Officer, ""));
+        for p in &mut people {
+            p.status = Presence::Present;
+            p.arrived_at = Some(t("14:00"));
+        }
+        people[3].status = Presence::Apologies;
+        people[0].departed_at = Some(t("15:10"));
+        let at = |now: &str, out: &[String]| Quorum::at(&people, 3, Some(t(now)), out);
+        assert_eq!(at("15:09", &[]).describe(), "quorate (3 of 3 needed)");
+        assert_eq!(at("15:10", &[]).describe(), "NOT QUORATE (2 of 3 needed)");
+        // Out of the room for the item in hand, after an interest declared.
+        let out = ["cllr b ".to_string()];
+        assert_eq!(at("14:30", &out).describe(), "NOT QUORATE (2 of 3 needed)");
+        // Not yet arrived is not in the room either.
+        people[2].arrived_at = Some(t("14:45"));
+        assert_eq!(
+            Quorum::at(&people, 3, Some(t("14:30")), &[]).members_present,
+            2
+        );
+        // Not running live: whoever is recorded as having left has gone.
+        assert_eq!(Quorum::at(&people, 3, None, &[]).members_present, 2);
+        // Quorum::of counts those marked present, as its callers expect.
+        assert_eq!(Quorum::of(&people, 3).members_present, 3);
     }
 
     #[test]

@@ -4,13 +4,19 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::agenda::{self, Decision, Exemption, ItemKind, ItemStatus, Principle};
+use super::agenda::{self, AgendaItem, Decision, Exemption, ItemKind, ItemStatus, Principle};
 use super::attendance::Quorum;
 use super::declarations::Declaration;
 use super::ids::{ItemId, MeetingId};
 use super::meeting::Meeting;
 use super::minute_numbers::MinuteRef;
 use super::running;
+
+mod actions;
+mod figure;
+mod past;
+mod room;
+mod timing;
 
 /// Who is looking: the clerk's or chair's own screen, or one the public can see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,6 +35,9 @@ pub enum Veil {
 pub struct History {
     pub iha: Vec<(NaiveDate, f64)>,
     pub figures: Vec<(String, Vec<(NaiveDate, f64)>)>,
+    /// Every earlier meeting of the board, oldest first, figures or not: when an action
+    /// due "by the next meeting" fell due is the date of the one after it was raised.
+    pub meetings: Vec<(NaiveDate, MeetingId)>,
 }
 
 impl History {
@@ -94,7 +103,7 @@ pub struct Brief {
     pub exclusion: Option<ExclusionDue>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Timing {
     pub status: ItemStatus,
     pub started: Option<NaiveTime>,
@@ -183,45 +192,72 @@ pub struct ExclusionDue {
 pub fn of(m: &Meeting, id: ItemId, cx: &Context<'_>) -> Option<Brief> {
     let walked = agenda::walked(&m.agenda, id)?;
     let item = walked.item;
-    let exempt = walked.ground.cloned();
-    let timing = timing(m, id, cx.now.time());
+    let hide = hides_part_b(m, cx.veil);
+    let number = walked.number.to_string();
+    if hide && walked.is_exempt() {
+        return Some(veiled(m, item, number, cx.now.time()));
+    }
+    let declarations = room::declarations(m, id, hide);
+    let out_of_room = room::out_of_room(&declarations);
     Some(Brief {
         item: id,
-        number: walked.number.to_string(),
+        number,
         title: item.title.clone(),
         kind: item.kind,
         minute: item.minute.clone(),
         veiled: false,
-        exempt,
+        exempt: walked.ground.cloned(),
         presenter: item.presenter.clone(),
         principles: item.principles.iter().copied().collect(),
-        timing,
-        next: None,
-        figure: None,
-        actions: Vec::new(),
+        timing: timing::of(m, id, cx.now.time()),
+        next: timing::next(m, id),
+        figure: figure::of(m, item, cx.history),
+        actions: actions::of(m, item, cx, hide),
         decided: item.decisions.clone(),
-        last_time: None,
-        declarations: Vec::new(),
-        out_of_room: Vec::new(),
-        quorum: Quorum::of(&m.attendance, m.board.quorum),
-        exclusion: None,
+        last_time: past::last_time(item, cx.last, hide),
+        quorum: room::quorum(m, cx.now.time(), &out_of_room),
+        declarations,
+        out_of_room,
+        exclusion: room::exclusion_due(m, id),
     })
 }
 
-fn timing(m: &Meeting, id: ItemId, now: NaiveTime) -> Timing {
-    let item = m.item(id);
-    let current = running::timing(m, now).filter(|t| t.item == id);
-    Timing {
-        status: item.map_or(ItemStatus::Pending, |i| i.status),
-        started: item.and_then(|i| i.started_at),
-        ended: item.and_then(|i| i.ended_at),
-        elapsed: current.map(|t| t.elapsed),
-        allowance: item
-            .and_then(agenda::allowance)
-            .map(|m| Duration::minutes(i64::from(m))),
-        overrun: current.and_then(|t| t.overrun()),
-        behind_plan: None,
-        forecast_end: running::forecast_end(m, now),
-        planned_end: None,
+/// Whether Part B must be kept off this screen: a public one, before the public has been
+/// excluded (the running order is not in exempt business).
+pub fn hides_part_b(m: &Meeting, veil: Veil) -> bool {
+    match veil {
+        Veil::Private => false,
+        Veil::UntilExcluded => {
+            !running::current(m).is_some_and(|c| agenda::is_exempt_business(&m.agenda, c))
+        }
     }
 }
+
+/// An exempt item on a public screen before the exclusion: its number and title, as the
+/// public agenda shows it, and the meeting's quorum (attendance is public); nothing else.
+fn veiled(m: &Meeting, item: &AgendaItem, number: String, now: NaiveTime) -> Brief {
+    Brief {
+        item: item.id,
+        number,
+        title: item.title.clone(),
+        kind: item.kind,
+        minute: None,
+        veiled: true,
+        exempt: None,
+        presenter: String::new(),
+        principles: Vec::new(),
+        timing: Timing::default(),
+        next: None,
+        figure: None,
+        actions: Vec::new(),
+        decided: Vec::new(),
+        last_time: None,
+        declarations: Vec::new(),
+        out_of_room: Vec::new(),
+        quorum: room::quorum(m, now, &[]),
+        exclusion: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

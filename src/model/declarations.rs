@@ -46,6 +46,14 @@ pub fn for_item(all: &[Declaration], item: ItemId) -> impl Iterator<Item = &Decl
     all.iter().filter(move |d| d.item == item)
 }
 
+/// Whether `d` is a declaration for `item`: made for it, or for a section it is part of
+/// (leaving the room for a section is leaving it for every item in it).
+pub fn covers(m: &Meeting, d: &Declaration, item: ItemId) -> bool {
+    d.item == item
+        || m.item(d.item)
+            .is_some_and(|outer| super::agenda::find(&outer.sub_items, item).is_some())
+}
+
 /// Checks a declaration before it joins `m`: by someone present, for an item of the
 /// meeting, saying what the interest is; and, if they left the room, not by someone the
 /// item's recorded decisions name as moving, seconding or voting. Refusals say why.

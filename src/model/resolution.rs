@@ -273,11 +273,7 @@ fn there_for(a: &Attendance, item: &AgendaItem) -> bool {
 /// the room for it: leaving for a section is leaving for every item in it.
 pub fn left_room(m: &Meeting, item: ItemId, name: &str) -> bool {
     m.declarations.iter().any(|d| {
-        d.left_room
-            && same_name(&d.member, name)
-            && (d.item == item
-                || m.item(d.item)
-                    .is_some_and(|outer| super::agenda::find(&outer.sub_items, item).is_some()))
+        d.left_room && same_name(&d.member, name) && super::declarations::covers(m, d, item)
     })
 }
 

@@ -281,6 +281,89 @@ pub fn sparkline(values: &[f64]) -> String {
         .collect()
 }
 
+/// "%" for a percentage, nothing for a count: what follows a figure's value.
+pub fn unit_suffix(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "%",
+        Unit::Count => "",
+    }
+}
+
+/// How a board's own figure stands against its target, in words (never colour alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureStatus {
+    OnTarget,
+    /// Short of the target: below it where higher is better, above it where lower is.
+    OffTarget,
+    NoTarget,
+    NotReported,
+}
+
+impl Figure {
+    /// A value as shown: "64%", "1".
+    pub fn value_text(&self, value: f64) -> String {
+        format!("{value}{}", unit_suffix(self.unit))
+    }
+
+    /// "0 (lower is better)": the target and which way is better.
+    pub fn target_text(&self) -> Option<String> {
+        let better = match self.better {
+            Better::Higher => "higher is better",
+            Better::Lower => "lower is better",
+        };
+        self.target
+            .map(|t| format!("{} ({better})", self.value_text(t)))
+    }
+
+    /// The change from `before` to `now` as the Standing tab says it: "▼ 1 (better)",
+    /// "▲ 2% (worse)" or "no change"; better or worse as the figure counts it (fewer
+    /// unregulated placements is better).
+    pub fn change_text(&self, now: Option<f64>, before: Option<f64>) -> Option<String> {
+        let d = now? - before?;
+        if d.abs() < 1e-9 {
+            return Some("no change".to_string());
+        }
+        let good = (d > 0.0) == (self.better == Better::Higher);
+        Some(format!(
+            "{} {} ({})",
+            if d > 0.0 { "▲" } else { "▼" },
+            self.value_text(d.abs()),
+            if good { "better" } else { "worse" }
+        ))
+    }
+
+    /// Where this meeting's value stands against the target. Exactly the target is on it.
+    pub fn status(&self) -> FigureStatus {
+        match (self.value, self.target) {
+            (None, _) => FigureStatus::NotReported,
+            (Some(_), None) => FigureStatus::NoTarget,
+            (Some(v), Some(t)) => {
+                let met = match self.better {
+                    Better::Higher => v >= t - 1e-9,
+                    Better::Lower => v <= t + 1e-9,
+                };
+                if met {
+                    FigureStatus::OnTarget
+                } else {
+                    FigureStatus::OffTarget
+                }
+            }
+        }
+    }
+
+    /// The status in words: "ON TARGET", "BELOW TARGET" or "ABOVE TARGET" (as the figure
+    /// falls short), "no target set", "not reported".
+    pub fn status_words(&self) -> &'static str {
+        match (self.status(), self.better) {
+            (FigureStatus::OnTarget, _) => "ON TARGET",
+            (FigureStatus::OffTarget, Better::Higher) => "BELOW TARGET",
+            (FigureStatus::OffTarget, Better::Lower) => "ABOVE TARGET",
+            (FigureStatus::NoTarget, _) => "no target set",
+            (FigureStatus::NotReported, _) => "not reported",
+        }
+    }
+}
+
 #[cfg(test)]
 mod status_tests {
     use super::*;
@@ -324,6 +407,43 @@ mod status_tests {
         assert_eq!(sparkline(&[72.0, 90.0, 81.0]), "▁█▅");
         assert_eq!(sparkline(&[85.0, 85.0]), "▄▄");
         assert_eq!(sparkline(&[]), "");
+    }
+
+    #[test]
+    fn a_boards_figure_is_on_or_short_of_its_target_the_way_it_counts_better() {
+        let mut eet = Figure {
+            key: "care-leavers-eet".into(),
+            name: "Care leavers in education, employment or training".into(),
+            unit: Unit::Percent,
+            target: Some(65.0),
+            better: Better::Higher,
+            value: Some(65.0),
+        };
+        assert_eq!(
+            eet.status_words(),
+            "ON TARGET",
+            "exactly the target is on it"
+        );
+        eet.value = Some(64.0);
+        assert_eq!(eet.status_words(), "BELOW TARGET");
+        assert_eq!(
+            eet.change_text(Some(64.0), Some(62.0)).as_deref(),
+            Some("▲ 2% (better)")
+        );
+        assert_eq!(eet.target_text().as_deref(), Some("65% (higher is better)"));
+        let mut placements = eet.clone();
+        (placements.unit, placements.better) = (Unit::Count, Better::Lower);
+        (placements.target, placements.value) = (Some(0.0), Some(2.0));
+        assert_eq!(placements.status_words(), "ABOVE TARGET");
+        assert_eq!(
+            placements.change_text(Some(1.0), Some(2.0)).as_deref(),
+            Some("▼ 1 (better)")
+        );
+        placements.value = None;
+        assert_eq!(placements.status_words(), "not reported");
+        placements.value = Some(1.0);
+        placements.target = None;
+        assert_eq!(placements.status_words(), "no target set");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::model::{BoardId, Meeting};
 pub fn history_of<'a>(earlier: impl IntoIterator<Item = &'a Summary>) -> History {
     let mut history = History::default();
     for s in earlier {
+        history.meetings.push((s.date, s.id.clone()));
         if let Some(rate) = s.iha.and_then(|p| p.rate()) {
             history.iha.push((s.date, rate));
         }

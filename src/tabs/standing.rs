@@ -11,7 +11,6 @@ use super::read_only_banner;
 use crate::app::App;
 use crate::model::iha_children::{looks_like_a_name, rows_against_totals};
 use crate::model::standing::{IhaStatus, change_text, rate_text, sparkline};
-use crate::model::{Better, Unit};
 
 /// The rates to chart: every earlier meeting's, then this one's if reported.
 fn series(app: &App, history: &[(chrono::NaiveDate, f64)]) -> Vec<(chrono::NaiveDate, f64)> {
@@ -145,37 +144,21 @@ fn figure_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for f in &app.meeting.standing.figures {
         lines.push(Line::from(Span::styled(f.name.clone(), theme.title())));
-        let unit = if f.unit == Unit::Percent { "%" } else { "" };
         let value = f
             .value
-            .map_or("not reported".to_string(), |v| format!("{v}{unit}"));
-        let target = f.target.map_or(String::new(), |t| {
-            let better = if f.better == Better::Higher {
-                "higher is better"
-            } else {
-                "lower is better"
-            };
-            format!(" · target {t}{unit} ({better})")
-        });
+            .map_or("not reported".to_string(), |v| f.value_text(v));
+        let target = f
+            .target_text()
+            .map_or(String::new(), |t| format!(" · target {t}"));
         lines.push(Line::from(format!("This meeting: {value}{target}")));
         let history = app.figure_history(&f.key);
         if let Some(&(date, last)) = history.last() {
             let mut text = format!(
-                "Last meeting ({}): {last}{unit}",
-                crate::words::short_date(date)
+                "Last meeting ({}): {}",
+                crate::words::short_date(date),
+                f.value_text(last)
             );
-            if let Some(v) = f.value {
-                let d = v - last;
-                // Better or worse depends on the figure: fewer unregulated placements is good.
-                let word = match (d.abs() < 1e-9, (d > 0.0) == (f.better == Better::Higher)) {
-                    (true, _) => "no change".to_string(),
-                    (false, good) => format!(
-                        "{} {}{unit} ({})",
-                        if d > 0.0 { "▲" } else { "▼" },
-                        d.abs(),
-                        if good { "better" } else { "worse" }
-                    ),
-                };
+            if let Some(word) = f.change_text(f.value, Some(last)) {
                 text.push_str(&format!(" · {word}"));
             }
             let mut recent: Vec<f64> = history.iter().map(|(_, v)| *v).collect();
