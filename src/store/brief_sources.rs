@@ -55,3 +55,88 @@ impl Store {
         Ok((last, history_of(&earlier)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::board_migration::board_from_meeting;
+    use crate::model::standing::IhaFigures;
+    use crate::model::{BoardId, MeetingId};
+
+    /// A data directory holding the demo year as `minutebook demo --into` writes it, and a
+    /// meeting of another board between November and December.
+    fn demo_dir() -> (tempfile::TempDir, Store, Vec<Meeting>) {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(tmp.path().join("data")).unwrap();
+        let year = crate::demo::year();
+        store.create_board(&crate::demo::board(&year)).unwrap();
+        for m in &year {
+            store.create(m).unwrap();
+        }
+        let mut panel = year.last().unwrap().clone();
+        panel.date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        panel.id = MeetingId::for_date(panel.date);
+        panel.previous = None;
+        panel.actions.clear();
+        panel.board.name = "Fostering Panel".into();
+        panel.board.id = Some(BoardId::from_code("FP").unwrap());
+        panel.standing.iha = Some(IhaFigures {
+            period_start: None,
+            period_end: None,
+            entered_care: 2,
+            due: 2,
+            within_20_days: 1,
+            late: 1,
+            outstanding: 0,
+            commentary: String::new(),
+        });
+        let board = board_from_meeting(panel.board.id.clone().unwrap(), "FP".into(), &panel);
+        store.create_board(&board).unwrap();
+        store.create(&panel).unwrap();
+        (tmp, store, year)
+    }
+
+    #[test]
+    fn the_last_meeting_is_the_same_boards_latest_before_this_one() {
+        let (_tmp, store, year) = demo_dir();
+        let december = year.last().unwrap();
+        let (last, history) = store.brief_sources(december).unwrap();
+        let last = last.expect("November's meeting");
+        assert_eq!(
+            last.id.as_str(),
+            "2026-11-11",
+            "not the Fostering Panel's of 25 Nov"
+        );
+        assert_eq!(last.agenda, year[year.len() - 2].agenda, "read in full");
+        let dates: Vec<String> = history
+            .meetings
+            .iter()
+            .map(|(d, _)| d.to_string())
+            .collect();
+        assert_eq!(dates.len(), 9);
+        assert_eq!(dates.first().map(String::as_str), Some("2026-02-11"));
+        assert!(!dates.contains(&"2026-11-25".to_string()));
+        // The board's first meeting has none before it.
+        let (none, empty) = store.brief_sources(&year[0]).unwrap();
+        assert_eq!((none, empty), (None, History::default()));
+    }
+
+    #[test]
+    fn the_history_holds_the_boards_iha_rates_oldest_first() {
+        let (_tmp, store, year) = demo_dir();
+        let (_, history) = store.brief_sources(year.last().unwrap()).unwrap();
+        let expected: Vec<_> = year[..year.len() - 1]
+            .iter()
+            .map(|m| (m.date, m.standing.iha.as_ref().unwrap().rate().unwrap()))
+            .collect();
+        assert_eq!(history.iha, expected);
+        assert!(history.iha.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(history.of("iha").last().map(|p| p.1), Some(90.0));
+        let placements: Vec<f64> = history
+            .of("unregulated-placements")
+            .iter()
+            .map(|p| p.1)
+            .collect();
+        assert_eq!(placements, [4.0, 3.0, 3.0, 2.0, 2.0, 1.0, 2.0, 1.0, 1.0]);
+    }
+}
