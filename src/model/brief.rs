@@ -59,7 +59,8 @@ pub struct Context<'a> {
     /// The board's last meeting before this one, read in full, if there is one.
     pub last: Option<&'a Meeting>,
     pub history: &'a History,
-    /// The clock: elapsed times, overruns and overdue actions are judged by it.
+    /// The clock: elapsed times, overruns and who is in the room are judged by it (overdue
+    /// actions, as the Actions tab judges them, by the meeting's date).
     pub now: NaiveDateTime,
     pub veil: Veil,
 }
@@ -195,7 +196,12 @@ pub fn of(m: &Meeting, id: ItemId, cx: &Context<'_>) -> Option<Brief> {
     let hide = hides_part_b(m, cx.veil);
     let number = walked.number.to_string();
     if hide && walked.is_exempt() {
-        return Some(veiled(m, item, number, cx.now.time()));
+        // Inside exempt business not even a title is published.
+        let title = match walked.is_inside_exempt() {
+            true => String::new(),
+            false => item.title.clone(),
+        };
+        return Some(veiled(m, item, number, title, cx.now.time()));
     }
     let declarations = room::declarations(m, id, hide);
     let out_of_room = room::out_of_room(&declarations);
@@ -210,7 +216,7 @@ pub fn of(m: &Meeting, id: ItemId, cx: &Context<'_>) -> Option<Brief> {
         presenter: item.presenter.clone(),
         principles: item.principles.iter().copied().collect(),
         timing: timing::of(m, id, cx.now.time()),
-        next: timing::next(m, id),
+        next: timing::next(m, id, hide),
         figure: figure::of(m, item, cx.history),
         actions: actions::of(m, item, cx, hide),
         decided: item.decisions.clone(),
@@ -233,13 +239,13 @@ pub fn hides_part_b(m: &Meeting, veil: Veil) -> bool {
     }
 }
 
-/// An exempt item on a public screen before the exclusion: its number and title, as the
-/// public agenda shows it, and the meeting's quorum (attendance is public); nothing else.
-fn veiled(m: &Meeting, item: &AgendaItem, number: String, now: NaiveTime) -> Brief {
+/// An exempt item on a public screen before the exclusion: its number and `title` (as the
+/// public agenda shows it), and the meeting's quorum (attendance is public); nothing else.
+fn veiled(m: &Meeting, item: &AgendaItem, number: String, title: String, now: NaiveTime) -> Brief {
     Brief {
         item: item.id,
         number,
-        title: item.title.clone(),
+        title,
         kind: item.kind,
         minute: None,
         veiled: true,

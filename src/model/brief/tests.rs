@@ -572,8 +572,9 @@ fn a_projector_shows_an_exempt_item_by_title_only_until_the_public_is_excluded()
 }
 
 /// Marker words in every place Part B reaches a brief from, with the items they sit in.
-const MARKERS: [&str; 6] = [
+const MARKERS: [&str; 7] = [
     "ZEBRAPRESENTER",
+    "ZEBRASUBTITLE",
     "ZEBRADECIDED",
     "ZEBRALASTMINUTES",
     "ZEBRALASTDECISION",
@@ -602,6 +603,9 @@ fn with_part_b(dec: &mut Meeting, nov: &mut Meeting) {
         DecisionKind::Resolution,
         "That ZEBRADECIDED.",
     ));
+    // Inside Part B not even a title is published: the running order comes to it next.
+    let sub = AgendaItem::new(ItemId(case.0 + 100), "ZEBRASUBTITLE", ItemKind::Information);
+    item.sub_items.push(sub);
     declare(dec, "Cllr Tom Ashworth", case, "ZEBRADECLARED", true);
     // A public follow-up that shares the title of November's exempt item.
     let reports = id(dec, "5");
@@ -660,7 +664,7 @@ fn no_part_b_words_reach_a_projector_before_the_public_is_excluded() {
         );
     }
     // Once the running order reaches Part B the public has gone: the projector shows it.
-    let case = id(&dec, "8");
+    let case = id(&dec, "8.1");
     running::jump(&mut dec, case, t("14:45")).unwrap();
     let excluded = every_brief(&dec, &cx(&nov, &h, "14:45", Veil::UntilExcluded));
     assert!(excluded.contains("ZEBRAPRESENTER"));

@@ -19,10 +19,12 @@ pub(super) fn of(m: &Meeting, id: ItemId, now: NaiveTime) -> Timing {
         Some(live) => (Some(live.elapsed), live.overrun()),
         None => {
             // Taken: from the times recorded, the clock's or the clerk's.
-            let taken = match (item.status, item.started_at, item.ended_at) {
-                (ItemStatus::Done, Some(s), Some(e)) => Some(within_a_day(e - s)),
-                _ => None,
-            };
+            let done = item.status == ItemStatus::Done;
+            let taken = item
+                .started_at
+                .zip(item.ended_at)
+                .filter(|_| done)
+                .map(|(s, e)| within_a_day(e - s));
             let over = taken
                 .zip(allowance)
                 .map(|(t, a)| t - a)
@@ -61,8 +63,9 @@ fn within_a_day(d: Duration) -> Duration {
 }
 
 /// The next item still to be taken after `id` in the running order: the first pending
-/// leaf after it (after the last of its sub-items, for a section).
-pub(super) fn next(m: &Meeting, id: ItemId) -> Option<NextItem> {
+/// leaf after it (after the last of its sub-items, for a section). With `hide`, a sub-item
+/// of exempt business goes untitled: the public agenda does not publish its title.
+pub(super) fn next(m: &Meeting, id: ItemId, hide: bool) -> Option<NextItem> {
     let order = running::leaves(&m.agenda);
     let inside = m
         .item(id)
@@ -74,9 +77,13 @@ pub(super) fn next(m: &Meeting, id: ItemId) -> Option<NextItem> {
             .is_some_and(|it| it.status == ItemStatus::Pending)
     })?;
     let walked = agenda::walked(&m.agenda, next)?;
+    let title = match hide && walked.is_inside_exempt() {
+        true => String::new(),
+        false => walked.item.title.clone(),
+    };
     Some(NextItem {
         number: walked.number.to_string(),
-        title: walked.item.title.clone(),
+        title,
         exempt: walked.is_exempt(),
     })
 }
