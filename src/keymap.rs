@@ -17,7 +17,7 @@ use crate::model::{ActionStatus, Presence};
 pub(crate) use editor::{command as editor_command, find_command};
 pub use hints::{
     action_key, archive_list_keys, back_key, back_to_archive, form_footer, help_title, hint,
-    item_view_hint, iha_key, name, open_key, quit_key, search_result_keys, whole_minutes_key,
+    iha_key, item_view_hint, name, open_key, quit_key, search_result_keys, whole_minutes_key,
 };
 pub use key::Key;
 pub use table::BINDINGS;

@@ -343,17 +343,10 @@ fn read_archive(app: &mut App, session: &Session) {
 /// Gives the briefs of meeting `m` (this one, or one opened to read) the board's last
 /// meeting before it, or says why it could not be read.
 fn read_last_meeting(app: &mut App, session: &Session, m: &crate::model::Meeting) {
-    let last = session
-        .store
-        .earlier_than(m)
-        .and_then(|earlier| match earlier.last() {
-            Some(s) => session.store.load(&s.id).map(|l| Some(Box::new(l.meeting))),
-            None => Ok(None),
-        });
-    match last {
-        Ok(last) => app.update(Msg::LastMeeting {
+    match session.store.brief_sources(m) {
+        Ok((last, _)) => app.update(Msg::LastMeeting {
             of: m.id.clone(),
-            last,
+            last: last.map(Box::new),
         }),
         Err(e) => app.update(Msg::Notice(format!(
             "The board's meeting before {} could not be read for the item view: {e}.",

@@ -34,8 +34,7 @@ fn told_of_the_year(app: &mut Workspace) {
     let of = app.meeting.id.clone();
     let last = year
         .into_iter()
-        .filter(|m| (m.date, &m.id) < (app.meeting.date, &of))
-        .next_back()
+        .rfind(|m| (m.date, &m.id) < (app.meeting.date, &of))
         .map(Box::new);
     app.update(Msg::LastMeeting { of, last });
 }
@@ -155,7 +154,10 @@ fn a_brief_longer_than_the_screen_says_what_is_below_and_pgdn_shows_it() {
     app.typed("i");
     let rows = brief_rows(&app.screen(80, 24));
     let last = rows.last().unwrap();
-    assert!(last.starts_with("▼ ") && last.ends_with(" more lines: PgDn"), "{rows:#?}");
+    assert!(
+        last.starts_with("▼ ") && last.ends_with(" more lines: PgDn"),
+        "{rows:#?}"
+    );
     let brief = app.brief(app.agenda_sel.unwrap()).unwrap();
     let all = BriefPanel::new(&brief, Theme::plain()).rows(80);
     let shown = rows.len() - 1;
@@ -163,7 +165,11 @@ fn a_brief_longer_than_the_screen_says_what_is_below_and_pgdn_shows_it() {
     // The next page starts at the first row not shown.
     app.press(KeyCode::PageDown);
     let scrolled = brief_rows(&app.screen(80, 24));
-    assert_eq!(scrolled[0], all[shown].to_string().trim_end(), "{scrolled:#?}");
+    assert_eq!(
+        scrolled[0],
+        all[shown].to_string().trim_end(),
+        "{scrolled:#?}"
+    );
     // At the end it stops, with the last line at the bottom and nothing said cut.
     for _ in 0..10 {
         app.press(KeyCode::PageDown);
@@ -187,7 +193,10 @@ fn another_item_selected_starts_at_the_top_of_its_brief() {
     app.press(KeyCode::PageDown);
     app.typed("k").typed("j");
     let rows = brief_rows(&app.screen(80, 24));
-    assert!(rows[0].starts_with("4.1 Initial Health Assessment"), "{rows:#?}");
+    assert!(
+        rows[0].starts_with("4.1 Initial Health Assessment"),
+        "{rows:#?}"
+    );
 }
 
 #[test]
@@ -232,7 +241,7 @@ fn the_item_view_in_ascii_keeps_every_column_and_its_words() {
     let fancy = app.screen(80, 24);
     let plain = ascii_screen(&app, 80, 24);
     let text = plain.backend().to_string();
-    assert!(text.chars().all(|c| c.is_ascii()), "{text}");
+    assert!(text.is_ascii(), "{text}");
     assert!(text.contains(" Item 4.1 ----"), "{text}");
     // The "more lines" row's arrow is a v, still before the count and the key.
     assert!(
@@ -273,7 +282,10 @@ fn a_meeting_opened_from_the_archive_shows_its_own_briefs() {
     // Esc closes the item view first; the meeting being read stays open.
     app.press(KeyCode::Esc);
     let screen = app.screen(80, 24);
-    assert!(screen.contains("READING") && !screen.contains(" Item 1 "), "{screen}");
+    assert!(
+        screen.contains("READING") && !screen.contains(" Item 1 "),
+        "{screen}"
+    );
     app.press(KeyCode::Esc);
     assert!(app.viewing.is_none());
 }
@@ -299,7 +311,10 @@ fn help_lists_the_item_view_keys() {
         seen.push_str(&app.screen(120, 40));
         app.typed("j");
     }
-    assert!(seen.contains("Item view: everything about the selected item"), "{seen}");
+    assert!(
+        seen.contains("Item view: the selected item's time, figure"),
+        "{seen}"
+    );
     assert!(seen.contains("Item view: scroll the brief a screen up/down"));
 }
 

@@ -88,8 +88,9 @@ impl App {
     /// Where the brief is drawn on the terminal as last told.
     fn brief_area(&self) -> Rect {
         let screen = Rect::from((Position::ORIGIN, self.screen));
-        crate::ui::pane_area(self, screen)
-            .map_or(Rect::default(), |pane| crate::tabs::agenda::brief_area(self, pane))
+        crate::ui::pane_area(self, screen).map_or(Rect::default(), |pane| {
+            crate::tabs::agenda::brief_area(self, pane)
+        })
     }
 
     /// The board's last meeting before meeting `of`, for the briefs: this meeting's, or

@@ -3,8 +3,8 @@
 
 use super::key::{self, Key};
 use super::{
-    ArchiveCommand as AC, BINDINGS, Capture, Command as C, ItemView, RunningOrder as RO, Scope as S,
-    StandingEdit, Step, Tab,
+    ArchiveCommand as AC, BINDINGS, Capture, Command as C, ItemView, RunningOrder as RO,
+    Scope as S, StandingEdit, Step, Tab,
 };
 
 /// The keys bound to `cmd` in `scope`, as the table lists them.
@@ -100,7 +100,12 @@ pub fn item_view_hint() -> String {
             "/",
             C::ItemView(ItemView::Page(Step::Down))
         ),
-        two(S::Agenda, C::Running(RO::Next), "/", C::Running(RO::Previous)),
+        two(
+            S::Agenda,
+            C::Running(RO::Next),
+            "/",
+            C::Running(RO::Previous)
+        ),
         name(S::Global, C::Help),
     )
 }

@@ -133,8 +133,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return draw_item_view(app, frame, area);
     }
     let (head, top, body) = head_and_body(app, area);
-    let [list, detail] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(body);
+    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(body);
     frame.render_widget(Paragraph::new(head), top);
 
     let rows = walk(&app.meeting.agenda);

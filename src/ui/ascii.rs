@@ -73,8 +73,12 @@ pub fn to_ascii(c: char) -> char {
 fn symbol(c: char) -> Option<char> {
     Some(match c {
         // Box drawing: lines across, lines down, and every corner or junction.
-        '─' | '━' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '═' | '╴' | '╶' | '╸' | '╺' => '-',
-        '│' | '┃' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏' | '║' | '╵' | '╷' | '╹' | '╻' => '|',
+        '─' | '━' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '═' | '╴' | '╶' | '╸' | '╺' => {
+            '-'
+        }
+        '│' | '┃' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏' | '║' | '╵' | '╷' | '╹' | '╻' => {
+            '|'
+        }
         '\u{2500}'..='\u{257F}' => '+',
         // The sparkline's eight heights, lowest first, still rising.
         '▁' => '_',
@@ -130,7 +134,12 @@ mod tests {
     #[test]
     fn marks_and_punctuation_keep_their_meaning() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 30, 1));
-        buf.set_string(0, 0, "▶ Now · 14:08–14:19 … › ✓ ✗", ratatui::style::Style::default());
+        buf.set_string(
+            0,
+            0,
+            "▶ Now · 14:08–14:19 … › ✓ ✗",
+            ratatui::style::Style::default(),
+        );
         pass(&mut buf);
         assert_eq!(row(&buf, 0).trim_end(), "> Now - 14:08-14:19 . > + x");
     }

@@ -114,7 +114,11 @@ fn timing(t: &Timing, theme: Theme) -> Vec<Line<'static>> {
     match (t.status, t.elapsed) {
         (ItemStatus::Current | ItemStatus::Done, Some(e)) => {
             let of = allowed.map(|a| format!(" of {a}")).unwrap_or_default();
-            let verb = if t.status == ItemStatus::Done { "Took" } else { "Time" };
+            let verb = if t.status == ItemStatus::Done {
+                "Took"
+            } else {
+                "Time"
+            };
             spans.push(Span::raw(format!("{verb}: {}{of}", minutes_seconds(e))));
         }
         _ => {

@@ -167,17 +167,23 @@ fn an_inquorate_room_and_who_left_it_are_said_before_the_figures() {
     let at = |s: &str| lines.iter().position(|l| l.contains(s)).unwrap();
     assert!(lines.contains(&"Quorum: NOT QUORATE (2 of 4 needed)".to_string()));
     assert!(lines.contains(&"Out of the room for this item: Cllr Ann Hale".to_string()));
-    assert!(lines.iter().any(|l| l.starts_with("INTEREST: Cllr Ann Hale")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("INTEREST: Cllr Ann Hale"))
+    );
     assert!(at("NOT QUORATE") < at("IHA timeliness: 72.0%"));
 }
 
 #[test]
 fn the_figure_says_its_status_change_trend_and_last_value() {
     let lines = text(&lines(&iha(), Theme::plain()));
-    assert!(lines.contains(
-        &"IHA timeliness: 72.0% against 85% · BELOW TARGET · down 18 points · trend ▄▇█▁"
-            .to_string()
-    ));
+    assert!(
+        lines.contains(
+            &"IHA timeliness: 72.0% against 85% · BELOW TARGET · down 18 points · trend ▄▇█▁"
+                .to_string()
+        )
+    );
     assert!(lines.contains(&"Last meeting (11 Nov 2026): 90.0%".to_string()));
     assert!(lines.contains(&"18 of 25 IHAs within 20 working days".to_string()));
 }
@@ -186,11 +192,13 @@ fn the_figure_says_its_status_change_trend_and_last_value() {
 fn overdue_actions_say_overdue_with_owner_and_due_date() {
     let lines = text(&lines(&iha(), Theme::plain()));
     assert!(lines.contains(&"Open actions: 2, 1 OVERDUE".to_string()));
-    assert!(lines.contains(
-        &"- OVERDUE Report out-of-area IHA delays (Dr Ruth Penhaligon, due 14 Oct 2026; \
+    assert!(
+        lines.contains(
+            &"- OVERDUE Report out-of-area IHA delays (Dr Ruth Penhaligon, due 14 Oct 2026; \
           raised 9 Sep 2026 under 4.1)"
-            .to_string()
-    ));
+                .to_string()
+        )
+    );
     assert!(lines.iter().any(|l| l.starts_with("- DUE HERE Bring")));
 }
 
@@ -246,11 +254,13 @@ fn a_next_item_in_part_b_is_said_to_be_exempt() {
         exempt: true,
     });
     let lines = text(&lines(&b, Theme::plain()));
-    assert!(lines.contains(
-        &"Next: [PART B] 7 Placement of child A (exempt: the press and public to be excluded \
+    assert!(
+        lines.contains(
+            &"Next: [PART B] 7 Placement of child A (exempt: the press and public to be excluded \
           first)"
-            .to_string()
-    ));
+                .to_string()
+        )
+    );
 }
 
 #[test]
@@ -259,8 +269,10 @@ fn a_veiled_brief_shows_its_number_and_title_only() {
     b.veiled = true;
     assert_eq!(
         text(&lines(&b, Theme::plain())),
-        ["[PART B] 7 Placement of child A: exempt business, hidden on this screen until the \
-          press and public are excluded"]
+        [
+            "[PART B] 7 Placement of child A: exempt business, hidden on this screen until the \
+          press and public are excluded"
+        ]
     );
 }
 
@@ -270,7 +282,10 @@ fn a_meeting_ahead_of_plan_says_so() {
     b.timing.behind_plan = Some(Duration::minutes(-5));
     b.timing.overrun = None;
     let lines = text(&lines(&b, Theme::plain()));
-    assert!(lines[2].starts_with("Meeting: 5 min ahead of plan"), "{lines:?}");
+    assert!(
+        lines[2].starts_with("Meeting: 5 min ahead of plan"),
+        "{lines:?}"
+    );
     assert!(!lines[1].contains("OVERRUN"));
 }
 
@@ -289,7 +304,10 @@ fn long_lines_wrap_to_the_width_indented() {
         .position(|r| r.starts_with("- OVERDUE Report"))
         .unwrap();
     assert_eq!(rows[at], "- OVERDUE Report out-of-area IHA delays");
-    assert!(rows[at + 1].starts_with("  (Dr Ruth Penhaligon"), "{rows:#?}");
+    assert!(
+        rows[at + 1].starts_with("  (Dr Ruth Penhaligon"),
+        "{rows:#?}"
+    );
 }
 
 #[test]
@@ -297,7 +315,10 @@ fn a_cut_brief_says_how_many_lines_are_left_and_the_key() {
     let rows = drawn(BriefPanel::new(&iha(), Theme::plain()), 80, 8);
     let all = BriefPanel::new(&iha(), Theme::plain()).rows(80).len();
     assert_eq!(rows[7], format!("▼ {} more lines: PgDn", all - 7));
-    assert_eq!(rows[0], "4.1 IHA timeliness · minute CPB/26/40 · NOW BEING TAKEN");
+    assert_eq!(
+        rows[0],
+        "4.1 IHA timeliness · minute CPB/26/40 · NOW BEING TAKEN"
+    );
 }
 
 #[test]
