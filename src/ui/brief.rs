@@ -480,7 +480,7 @@ fn wrap(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'static>> {
                 row.push(word, span.style, &mut out);
             }
         }
-        out.push(Line::from(row.spans));
+        out.push(row.take());
     }
     out
 }
@@ -494,8 +494,22 @@ struct Row {
 }
 
 impl Row {
+    /// The row's spans as a line, without the spaces at its end.
+    fn take(&mut self) -> Line<'static> {
+        let mut spans = std::mem::take(&mut self.spans);
+        while let Some(last) = spans.last_mut() {
+            let kept = last.content.trim_end_matches(' ').len();
+            if kept > 0 {
+                last.content.to_mut().truncate(kept);
+                break;
+            }
+            spans.pop();
+        }
+        Line::from(spans)
+    }
+
     fn break_line(&mut self, out: &mut Vec<Line<'static>>) {
-        out.push(Line::from(std::mem::take(&mut self.spans)));
+        out.push(self.take());
         self.spans.push(Span::raw(INDENT));
         self.used = INDENT.len();
         self.start = INDENT.len();

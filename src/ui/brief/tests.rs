@@ -342,3 +342,29 @@ fn the_more_row_names_the_key_of_the_screen_it_is_on() {
     let rows = drawn(panel, 80, 5);
     assert!(rows[4].ends_with("more lines: Space"), "{rows:?}");
 }
+
+#[test]
+fn wrapping_never_overflows_and_loses_no_word_at_any_width() {
+    let mut b = iha();
+    b.title = "Placements of children aged 16–17 in 子どもの supported accommodation".into();
+    let words = |lines: &[Line<'_>]| -> Vec<String> {
+        lines
+            .iter()
+            .flat_map(|l| {
+                l.to_string()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let whole = words(&lines(&b, Theme::plain())).concat();
+    for width in 4..90 {
+        let rows = BriefPanel::new(&b, Theme::plain()).rows(width);
+        for r in &rows {
+            assert!(r.width() <= usize::from(width), "{width}: {r}");
+        }
+        // Cut words join up again: nothing dropped, nothing repeated.
+        assert_eq!(words(&rows).concat(), whole, "{width}");
+    }
+}
