@@ -71,14 +71,8 @@ impl App {
         let Some(brief) = self.brief(item) else {
             return;
         };
-        let area = self.brief_area();
         let panel = BriefPanel::new(&brief, self.theme);
-        let page = area.height.saturating_sub(1).max(1);
-        let at = self.item_scroll();
-        let scroll = match step {
-            Step::Up => at.saturating_sub(page),
-            Step::Down => at.saturating_add(page).min(panel.max_scroll(area)),
-        };
+        let scroll = panel.page(self.item_scroll(), step, self.brief_area());
         self.item_view = Some(ItemScroll {
             item: Some(item),
             scroll,

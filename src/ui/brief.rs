@@ -382,9 +382,10 @@ fn about(brief: &Brief, theme: Theme) -> Vec<Line<'static>> {
 /// cut, its last row says how many rows are below and the key that shows them.
 ///
 /// ```ignore
-/// let panel = BriefPanel::new(&brief, theme).scroll(3);
-/// let max = panel.max_scroll(area); // clamp a scroll kept elsewhere
-/// frame.render_widget(panel, area);
+/// // PgDn: the screen's own scroll moved a page, kept in its state.
+/// scroll = BriefPanel::new(&brief, theme).page(scroll, Step::Down, area);
+/// // Drawing (a scroll past the end is drawn as the end).
+/// frame.render_widget(BriefPanel::new(&brief, theme).scroll(scroll), area);
 /// ```
 #[derive(Debug, Clone)]
 pub struct BriefPanel<'a> {
@@ -426,6 +427,16 @@ impl<'a> BriefPanel<'a> {
     pub fn max_scroll(&self, area: Rect) -> u16 {
         let rows = self.rows(area.width).len();
         u16::try_from(rows.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX)
+    }
+
+    /// The scroll a screen up or down from `at` in `area` (PgUp/PgDn): the next page
+    /// starts at the first row the "more lines" row hid, and none goes past the last row.
+    pub fn page(&self, at: u16, step: Step, area: Rect) -> u16 {
+        let page = area.height.saturating_sub(1).max(1);
+        match step {
+            Step::Up => at.saturating_sub(page),
+            Step::Down => at.saturating_add(page).min(self.max_scroll(area)),
+        }
     }
 }
 

@@ -368,3 +368,18 @@ fn wrapping_never_overflows_and_loses_no_word_at_any_width() {
         assert_eq!(words(&rows).concat(), whole, "{width}");
     }
 }
+
+#[test]
+fn a_page_down_starts_at_the_first_row_the_more_line_hid_and_stops_at_the_end() {
+    let b = iha();
+    let panel = BriefPanel::new(&b, Theme::plain());
+    let area = Rect::new(0, 0, 80, 8);
+    let rows = panel.rows(80);
+    let first = panel.page(0, Step::Down, area);
+    assert_eq!(first, 7);
+    let shown = drawn(panel.clone().scroll(first), 80, 8);
+    assert_eq!(shown[0], rows[7].to_string());
+    let end = panel.max_scroll(area);
+    assert_eq!(panel.page(end, Step::Down, area), end);
+    assert_eq!(panel.page(first, Step::Up, area), 0);
+}
