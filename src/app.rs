@@ -7,6 +7,7 @@ pub mod commands;
 pub mod form;
 mod forms;
 mod input;
+pub mod item_view;
 mod messages;
 mod minutes;
 pub mod recovery;
@@ -52,6 +53,11 @@ pub struct App {
     pub now: NaiveDateTime,
     pub theme: Theme,
     pub agenda_sel: Option<ItemId>,
+    /// The Agenda shows the selected item's brief in place of the list, scrolled so.
+    pub item_view: Option<item_view::ItemScroll>,
+    /// The board's last meeting before this one, read in full by the run loop: what the
+    /// briefs say was decided last time.
+    pub last_meeting: Option<Box<Meeting>>,
     pub actions_sel: usize,
     pub people_sel: usize,
     pub standing_scroll: u16,
@@ -99,6 +105,8 @@ impl App {
         });
         let mut app = App {
             agenda_sel: running::current(&meeting).or_else(|| meeting.agenda.first().map(|i| i.id)),
+            item_view: None,
+            last_meeting: None,
             meeting,
             board: None,
             user: String::new(),
@@ -199,8 +207,10 @@ impl App {
             | Msg::QuitRefused
             | Msg::Notice(_) => self.told(msg),
             Msg::Numbered(numbering) => self.numbered(numbering),
+            Msg::LastMeeting { of, last } => self.last_meeting_read(&of, last),
         }
         self.follow_attendance();
+        self.follow_item_view();
         self.collect_editor_output();
         // The whole minutes are drawn from the meeting: it holds what was just typed.
         if self.minutes.whole {
@@ -217,7 +227,10 @@ impl App {
             Msg::Key(key) if key.kind != KeyEventKind::Release => {
                 // Esc leaves, unless a form or a find in the view wants it. Alt+6 and
                 // 6 come back too: they switch the view to its Archive tab, caught below.
-                let free = view.overlay.is_none() && !view.minutes.editor.is_searching();
+                // So does the view's own item view.
+                let free = view.overlay.is_none()
+                    && !view.minutes.editor.is_searching()
+                    && !(view.tab == Tab::Agenda && view.item_view.is_some());
                 if free && keymap::lookup(Scope::Browse, &key) == Some(Command::Back) {
                     self.close_view();
                     return None;
@@ -241,6 +254,13 @@ impl App {
             | Msg::JournalFailed(_)
             | Msg::Numbered(_) => return Some(msg),
             // Said where the clerk is looking: in the meeting being read.
+            // The last meeting read for the briefs of whichever meeting it names.
+            Msg::LastMeeting { ref of, .. } => {
+                if view.meeting.id == *of {
+                    view.update(msg.clone());
+                }
+                return Some(msg);
+            }
             Msg::QuitRefused | Msg::Notice(_) => {
                 view.quit = false;
                 self.told(msg);

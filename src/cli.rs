@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Draw every screen in plain ASCII (for terminals and screen readers that garble box drawing)
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -260,6 +264,7 @@ impl From<crate::model::IdError> for Failure {
 type Outcome = Result<(), Failure>;
 
 pub fn run(cli: Cli) -> Outcome {
+    crate::ui::ascii::set(cli.ascii);
     match cli.command {
         None => workspace(open_store(cli.data_dir.as_deref())?, None),
         Some(Command::Open { id }) => workspace(
@@ -404,6 +409,7 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
         // These open no records of this store.
         command @ (Command::Open { .. } | Command::Demo { .. } | Command::Iha { .. }) => run(Cli {
             data_dir: Some(store.dir().to_path_buf()),
+            ascii: crate::ui::ascii::on(),
             command: Some(command),
         }),
     }

@@ -17,7 +17,7 @@ use crate::model::{ActionStatus, Presence};
 pub(crate) use editor::{command as editor_command, find_command};
 pub use hints::{
     action_key, archive_list_keys, back_key, back_to_archive, form_footer, help_title, hint,
-    iha_key, name, open_key, quit_key, search_result_keys, whole_minutes_key,
+    iha_key, item_view_hint, name, open_key, quit_key, search_result_keys, whole_minutes_key,
 };
 pub use key::Key;
 pub use table::BINDINGS;
@@ -151,6 +151,15 @@ pub enum Command {
     Start(StartAnswer),
     /// The Minutes pane to the section the item is in (Up), or back (Down).
     SectionMinutes(Step),
+    /// The Agenda's item view: the selected item's brief.
+    ItemView(ItemView),
+}
+
+/// The Agenda's item view: open or close it, or scroll the brief a screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemView {
+    Toggle,
+    Page(Step),
 }
 
 /// In the board and roster view.

@@ -214,7 +214,12 @@ fn run_loop(
             app.update(Msg::Resize(now));
         }
         // A frame that cannot be drawn means the terminal is gone: save and leave.
-        let mut gone = terminal.draw(|f| ui::draw(app, f)).is_err();
+        let mut gone = terminal
+            .draw(|f| {
+                ui::draw(app, f);
+                ui::ascii::finish(f.buffer_mut());
+            })
+            .is_err();
         if !archive_read {
             // The trend needs the earlier meetings; reading them waits until the
             // first frame is on screen, so opening never waits for the archive.
@@ -276,9 +281,15 @@ fn run_loop(
                             | Reply::ErratumRecorded { .. }
                             | Reply::Trashed { .. }
                     );
+                    let opened = matches!(reply, Reply::Opened { .. });
                     app.update(Msg::Reply(reply));
                     if relist {
                         read_archive(app, session);
+                    }
+                    // A meeting opened to read shows its own briefs.
+                    if let Some(view) = app.viewing.as_ref().filter(|_| opened) {
+                        let m = view.meeting.clone();
+                        read_last_meeting(app, session, &m);
                     }
                 }
             }
@@ -325,6 +336,22 @@ fn read_archive(app: &mut App, session: &Session) {
     // The boards a meeting can belong to, for the meeting's details form.
     if let Ok(boards) = session.store.board_records() {
         app.update(Msg::Boards(boards));
+    }
+    read_last_meeting(app, session, &app.meeting.clone());
+}
+
+/// Gives the briefs of meeting `m` (this one, or one opened to read) the board's last
+/// meeting before it, or says why it could not be read.
+fn read_last_meeting(app: &mut App, session: &Session, m: &crate::model::Meeting) {
+    match session.store.brief_sources(m) {
+        Ok((last, _)) => app.update(Msg::LastMeeting {
+            of: m.id.clone(),
+            last: last.map(Box::new),
+        }),
+        Err(e) => app.update(Msg::Notice(format!(
+            "The board's meeting before {} could not be read for the item view: {e}.",
+            m.id
+        ))),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Drawing the workspace: tab bar, the current pane, status bar, and any overlay.
 
+pub mod ascii;
 pub mod brief;
 pub mod layout;
 pub mod overlay;
@@ -169,7 +170,10 @@ fn hint_line(app: &App) -> Paragraph<'static> {
     if let Some(f) = &app.flash {
         return Paragraph::new(Span::styled(f.clone(), app.theme.warn()));
     }
-    let hint = crate::keymap::hint(app.reading, app.tab);
+    let hint = match app.tab == crate::keymap::Tab::Agenda && app.item_view.is_some() {
+        true => crate::keymap::item_view_hint(),
+        false => crate::keymap::hint(app.reading, app.tab),
+    };
     Paragraph::new(Span::styled(hint, app.theme.dim()))
 }
 

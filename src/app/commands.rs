@@ -30,6 +30,9 @@ impl App {
             Command::Select(step) => self.move_selection(step),
             Command::Archive(cmd) => self.archive_command(cmd),
             Command::Back if self.tab == Tab::Archive => self.archive_back(),
+            Command::Back if self.tab == Tab::Agenda && self.item_view.is_some() => {
+                self.item_view = None
+            }
             Command::Back => {}
             Command::ApprovePrevious => self.open_form(forms::approve_previous),
             Command::Export if self.tab == Tab::Archive => self.archive_export(),
@@ -53,6 +56,7 @@ impl App {
             Command::NewMeeting => self.ask_new_meeting(),
             Command::Start(answer) => self.start_answer(answer),
             Command::SectionMinutes(step) => self.section_minutes(step),
+            Command::ItemView(cmd) => self.item_view_command(cmd),
             // Answered in `App::key` before any other key is looked at.
             Command::Recovery(_) | Command::Conflict(_) => {}
         }

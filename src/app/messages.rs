@@ -50,6 +50,12 @@ pub enum Msg {
     /// Minute numbers the store has set aside for this draft (its count already kept),
     /// or why it has none.
     Numbered(crate::model::minute_numbers::Numbering),
+    /// The board's last meeting before meeting `of`, read in full for the item briefs
+    /// (None: it has none).
+    LastMeeting {
+        of: crate::model::MeetingId,
+        last: Option<Box<crate::model::Meeting>>,
+    },
 }
 
 /// One edit to one item's minutes, as journaled between saves.

@@ -40,7 +40,8 @@ impl App {
             | Msg::Boards(_)
             | Msg::Reply(_)
             | Msg::Resize(_)
-            | Msg::Numbered(_) => {}
+            | Msg::Numbered(_)
+            | Msg::LastMeeting { .. } => {}
         }
     }
 

@@ -3,8 +3,8 @@
 
 use super::key::{self, Key};
 use super::{
-    ArchiveCommand as AC, BINDINGS, Capture, Command as C, RunningOrder as RO, Scope as S,
-    StandingEdit, Step, Tab,
+    ArchiveCommand as AC, BINDINGS, Capture, Command as C, ItemView, RunningOrder as RO,
+    Scope as S, StandingEdit, Step, Tab,
 };
 
 /// The keys bound to `cmd` in `scope`, as the table lists them.
@@ -84,6 +84,30 @@ pub fn hint(reading: bool, tab: Tab) -> String {
             name(S::Global, C::Quit)
         ),
     }
+}
+
+/// The hint line while the Agenda shows the item view: "i or Esc list · j/k items ·
+/// PgUp/PgDn scroll · n/p next/previous · F1 help".
+pub fn item_view_hint() -> String {
+    format!(
+        "{} or {} list · {} items · {} scroll · {} take next/previous · {} help",
+        name(S::Agenda, C::ItemView(ItemView::Toggle)),
+        back_key(),
+        two(S::Agenda, C::Select(Step::Up), "/", C::Select(Step::Down)),
+        two(
+            S::Agenda,
+            C::ItemView(ItemView::Page(Step::Up)),
+            "/",
+            C::ItemView(ItemView::Page(Step::Down))
+        ),
+        two(
+            S::Agenda,
+            C::Running(RO::Next),
+            "/",
+            C::Running(RO::Previous)
+        ),
+        name(S::Global, C::Help),
+    )
 }
 
 /// The last line of every form.

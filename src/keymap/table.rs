@@ -6,8 +6,8 @@ use ratatui::crossterm::event::{KeyCode as K, KeyModifiers};
 use super::key::*;
 use super::{
     AgendaEdit as AE, ArchiveCommand as AC, Binding, Capture, Command as C, ConflictChoice,
-    FieldEdit as FE, RecoveryChoice, RosterCommand as RC, RunningOrder as RO, Scope,
-    StandingEdit as SE, StartAnswer as SA, Step, Tab, WholeView as WV,
+    FieldEdit as FE, ItemView as IV, RecoveryChoice, RosterCommand as RC, RunningOrder as RO,
+    Scope, StandingEdit as SE, StartAnswer as SA, Step, Tab, WholeView as WV,
 };
 use crate::editor::{EditCommand as E, Motion as M};
 use crate::model::{ActionStatus, Presence};
@@ -78,6 +78,9 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Agenda "A new meeting of the board (its next usual date offered), and carry on in it": ch('N') => C::NewMeeting;
     Agenda "Set the selected item's actual start and end (written up, or corrected before approval)": ch('t') => C::Agenda(AE::ItemTimes);
     Agenda "Set when the meeting actually began and ended": ch('T') => C::Agenda(AE::MeetingTimes);
+    // The item view: the selected item's brief in place of the list (j/k still select).
+    Agenda "Item view: the selected item's time, figure, actions and last meeting; again or Esc for the list": ch('i') => C::ItemView(IV::Toggle);
+    Agenda "Item view: scroll the brief a screen up/down": PGUP => C::ItemView(IV::Page(Step::Up)), PGDN => C::ItemView(IV::Page(Step::Down));
 
     Minutes "Capture an action (text, owner, due)": alt('a'), f(2) => C::Capture(Capture::Action);
     Minutes "Record a decision": alt('d'), f(4) => C::Capture(Capture::Decision);

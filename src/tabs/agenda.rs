@@ -6,14 +6,15 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Wrap};
 
 use super::{fit, list, read_only_banner};
 use crate::app::App;
-use crate::keymap::{self, AgendaEdit, Command, RunningOrder, Scope};
+use crate::keymap::{self, AgendaEdit, Command, ItemView, RunningOrder, Scope};
 use crate::model::agenda::{Walked, walk};
 use crate::model::standing::sparkline;
 use crate::model::{AgendaItem, Exemption, ItemRole, ItemStatus, MeetingStatus, Minuting, running};
+use crate::ui::brief::BriefPanel;
 use crate::ui::minutes_seconds;
 use crate::words::PART_B_TAG;
 
@@ -83,14 +84,56 @@ fn written_up_now(app: &App) -> Option<Line<'static>> {
     )))
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+/// The summary's rows and the rest of the pane.
+fn head_and_body(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
     let head = summary(app);
-    let [top, list, detail] = Layout::vertical([
-        Constraint::Length(head.len() as u16),
-        Constraint::Fill(1),
-        Constraint::Length(5),
-    ])
-    .areas(area);
+    let [top, body] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
+    (head, top, body)
+}
+
+/// Where the item view draws the brief in the Agenda pane `area` (the mouse and paging
+/// ask here too): under the summary and the view's title row.
+pub fn brief_area(app: &App, area: Rect) -> Rect {
+    let (_, _, body) = head_and_body(app, area);
+    Block::new().borders(Borders::TOP).inner(body)
+}
+
+/// The item view: the selected item's brief under the summary, in place of the list.
+fn draw_item_view(app: &App, frame: &mut Frame, area: Rect) {
+    let (head, top, body) = head_and_body(app, area);
+    frame.render_widget(Paragraph::new(head), top);
+    let brief = app.agenda_sel.and_then(|id| app.brief(id));
+    let title = match &brief {
+        Some(b) => format!(" Item {} ", b.number),
+        None => " Item ".to_string(),
+    };
+    let back = format!(
+        " {} or {} back to the list ",
+        keymap::name(Scope::Agenda, Command::ItemView(ItemView::Toggle)),
+        keymap::back_key()
+    );
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(title)
+        .title(Line::from(back).alignment(Alignment::Right));
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    match &brief {
+        Some(b) => frame.render_widget(
+            BriefPanel::new(b, app.theme).scroll(app.item_scroll()),
+            inner,
+        ),
+        None => frame.render_widget(Paragraph::new(detail_lines(app, None, None)), inner),
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if app.item_view.is_some() {
+        return draw_item_view(app, frame, area);
+    }
+    let (head, top, body) = head_and_body(app, area);
+    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(body);
     frame.render_widget(Paragraph::new(head), top);
 
     let rows = walk(&app.meeting.agenda);
