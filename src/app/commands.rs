@@ -53,6 +53,7 @@ impl App {
             Command::NewMeeting => self.ask_new_meeting(),
             Command::Start(answer) => self.start_answer(answer),
             Command::SectionMinutes(step) => self.section_minutes(step),
+            Command::ChairMayStep => self.toggle_chair_steps(),
             // Answered in `App::key` before any other key is looked at.
             Command::Recovery(_) | Command::Conflict(_) => {}
         }
@@ -172,7 +173,7 @@ impl App {
         }
     }
 
-    fn running_order(&mut self, cmd: RunningOrder) {
+    pub(super) fn running_order(&mut self, cmd: RunningOrder) {
         if !self.can_edit() {
             return;
         }

@@ -50,6 +50,13 @@ pub enum Msg {
     /// Minute numbers the store has set aside for this draft (its count already kept),
     /// or why it has none.
     Numbered(crate::model::minute_numbers::Numbering),
+    /// The chair's screen asks for `step`, counted from the item it shows as current.
+    ChairStep {
+        step: crate::chair_link::Step,
+        from: Option<ItemId>,
+    },
+    /// The chair's link could not be opened, for this reason: the chair may not step.
+    ChairLinkFailed(String),
 }
 
 /// One edit to one item's minutes, as journaled between saves.

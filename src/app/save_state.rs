@@ -40,7 +40,9 @@ impl App {
             | Msg::Boards(_)
             | Msg::Reply(_)
             | Msg::Resize(_)
-            | Msg::Numbered(_) => {}
+            | Msg::Numbered(_)
+            | Msg::ChairStep { .. }
+            | Msg::ChairLinkFailed(_) => {}
         }
     }
 

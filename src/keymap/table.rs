@@ -78,6 +78,8 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     Agenda "A new meeting of the board (its next usual date offered), and carry on in it": ch('N') => C::NewMeeting;
     Agenda "Set the selected item's actual start and end (written up, or corrected before approval)": ch('t') => C::Agenda(AE::ItemTimes);
     Agenda "Set when the meeting actually began and ended": ch('T') => C::Agenda(AE::MeetingTimes);
+    // The chair's screen (`minutebook chair`) stepping the running order.
+    Agenda "Let the chair step the agenda from their screen (on/off)": ch('C') => C::ChairMayStep;
 
     Minutes "Capture an action (text, owner, due)": alt('a'), f(2) => C::Capture(Capture::Action);
     Minutes "Record a decision": alt('d'), f(4) => C::Capture(Capture::Decision);
