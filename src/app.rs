@@ -379,6 +379,8 @@ impl App {
 #[cfg(test)]
 mod action_tests;
 #[cfg(test)]
+mod chair_tests;
+#[cfg(test)]
 mod draw_tests;
 #[cfg(test)]
 mod key_tests;
