@@ -75,7 +75,11 @@ fn the_chairs_socket_is_private_and_goes_when_the_clerk_stops_allowing_it() {
     let listener = Listener::bind(tmp.path(), &id()).unwrap();
     let meta = std::fs::symlink_metadata(&path).unwrap();
     assert!(meta.file_type().is_socket());
-    assert_eq!(meta.permissions().mode() & 0o777, 0o600, "only the clerk's user");
+    assert_eq!(
+        meta.permissions().mode() & 0o777,
+        0o600,
+        "only the clerk's user"
+    );
     drop(listener);
     assert!(!path.exists(), "the socket is removed when the link closes");
     assert_eq!(
@@ -121,7 +125,10 @@ fn a_live_link_is_never_taken_over_by_a_second_workspace() {
     let tmp = data_dir();
     let first = Listener::bind(tmp.path(), &id()).unwrap();
     let why = Listener::bind(tmp.path(), &id()).unwrap_err();
-    assert!(why.contains("another workspace already lets the chair step"), "{why}");
+    assert!(
+        why.contains("another workspace already lets the chair step"),
+        "{why}"
+    );
     // The first still answers; the refused bind's check left it nothing to read.
     assert!(first.poll().is_empty());
     let chair = ask_in_thread(tmp.path(), Step::Next, None);

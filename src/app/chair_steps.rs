@@ -19,8 +19,9 @@ impl App {
                 "The chair may now step the agenda from their screen (minutebook chair); {key} \
                  again stops it."
             ),
-            false => "The chair can no longer step the agenda: only this workspace moves it."
-                .into(),
+            false => {
+                "The chair can no longer step the agenda: only this workspace moves it.".into()
+            }
         });
     }
 
@@ -35,7 +36,9 @@ impl App {
         let reply = self.take_chair_step(step, from);
         if let Err(why) = &reply {
             let why = why.trim_end_matches('.');
-            self.say(format!("The chair asked to step the agenda; nothing moved: {why}."));
+            self.say(format!(
+                "The chair asked to step the agenda; nothing moved: {why}."
+            ));
         }
         self.chair_reply = Some(reply);
     }

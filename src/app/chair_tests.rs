@@ -67,17 +67,29 @@ fn a_chairs_step_moves_the_meeting_on_exactly_as_the_clerks_n_does() {
     let revision = chair.revision();
     let said = chair_asks(&mut chair, Step::Next, from).unwrap();
 
-    assert_eq!(chair.meeting, clerk.meeting, "the same item taken, the same times");
+    assert_eq!(
+        chair.meeting, clerk.meeting,
+        "the same item taken, the same times"
+    );
     let now = running::current(&chair.meeting);
     assert_ne!(now, from);
-    assert_eq!(chair.agenda_sel, now, "the agenda shows the item being taken");
+    assert_eq!(
+        chair.agenda_sel, now,
+        "the agenda shows the item being taken"
+    );
     assert_eq!(
         chair.meeting.item(from.unwrap()).unwrap().ended_at,
         Some(at(14, 7).time())
     );
-    assert!(chair.revision() > revision && chair.urgent_save(), "saved at once");
+    assert!(
+        chair.revision() > revision && chair.urgent_save(),
+        "saved at once"
+    );
     let n = number_of(&chair, now);
-    assert!(said.contains(&format!("moved the meeting on to {n}")), "{said}");
+    assert!(
+        said.contains(&format!("moved the meeting on to {n}")),
+        "{said}"
+    );
     let flash = chair.flash.clone().unwrap();
     assert!(
         flash.starts_with(&format!("The chair moved the meeting on to {n}")),
@@ -108,7 +120,10 @@ fn a_step_from_a_stale_chairs_screen_is_refused_saying_which_item_is_current() {
         "{why}"
     );
     let flash = app.flash.clone().unwrap();
-    assert!(flash.contains("nothing moved"), "the clerk is told: {flash}");
+    assert!(
+        flash.contains("nothing moved"),
+        "the clerk is told: {flash}"
+    );
 }
 
 #[test]

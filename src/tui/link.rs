@@ -18,7 +18,7 @@ impl Link {
     /// chair to step and the meeting can change, for the meeting open now (a switch to
     /// another meeting moves it).
     pub(super) fn follow(&mut self, app: &mut App, dir: &Path) {
-        let wanted = (app.chair_may_step && app.read_only.is_none()).then(|| &app.meeting.id);
+        let wanted = (app.chair_may_step && app.read_only.is_none()).then_some(&app.meeting.id);
         if self.open.as_ref().map(|(id, _)| id) == wanted {
             return;
         }
