@@ -87,13 +87,17 @@ pub fn request_within(
             ));
         }
     };
-    let unanswered = |e: io::Error| match e.kind() {
-        ErrorKind::WouldBlock | ErrorKind::TimedOut => format!(
-            "the clerk's workspace did not answer within {} seconds; look at its agenda to see \
-             whether it moved",
-            wait.as_secs_f32()
-        ),
-        _ => format!("the link to the clerk's workspace failed: {e}"),
+    // A read timeout is WouldBlock or TimedOut by platform; any other failure is named.
+    let unanswered = |e: io::Error| {
+        if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) {
+            format!(
+                "the clerk's workspace did not answer within {} seconds; look at its agenda to \
+                 see whether it moved",
+                wait.as_secs_f32()
+            )
+        } else {
+            format!("the link to the clerk's workspace failed: {e}")
+        }
     };
     stream
         .set_read_timeout(Some(wait))
