@@ -74,22 +74,10 @@ pub fn request_within(
     wait: Duration,
 ) -> Result<String, String> {
     let path = socket_path(dir, id);
-    let stream = match UnixStream::connect(&path) {
-        Ok(stream) => stream,
-        // No socket, or one a crashed workspace left: nobody lets the chair step.
-        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {
-            return Err(NOT_ALLOWED.into());
-        }
-        Err(e) => {
-            return Err(format!(
-                "could not reach the clerk's workspace through {}: {e}",
-                path.display()
-            ));
-        }
-    };
-    // A read timeout is WouldBlock or TimedOut by platform; any other failure is named.
+    // A timeout is WouldBlock or TimedOut by platform; any other failure is named.
+    let timed_out = |e: &io::Error| matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut);
     let unanswered = |e: io::Error| {
-        if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) {
+        if timed_out(&e) {
             format!(
                 "the clerk's workspace did not answer within {} seconds; look at its agenda to \
                  see whether it moved",
@@ -97,6 +85,20 @@ pub fn request_within(
             )
         } else {
             format!("the link to the clerk's workspace failed: {e}")
+        }
+    };
+    let stream = match connect_within(&path, wait) {
+        Ok(stream) => stream,
+        // No socket, or one a crashed workspace left: nobody lets the chair step.
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {
+            return Err(NOT_ALLOWED.into());
+        }
+        Err(e) if timed_out(&e) => return Err(unanswered(e)),
+        Err(e) => {
+            return Err(format!(
+                "could not reach the clerk's workspace through {}: {e}",
+                path.display()
+            ));
         }
     };
     stream
@@ -115,6 +117,19 @@ pub fn request_within(
         true => Ok(answer.said),
         false => Err(answer.said),
     }
+}
+
+/// Connects, waiting at most `wait`: a workspace so hung that its queue of connections is
+/// full would otherwise block the chair's connect with no end. The thread left waiting
+/// then ends when the workspace accepts or goes.
+fn connect_within(path: &Path, wait: Duration) -> io::Result<UnixStream> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(UnixStream::connect(path));
+    });
+    rx.recv_timeout(wait)
+        .unwrap_or_else(|_| Err(ErrorKind::TimedOut.into()))
 }
 
 fn line_of<T: Serialize>(value: &T) -> String {

@@ -182,6 +182,22 @@ fn a_clerks_workspace_that_never_answers_does_not_freeze_the_chair() {
 }
 
 #[test]
+fn a_clerks_workspace_whose_queue_of_connections_is_full_does_not_freeze_the_chair() {
+    use std::os::fd::AsRawFd;
+    let tmp = data_dir();
+    // Never accepting: connections queue until the queue is full and a connect would block.
+    let hung = UnixListener::bind(socket_path(tmp.path(), &id())).unwrap();
+    // The shortest queue (listening again sets it), so it is full after a connection or two.
+    // SAFETY: listen(2) on a socket this test owns and keeps open.
+    assert_eq!(unsafe { libc::listen(hung.as_raw_fd(), 0) }, 0);
+    let wait = Duration::from_millis(50);
+    for _ in 0..4 {
+        let why = request_within(tmp.path(), &id(), Step::Next, None, wait).unwrap_err();
+        assert!(why.contains("did not answer within"), "{why}");
+    }
+}
+
+#[test]
 fn a_garbled_request_is_answered_with_a_refusal_and_not_taken() {
     use std::io::{BufRead, BufReader, Write};
     let tmp = data_dir();
