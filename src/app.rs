@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub(crate) mod boards;
+mod chair_steps;
 pub mod commands;
 pub mod form;
 mod forms;
@@ -70,6 +71,11 @@ pub struct App {
     pub roster: Option<usize>,
     /// A short message for the clerk, replaced by the next one.
     pub flash: Option<String>,
+    /// The clerk lets the chair's screen step the agenda (this session's choice, never
+    /// saved): the run loop keeps the chair's link open while it is true.
+    pub chair_may_step: bool,
+    /// The answer to the chair's last request, for the run loop to send back.
+    chair_reply: Option<Result<String, String>>,
     /// Bumped on every change to the meeting; the run loop saves when it moves.
     revision: u64,
     saved_revision: u64,
@@ -133,6 +139,8 @@ impl App {
             overlay: None,
             roster: None,
             flash: None,
+            chair_may_step: false,
+            chair_reply: None,
             revision: 0,
             saved_revision: 0,
             save_error: None,
@@ -208,6 +216,8 @@ impl App {
             | Msg::Notice(_) => self.told(msg),
             Msg::Numbered(numbering) => self.numbered(numbering),
             Msg::LastMeeting { of, last } => self.last_meeting_read(&of, last),
+            Msg::ChairStep { step, from } => self.chair_step(step, from),
+            Msg::ChairLinkFailed(why) => self.chair_link_failed(why),
         }
         self.follow_attendance();
         self.follow_item_view();
@@ -252,7 +262,9 @@ impl App {
             | Msg::Durable
             | Msg::JournalStarted
             | Msg::JournalFailed(_)
-            | Msg::Numbered(_) => return Some(msg),
+            | Msg::Numbered(_)
+            | Msg::ChairStep { .. }
+            | Msg::ChairLinkFailed(_) => return Some(msg),
             // Said where the clerk is looking: in the meeting being read.
             // The last meeting read for the briefs of whichever meeting it names.
             Msg::LastMeeting { ref of, .. } => {
@@ -386,6 +398,8 @@ impl App {
 
 #[cfg(test)]
 mod action_tests;
+#[cfg(test)]
+mod chair_tests;
 #[cfg(test)]
 mod draw_tests;
 #[cfg(test)]

@@ -151,6 +151,8 @@ pub enum Command {
     Start(StartAnswer),
     /// The Minutes pane to the section the item is in (Up), or back (Down).
     SectionMinutes(Step),
+    /// Let the chair's screen step the agenda, or stop letting it.
+    ChairMayStep,
     /// The Agenda's item view: the selected item's brief.
     ItemView(ItemView),
 }

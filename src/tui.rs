@@ -27,6 +27,7 @@ use crate::model::MeetingId;
 use crate::store::Store;
 use crate::ui::{self, theme::Theme};
 
+mod link;
 mod session;
 mod setup;
 use session::Session;
@@ -203,6 +204,8 @@ fn run_loop(
     let mut quit_asked_at: Option<Instant> = None;
     let mut archive_read = false;
     let mut size = None;
+    // Dropped when the loop ends, however it ends: the socket goes with it.
+    let mut link = link::Link::default();
     loop {
         app.update(Msg::Tick(Local::now().naive_local()));
         // The size the frame is drawn at, told before it is drawn (clicks and scrolling
@@ -251,6 +254,9 @@ fn run_loop(
                 Err(_) => gone = true,
             }
         }
+        // After the clerk's keys: a toggle just pressed opens or closes the link at once.
+        link.follow(app, session.store.dir());
+        link.answer(app);
         gone |= signals.hangup.load(Ordering::Relaxed);
         let stopped = signals.stop.load(Ordering::Relaxed);
         for effect in app.take_effects() {

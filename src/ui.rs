@@ -76,6 +76,8 @@ fn draw_panes(app: &App, frame: &mut Frame, screen: layout::Screen) -> Option<Re
         }
         None => app.save_status(),
     };
+    // Whose screen steps the agenda is the clerk's own meeting's, whatever is being read.
+    let chair = app.chair_may_step.then_some("chair may step");
     let app: &App = app.viewing.as_deref().unwrap_or(app);
     frame.render_widget(tab_bar(app, screen.tabs.width), screen.tabs);
     if let Some(b) = banner {
@@ -85,7 +87,10 @@ fn draw_panes(app: &App, frame: &mut Frame, screen: layout::Screen) -> Option<Re
         );
     }
     let editor_area = tabs::draw(app, frame, screen.body);
-    frame.render_widget(status_bar(app, save, screen.status.width), screen.status);
+    frame.render_widget(
+        status_bar(app, save, chair, screen.status.width),
+        screen.status,
+    );
     frame.render_widget(hint_line(app), screen.hint);
     editor_area
 }
@@ -105,9 +110,14 @@ pub fn minutes_seconds(d: Duration) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-/// Board · date · current item and its time · clock · save state. Parts drop
-/// out from the middle when the window is narrow; the save state never does.
-fn status_bar(app: &App, (save, level): (String, SaveLevel), width: u16) -> Paragraph<'static> {
+/// Board · date · current item and its time · whether the chair may step · clock · save
+/// state. Parts drop out from the middle when the window is narrow; the save state never does.
+fn status_bar(
+    app: &App,
+    (save, level): (String, SaveLevel),
+    chair: Option<&str>,
+    width: u16,
+) -> Paragraph<'static> {
     let m = &app.meeting;
     let mut item = String::new();
     if let Some(t) = running::timing(m, app.now.time()) {
@@ -134,6 +144,7 @@ fn status_bar(app: &App, (save, level): (String, SaveLevel), width: u16) -> Para
         m.board.name.clone(),
         crate::words::weekday_date(m.date),
         item,
+        chair.unwrap_or_default().to_string(),
         crate::words::time(app.now.time()),
     ];
     let budget = (width as usize).saturating_sub(save.chars().count() + 3);

@@ -731,3 +731,38 @@ fn the_workspace_exports_a_word_document_that_a_retry_finds_already_written() {
         "{replies:?}"
     );
 }
+
+/// The chair steps the clerk's own meeting while the clerk reads another: the step is
+/// said where the clerk is looking, and the status bar still says the chair may step.
+#[test]
+fn while_reading_another_meeting_a_chairs_step_moves_your_own_and_is_said_in_view() {
+    use minutebook::chair_link::Step;
+    use minutebook::model::running;
+    let (_tmp, store) = common::demo_store();
+    let mut app = workspace(&store, "2026-12-09");
+    app.typed("ss"); // start anyway: attendance is not taken
+    app.typed("C");
+    let first = running::current(&app.meeting);
+    app.alt('6').press(KeyCode::Down).press(KeyCode::Enter);
+    pump(&mut app, &store);
+    assert!(app.viewing.is_some(), "November is open to read");
+
+    app.update(Msg::ChairStep {
+        step: Step::Next,
+        from: first,
+    });
+    let said = app.take_chair_reply().unwrap().unwrap();
+    assert!(said.contains("moved the meeting on to 2"), "{said}");
+    assert_ne!(
+        running::current(&app.meeting),
+        first,
+        "your own meeting moved"
+    );
+    assert!(app.viewing.is_some(), "still reading");
+    let screen = app.screen(80, 24);
+    assert!(
+        screen.contains("The chair moved the meeting on to 2"),
+        "{screen}"
+    );
+    assert!(screen.contains("chair may step"), "{screen}");
+}

@@ -57,6 +57,7 @@ impl App {
             Command::Start(answer) => self.start_answer(answer),
             Command::SectionMinutes(step) => self.section_minutes(step),
             Command::ItemView(cmd) => self.item_view_command(cmd),
+            Command::ChairMayStep => self.toggle_chair_steps(),
             // Answered in `App::key` before any other key is looked at.
             Command::Recovery(_) | Command::Conflict(_) => {}
         }
@@ -176,7 +177,7 @@ impl App {
         }
     }
 
-    fn running_order(&mut self, cmd: RunningOrder) {
+    pub(super) fn running_order(&mut self, cmd: RunningOrder) {
         if !self.can_edit() {
             return;
         }

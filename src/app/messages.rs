@@ -56,6 +56,13 @@ pub enum Msg {
         of: crate::model::MeetingId,
         last: Option<Box<crate::model::Meeting>>,
     },
+    /// The chair's screen asks for `step`, counted from the item it shows as current.
+    ChairStep {
+        step: crate::chair_link::Step,
+        from: Option<ItemId>,
+    },
+    /// The chair's link could not be opened, for this reason: the chair may not step.
+    ChairLinkFailed(String),
 }
 
 /// One edit to one item's minutes, as journaled between saves.

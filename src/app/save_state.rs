@@ -41,7 +41,9 @@ impl App {
             | Msg::Reply(_)
             | Msg::Resize(_)
             | Msg::Numbered(_)
-            | Msg::LastMeeting { .. } => {}
+            | Msg::LastMeeting { .. }
+            | Msg::ChairStep { .. }
+            | Msg::ChairLinkFailed(_) => {}
         }
     }
 

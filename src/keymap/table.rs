@@ -81,6 +81,8 @@ pub const BINDINGS: &[Binding<C>] = keymap! {
     // The item view: the selected item's brief in place of the list (j/k still select).
     Agenda "Item view: the selected item's time, figure, actions and last meeting; again or Esc for the list": ch('i') => C::ItemView(IV::Toggle);
     Agenda "Item view: scroll the brief a screen up/down": PGUP => C::ItemView(IV::Page(Step::Up)), PGDN => C::ItemView(IV::Page(Step::Down));
+    // The chair's screen (`minutebook chair`) stepping the running order.
+    Agenda "Let the chair step the agenda from their screen (on/off)": ch('C') => C::ChairMayStep;
 
     Minutes "Capture an action (text, owner, due)": alt('a'), f(2) => C::Capture(Capture::Action);
     Minutes "Record a decision": alt('d'), f(4) => C::Capture(Capture::Decision);
