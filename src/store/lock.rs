@@ -42,7 +42,7 @@ pub fn acquire(disk: &Disk, path: &Path, id: &MeetingId) -> std::io::Result<Acqu
         .map_err(|e| super::nofollow::explain(path, e))?;
     match file.try_lock() {
         Ok(()) => {
-            file.set_len(0)?;
+            disk.set_len(&file, path, 0)?;
             file.seek(SeekFrom::Start(0))?;
             disk.write_all(&mut file, path, holder_description().as_bytes())?;
             Ok(Acquired::Mine(MeetingLock {

@@ -193,7 +193,7 @@ impl Store {
         became: Option<&MeetingId>,
     ) -> Result<Trashed> {
         let dir = self.trash_dir();
-        super::create_private_dir(&dir)?;
+        self.create_private_dir(&dir)?;
         let from = self.path_of(id);
         let stem = match became {
             Some(to) => format!("{id}{MOVED_TO}{to}"),
