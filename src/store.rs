@@ -234,7 +234,8 @@ impl Store {
         self.dir.join(format!("{id}.json"))
     }
 
-    fn lock_path(&self, id: &MeetingId) -> PathBuf {
+    /// Where meeting `id`'s lock is, its text naming the holder.
+    pub fn lock_path(&self, id: &MeetingId) -> PathBuf {
         self.dir.join(format!("{id}.lock"))
     }
 

@@ -103,7 +103,13 @@ fn every_write_of_a_read_only_store_fails_saying_so_and_the_directory_is_untouch
     assert!(why.contains("read-only"), "{why}");
     says_read_only("save", ro.save(&mut handle, &changed));
     says_read_only("open to change", ro.open_to_change(&dec()));
-    says_read_only("amend", ro.amend(&dec(), |m| Ok(m.title.push('!'))));
+    says_read_only(
+        "amend",
+        ro.amend(&dec(), |m| {
+            m.title.push('!');
+            Ok(())
+        }),
+    );
     says_read_only("lock", ro.lock(&dec()));
     says_read_only("copy", ro.create_copy(&december, "copy"));
     let to = NaiveDate::from_ymd_opt(2026, 12, 16).unwrap();

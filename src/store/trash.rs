@@ -47,7 +47,7 @@ pub fn moved_to(name: &str) -> Option<MeetingId> {
 }
 
 /// What names the file a move leaves in the trash, between the old id and the new.
-const MOVED_TO: &str = ".moved-to-";
+pub const MOVED_TO: &str = ".moved-to-";
 
 impl Store {
     pub fn trash_dir(&self) -> PathBuf {
