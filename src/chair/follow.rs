@@ -60,9 +60,10 @@ pub struct Follower {
     stamps: (Option<Stamp>, Option<Stamp>),
     /// The meeting file as last read, under the stamp it was read at.
     file: Option<(Stamp, Loaded)>,
-    /// Read again at the next look even if the stamps are the same (see [`RACY`]), or
-    /// because the last read failed for a reason that may pass.
-    recheck: bool,
+    /// The meeting file and journal to read again at the next look even if their stamps
+    /// are the same (see [`RACY`]), or because the last read failed for a reason that
+    /// may pass.
+    recheck: (bool, bool),
     /// The meeting last said (`Changed`, `Moved`), and the problem said since, if any.
     shown: Option<Meeting>,
     said: Option<String>,
@@ -87,7 +88,7 @@ impl Follower {
             id,
             stamps: (None, None),
             file: None,
-            recheck: true,
+            recheck: (true, true),
             shown: None,
             said: None,
             host: lock::this_host(),
@@ -117,15 +118,14 @@ impl Follower {
             self.stamp(&self.store.path_of(&self.id)),
             self.stamp(&self.store.journal_path(&self.id)),
         );
-        if stamps == self.stamps && !self.recheck {
+        if stamps == self.stamps && self.recheck == (false, false) {
             return Seen::Same;
         }
         self.stamps = stamps;
-        let racy = [stamps.0, stamps.1]
-            .into_iter()
-            .flatten()
-            .any(|s| just_written(&s, now));
-        let reread = std::mem::replace(&mut self.recheck, racy);
+        let racy = |s: Option<Stamp>| s.is_some_and(|s| just_written(&s, now));
+        let racy = (racy(stamps.0), racy(stamps.1));
+        // The journal is read whenever anything is; the file only if it may have changed.
+        let (reread, _) = std::mem::replace(&mut self.recheck, racy);
         let found = match stamps.0 {
             Some(stamp) => self.read(stamp, reread),
             None => self.whereabouts(),
@@ -133,7 +133,7 @@ impl Follower {
         match found {
             Found::Meeting(m) => self.show(*m),
             Found::Problem { why, passing } => {
-                self.recheck |= passing;
+                self.recheck.0 |= passing;
                 self.say(why, Seen::Unreadable)
             }
             Found::Gone(why) => self.say(why, Seen::Gone),
@@ -257,7 +257,7 @@ impl Follower {
     fn moved(&mut self, to: MeetingId) -> Seen {
         let from = std::mem::replace(&mut self.id, to.clone());
         self.stamps = (None, None);
-        self.recheck = true;
+        self.recheck = (true, true);
         match self.look() {
             Seen::Changed(meeting) => Seen::Moved { from, to, meeting },
             Seen::Unreadable(why) => Seen::Unreadable(format!(

@@ -240,6 +240,28 @@ fn an_idle_look_costs_two_stats() {
 }
 
 #[test]
+fn typing_alone_reads_the_journal_not_the_meeting_file_again() {
+    let (_tmp, dir) = demo();
+    let mut desk = Desk::open(&dir, &dec());
+    let (mut f, _, plan) = chair(&dir);
+    let file = f.store().path_of(&dec());
+    age(&file);
+    same(f.look());
+    same(f.look());
+    for typed in ["Typed while the file", " stays as saved."] {
+        let from = plan.log().len();
+        desk.type_text(typed);
+        assert_eq!(changed(f.look()), desk.meeting);
+        let opened: Vec<_> = plan.log()[from..]
+            .iter()
+            .filter(|(op, _)| *op == Op::Open)
+            .map(|(_, p)| p.clone())
+            .collect();
+        assert_eq!(opened, [f.store().journal_path(&dec())], "after {typed:?}");
+    }
+}
+
+#[test]
 fn a_journal_begun_on_an_older_version_of_the_file_is_not_shown() {
     let (_tmp, dir) = demo();
     let mut desk = Desk::open(&dir, &dec());
