@@ -114,10 +114,17 @@ impl Follower {
     /// Looks at the files again: two stats, and reads only if either changed.
     pub fn look(&mut self) -> Seen {
         let now = SystemTime::now();
-        let stamps = (
+        let stamps = match (
             self.stamp(&self.store.path_of(&self.id)),
             self.stamp(&self.store.journal_path(&self.id)),
-        );
+        ) {
+            (Ok(file), Ok(journal)) => (file, journal),
+            // Not a file gone: the data directory cannot be looked in (yet), so again.
+            (Err(why), _) | (_, Err(why)) => {
+                self.recheck = (true, true);
+                return self.say(why, Seen::Unreadable);
+            }
+        };
         if stamps == self.stamps && self.recheck == (false, false) {
             return Seen::Same;
         }
@@ -167,8 +174,13 @@ impl Follower {
         }
     }
 
-    fn stamp(&self, path: &Path) -> Option<Stamp> {
-        self.store.disk().metadata(path).ok().map(|m| Stamp::of(&m))
+    /// The file's stamp, `None` if there is no such file, or why it cannot be looked at.
+    fn stamp(&self, path: &Path) -> Result<Option<Stamp>, String> {
+        match self.store.disk().metadata(path) {
+            Ok(meta) => Ok(Some(Stamp::of(&meta))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("could not look at {}: {e}", path.display())),
+        }
     }
 
     /// The meeting file (read again if its stamp changed, or `reread`) with the journal's
@@ -241,7 +253,7 @@ impl Follower {
                 .collect();
             if let Some(to) = next
                 .iter()
-                .find(|to| self.stamp(&self.store.path_of(to)).is_some())
+                .find(|to| self.store.disk().metadata(&self.store.path_of(to)).is_ok())
             {
                 return Some(to.clone());
             }

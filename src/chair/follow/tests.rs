@@ -436,3 +436,26 @@ fn a_clerk_killed_but_not_yet_reaped_is_not_open() {
     assert_eq!(f.clerk(), Clerk::NotOpen);
     clerk.wait().unwrap();
 }
+
+#[test]
+fn a_data_directory_that_cannot_be_looked_in_is_unreadable_not_gone() {
+    let (_tmp, dir) = demo();
+    // The start's look makes three stats (the file's, the journal's, the file read's);
+    // every one after fails (EACCES) until disarmed.
+    let plan = Arc::new(FaultPlan::fail_nth(4, 13).only(Op::Stat).from_then_on());
+    let store = Store::open_read_only(&dir)
+        .unwrap()
+        .with_faults(plan.clone());
+    let (mut f, shown) = Follower::start(store, dec()).unwrap();
+    let Seen::Unreadable(why) = f.look() else {
+        panic!("a stat refused is no file gone");
+    };
+    let path = f.store().path_of(&dec());
+    assert!(
+        why.starts_with(&format!("could not look at {}", path.display())),
+        "{why}"
+    );
+    same(f.look());
+    plan.disarm();
+    assert_eq!(changed(f.look()), shown, "followed again, the problem gone");
+}
