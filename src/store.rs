@@ -146,31 +146,40 @@ impl Store {
     /// Opens (creating, 0700) the data directory.
     pub fn open(dir: impl Into<PathBuf>) -> Result<Store> {
         let dir = dir.into();
-        let mut warnings = Vec::new();
-        match fs::metadata(&dir) {
-            Ok(meta) if !meta.is_dir() => return Err(StoreError::NotADirectory { path: dir }),
-            Ok(meta) => {
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::PermissionsExt;
-                    let mode = meta.permissions().mode() & 0o777;
-                    if mode & 0o077 != 0 {
-                        warnings.push(format!(
-                            "{} can be read by other users (mode {mode:o}); these records are sensitive: \
-                             consider chmod 700",
-                            dir.display()
-                        ));
-                    }
-                }
-                #[cfg(not(unix))]
-                let _ = meta;
+        let warnings = match fs::metadata(&dir) {
+            Ok(meta) => existing_dir(&dir, &meta)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                private_dir(&Disk::default(), &dir)?;
+                Vec::new()
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => create_private_dir(&dir)?,
             Err(e) => return Err(io_err("open the data directory", &dir)(e)),
-        }
+        };
         Ok(Store {
             dir,
             disk: Disk::default(),
+            warnings: std::sync::Mutex::new(warnings),
+        })
+    }
+
+    /// Opens an existing data directory to read only: its disk refuses every operation
+    /// that would change anything ([`Disk::read_only`]), so listing, loading and briefing
+    /// work and every save, lock, cache or migration write fails saying it is read-only.
+    /// A missing directory is an error, never created.
+    pub fn open_read_only(dir: impl Into<PathBuf>) -> Result<Store> {
+        let dir = dir.into();
+        let warnings = match fs::metadata(&dir) {
+            Ok(meta) => existing_dir(&dir, &meta)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(io_err("open the data directory", &dir)(io::Error::new(
+                    io::ErrorKind::NotFound,
+                    "it does not exist, and a data directory opened read-only is never created",
+                )));
+            }
+            Err(e) => return Err(io_err("open the data directory", &dir)(e)),
+        };
+        Ok(Store {
+            dir,
+            disk: Disk::read_only(),
             warnings: std::sync::Mutex::new(warnings),
         })
     }
@@ -180,7 +189,8 @@ impl Store {
     /// this store (meetings, index, locks, journals, exports) is counted.
     #[doc(hidden)]
     pub fn with_faults(mut self, plan: Arc<FaultPlan>) -> Store {
-        self.disk = Disk::with_plan(plan);
+        // A read-only store stays read-only under a plan.
+        self.disk = self.disk.planned(plan);
         self
     }
 
@@ -224,7 +234,8 @@ impl Store {
         self.dir.join(format!("{id}.json"))
     }
 
-    fn lock_path(&self, id: &MeetingId) -> PathBuf {
+    /// Where meeting `id`'s lock is, its text naming the holder.
+    pub fn lock_path(&self, id: &MeetingId) -> PathBuf {
         self.dir.join(format!("{id}.lock"))
     }
 
@@ -320,7 +331,7 @@ impl Store {
     /// A file's bytes and the version they are, the stamp taken from the open file so it
     /// describes exactly what is read.
     fn read_versioned(&self, path: &Path) -> io::Result<(FileVersion, Vec<u8>)> {
-        let mut file = self.disk.open(fs::OpenOptions::new().read(true), path)?;
+        let mut file = self.disk.open_read(path)?;
         let stamp = Stamp::of(&self.disk.file_metadata(&file, path)?);
         let bytes = self.disk.read_to_end(&mut file, path)?;
         Ok((FileVersion::of(stamp, &bytes), bytes))
@@ -757,25 +768,39 @@ fn decode_file(path: &Path, bytes: &[u8]) -> Result<(Meeting, Version)> {
     schema::decode(text).map_err(|e| StoreError::undecodable(path, e))
 }
 
-pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
+/// The warnings an existing data directory gives (readable by others), or why it is not one.
+fn existing_dir(dir: &Path, meta: &fs::Metadata) -> Result<Vec<String>> {
+    if !meta.is_dir() {
+        return Err(StoreError::NotADirectory {
+            path: dir.to_path_buf(),
+        });
+    }
+    let mut warnings = Vec::new();
     #[cfg(unix)]
     {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        builder.mode(0o700);
-        builder
-            .create(dir)
-            .map_err(io_err("create the data directory", dir))?;
-        // The mode given to mkdir is filtered by the umask; set it outright.
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(io_err("protect", dir))?;
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            warnings.push(format!(
+                "{} can be read by other users (mode {mode:o}); these records are sensitive: \
+                 consider chmod 700",
+                dir.display()
+            ));
+        }
     }
-    #[cfg(not(unix))]
-    builder
-        .create(dir)
-        .map_err(io_err("create the data directory", dir))?;
-    Ok(())
+    Ok(warnings)
+}
+
+fn private_dir(disk: &Disk, dir: &Path) -> Result<()> {
+    disk.create_private_dir(dir)
+        .map_err(io_err("create the data directory", dir))
+}
+
+impl Store {
+    /// Makes `dir` (inside the data directory) private, 0700, through this store's disk.
+    pub(crate) fn create_private_dir(&self, dir: &Path) -> Result<()> {
+        private_dir(&self.disk, dir)
+    }
 }
 
 #[cfg(test)]

@@ -158,7 +158,7 @@ fn own_template(store: &Store, template: &str, t: &Template) -> Result<String, F
     let bytes = std::fs::read(template)
         .map_err(|e| Failure(format!("could not read template {template}: {e}")))?;
     let dir = store.dir().join(TEMPLATES_DIR);
-    crate::store::create_private_dir(&dir)?;
+    store.create_private_dir(&dir)?;
     match atomic::write(store.disk(), &path, &bytes, atomic::Mode::CreateNew) {
         Ok(_) => Ok(name),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(Failure(format!(

@@ -136,7 +136,7 @@ fn commit(
 
 /// The metadata of `target` if it holds exactly `bytes`.
 fn same_bytes(disk: &Disk, target: &Path, bytes: &[u8]) -> Option<Metadata> {
-    let mut file = disk.open(OpenOptions::new().read(true), target).ok()?;
+    let mut file = disk.open_read(target).ok()?;
     let meta = disk.file_metadata(&file, target).ok()?;
     let on_disk = disk.read_to_end(&mut file, target).ok()?;
     (meta.len() == bytes.len() as u64 && on_disk == bytes).then_some(meta)

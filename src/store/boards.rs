@@ -286,7 +286,7 @@ impl Store {
                 reason: format!("not saved: {problem}"),
             });
         }
-        super::create_private_dir(&self.boards_dir())?;
+        self.create_private_dir(&self.boards_dir())?;
         atomic::write(self.disk(), &path, &encode(board), mode)
             .map(|_| ())
             .map_err(|e| {

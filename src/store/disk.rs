@@ -1,6 +1,10 @@
 //! The one door through which the store touches the disk, so a test can make the Nth
 //! file operation fail (EIO, ENOSPC, EROFS…) the way SQLite tests itself. In normal use
 //! there is no plan and every call is the plain `std::fs` one.
+//!
+//! A read-only disk ([`Disk::read_only`], for the chair's view of the clerk's files)
+//! refuses every operation that would change the disk, whoever in the store asks, so
+//! nothing (a cache, a migration, a lock, a journal set aside) can write through it.
 
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Read, Write};
@@ -109,6 +113,9 @@ impl FaultPlan {
     }
 }
 
+/// The write operations a read-only disk refused, each with its path.
+type Refusals = Arc<Mutex<Vec<(&'static str, PathBuf)>>>;
+
 /// The seam itself: cheap to clone, one per [`crate::store::Store`].
 #[derive(Debug, Clone, Default)]
 pub struct Disk {
@@ -116,14 +123,40 @@ pub struct Disk {
     /// Directories whose sync failed after a rename: the new names are in place but not
     /// yet durable. Any later successful sync of the directory settles them.
     unsynced: Arc<Mutex<Vec<PathBuf>>>,
+    /// Set on a read-only disk: what it refused so far (so a test can show nothing tried).
+    read_only: Option<Refusals>,
 }
 
 impl Disk {
     pub fn with_plan(plan: Arc<FaultPlan>) -> Disk {
+        Disk::default().planned(plan)
+    }
+
+    /// A disk that only reads: opening to write, writing, truncating, syncing, renaming,
+    /// linking, removing and making directories all fail with an error saying so.
+    pub fn read_only() -> Disk {
         Disk {
-            plan: Some(plan),
+            read_only: Some(Refusals::default()),
             ..Disk::default()
         }
+    }
+
+    /// This disk (read-only or not) with its operations counted and failed as `plan` says.
+    pub fn planned(mut self, plan: Arc<FaultPlan>) -> Disk {
+        self.plan = Some(plan);
+        self
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// Every write a read-only disk refused so far (what, and on which path).
+    pub fn refused(&self) -> Vec<(&'static str, PathBuf)> {
+        let refusals = self.read_only.as_ref();
+        refusals.map_or_else(Vec::new, |r| {
+            r.lock().map(|r| r.clone()).unwrap_or_default()
+        })
     }
 
     fn check(&self, op: Op, path: &Path) -> io::Result<()> {
@@ -133,14 +166,48 @@ impl Disk {
         }
     }
 
+    /// On a read-only disk, the error for an operation that would change it. Refused
+    /// before the plan counts it, so a plan's log holds only what was really done.
+    fn refuse(&self, what: &'static str, path: &Path) -> io::Result<()> {
+        let Some(refusals) = &self.read_only else {
+            return Ok(());
+        };
+        if let Ok(mut r) = refusals.lock() {
+            r.push((what, path.to_path_buf()));
+        }
+        Err(io::Error::new(
+            io::ErrorKind::ReadOnlyFilesystem,
+            format!(
+                "refused to {what} {}: the data directory was opened read-only, so nothing \
+                 in it is written",
+                path.display()
+            ),
+        ))
+    }
+
+    /// Opens `path` as `options` say: for writing (creating, truncating, appending), so
+    /// a read-only disk refuses it whatever the options. Reads use [`Disk::open_read`].
     pub fn open(&self, options: &OpenOptions, path: &Path) -> io::Result<File> {
+        self.refuse("open for writing", path)?;
         self.check(Op::Open, path)?;
         options.open(path)
     }
 
+    /// Opens `path` to read it, and only to read it.
+    pub fn open_read(&self, path: &Path) -> io::Result<File> {
+        self.check(Op::Open, path)?;
+        OpenOptions::new().read(true).open(path)
+    }
+
+    /// As [`Disk::open_read`], refusing a symbolic link at `path` (our own files).
+    pub fn open_read_no_follow(&self, path: &Path) -> io::Result<File> {
+        self.check(Op::Open, path)?;
+        super::nofollow::no_follow(OpenOptions::new().read(true)).open(path)
+    }
+
     /// A whole file's bytes (one open, one read).
     pub fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        let mut file = self.open(OpenOptions::new().read(true), path)?;
+        let mut file = self.open_read(path)?;
         self.read_to_end(&mut file, path)
     }
 
@@ -153,6 +220,7 @@ impl Disk {
 
     /// Writes all of `bytes`. A simulated failure first writes half, as a full disk does.
     pub fn write_all(&self, file: &mut File, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.refuse("write", path)?;
         if let Err(e) = self.check(Op::Write, path) {
             let _ = file.write_all(&bytes[..bytes.len() / 2]);
             return Err(e);
@@ -160,27 +228,39 @@ impl Disk {
         file.write_all(bytes)
     }
 
+    /// Cuts or extends the open file to `len` bytes. Not counted by a plan: the fault
+    /// tests enumerate the operations they always have.
+    pub fn set_len(&self, file: &File, path: &Path, len: u64) -> io::Result<()> {
+        self.refuse("truncate", path)?;
+        file.set_len(len)
+    }
+
     pub fn sync_all(&self, file: &File, path: &Path) -> io::Result<()> {
+        self.refuse("sync", path)?;
         self.check(Op::Fsync, path)?;
         file.sync_all()
     }
 
     pub fn sync_data(&self, file: &File, path: &Path) -> io::Result<()> {
+        self.refuse("sync", path)?;
         self.check(Op::Fsync, path)?;
         file.sync_data()
     }
 
     pub fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.refuse("rename a file to", to)?;
         self.check(Op::Rename, to)?;
         fs::rename(from, to)
     }
 
     pub fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.refuse("link a file to", to)?;
         self.check(Op::Link, to)?;
         fs::hard_link(from, to)
     }
 
     pub fn remove_file(&self, path: &Path) -> io::Result<()> {
+        self.refuse("remove", path)?;
         self.check(Op::Unlink, path)?;
         fs::remove_file(path)
     }
@@ -203,6 +283,7 @@ impl Disk {
     /// Makes renames in `dir` durable: without it a power cut can forget the new name.
     /// A failure is remembered until a later sync of `dir` succeeds.
     pub fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        self.refuse("sync the directory", dir)?;
         let result = self.check(Op::SyncDir, dir).and_then(|()| sync_dir(dir));
         if let Ok(mut unsynced) = self.unsynced.lock() {
             match &result {
@@ -225,6 +306,25 @@ impl Disk {
             self.sync_dir(&dir).map_err(|e| (dir.clone(), e))?;
         }
         Ok(())
+    }
+}
+
+impl Disk {
+    /// Makes `dir` (and its parents) private: 0700 whatever the umask. Not counted by a
+    /// plan, as [`Disk::set_len`].
+    pub fn create_private_dir(&self, dir: &Path) -> io::Result<()> {
+        self.refuse("create the directory", dir)?;
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+            builder.mode(0o700).create(dir)?;
+            // The mode given to mkdir is filtered by the umask; set it outright.
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+        }
+        #[cfg(not(unix))]
+        builder.create(dir)
     }
 }
 
@@ -256,5 +356,78 @@ mod tests {
         assert!(disk.retry_syncs().is_ok(), "a retry succeeds");
         assert!(disk.unsynced().is_empty());
         assert_eq!((plan.ops(), plan.fired()), (3, 1));
+    }
+
+    /// Names, sizes, contents and mtimes of everything in `dir`, to show nothing changed.
+    fn listing(dir: &Path) -> Vec<(String, u64, Vec<u8>, std::time::SystemTime)> {
+        let mut out: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let path = e.unwrap().path();
+                let meta = fs::symlink_metadata(&path).unwrap();
+                let bytes = if meta.is_file() {
+                    fs::read(&path).unwrap()
+                } else {
+                    Vec::new()
+                };
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                (name, meta.len(), bytes, meta.modified().unwrap())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_read_only_disk_refuses_every_write_saying_so_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("2026-12-09.json");
+        fs::write(&file, "the minutes").unwrap();
+        let before = listing(dir.path());
+        let plan = Arc::new(FaultPlan::count_only());
+        let disk = Disk::read_only().planned(plan.clone());
+        let other = dir.path().join("other.json");
+        let mut open = File::open(&file).unwrap();
+        let mut writing = OpenOptions::new();
+        writing.write(true).create(true).truncate(true);
+        let refusals: Vec<(&str, io::Result<()>)> = vec![
+            ("open", disk.open(&writing, &other).map(drop)),
+            (
+                "append",
+                disk.open(OpenOptions::new().append(true), &file).map(drop),
+            ),
+            ("write", disk.write_all(&mut open, &file, b"overwritten")),
+            ("set_len", disk.set_len(&open, &file, 0)),
+            ("sync_all", disk.sync_all(&open, &file)),
+            ("sync_data", disk.sync_data(&open, &file)),
+            ("rename", disk.rename(&file, &other)),
+            ("hard_link", disk.hard_link(&file, &other)),
+            ("remove", disk.remove_file(&file)),
+            ("sync_dir", disk.sync_dir(dir.path())),
+            ("mkdir", disk.create_private_dir(&dir.path().join("trash"))),
+        ];
+        for (what, result) in refusals {
+            let e = result.expect_err(what);
+            assert_eq!(e.kind(), io::ErrorKind::ReadOnlyFilesystem, "{what}: {e}");
+            assert!(e.to_string().contains("opened read-only"), "{what}: {e}");
+        }
+        assert_eq!(disk.refused().len(), 11);
+        assert!(disk.unsynced().is_empty(), "a refused sync is not owed");
+        // Reads and stats still work.
+        assert_eq!(disk.read(&file).unwrap(), b"the minutes");
+        assert!(disk.metadata(&file).unwrap().is_file());
+        assert_eq!(disk.read_dir(dir.path()).unwrap().count(), 1);
+        let mut f = disk.open_read_no_follow(&file).unwrap();
+        assert_eq!(disk.read_to_end(&mut f, &file).unwrap(), b"the minutes");
+        assert_eq!(
+            listing(dir.path()),
+            before,
+            "the directory is byte for byte as it was"
+        );
+        let done: Vec<Op> = plan.log().into_iter().map(|(op, _)| op).collect();
+        assert_eq!(
+            done,
+            [Op::Open, Op::Read, Op::Stat, Op::List, Op::Open, Op::Read]
+        );
     }
 }

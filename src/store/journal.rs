@@ -120,7 +120,7 @@ pub fn find<T: DeserializeOwned>(
     path: &Path,
     current: Option<FileVersion>,
 ) -> io::Result<Option<Orphan<T>>> {
-    let bytes = match disk.open(no_follow(OpenOptions::new().read(true)), path) {
+    let bytes = match disk.open_read_no_follow(path) {
         Ok(mut f) => disk.read_to_end(&mut f, path)?,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(explain(path, e)),

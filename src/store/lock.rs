@@ -42,7 +42,7 @@ pub fn acquire(disk: &Disk, path: &Path, id: &MeetingId) -> std::io::Result<Acqu
         .map_err(|e| super::nofollow::explain(path, e))?;
     match file.try_lock() {
         Ok(()) => {
-            file.set_len(0)?;
+            disk.set_len(&file, path, 0)?;
             file.seek(SeekFrom::Start(0))?;
             disk.write_all(&mut file, path, holder_description().as_bytes())?;
             Ok(Acquired::Mine(MeetingLock {
@@ -69,12 +69,7 @@ fn holder_description() -> String {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "unknown user".into());
-    let host = std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|h| h.trim().to_string())
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "this machine".into());
+    let host = this_host();
     let now = chrono::Local::now().naive_local();
     let since = format!(
         "{} {}",
@@ -82,4 +77,50 @@ fn holder_description() -> String {
         crate::words::time(now.time())
     );
     format!("pid {}, {user}@{host}, since {since}", std::process::id())
+}
+
+/// This machine's name, as a lock's holder gives it.
+pub fn this_host() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "this machine".into())
+}
+
+/// The pid and the host a holder's description names, read back from a lock's text.
+pub fn holder_of(text: &str) -> Option<(i32, &str)> {
+    let (pid, rest) = text.strip_prefix("pid ")?.split_once(", ")?;
+    let (who, _) = rest.split_once(", since ")?;
+    let (_, host) = who.rsplit_once('@')?;
+    let pid = pid.parse().ok().filter(|p: &i32| *p > 0)?;
+    Some((pid, host))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_holder_description_reads_back_as_its_pid_and_host() {
+        let text = holder_description();
+        let (pid, host) = holder_of(&text).unwrap();
+        assert_eq!(
+            (pid as u32, host),
+            (std::process::id(), this_host().as_str())
+        );
+        assert_eq!(
+            holder_of("pid 42, clerk@laptop, since 2026-12-09 14:02"),
+            Some((42, "laptop"))
+        );
+        for not_a_holder in [
+            "",
+            "holder unknown",
+            "pid 0, a@b, since x",
+            "pid -1, a@b, since x",
+        ] {
+            assert_eq!(holder_of(not_a_holder), None, "{not_a_holder:?}");
+        }
+    }
 }

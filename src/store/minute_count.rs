@@ -62,7 +62,7 @@ impl Store {
     /// the first: one more than both the count and any reference the archive holds.
     pub fn reserve_minute_numbers(&self, board: &Board, date: NaiveDate, n: u32) -> Result<u32> {
         let path = self.minute_count_path(&board.id);
-        super::create_private_dir(&self.boards_dir())?;
+        self.create_private_dir(&self.boards_dir())?;
         let _held = self.lock_count(&path)?;
         let mut count = self.read_count(&path)?;
         let year = board.minute_year.of(date);

@@ -47,7 +47,7 @@ pub fn moved_to(name: &str) -> Option<MeetingId> {
 }
 
 /// What names the file a move leaves in the trash, between the old id and the new.
-const MOVED_TO: &str = ".moved-to-";
+pub const MOVED_TO: &str = ".moved-to-";
 
 impl Store {
     pub fn trash_dir(&self) -> PathBuf {
@@ -193,7 +193,7 @@ impl Store {
         became: Option<&MeetingId>,
     ) -> Result<Trashed> {
         let dir = self.trash_dir();
-        super::create_private_dir(&dir)?;
+        self.create_private_dir(&dir)?;
         let from = self.path_of(id);
         let stem = match became {
             Some(to) => format!("{id}{MOVED_TO}{to}"),
