@@ -113,7 +113,8 @@ pub struct Timing {
     pub elapsed: Option<Duration>,
     pub allowance: Option<Duration>,
     pub overrun: Option<Duration>,
-    /// How far the meeting runs behind its plan (negative: ahead of it).
+    /// How far the meeting runs behind its agenda's plan counted from when it began
+    /// (negative: ahead of it).
     pub behind_plan: Option<Duration>,
     pub forecast_end: Option<NaiveTime>,
     pub planned_end: Option<NaiveTime>,

@@ -242,17 +242,22 @@ fn figure(f: &FigureBrief, theme: Theme) -> Vec<Line<'static>> {
         Verdict::Bad => theme.bad(),
         Verdict::Neither => Style::default(),
     };
-    let now = f.now.as_deref().unwrap_or("no figure yet this meeting");
-    let target = f
-        .target
-        .as_ref()
-        .map(|t| format!(" against {t}"))
-        .unwrap_or_default();
-    let mut spans = vec![
-        Span::styled(format!("{}: ", f.name), theme.title()),
-        Span::raw(format!("{now}{target} · ")),
-        Span::styled(f.status.clone(), style),
-    ];
+    let mut spans = vec![Span::styled(format!("{}: ", f.name), theme.title())];
+    match (&f.now, &f.target) {
+        (Some(now), target) => {
+            let against = target.as_ref().map(|t| format!(" against {t}"));
+            spans.push(Span::raw(format!(
+                "{now}{} · ",
+                against.unwrap_or_default()
+            )));
+            spans.push(Span::styled(f.status.clone(), style));
+        }
+        // Not reported yet: said once, not again as a status.
+        (None, Some(t)) => spans.push(Span::raw(format!(
+            "no figure yet this meeting (target {t})"
+        ))),
+        (None, None) => spans.push(Span::raw("no figure yet this meeting")),
+    }
     if let Some(c) = &f.change {
         spans.push(Span::raw(format!(" · {c}")));
     }

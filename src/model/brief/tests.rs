@@ -125,6 +125,27 @@ fn a_meeting_ahead_of_its_plan_is_behind_by_a_negative_time() {
     assert_eq!(b.timing.behind_plan, minutes(-3));
 }
 
+/// The agenda's plan runs from when the meeting actually began: a meeting begun at another
+/// hour than the one published (the demo, started now) is not hundreds of minutes behind,
+/// and a late start alone shows in the forecast end against the planned one.
+#[test]
+fn the_plan_counts_from_when_the_meeting_began_not_the_hour_published() {
+    let (mut dec, nov, h) = december();
+    running::start(&mut dec, t("01:10")).unwrap();
+    let b = brief(&dec, "1", &cx(&nov, &h, "01:11", Veil::Private));
+    assert_eq!(
+        b.timing.behind_plan,
+        minutes(0),
+        "items on time, so on plan"
+    );
+    assert_eq!(b.timing.planned_end, Some(t("15:45")), "the published end");
+    let (mut late, nov, h) = december();
+    running::start(&mut late, t("14:10")).unwrap();
+    let b = brief(&late, "1", &cx(&nov, &h, "14:12", Veil::Private));
+    assert_eq!(b.timing.behind_plan, minutes(0));
+    assert_eq!(b.timing.forecast_end, Some(t("15:55")), "ten minutes late");
+}
+
 #[test]
 fn a_meeting_written_up_afterwards_has_no_live_timing() {
     let (mut dec, nov, h) = december();

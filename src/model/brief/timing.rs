@@ -34,6 +34,12 @@ pub(super) fn of(m: &Meeting, id: ItemId, now: NaiveTime) -> Timing {
     };
     let forecast_end = running::forecast_end(m, now);
     let planned_end = m.start_time.map(|s| s + running::planned_length(m));
+    // The agenda's plan runs from when the meeting began: a late start shows in the forecast
+    // end against the published one, and a meeting begun at another hour is not "behind".
+    let plan_end = m
+        .began_at
+        .or(m.start_time)
+        .map(|s| s + running::planned_length(m));
     Timing {
         status: item.status,
         started: item.started_at,
@@ -41,9 +47,7 @@ pub(super) fn of(m: &Meeting, id: ItemId, now: NaiveTime) -> Timing {
         elapsed,
         allowance,
         overrun,
-        behind_plan: forecast_end
-            .zip(planned_end)
-            .map(|(f, p)| within_a_day(f - p)),
+        behind_plan: forecast_end.zip(plan_end).map(|(f, p)| within_a_day(f - p)),
         forecast_end,
         planned_end,
     }
