@@ -201,3 +201,43 @@ fn the_chairs_screen_follows_the_clerk_across_a_crash_and_writes_nothing() {
     chair.send(b"q");
     assert!(chair.wait_exit(), "the chair quit cleanly");
 }
+
+#[test]
+fn the_chair_on_a_missing_data_directory_says_so_and_makes_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("nowhere");
+    let out = common::minutebook(&missing, &["chair"]);
+    assert!(!out.status.success());
+    assert!(
+        common::stderr(&out).contains("there is no data directory at"),
+        "{}",
+        common::stderr(&out)
+    );
+    assert!(!missing.exists(), "the chair's screen made the directory");
+}
+
+#[test]
+fn the_chair_without_a_terminal_says_it_needs_one_and_writes_nothing() {
+    let (_tmp, data) = common::demo_data();
+    let before = snapshot(&data);
+    let out = common::minutebook(&data, &["chair", "2026-12-09"]);
+    assert!(!out.status.success());
+    assert!(
+        common::stderr(&out).contains("the chair's screen needs a terminal"),
+        "{}",
+        common::stderr(&out)
+    );
+    assert_eq!(snapshot(&data), before);
+}
+
+#[test]
+fn the_chair_on_a_meeting_not_on_record_names_it() {
+    let (_tmp, data) = common::demo_data();
+    let out = common::minutebook(&data, &["chair", "2027-01-13"]);
+    assert!(!out.status.success());
+    assert!(
+        common::stderr(&out).contains("2027-01-13"),
+        "{}",
+        common::stderr(&out)
+    );
+}

@@ -94,7 +94,7 @@ fn header(chair: &Chair, theme: Theme) -> Vec<Line<'static>> {
             m.board.name,
             weekday_date(m.date),
             m.status.label(),
-            chair.now.format("%H:%M:%S")
+            chair.now.format("%H:%M")
         ),
         theme.title(),
     ))];

@@ -1,5 +1,5 @@
 //! The chair's run loop: keys in, the clerk's files looked at every turn, and the screen
-//! drawn only when something changed or the clock's second did, so following costs next
+//! drawn only when something changed or the clock's minute did, so following costs next
 //! to nothing while idle. It only reads: no save, journal, lock or index of its own.
 
 use std::io::{self, IsTerminal};
@@ -54,11 +54,27 @@ pub fn run(store: Store, id: MeetingId, veil: Veil) -> color_eyre::Result<()> {
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    // Set before the first turn, so its size is asked for once.
+    let resized = Arc::new(AtomicBool::new(true));
+    signal_hook::flag::register(signal_hook::consts::SIGWINCH, Arc::clone(&resized))?;
     let theme = Theme::from_env();
     let mut screen = Screen::enter()?;
-    run_loop(&mut screen.0, &mut chair, &mut follower, theme, &stop);
+    let signals = Signals {
+        stop: &stop,
+        resized: &resized,
+    };
+    run_loop(&mut screen.0, &mut chair, &mut follower, theme, signals);
     drop(screen);
     Ok(())
+}
+
+/// The signals the loop watches.
+#[derive(Clone, Copy)]
+struct Signals<'a> {
+    /// SIGTERM, SIGINT or SIGHUP: end.
+    stop: &'a AtomicBool,
+    /// SIGWINCH: the terminal's size changed.
+    resized: &'a AtomicBool,
 }
 
 /// Turns until the chair quits, a signal comes or the terminal is gone (nothing to save
@@ -68,9 +84,9 @@ fn run_loop(
     chair: &mut Chair,
     follower: &mut Follower,
     theme: Theme,
-    stop: &AtomicBool,
+    signals: Signals<'_>,
 ) {
-    let mut drawn_second: Option<NaiveDateTime> = None;
+    let mut drawn_minute: Option<NaiveDateTime> = None;
     let mut dirty = true;
     loop {
         let now = Local::now().naive_local();
@@ -78,26 +94,27 @@ fn run_loop(
         dirty |= look(chair, follower);
         // lead: once C's Follower::clerk() lands, tell the screen here when it changes:
         // chair.update(Msg::Clerk(follower.clerk())).
-        if let Ok(size) = terminal.size()
+        // Asked only when the terminal says it changed: each asking opens the terminal.
+        if signals.resized.swap(false, Ordering::Relaxed)
+            && let Ok(size) = terminal.size()
             && size != chair.size
         {
             chair.update(Msg::Resize(size));
             dirty = true;
         }
-        let second = now.with_nanosecond(0);
-        if dirty || drawn_second != second {
+        // The clock shows minutes, as every timing does: a frame a second would cost more
+        // than the whole idle budget.
+        let minute = now.with_nanosecond(0).and_then(|t| t.with_second(0));
+        if dirty || drawn_minute != minute {
             if terminal
                 .draw(|f| super::draw::draw(chair, theme, f))
                 .is_err()
             {
                 return;
             }
-            (drawn_second, dirty) = (second, false);
+            (drawn_minute, dirty) = (minute, false);
         }
-        // Woken for the clock's next second, so it never shows a second late.
-        let to_next_second =
-            Duration::from_nanos(u64::from(1_000_000_000 - now.nanosecond() % 1_000_000_000));
-        match event::poll(TURN.min(to_next_second)) {
+        match input_within(TURN) {
             Ok(true) => {
                 if !drain(chair) {
                     return;
@@ -117,7 +134,7 @@ fn run_loop(
                 }
             }
         }
-        if chair.quit() || stop.load(Ordering::Relaxed) {
+        if chair.quit() || signals.stop.load(Ordering::Relaxed) {
             return;
         }
     }
@@ -136,6 +153,43 @@ fn look(chair: &mut Chair, follower: &mut Follower) -> bool {
             true
         }
     }
+}
+
+/// Waits up to `timeout` for input; an error when the terminal has gone. Not crossterm's
+/// timed poll: it rounds its poll(2) timeout down to the millisecond and then spins through
+/// the rest of each wait, which alone would cost more than the whole idle budget.
+fn input_within(timeout: Duration) -> io::Result<bool> {
+    // Read and parsed already (a burst the last drain left).
+    if event::poll(Duration::ZERO)? {
+        return Ok(true);
+    }
+    let mut fd = libc::pollfd {
+        // The terminal crossterm reads: stdin, checked to be one at start.
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = timeout.as_nanos().div_ceil(1_000_000);
+    let ms = libc::c_int::try_from(ms).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd, for stdin, which is open for the life of the process.
+    let n = unsafe { libc::poll(&mut fd, 1, ms) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        // A signal: the loop looks at what it asked.
+        return if e.kind() == io::ErrorKind::Interrupted {
+            Ok(false)
+        } else {
+            Err(e)
+        };
+    }
+    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the terminal has gone",
+        ));
+    }
+    // 1 ms: a zero timeout reads nothing new with the poll(2) reader.
+    Ok(n > 0 && event::poll(Duration::from_millis(1))?)
 }
 
 /// Handles every input event waiting; false if the terminal is gone.

@@ -115,13 +115,20 @@ impl Chair {
 
     pub fn update(&mut self, msg: Msg) {
         let shown = self.shown();
+        // The clock moves several times a second while idle: it changes no item and no
+        // scroll, and is kept cheap.
+        if let Msg::Tick(now) = msg {
+            self.now = now;
+            return;
+        }
         match msg {
             Msg::Key(k) => {
                 if let Some(cmd) = keymap::chair_command(&k) {
                     self.command(cmd);
                 }
             }
-            Msg::Tick(now) => self.now = now,
+            // Taken above.
+            Msg::Tick(_) => {}
             Msg::Changed(m) => {
                 self.meeting = *m;
                 self.last_change = Some(self.now.time());
