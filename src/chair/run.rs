@@ -33,6 +33,8 @@ pub fn run(store: Store, id: MeetingId, veil: Veil) -> color_eyre::Result<()> {
         );
     }
     let (mut follower, meeting) = Follower::start(store, id)?;
+    // lead: brief_sources lists the archive, and a listing rewrites a stale cache
+    // (.index.json) through a writable store: C's read-only store must make that a no-op.
     let (sources, note) = match follower.store().brief_sources(&meeting) {
         Ok(sources) => (sources, None),
         Err(e) => (
@@ -148,9 +150,11 @@ fn look(chair: &mut Chair, follower: &mut Follower) -> bool {
             chair.update(Msg::Changed(m));
             true
         }
+        // Said again each turn while it lasts: drawn again only if it says something new.
         Seen::Unreadable(why) => {
+            let said = chair.message.clone();
             chair.update(Msg::Unreadable(why));
-            true
+            chair.message != said
         }
     }
 }
