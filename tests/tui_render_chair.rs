@@ -152,3 +152,33 @@ fn the_help_lists_the_chairs_keys() {
     );
     insta::assert_snapshot!("chair_help_80x24", t.backend());
 }
+
+#[test]
+fn the_header_says_when_the_clerks_workspace_is_not_open_and_when_it_last_changed() {
+    let mut chair = chair_on(december_on_iha(), Veil::Private);
+    chair.update(Msg::Tick(at(14, 52)));
+    let mut m = chair.meeting.clone();
+    running::next(&mut m, at(14, 52).time()).unwrap();
+    chair.update(Msg::Changed(Box::new(m)));
+    chair.update(Msg::Clerk(false));
+    let screen = render(&mut chair, (80, 24)).backend().to_string();
+    assert!(
+        screen.contains(
+            "The clerk's workspace is not open: showing the last save · last change 14:52:00"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("NOW     4.2 Children placed"), "{screen}");
+}
+
+#[test]
+fn a_meeting_that_cannot_be_read_is_said_and_the_last_one_read_stays_shown() {
+    let mut chair = chair_on(december_on_iha(), Veil::Private);
+    chair.update(Msg::Unreadable("2026-12-09.json is not valid JSON".into()));
+    let screen = render(&mut chair, (80, 24)).backend().to_string();
+    assert!(screen.contains("could not be read just now"), "{screen}");
+    assert!(
+        screen.contains("NOW     4.1 Initial Health Assessment"),
+        "{screen}"
+    );
+}
