@@ -65,6 +65,14 @@ pub enum Command {
         /// The meeting's id, e.g. 2026-12-09
         id: String,
     },
+    /// Follow the clerk's workspace as the chair's screen, read-only; never writes
+    Chair {
+        /// The meeting's id, e.g. 2026-12-09 (default: the one the workspace would open)
+        id: Option<String>,
+        /// For a shared screen or projector: Part B business by title only until the press and public are excluded
+        #[arg(long)]
+        hide_part_b: bool,
+    },
     /// Create a board's meeting on a date from its record and template, carrying forward its open actions; prints its id
     New {
         /// The meeting date
@@ -278,6 +286,8 @@ pub fn run(cli: Cli) -> Outcome {
             Ok(())
         }
         Some(Command::Demo { into: None }) => run_demo(),
+        // Opened apart: the chair's screen must not create or write anything.
+        Some(Command::Chair { id, hide_part_b }) => chair(cli.data_dir.as_deref(), id, hide_part_b),
         // Needs no records, so no data directory is opened (or created).
         Some(Command::Iha {
             command: IhaCommand::Due { entered },
@@ -407,7 +417,10 @@ pub fn run_on(store: &Store, command: Command) -> Outcome {
         }
         Command::Board { command } => board::run(store, *command),
         // These open no records of this store.
-        command @ (Command::Open { .. } | Command::Demo { .. } | Command::Iha { .. }) => run(Cli {
+        command @ (Command::Open { .. }
+        | Command::Demo { .. }
+        | Command::Iha { .. }
+        | Command::Chair { .. }) => run(Cli {
             data_dir: Some(store.dir().to_path_buf()),
             ascii: crate::ui::ascii::on(),
             command: Some(command),
@@ -664,6 +677,43 @@ fn run_demo() -> Outcome {
     // Removed when `sandbox` goes out of scope, whatever the outcome.
     drop(sandbox);
     result
+}
+
+/// `chair`: the chair's screen on a meeting, read-only. None of the workspace's start-up
+/// (no board migration, no first start, no lock): it never writes to the data directory.
+fn chair(dir: Option<&Path>, id: Option<String>, hide_part_b: bool) -> Outcome {
+    let dir = match dir {
+        Some(d) => d.to_path_buf(),
+        None => Store::default_dir().ok_or_else(|| {
+            Failure(format!("could not find a data directory for this user; give one with --data-dir or {DATA_DIR_ENV}"))
+        })?,
+    };
+    // Read-only at the disk seam: nothing the store does can write from the chair's screen,
+    // and a missing directory is an error, not made.
+    let store = Store::open_read_only(&dir)?;
+    let id = match id {
+        Some(id) => MeetingId::parse(&id)?,
+        None => store
+            .default_meeting(chrono::Local::now().date_naive())?
+            .ok_or_else(|| {
+                Failure(format!(
+                    "there are no meetings in {} to follow",
+                    dir.display()
+                ))
+            })?,
+    };
+    if !store.exists(&id) {
+        return Err(StoreError::NotFound {
+            path: store.path_of(&id),
+            id,
+        }
+        .into());
+    }
+    let veil = match hide_part_b {
+        true => crate::model::brief::Veil::UntilExcluded,
+        false => crate::model::brief::Veil::Private,
+    };
+    crate::chair::run::run(store, id, veil).map_err(|e| Failure(e.to_string()))
 }
 
 fn workspace(store: Store, id: Option<MeetingId>) -> Outcome {

@@ -21,6 +21,7 @@ pub use hints::{
 };
 pub use key::Key;
 pub use table::BINDINGS;
+pub(crate) use table::CHAIR_BINDINGS;
 pub(crate) use table::EDITOR_BINDINGS;
 pub(crate) use table::FIELD_BINDINGS;
 
@@ -56,6 +57,8 @@ pub enum Scope {
     Help,
     Recovery,
     Conflict,
+    /// The chair's own screen (`minutebook chair`): read-only, nothing of the workspace.
+    Chair,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -278,6 +281,22 @@ pub enum ArchiveCommand {
     Delete,
 }
 
+/// The chair's screen's keys: it reads and asks, never changes the meeting itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChairCommand {
+    /// Select another item (and stop following the clerk's current one).
+    Select(Step),
+    /// Follow the clerk's current item again.
+    Follow,
+    /// Scroll the brief a screen.
+    Page(Step),
+    /// Ask the clerk's workspace to step the agenda (it may refuse).
+    AskNext,
+    AskPrevious,
+    Help,
+    Quit,
+}
+
 /// Editing the text of one form field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldEdit {
@@ -401,11 +420,13 @@ pub fn live(focus: Scope) -> &'static [Scope] {
         Recovery => &[Recovery],
         // Only Global's quit is honoured beside the answers; checked against all of Global.
         Conflict => &[Global, Conflict],
+        // Its own table only: none of the workspace's keys mean anything there.
+        Chair => &[Chair],
     }
 }
 
 impl Scope {
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 21] = [
         Scope::Global,
         Scope::Browse,
         Scope::Agenda,
@@ -426,6 +447,7 @@ impl Scope {
         Scope::Help,
         Scope::Recovery,
         Scope::Conflict,
+        Scope::Chair,
     ];
 
     /// Scopes whose keys go to the minutes editor rather than to `App::command`.
@@ -466,11 +488,30 @@ fn matched_in<C>(
         .find_map(|b| b.keys.iter().find(|k| k.matches(ev)).map(|k| (b, k)))
 }
 
+/// What a key asks of the chair's screen, if its table names it.
+pub fn chair_command(ev: &KeyEvent) -> Option<ChairCommand> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    matched_in(CHAIR_BINDINGS, Scope::Chair, ev).map(|(b, _)| b.command)
+}
+
+/// The first key of a chair command, for its hint line and messages ("↑", "f").
+pub fn chair_keys(cmd: ChairCommand) -> String {
+    CHAIR_BINDINGS
+        .iter()
+        .find(|b| b.command == cmd)
+        .and_then(|b| b.keys.iter().find(|k| !k.quiet))
+        .map(Key::to_string)
+        .unwrap_or_else(|| panic!("{cmd:?} has no key: add it to the chair's key table"))
+}
+
 /// Every key of a scope as help shows it, bindings first, then the rules.
 pub fn help(scope: Scope) -> Vec<Row> {
     let mut rows = match scope {
         Scope::Editor | Scope::Find => rows(EDITOR_BINDINGS, scope),
         Scope::Field => rows(FIELD_BINDINGS, scope),
+        Scope::Chair => rows(CHAIR_BINDINGS, scope),
         Scope::Global
         | Scope::Browse
         | Scope::Agenda

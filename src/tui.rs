@@ -59,10 +59,10 @@ enum Ending {
 /// to a dead terminal panics (inside a panic hook, or while unwinding, that aborts). So
 /// every failure here is ignored and the `Terminal` is never dropped (the process ends
 /// soon after; it holds nothing that must be released).
-struct Screen(ManuallyDrop<ratatui::DefaultTerminal>);
+pub(crate) struct Screen(pub(crate) ManuallyDrop<ratatui::DefaultTerminal>);
 
 impl Screen {
-    fn enter() -> io::Result<Screen> {
+    pub(crate) fn enter() -> io::Result<Screen> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             leave_screen();

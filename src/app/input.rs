@@ -85,7 +85,8 @@ impl App {
             | Scope::Minuting
             | Scope::Help
             | Scope::Recovery
-            | Scope::Conflict => {}
+            | Scope::Conflict
+            | Scope::Chair => {}
         }
     }
 

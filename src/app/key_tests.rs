@@ -172,7 +172,7 @@ fn focused(focus: Scope) -> Workspace {
         Scope::Help => _ = w.typed("?"),
         Scope::Recovery => w.offer_recovery(vec!["Apologies".into()]),
         Scope::Conflict => w.offer_conflict(vec!["Theirs".into()]),
-        Scope::Global | Scope::Browse | Scope::Minutes | Scope::Field => {
+        Scope::Global | Scope::Browse | Scope::Minutes | Scope::Field | Scope::Chair => {
             panic!("{focus:?} never has the keyboard on its own")
         }
     }

@@ -5,9 +5,9 @@ use ratatui::crossterm::event::{KeyCode as K, KeyModifiers};
 
 use super::key::*;
 use super::{
-    AgendaEdit as AE, ArchiveCommand as AC, Binding, Capture, Command as C, ConflictChoice,
-    FieldEdit as FE, ItemView as IV, RecoveryChoice, RosterCommand as RC, RunningOrder as RO,
-    Scope, StandingEdit as SE, StartAnswer as SA, Step, Tab, WholeView as WV,
+    AgendaEdit as AE, ArchiveCommand as AC, Binding, Capture, ChairCommand as CC, Command as C,
+    ConflictChoice, FieldEdit as FE, ItemView as IV, RecoveryChoice, RosterCommand as RC,
+    RunningOrder as RO, Scope, StandingEdit as SE, StartAnswer as SA, Step, Tab, WholeView as WV,
 };
 use crate::editor::{EditCommand as E, Motion as M};
 use crate::model::{ActionStatus, Presence};
@@ -207,6 +207,19 @@ pub(crate) const EDITOR_BINDINGS: &[Binding<E>] = keymap! {
     Find "Take the last character off the search": BACKSPACE => E::FindErase;
     Find "Paste into the search": ctrl('v') => E::FindPaste;
     Find "Close find": ESC => E::FindClose;
+};
+
+/// The chair's screen (`minutebook chair`): its own keys, nothing that changes a record.
+#[rustfmt::skip]
+pub(crate) const CHAIR_BINDINGS: &[Binding<CC>] = keymap! {
+    Chair "Select the previous item (stops following the clerk)": UP, ch('k') => CC::Select(Step::Up);
+    Chair "Select the next item (stops following the clerk)": DOWN, ch('j') => CC::Select(Step::Down);
+    Chair "Follow the clerk's current item again": ch('f'), HOME => CC::Follow;
+    Chair "Scroll the brief a screen up/down": PGUP => CC::Page(Step::Up), PGDN, ch(' ') => CC::Page(Step::Down);
+    Chair "Ask the clerk's workspace for the next item (only if the clerk allows it)": ch('n') => CC::AskNext;
+    Chair "Ask the clerk's workspace for the previous item (only if the clerk allows it)": ch('p') => CC::AskPrevious;
+    Chair "Help: this screen's keys (again, or Esc, to close)": f(1), ch('?'), ESC => CC::Help;
+    Chair "Quit (nothing to save: this screen never writes)": ch('q'), ctrl('q') => CC::Quit;
 };
 
 /// Editing the text of a form's focused field; characters type (see `RULES`).

@@ -44,6 +44,8 @@ fn hit(scope: Scope, e: &KeyEvent) -> Option<(&'static str, Key)> {
         editor::matched(scope, e).map(|(b, key, _)| (b.help, *key))
     } else if scope == Scope::Field {
         matched_in(FIELD_BINDINGS, scope, e).map(|(b, key)| (b.help, *key))
+    } else if scope == Scope::Chair {
+        matched_in(CHAIR_BINDINGS, scope, e).map(|(b, key)| (b.help, *key))
     } else {
         matched(scope, e).map(|(b, key)| (b.help, *key))
     }
@@ -266,6 +268,8 @@ fn every_key_help_shows_does_what_it_says() {
                 listed(EDITOR_BINDINGS, scope)
             } else if scope == Scope::Field {
                 listed(FIELD_BINDINGS, scope)
+            } else if scope == Scope::Chair {
+                listed(CHAIR_BINDINGS, scope)
             } else {
                 listed(BINDINGS, scope)
             };
@@ -350,6 +354,9 @@ fn every_binding_shows_a_key_and_says_what_it_does() {
         assert!(shown(b.keys) && !b.help.is_empty(), "{:?}", b.command);
     }
     for b in FIELD_BINDINGS {
+        assert!(shown(b.keys) && !b.help.is_empty(), "{:?}", b.command);
+    }
+    for b in CHAIR_BINDINGS {
         assert!(shown(b.keys) && !b.help.is_empty(), "{:?}", b.command);
     }
 }

@@ -83,6 +83,19 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
+        Pty::spawn_under(&[], data, args, cols, rows, env)
+    }
+
+    /// The binary run by `wrapper` (its program and arguments, which end with the binary's
+    /// own, as `sh -c '…; exec "$0" "$@"'` takes them), e.g. to limit it first.
+    pub fn spawn_under(
+        wrapper: &[&str],
+        data: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -91,7 +104,15 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(super::BIN);
+        let mut cmd = match wrapper.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(rest);
+                cmd.arg(super::BIN);
+                cmd
+            }
+            None => CommandBuilder::new(super::BIN),
+        };
         cmd.arg("--data-dir");
         cmd.arg(data);
         cmd.args(args);
@@ -271,6 +292,11 @@ impl Pty {
         }
         self.writer = None;
         self.master = None;
+    }
+
+    /// Whether the process is still running (it has not ended, by itself or by a signal).
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
     }
 
     pub fn pid(&self) -> u32 {
