@@ -3,13 +3,15 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Size;
+use ratatui::layout::{Rect, Size};
 
 use super::{Chair, Effect, Msg, View};
 use crate::chair_link::Step as LinkStep;
 use crate::model::agenda::{self, Decision, DecisionKind};
 use crate::model::brief::{History, Veil};
 use crate::model::{ItemId, Meeting, running};
+use crate::ui::brief::BriefPanel;
+use crate::ui::theme::Theme;
 
 fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 12, 9)
@@ -95,17 +97,17 @@ fn the_brief_scrolls_a_screen_at_a_time_and_no_further_than_its_last_row() {
     for _ in 0..20 {
         press(&mut c, KeyCode::PageDown);
     }
-    let lines = super::super::draw::brief_lines(&c, crate::ui::theme::Theme::plain());
-    assert_eq!(
-        usize::from(c.scroll),
-        lines.len() - 1,
-        "the last row at the top"
+    // As the brief's panel scrolls: its last row at the bottom, a page a screen less a row.
+    let brief = super::super::draw::panel(&c).expect("the IHA item's brief");
+    let area = super::super::draw::brief_area(&c, Rect::new(0, 0, 80, 12));
+    let last = BriefPanel::new(&brief, Theme::plain()).max_scroll(area);
+    assert!(
+        last > 2 * page,
+        "thirty decisions are more than two screens"
     );
+    assert_eq!(c.scroll, last, "no further than the last row");
     press(&mut c, KeyCode::PageUp);
-    assert_eq!(usize::from(c.scroll), lines.len() - 1 - usize::from(page));
-    // Another item starts at its top.
-    press(&mut c, KeyCode::Down);
-    assert_eq!(c.scroll, 0);
+    assert_eq!(c.scroll, last - page);
 }
 
 #[test]
