@@ -132,17 +132,29 @@ impl Chair {
             // Taken above.
             Msg::Tick(_) => {}
             Msg::Changed(m) => {
+                let was_veiled = self.veiled();
                 self.meeting = *m;
+                // Said while the public was out, a message may name Part B business: a
+                // public screen drops it the moment the public is back.
+                if self.veiled() && !was_veiled {
+                    self.message = Some(
+                        "The press and public are back: Part B business is hidden again.".into(),
+                    );
+                }
                 self.last_change = Some(self.now.time());
                 if let View::Selected(id) = self.view
                     && !self.rows().contains(&id)
                 {
                     self.view = View::Following;
-                    self.message = Some(
-                        "The item you selected is no longer on the agenda: following the clerk's \
-                         current item again."
-                            .into(),
-                    );
+                    let why = match self.meeting.item(id) {
+                        Some(_) => {
+                            "is Part B business, hidden on this screen now the public is back"
+                        }
+                        None => "is no longer on the agenda",
+                    };
+                    self.message = Some(format!(
+                        "The item you selected {why}: following the clerk's current item again."
+                    ));
                 }
             }
             Msg::Unreadable(why) => {

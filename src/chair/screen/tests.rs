@@ -192,3 +192,69 @@ fn a_public_screen_does_not_list_what_sits_under_a_part_b_item_before_the_exclus
     let excluded = Chair::new(m, (None, History::default()), Veil::UntilExcluded);
     assert!(!excluded.hidden(sub) && excluded.rows().contains(&sub));
 }
+
+/// December with a Part B section (8) whose sub-item 8.1 names a child, being taken now.
+fn in_part_b() -> Meeting {
+    use crate::model::{AgendaItem, Exemption, ItemKind};
+    let mut m = on_iha();
+    let id = agenda::next_id(&m.agenda);
+    let mut section = AgendaItem::new(id, "Individual cases", ItemKind::Report);
+    section.exempt = Some(Exemption {
+        reason: "Schedule 12A, paragraph 2".into(),
+    });
+    let sub = AgendaItem::new(
+        ItemId(id.0 + 1),
+        "Placement of Jamie Hollins",
+        ItemKind::Decision,
+    );
+    section.sub_items.push(sub);
+    m.agenda.push(section);
+    let sub = number(&m, "8.1");
+    running::jump(&mut m, sub, at(14, 50).time()).unwrap();
+    m
+}
+
+/// The clerk's answer to a step taken inside Part B names the Part B item; once the meeting
+/// is back in open business, a public screen must not still show it.
+#[test]
+fn a_public_screen_forgets_what_was_said_in_part_b_once_the_public_is_back() {
+    let mut c = Chair::new(in_part_b(), (None, History::default()), Veil::UntilExcluded);
+    c.update(Msg::Tick(at(14, 51)));
+    c.update(Msg::Replied(Ok(
+        "The clerk's workspace moved the meeting on to 8.1 Placement of Jamie Hollins".into(),
+    )));
+    assert!(c.message.as_deref().is_some_and(|m| m.contains("Hollins")));
+    let mut back = c.meeting.clone();
+    let aob = number(&back, "7");
+    running::jump(&mut back, aob, at(14, 55).time()).unwrap();
+    c.update(Msg::Changed(Box::new(back)));
+    assert!(c.veiled(), "open business again");
+    assert_eq!(
+        c.shown(),
+        Some(aob),
+        "following the clerk back into open business"
+    );
+    assert!(
+        !c.message.as_deref().unwrap_or_default().contains("Hollins"),
+        "{:?}",
+        c.message
+    );
+}
+
+#[test]
+fn a_part_b_item_selected_while_the_public_was_out_is_let_go_saying_why() {
+    let mut c = Chair::new(in_part_b(), (None, History::default()), Veil::UntilExcluded);
+    c.update(Msg::Resize(Size::new(80, 24)));
+    press(&mut c, KeyCode::Up);
+    press(&mut c, KeyCode::Down);
+    let sub = number(&c.meeting, "8.1");
+    assert_eq!(c.view, View::Selected(sub));
+    let mut back = c.meeting.clone();
+    let aob = number(&back, "7");
+    running::jump(&mut back, aob, at(14, 55).time()).unwrap();
+    c.update(Msg::Changed(Box::new(back)));
+    assert_eq!(c.view, View::Following);
+    let said = c.message.clone().unwrap_or_default();
+    assert!(said.contains("hidden on this screen"), "{said}");
+    assert!(!said.contains("no longer on the agenda"), "{said}");
+}
