@@ -4,7 +4,9 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::agenda::{self, AgendaItem, Decision, Exemption, ItemKind, ItemStatus, Principle};
+use super::agenda::{
+    self, AgendaItem, Decision, Exemption, ItemKind, ItemStatus, Principle, Walked,
+};
 use super::attendance::Quorum;
 use super::declarations::Declaration;
 use super::ids::{ItemId, MeetingId};
@@ -197,12 +199,7 @@ pub fn of(m: &Meeting, id: ItemId, cx: &Context<'_>) -> Option<Brief> {
     let hide = hides_part_b(m, cx.veil);
     let number = walked.number.to_string();
     if hide && walked.is_exempt() {
-        // Inside exempt business not even a title is published.
-        let title = match walked.is_inside_exempt() {
-            true => String::new(),
-            false => item.title.clone(),
-        };
-        return Some(veiled(m, item, number, title, cx.now.time()));
+        return Some(veiled(m, &walked, cx.now.time()));
     }
     let declarations = room::declarations(m, id, hide);
     let out_of_room = room::out_of_room(&declarations);
@@ -240,17 +237,35 @@ pub fn hides_part_b(m: &Meeting, veil: Veil) -> bool {
     }
 }
 
-/// An exempt item on a public screen before the exclusion: its number and `title` (as the
-/// public agenda shows it), and the meeting's quorum (attendance is public); nothing else.
-fn veiled(m: &Meeting, item: &AgendaItem, number: String, title: String, now: NaiveTime) -> Brief {
+/// The number and title the public agenda gives Part B business: the exempt item's own,
+/// for everything under it too (inside Part B not even a title is published).
+pub(crate) fn as_published(
+    m: &Meeting,
+    walked: &Walked<'_, AgendaItem, Exemption>,
+) -> (String, String) {
+    match walked.holder.filter(|_| walked.is_inside_exempt()) {
+        Some(holder) => (
+            agenda::number_of(&m.agenda, holder.id).map_or_else(String::new, |n| n.to_string()),
+            holder.title.clone(),
+        ),
+        None => (walked.number.to_string(), walked.item.title.clone()),
+    }
+}
+
+/// An exempt item on a public screen before the exclusion: its number and title as the
+/// public agenda shows them, the ground stated there, that the public is to be excluded
+/// for it, and the meeting's quorum (attendance is public); nothing else.
+fn veiled(m: &Meeting, walked: &Walked<'_, AgendaItem, Exemption>, now: NaiveTime) -> Brief {
+    let (number, title) = as_published(m, walked);
+    let item = walked.holder.unwrap_or(walked.item);
     Brief {
-        item: item.id,
+        item: walked.item.id,
         number,
         title,
         kind: item.kind,
         minute: None,
         veiled: true,
-        exempt: None,
+        exempt: item.exempt.clone(),
         presenter: String::new(),
         principles: Vec::new(),
         timing: Timing::default(),
@@ -262,7 +277,7 @@ fn veiled(m: &Meeting, item: &AgendaItem, number: String, title: String, now: Na
         declarations: Vec::new(),
         out_of_room: Vec::new(),
         quorum: room::quorum(m, now, &[]),
-        exclusion: None,
+        exclusion: room::exclusion_due(m, item.id),
     }
 }
 

@@ -28,14 +28,7 @@ use crate::words::{self, PART_B_TAG};
 /// meeting's, then who presents and the principles. A veiled brief is one line.
 pub fn lines(brief: &Brief, theme: Theme) -> Vec<Line<'static>> {
     if brief.veiled {
-        return vec![Line::from(Span::styled(
-            format!(
-                "{PART_B_TAG} {} {}: exempt business, hidden on this screen until the press \
-                 and public are excluded",
-                brief.number, brief.title
-            ),
-            theme.exempt(),
-        ))];
+        return veiled(brief, theme);
     }
     let mut lines = Vec::new();
     if let Some(ex) = &brief.exclusion {
@@ -231,6 +224,28 @@ fn room(brief: &Brief, theme: Theme) -> Vec<Line<'static>> {
     }
     for d in &brief.declarations {
         lines.push(Line::from(words::declaration_line(d)));
+    }
+    lines
+}
+
+/// A Part B item on a public screen before the exclusion: only what the public agenda
+/// says of it (number, title, ground), and that the public is to be excluded first.
+fn veiled(brief: &Brief, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line> = brief
+        .exclusion
+        .iter()
+        .flat_map(|ex| exclusion(ex, theme))
+        .collect();
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{PART_B_TAG} {} {}: exempt business, hidden on this screen until the press and \
+             public are excluded",
+            brief.number, brief.title
+        ),
+        theme.exempt(),
+    )));
+    if let Some(ground) = &brief.exempt {
+        lines.push(Line::from(format!("Exempt: {}", ground.reason)));
     }
     lines
 }

@@ -577,13 +577,15 @@ fn a_projector_shows_an_exempt_item_by_title_only_until_the_public_is_excluded()
         (b.number.as_str(), b.title.as_str()),
         ("8", "Individual case: placement breakdown")
     );
-    assert_eq!(
-        (b.presenter.as_str(), &b.exempt, &b.exclusion),
-        ("", &None, &None)
-    );
+    assert_eq!(b.presenter, "");
     assert_eq!(b.timing, Timing::default());
     let private = brief(&dec, "8", &cx(&nov, &h, "14:40", Veil::Private));
     assert!(!private.veiled);
+    // What the public may know: the ground stated on the public agenda, and that they
+    // are about to be excluded for it (the resolution is public too).
+    assert_eq!(b.exempt, private.exempt);
+    assert!(b.exclusion.is_some());
+    assert_eq!(b.exclusion, private.exclusion);
     assert_eq!(private.presenter, "Mark Delaney");
     let case = id(&dec, "8");
     running::jump(&mut dec, case, t("14:45")).unwrap();
@@ -672,6 +674,20 @@ fn no_part_b_words_reach_a_projector_before_the_public_is_excluded() {
     running_late(&mut dec);
     let shown = every_brief(&dec, &cx(&nov, &h, "14:40", Veil::UntilExcluded));
     assert!(!shown.contains("ZEBRA"), "Part B on a projector:\n{shown}");
+    // A sub-item inside Part B goes by its holder's number and title, as the public agenda
+    // lists it: never untitled, never its own.
+    let next = of(
+        &dec,
+        id(&dec, "7"),
+        &cx(&nov, &h, "14:40", Veil::UntilExcluded),
+    )
+    .unwrap()
+    .next
+    .unwrap();
+    assert_eq!(
+        (next.number.as_str(), next.title.as_str()),
+        ("8", "Individual case: placement breakdown")
+    );
     assert!(
         shown.contains("Individual case: placement breakdown"),
         "titles are public"

@@ -81,12 +81,12 @@ pub(super) fn next(m: &Meeting, id: ItemId, hide: bool) -> Option<NextItem> {
             .is_some_and(|it| it.status == ItemStatus::Pending)
     })?;
     let walked = agenda::walked(&m.agenda, next)?;
-    let title = match hide && walked.is_inside_exempt() {
-        true => String::new(),
-        false => walked.item.title.clone(),
+    let (number, title) = match hide {
+        true => super::as_published(m, &walked),
+        false => (walked.number.to_string(), walked.item.title.clone()),
     };
     Some(NextItem {
-        number: walked.number.to_string(),
+        number,
         title,
         exempt: walked.is_exempt(),
     })

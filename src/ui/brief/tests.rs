@@ -264,14 +264,18 @@ fn a_next_item_in_part_b_is_said_to_be_exempt() {
 }
 
 #[test]
-fn a_veiled_brief_shows_its_number_and_title_only() {
+fn a_veiled_brief_shows_only_what_the_public_agenda_says_and_the_exclusion() {
     let mut b = exempt();
     b.veiled = true;
     assert_eq!(
         text(&lines(&b, Theme::plain())),
         [
+            "EXCLUDE THE PRESS AND PUBLIC FIRST: paragraphs 1 and 2 of Schedule 12A",
+            "To move: That under section 100A(4) of the Local Government Act 1972 the public be \
+             excluded for item 7",
             "[PART B] 7 Placement of child A: exempt business, hidden on this screen until the \
-          press and public are excluded"
+          press and public are excluded",
+            "Exempt: Schedule 12A, paragraphs 1 and 2",
         ]
     );
 }
