@@ -81,7 +81,9 @@ pub fn draw(chair: &Chair, theme: Theme, f: &mut Frame) {
     match panel(chair) {
         Some(b) => {
             let more = keymap::chair_keys(CC::Page(Step::Down));
-            let brief = BriefPanel::new(&b, theme).scroll(chair.scroll);
+            let brief = BriefPanel::new(&b, theme)
+                .scroll(chair.scroll)
+                .whole_minutes();
             f.render_widget(brief.more_key(more), inner);
         }
         None => f.render_widget(

@@ -1,5 +1,5 @@
 //! The chair's run loop: keys in, the clerk's files looked at every turn, and the screen
-//! drawn only when something changed or the clock's minute did, so following costs next
+//! drawn only when something changed or a minute it shows did, so following costs next
 //! to nothing while idle. It only reads: no save, journal, lock or index of its own.
 
 use std::io::{self, IsTerminal};
@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use chrono::{Local, NaiveDateTime, Timelike};
+use chrono::Local;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Size;
 
@@ -19,8 +19,9 @@ use crate::store::Store;
 use crate::tui::Screen;
 use crate::ui::theme::Theme;
 
-/// The longest wait for a key before the files are looked at again.
-const TURN: Duration = Duration::from_millis(250);
+/// The longest wait for a key before the files are looked at again: twice a second keeps
+/// the screen within a second of the clerk's change, at two wake-ups a second when idle.
+pub const TURN: Duration = Duration::from_millis(500);
 /// How often the clerk's lock is read to say whether their workspace is open.
 const CLERK_EVERY: Duration = Duration::from_secs(1);
 /// Input events handled per turn before the screen is drawn again.
@@ -89,7 +90,7 @@ fn run_loop(
     theme: Theme,
     signals: Signals<'_>,
 ) {
-    let mut drawn_minute: Option<NaiveDateTime> = None;
+    let mut drawn = None;
     let mut dirty = true;
     let mut clerk_asked = None;
     loop {
@@ -113,10 +114,9 @@ fn run_loop(
             chair.update(Msg::Resize(size));
             dirty = true;
         }
-        // The clock shows minutes, as every timing does: a frame a second would cost more
-        // than the whole idle budget.
-        let minute = now.with_nanosecond(0).and_then(|t| t.with_second(0));
-        if dirty || drawn_minute != minute {
+        // Drawn again when what it shows of the clock changes (see `Chair::clock_shown`).
+        let minute = chair.clock_shown();
+        if dirty || drawn != Some(minute) {
             if terminal
                 .draw(|f| {
                     super::draw::draw(chair, theme, f);
@@ -126,7 +126,7 @@ fn run_loop(
             {
                 return;
             }
-            (drawn_minute, dirty) = (minute, false);
+            (drawn, dirty) = (Some(minute), false);
         }
         match input_within(TURN) {
             Ok(true) => {

@@ -217,7 +217,9 @@ impl Chair {
     fn page(&self, step: Step) -> u16 {
         let area = super::draw::brief_area(self, self.area());
         super::draw::panel(self).map_or(0, |b| {
-            BriefPanel::new(&b, Theme::plain()).page(self.scroll, step, area)
+            BriefPanel::new(&b, Theme::plain())
+                .whole_minutes()
+                .page(self.scroll, step, area)
         })
     }
 
@@ -228,7 +230,22 @@ impl Chair {
     /// The furthest the brief scrolls: its last row at the bottom of the pane.
     fn max_scroll(&self) -> u16 {
         let area = super::draw::brief_area(self, self.area());
-        super::draw::panel(self).map_or(0, |b| BriefPanel::new(&b, Theme::plain()).max_scroll(area))
+        super::draw::panel(self).map_or(0, |b| {
+            BriefPanel::new(&b, Theme::plain())
+                .whole_minutes()
+                .max_scroll(area)
+        })
+    }
+
+    /// What the screen shows of the clock, to the minute: the time of day and the whole
+    /// minutes the item being taken has run. The loop draws again when it changes, so no
+    /// time on screen is stale and an idle screen is drawn about once a minute.
+    pub fn clock_shown(&self) -> (Option<NaiveDateTime>, Option<i64>) {
+        use chrono::Timelike;
+        let minute = self.now.with_nanosecond(0).and_then(|t| t.with_second(0));
+        let elapsed =
+            running::timing(&self.meeting, self.now.time()).map(|t| t.elapsed.num_minutes());
+        (minute, elapsed)
     }
 
     /// Whether the clerk's workspace is open, once known.

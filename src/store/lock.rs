@@ -80,13 +80,18 @@ fn holder_description() -> String {
 }
 
 /// This machine's name, as a lock's holder gives it.
+/// Read once: the chair's screen asks each second whose a lock is.
 pub fn this_host() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|h| h.trim().to_string())
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "this machine".into())
+    static HOST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HOST.get_or_init(|| {
+        std::fs::read_to_string("/etc/hostname")
+            .ok()
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty())
+            .or_else(|| std::env::var("HOSTNAME").ok())
+            .unwrap_or_else(|| "this machine".into())
+    })
+    .clone()
 }
 
 /// The pid and the host a holder's description names, read back from a lock's text.

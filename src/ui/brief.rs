@@ -27,6 +27,29 @@ use crate::words::{self, PART_B_TAG};
 /// item and its time, the quorum, the figure, the actions, today's decisions, last
 /// meeting's, then who presents and the principles. A veiled brief is one line.
 pub fn lines(brief: &Brief, theme: Theme) -> Vec<Line<'static>> {
+    lines_in(brief, theme, Clock::Seconds)
+}
+
+/// How finely times on the clock are shown: by the second where the screen is drawn several
+/// times a second (the clerk's), in whole minutes where it is drawn only as they turn (the
+/// chair's, which must cost next to nothing while idle), so no time shown is ever stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    Seconds,
+    Minutes,
+}
+
+impl Clock {
+    fn show(self, d: chrono::Duration) -> String {
+        match self {
+            Clock::Seconds => minutes_seconds(d),
+            Clock::Minutes => format!("{} min", d.num_minutes().max(0)),
+        }
+    }
+}
+
+/// As [`lines`], with times shown to `clock`.
+pub fn lines_in(brief: &Brief, theme: Theme, clock: Clock) -> Vec<Line<'static>> {
     if brief.veiled {
         return veiled(brief, theme);
     }
@@ -35,7 +58,7 @@ pub fn lines(brief: &Brief, theme: Theme) -> Vec<Line<'static>> {
         lines.extend(exclusion(ex, theme));
     }
     lines.push(heading(brief, theme));
-    lines.extend(timing(&brief.timing, theme));
+    lines.extend(timing(&brief.timing, theme, clock));
     lines.extend(next(brief, theme));
     lines.extend(room(brief, theme));
     if let Some(f) = &brief.figure {
@@ -101,7 +124,7 @@ fn status_words(status: ItemStatus) -> &'static str {
 }
 
 /// The item's time against its allowance, and the meeting's against its plan.
-fn timing(t: &Timing, theme: Theme) -> Vec<Line<'static>> {
+fn timing(t: &Timing, theme: Theme, clock: Clock) -> Vec<Line<'static>> {
     let allowed = t.allowance.map(|a| format!("{} min", a.num_minutes()));
     let mut spans = Vec::new();
     match (t.status, t.elapsed) {
@@ -112,7 +135,7 @@ fn timing(t: &Timing, theme: Theme) -> Vec<Line<'static>> {
             } else {
                 "Time"
             };
-            spans.push(Span::raw(format!("{verb}: {}{of}", minutes_seconds(e))));
+            spans.push(Span::raw(format!("{verb}: {}{of}", clock.show(e))));
         }
         _ => {
             if let Some(a) = allowed {
@@ -131,7 +154,7 @@ fn timing(t: &Timing, theme: Theme) -> Vec<Line<'static>> {
     }
     if let Some(over) = t.overrun {
         spans.push(Span::styled(
-            format!(" · OVERRUN by {}", minutes_seconds(over)),
+            format!(" · OVERRUN by {}", clock.show(over)),
             theme.bad(),
         ));
     }
@@ -413,6 +436,7 @@ pub struct BriefPanel<'a> {
     theme: Theme,
     scroll: u16,
     more_key: String,
+    clock: Clock,
 }
 
 impl<'a> BriefPanel<'a> {
@@ -423,6 +447,7 @@ impl<'a> BriefPanel<'a> {
             theme,
             scroll: 0,
             more_key: keymap::name(Scope::Agenda, Command::ItemView(ItemView::Page(Step::Down))),
+            clock: Clock::Seconds,
         }
     }
 
@@ -438,9 +463,15 @@ impl<'a> BriefPanel<'a> {
         self
     }
 
+    /// Times in whole minutes, for a screen drawn only as the minutes turn.
+    pub fn whole_minutes(mut self) -> BriefPanel<'a> {
+        self.clock = Clock::Minutes;
+        self
+    }
+
     /// The brief's rows wrapped to `width`.
     pub fn rows(&self, width: u16) -> Vec<Line<'static>> {
-        wrap(lines(self.brief, self.theme), width)
+        wrap(lines_in(self.brief, self.theme, self.clock), width)
     }
 
     /// The furthest the brief scrolls in `area`: its last row then shows at the bottom.

@@ -258,3 +258,28 @@ fn a_part_b_item_selected_while_the_public_was_out_is_let_go_saying_why() {
     assert!(said.contains("hidden on this screen"), "{said}");
     assert!(!said.contains("no longer on the agenda"), "{said}");
 }
+
+/// The screen is drawn again when a time it shows changes: the clock's minute, or a whole
+/// minute more on the item being taken (started at half past, so the two differ).
+#[test]
+fn what_the_screen_shows_of_the_clock_changes_with_each_minute_it_shows() {
+    let mut m = on_iha();
+    let iha = number(&m, "4.1");
+    agenda::find_mut(&mut m.agenda, iha).unwrap().started_at = NaiveTime::from_hms_opt(14, 31, 30);
+    let mut c = Chair::new(m, (None, History::default()), Veil::Private);
+    let at_s = |h, m, s| {
+        NaiveDate::from_ymd_opt(2026, 12, 9)
+            .unwrap()
+            .and_time(NaiveTime::from_hms_opt(h, m, s).unwrap())
+    };
+    let mut shown = |t| {
+        c.update(Msg::Tick(t));
+        c.clock_shown()
+    };
+    let first = shown(at_s(14, 49, 0));
+    assert_eq!(first.1, Some(17));
+    assert_eq!(shown(at_s(14, 49, 29)), first, "nothing shown has changed");
+    let item_minute = shown(at_s(14, 49, 30));
+    assert_ne!(item_minute, first, "the item has run 18 minutes");
+    assert_ne!(shown(at_s(14, 50, 0)), item_minute, "the clock's minute");
+}
