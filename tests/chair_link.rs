@@ -30,13 +30,18 @@ fn data_dir() -> tempfile::TempDir {
 
 /// Waits until the listener has a request (the other thread has sent it).
 fn next_asked(listener: &Listener) -> Asked {
+    let deadline = std::time::Instant::now() + GIVE_UP;
     loop {
         if let Some(asked) = listener.poll().into_iter().next() {
             return asked;
         }
+        assert!(std::time::Instant::now() < deadline, "no request came");
         std::thread::sleep(Duration::from_millis(5));
     }
 }
+
+/// Only a hang ends a wait this long: it fails rather than stalls the suite.
+const GIVE_UP: Duration = Duration::from_secs(120);
 
 /// Asks from another thread, as the chair's process would; the answer comes back on join.
 fn ask_in_thread(
@@ -211,8 +216,10 @@ fn a_garbled_request_is_answered_with_a_refusal_and_not_taken() {
         line
     });
     // Polled until the refusal has been sent: nothing is yielded for a garbled line.
+    let deadline = std::time::Instant::now() + GIVE_UP;
     while !talk.is_finished() {
         assert!(listener.poll().is_empty());
+        assert!(std::time::Instant::now() < deadline, "no refusal came");
         std::thread::sleep(Duration::from_millis(5));
     }
     let line = talk.join().unwrap();
