@@ -3,7 +3,7 @@
 
 use super::{App, Overlay};
 use crate::chair_link::{NOT_ALLOWED, Step};
-use crate::keymap::{self, Command, RunningOrder, Scope};
+use crate::keymap::{self, Command, RunningOrder, Scope, Tab};
 use crate::model::{ItemId, MeetingStatus, agenda, running};
 
 impl App {
@@ -78,6 +78,10 @@ impl App {
             return Err("the clerk is answering a question or filling in a form".into());
         }
         let revision = self.revision;
+        // The clerk at the minutes: words begun belong to the item they were begun in.
+        let typing = (self.tab == Tab::Minutes && !self.minutes.whole)
+            .then_some(self.minutes.item)
+            .flatten();
         // Whatever the step says is its own: not the clerk's last message.
         self.flash = None;
         self.running_order(match step {
@@ -99,7 +103,16 @@ impl App {
             }
         };
         // What the step itself said (declarations, the last item) follows.
-        let more = said.map(|s| format!(" {s}")).unwrap_or_default();
+        let mut more = said.map(|s| format!(" {s}")).unwrap_or_default();
+        if let Some(item) = typing.filter(|item| Some(*item) != now) {
+            self.minutes.chosen = Some(item);
+            self.follow_minutes_target();
+            more.push_str(&format!(
+                " You are still in the minutes of {}: {} goes to the item being taken.",
+                self.item_words(Some(item)),
+                keymap::name(Scope::Minutes, Command::SectionMinutes(keymap::Step::Down))
+            ));
+        }
         self.say(format!("The chair {done}.{more}"));
         Ok(format!("The clerk's workspace {done}."))
     }

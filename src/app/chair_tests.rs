@@ -174,3 +174,37 @@ fn a_link_that_cannot_open_turns_the_chairs_stepping_off_and_says_why() {
         "{said}"
     );
 }
+
+/// The clerk typing the minutes when the chair steps: the words already begun belong to the
+/// item they were begun in, so the editor stays there and says how to go on to the next.
+#[test]
+fn a_chairs_step_leaves_the_clerk_typing_in_the_item_they_were_minuting() {
+    let mut app = started();
+    app.typed("C");
+    let first = running::current(&app.meeting);
+    app.alt('3');
+    app.typed("The Chair welcomed");
+    assert!(chair_asks(&mut app, Step::Next, first).is_ok());
+    let now = running::current(&app.meeting);
+    assert_ne!(now, first, "the meeting moved on");
+    let said = app.flash.clone().unwrap_or_default();
+    assert!(said.contains("still in the minutes of 1"), "{said}");
+    assert!(said.contains("Alt+↓"), "{said}");
+    app.typed(" everyone.");
+    let minutes = |app: &mut App, id: Option<ItemId>| {
+        app.meeting_for_save()
+            .item(id.unwrap())
+            .unwrap()
+            .minutes
+            .clone()
+    };
+    assert!(
+        minutes(&mut app, first).ends_with("The Chair welcomed everyone."),
+        "{:?}",
+        minutes(&mut app, first)
+    );
+    assert!(!minutes(&mut app, now).contains("everyone"));
+    app.key(KeyCode::Down, ratatui::crossterm::event::KeyModifiers::ALT);
+    app.typed("Minutes noted.");
+    assert!(minutes(&mut app, now).contains("Minutes noted."));
+}
