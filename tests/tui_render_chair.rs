@@ -160,6 +160,14 @@ fn the_help_lists_the_chairs_keys() {
 #[test]
 fn the_header_says_when_the_clerks_workspace_is_not_open_and_when_it_last_changed() {
     let mut chair = chair_on(december_on_iha(), Veil::Private);
+    chair.update(Msg::Clerk(false));
+    let screen = render(&mut chair, (80, 24)).backend().to_string();
+    assert!(
+        screen.contains(
+            "The clerk's workspace is not open: showing the last save · no change seen yet"
+        ),
+        "whole at 80 columns:\n{screen}"
+    );
     chair.update(Msg::Tick(at(14, 52)));
     let mut m = chair.meeting.clone();
     running::next(&mut m, at(14, 52).time()).unwrap();

@@ -115,7 +115,7 @@ fn header(chair: &Chair, theme: Theme) -> Vec<Line<'static>> {
     };
     let change = match chair.last_change {
         Some(t) => format!(" · last change {}", t.format("%H:%M:%S")),
-        None => " · no change since this screen opened".to_string(),
+        None => " · no change seen yet".to_string(),
     };
     lines.push(Line::from(format!("{following}{change}")));
     if chair.veil == Veil::UntilExcluded {
@@ -287,8 +287,12 @@ fn footer(chair: &Chair, theme: Theme) -> Vec<Line<'static>> {
         k(CC::Quit),
     );
     vec![
+        // One row: a long message ends in an ellipsis rather than mid-word.
         Line::from(Span::styled(
-            chair.message.clone().unwrap_or_default(),
+            fit(
+                chair.message.as_deref().unwrap_or_default(),
+                usize::from(chair.size.width),
+            ),
             theme.warn(),
         )),
         Line::from(Span::styled(hint, theme.dim())),

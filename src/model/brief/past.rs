@@ -32,6 +32,8 @@ pub(super) fn last_time(item: &AgendaItem, last: Option<&Meeting>, hide: bool) -
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
+            // A line recording one of its decisions: that is given once, in full, above.
+            .filter(|l| !then.decisions.iter().any(|d| l.contains(d.text.trim())))
             .take(FIRST_LINES)
             .map(str::to_string)
             .collect(),

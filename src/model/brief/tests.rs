@@ -419,6 +419,17 @@ fn last_time_shows_what_was_decided_and_minuted_on_the_same_item_in_november() {
             .text
             .contains("the minutes of the meeting held on 14 October 2026 be approved")
     );
+    // The decision is given once, in full: the minute's lines that record it are not its
+    // first lines again.
+    assert!(
+        minutes
+            .first_lines
+            .iter()
+            .all(|l| !l.contains("be approved as a correct record")),
+        "{:?}",
+        minutes.first_lines
+    );
+    assert!(minutes.first_lines[0].starts_with("There were no matters arising"));
     let iha = brief(&dec, "4.1", &cx).last_time.unwrap();
     let nov_iha = nov.item(id(&nov, "4.1")).unwrap();
     let first: Vec<&str> = nov_iha
