@@ -292,7 +292,7 @@ fn figure(f: &FigureBrief, theme: Theme) -> Vec<Line<'static>> {
         }
         // Not reported yet: said once, not again as a status.
         (None, Some(t)) => spans.push(Span::raw(format!(
-            "no figure yet this meeting (target {t})"
+            "no figure yet this meeting · target {t}"
         ))),
         (None, None) => spans.push(Span::raw("no figure yet this meeting")),
     }
