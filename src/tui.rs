@@ -87,6 +87,20 @@ impl Drop for Screen {
     }
 }
 
+/// A flag SIGTERM, SIGINT and SIGHUP all raise: for screens with nothing to save, where
+/// any of them simply ends the loop (the first start, the chair's screen).
+pub(crate) fn ending_signals() -> io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
 /// Back to the shell's screen, ignoring every failure (see [`Screen`]).
 fn leave_screen() {
     let _ = disable_raw_mode();

@@ -87,7 +87,7 @@ pub fn draw(chair: &Chair, theme: Theme, f: &mut Frame) {
             f.render_widget(brief.more_key(more), inner);
         }
         None => f.render_widget(
-            Paragraph::new(brief_lines(chair, theme)).wrap(Wrap { trim: false }),
+            Paragraph::new(brief_lines()).wrap(Wrap { trim: false }),
             inner,
         ),
     }
@@ -211,30 +211,15 @@ fn brief_title(chair: &Chair) -> String {
     }
 }
 
-/// The brief the panel draws: the shown item's, unless it is a Part B item a public screen
-/// must not show yet (then [`brief_lines`] says so, whatever the brief holds).
+/// The brief the panel draws: the shown item's. On a public screen before the exclusion,
+/// [`crate::model::brief::of`] veils Part B itself: one rule for every screen.
 pub fn panel(chair: &Chair) -> Option<Brief> {
-    let id = chair.shown()?;
-    chair.brief().filter(|b| b.veiled || !chair.hidden(id))
+    chair.brief()
 }
 
-/// What shows where there is no brief to draw: an empty agenda, or a Part B item a public
-/// screen must not show yet, by its number and title only.
-pub fn brief_lines(chair: &Chair, theme: Theme) -> Vec<Line<'static>> {
-    let Some(id) = chair.shown() else {
-        return vec![Line::from("The agenda is empty.")];
-    };
-    match chair.brief() {
-        Some(b) if chair.hidden(id) && !b.veiled => vec![
-            Line::from(Span::styled(label(chair, id), theme.title())),
-            Line::from(Span::styled(
-                "Exempt business: not shown on this screen until the press and public are excluded.",
-                theme.exempt(),
-            )),
-        ],
-        Some(b) => crate::ui::brief::lines(&b, theme),
-        None => Vec::new(),
-    }
+/// What shows where there is no brief to draw: an empty agenda.
+pub fn brief_lines() -> Vec<Line<'static>> {
+    vec![Line::from("The agenda is empty.")]
 }
 
 fn draw_list(chair: &Chair, theme: Theme, f: &mut Frame, area: Rect) {

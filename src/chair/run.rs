@@ -50,14 +50,7 @@ pub fn run(store: Store, id: MeetingId, veil: Veil) -> color_eyre::Result<()> {
     let mut chair = Chair::new(meeting, sources, veil);
     chair.message = note;
     // Nothing to save: every one of these just ends it.
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    let stop = crate::tui::ending_signals()?;
     // Set before the first turn, so its size is asked for once.
     let resized = Arc::new(AtomicBool::new(true));
     signal_hook::flag::register(signal_hook::consts::SIGWINCH, Arc::clone(&resized))?;
@@ -100,11 +93,9 @@ fn run_loop(
         // Whether the clerk's workspace is open, asked once a second (it reads a file).
         if clerk_asked.is_none_or(|t: Instant| t.elapsed() >= CLERK_EVERY) {
             clerk_asked = Some(Instant::now());
-            let open = matches!(follower.clerk(), Clerk::Open { .. });
-            if chair.clerk_open() != Some(open) {
-                chair.update(Msg::Clerk(open));
-                dirty = true;
-            }
+            let before = chair.clerk;
+            chair.update(Msg::Clerk(matches!(follower.clerk(), Clerk::Open { .. })));
+            dirty |= chair.clerk != before;
         }
         // Asked only when the terminal says it changed: each asking opens the terminal.
         if signals.resized.swap(false, Ordering::Relaxed)
@@ -162,11 +153,10 @@ fn look(chair: &mut Chair, follower: &mut Follower) -> bool {
             chair.update(Msg::Changed(m));
             true
         }
-        // Said again each turn while it lasts: drawn again only if it says something new.
+        // The follower says each once, until the files change again.
         Seen::Unreadable(why) | Seen::Gone(why) => {
-            let said = chair.message.clone();
             chair.update(Msg::Unreadable(why));
-            chair.message != said
+            true
         }
         Seen::Moved { from, to, meeting } => {
             chair.update(Msg::Changed(meeting));

@@ -10,7 +10,7 @@ use crate::chair_link::Step as LinkStep;
 use crate::keymap::{self, ChairCommand, Step};
 use crate::model::agenda::{self, ItemStatus};
 use crate::model::brief::{self, Brief, Context, History, Veil};
-use crate::model::{ItemId, Meeting, MeetingStatus, running};
+use crate::model::{ItemId, Meeting, running};
 use crate::ui::brief::BriefPanel;
 use crate::ui::theme::Theme;
 
@@ -248,15 +248,6 @@ impl Chair {
         (minute, elapsed)
     }
 
-    /// Whether the clerk's workspace is open, once known.
-    pub fn clerk_open(&self) -> Option<bool> {
-        match self.clerk {
-            Clerk::Unknown => None,
-            Clerk::Open => Some(true),
-            Clerk::NotOpen => Some(false),
-        }
-    }
-
     /// The item the brief is of: the selected one, else the clerk's current one, else
     /// (before the meeting and after it) the first item still to be taken, or the first.
     pub fn shown(&self) -> Option<ItemId> {
@@ -301,21 +292,16 @@ impl Chair {
             .collect()
     }
 
-    /// Part B is hidden now: a public screen, and the press and public not yet excluded.
+    /// Part B is hidden now: a public screen, and the press and public not yet excluded
+    /// (the brief's own rule, so the list, the strip and the brief never disagree).
     pub fn veiled(&self) -> bool {
-        self.veil == Veil::UntilExcluded && !excluded(&self.meeting)
+        brief::hides_part_b(&self.meeting, self.veil)
     }
 
     /// Item `id` is Part B business that this screen must not show now.
     pub fn hidden(&self, id: ItemId) -> bool {
         self.veiled() && agenda::is_exempt_business(&self.meeting.agenda, id)
     }
-}
-
-/// The press and public have been excluded: the running order is in Part B business.
-pub fn excluded(m: &Meeting) -> bool {
-    m.status == MeetingStatus::InProgress
-        && running::current(m).is_some_and(|id| agenda::is_exempt_business(&m.agenda, id))
 }
 
 #[cfg(test)]

@@ -2,8 +2,7 @@
 //! (the board, then its first meeting), each said on screen if refused.
 
 use std::io::{self, IsTerminal};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use chrono::Local;
@@ -34,14 +33,7 @@ pub fn first_start(store: &Store) -> color_eyre::Result<Started> {
     let found = offers(store, today).map_err(|e| color_eyre::eyre::eyre!(e))?;
     let mut setup = Setup::new(found, Theme::from_env());
     // Any of these leaves as Esc does: what is written so far is whole.
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    let stop = super::ending_signals()?;
     let mut screen = Screen::enter()?;
     while !stop.load(Ordering::Relaxed) {
         screen.0.draw(|f| crate::ui::setup::draw(&setup, f))?;
